@@ -1,0 +1,187 @@
+"""SVG charts: the salary band and the demand gauge. Pure functions, numbers in, SVG text out.
+
+Text inside the SVG names the theme's font families explicitly: WeasyPrint resolves them against
+the document's @font-face rules, and an unnamed family would fall back to a system font.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+FONT = "GP Body, sans-serif"
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: str = "#0b4f6c"
+    accent: str = "#f4a259"
+    text: str = "#1d1d1d"
+    muted: str = "#6b7280"
+    track: str = "#e5e7eb"
+
+
+@dataclass(frozen=True)
+class Mark:
+    label: str
+    value: float
+
+
+def _nice_step(span: float, target_ticks: int = 5) -> float:
+    raw = span / max(target_ticks, 1)
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def axis_bounds(values: Sequence[float]) -> tuple[float, float, float]:
+    """A rounded axis (low, high, step) that holds every value with some air at both ends."""
+    low, high = min(values), max(values)
+    if high <= low:
+        high = low + max(abs(low) * 0.2, 1)
+    step = _nice_step(high - low)
+    return math.floor(low / step - 0.5) * step, math.ceil(high / step + 0.5) * step, step
+
+
+def _text(x: float, y: float, body: str, *, size: float = 11, anchor: str = "middle",
+          weight: int = 400, fill: str = "#1d1d1d") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" '
+        f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(body)}</text>'
+    )
+
+
+def salary_band(
+    low: float,
+    high: float,
+    median: float | None,
+    marks: Sequence[Mark],
+    money: Callable[[float], str],
+    short: Callable[[float], str],
+    median_label: str,
+    top: tuple[str, float] | None = None,
+    palette: Palette = Palette(),
+    width: int = 640,
+) -> str:
+    """A horizontal band from ``low`` to ``high`` on a money axis, with the median and level marks."""
+    values = [low, high, *(m.value for m in marks)]
+    if median is not None:
+        values.append(median)
+    if top is not None:
+        values.append(top[1])
+    lo, hi, step = axis_bounds(values)
+    left, right = 24, width - 24
+    height, band_y, band_h = 178, 74, 26
+
+    def x(value: float) -> float:
+        return left + (value - lo) / (hi - lo) * (right - left)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+    ]
+    tick = lo
+    while tick <= hi + step / 2:
+        tx = x(tick)
+        parts.append(
+            f'<line x1="{tx:.1f}" y1="{band_y - 8}" x2="{tx:.1f}" y2="{band_y + band_h + 38}" '
+            f'stroke="{palette.track}" stroke-width="1"/>'
+        )
+        parts.append(_text(tx, height - 4, short(tick), size=10, fill=palette.muted))
+        tick += step
+    parts.append(
+        f'<rect x="{x(lo):.1f}" y="{band_y}" width="{x(hi) - x(lo):.1f}" height="{band_h}" '
+        f'rx="{band_h / 2}" fill="{palette.track}"/>'
+    )
+    parts.append(
+        f'<rect x="{x(low):.1f}" y="{band_y}" width="{max(x(high) - x(low), band_h):.1f}" '
+        f'height="{band_h}" rx="{band_h / 2}" fill="{palette.primary}" fill-opacity="0.22" '
+        f'stroke="{palette.primary}" stroke-width="1.5"/>'
+    )
+    parts.append(_text(x(low), band_y + band_h + 18, money(low), size=11, weight=600))
+    parts.append(_text(x(high), band_y + band_h + 18, money(high), size=11, weight=600))
+    if top is not None:
+        tx = x(top[1])
+        parts.append(
+            f'<path d="M{tx - 5:.1f},{band_y + band_h / 2 - 6} l8,6 l-8,6 z" '
+            f'fill="{palette.muted}"/>'
+        )
+        parts.append(_text(tx, band_y - 14, top[0], size=10, fill=palette.muted))
+    for mark in marks:
+        mx = x(mark.value)
+        parts.append(
+            f'<circle cx="{mx:.1f}" cy="{band_y + band_h / 2}" r="6" fill="{palette.accent}" '
+            f'stroke="#ffffff" stroke-width="2"/>'
+        )
+        parts.append(_text(mx, band_y + band_h + 34, mark.label, size=10, fill=palette.text))
+    if median is not None:
+        mx = x(median)
+        parts.append(
+            f'<line x1="{mx:.1f}" y1="{band_y - 10}" x2="{mx:.1f}" y2="{band_y + band_h + 4}" '
+            f'stroke="{palette.primary}" stroke-width="3"/>'
+        )
+        parts.append(_text(mx, band_y - 38, median_label, size=10, fill=palette.muted))
+        parts.append(
+            _text(mx, band_y - 20, money(median), size=15, weight=700, fill=palette.primary)
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def demand_gauge(
+    levels: Sequence[str],
+    value: str,
+    palette: Palette = Palette(),
+    width: int = 220,
+) -> str:
+    """A half-circle gauge split into one arc per level, the needle on ``value``."""
+    cx, cy, radius, thick = width / 2, 104.0, 84.0, 20.0
+    count = len(levels)
+    gap = 0.035
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="150" '
+        f'viewBox="0 0 {width} 150">'
+    ]
+    index = levels.index(value) if value in levels else -1
+    for i in range(count):
+        start = math.pi - i * math.pi / count - (gap if i else 0)
+        end = math.pi - (i + 1) * math.pi / count + (gap if i < count - 1 else 0)
+        x1, y1 = cx + radius * math.cos(start), cy - radius * math.sin(start)
+        x2, y2 = cx + radius * math.cos(end), cy - radius * math.sin(end)
+        active = i <= index
+        parts.append(
+            f'<path d="M{x1:.1f},{y1:.1f} A{radius},{radius} 0 0 1 {x2:.1f},{y2:.1f}" '
+            f'fill="none" stroke="{palette.primary if active else palette.track}" '
+            f'stroke-opacity="{0.35 + 0.65 * (i + 1) / count if active else 1:.2f}" '
+            f'stroke-width="{thick}"/>'
+        )
+    if index >= 0:
+        angle = math.pi - (index + 0.5) * math.pi / count
+        nx, ny = cx + (radius - 30) * math.cos(angle), cy - (radius - 30) * math.sin(angle)
+        parts.append(
+            f'<line x1="{cx}" y1="{cy}" x2="{nx:.1f}" y2="{ny:.1f}" stroke="{palette.text}" '
+            f'stroke-width="4" stroke-linecap="round"/>'
+        )
+        parts.append(f'<circle cx="{cx}" cy="{cy}" r="7" fill="{palette.text}"/>')
+    parts.append(_text(cx - radius, cy + 22, levels[0], size=10, fill=palette.muted))
+    parts.append(_text(cx + radius, cy + 22, levels[-1], size=10, fill=palette.muted))
+    parts.append(_text(cx, cy + 40, value, size=15, weight=700, fill=palette.primary))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def rating_dots(filled: int, total: int, palette: Palette = Palette()) -> str:
+    """A row of ``total`` dots, the first ``filled`` solid: a compact scale for ratings."""
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total * 16}" height="14" '
+        f'viewBox="0 0 {total * 16} 14">'
+    ]
+    for i in range(total):
+        fill = palette.primary if i < filled else palette.track
+        parts.append(f'<circle cx="{i * 16 + 7}" cy="7" r="6" fill="{fill}"/>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,219 @@
+"""The command line: parse options, call one function, print. Errors are converted in one place."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from guidepress import __version__
+from guidepress.errors import GuidepressError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """Turn our exceptions into messages and exit codes; a bug becomes one line and a file."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GuidepressError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: never show a raw traceback to the user
+            ctx = click.get_current_context(silent=True)
+            if ctx is not None and ctx.find_root().params.get("debug"):
+                raise
+            with tempfile.NamedTemporaryFile(
+                "w", prefix="guidepress-crash-", suffix=".txt", delete=False
+            ) as handle:
+                traceback.print_exc(file=handle)
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} (traceback written to {handle.name})",
+                err=True,
+            )
+            sys.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _root(ctx: click.Context) -> Path:
+    from guidepress.project import find_root
+
+    project = ctx.find_root().params.get("project")
+    return find_root(Path(project) if project else Path.cwd())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder (default: nearest folder holding guidepress.yaml).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.version_option(__version__, prog_name="guidepress")
+def cli(project: Path | None, debug: bool) -> None:
+    """Turn career-role content into printable, branded PDFs.
+
+    \b
+    Example:
+      guidepress build            build every guide into output/
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@handle_errors
+def init(directory: Path) -> None:
+    """Scaffold a new project in DIRECTORY: config, an example role and a brand.
+
+    \b
+    Example:
+      guidepress init careers && cd careers && guidepress build
+    """
+    from guidepress.scaffold import scaffold
+
+    for path in scaffold(directory):
+        click.echo(f"created {path}")
+
+
+@cli.command()
+@click.argument("roles", nargs=-1)
+@click.pass_context
+@handle_errors
+def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
+    """Check roles, brands, comparisons and config; print every problem, one per line.
+
+    \b
+    Example:
+      guidepress validate chef
+    """
+    from guidepress.errors import ContentError
+    from guidepress.project import load_project
+
+    project, problems = load_project(_root(ctx), only=list(roles) or None)
+    if problems:
+        raise ContentError(problems)
+    click.echo(f"ok: {len(project.roles)} roles, {len(project.brands)} brands")
+
+
+@cli.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.pass_context
+@handle_errors
+def list_roles(ctx: click.Context, as_json: bool) -> None:
+    """List the roles with their key facts.
+
+    \b
+    Example:
+      guidepress list --json
+    """
+    from guidepress.listing import role_rows
+
+    rows = role_rows(_root(ctx))
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        median = row["median_salary"]
+        money = f"{median:,.0f} {row['currency']}" if median is not None else "-"
+        click.echo(f"{row['slug']:<36} {money:>16}  {row['completeness']:<8} {row['title']}")
+
+
+@cli.command()
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+    show_default=True, help="Folder for the schema files.",
+)
+@handle_errors
+def schema(out: Path) -> None:
+    """Write JSON Schemas for role, comparison, brand and config files (for editors).
+
+    \b
+    Example:
+      guidepress schema --out schemas
+    """
+    from guidepress.schema import write_schemas
+
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("roles", nargs=-1)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["guide", "sheet", "compare"]),
+              help="What to build (repeatable).")
+@click.option("--brand", "brands", multiple=True, help="Brand to build with (repeatable).")
+@click.option("--locale", "locales", multiple=True, help="Locale to build in (repeatable).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "html"]),
+              help="Output format (repeatable; default pdf).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
+@click.pass_context
+@handle_errors
+def build(
+    ctx: click.Context,
+    roles: tuple[str, ...],
+    kinds: tuple[str, ...],
+    brands: tuple[str, ...],
+    locales: tuple[str, ...],
+    paper: str | None,
+    formats: tuple[str, ...],
+    out: Path | None,
+    pdf_variant: str | None,
+) -> None:
+    """Build every selected output into the output folder and write its manifest.json.
+
+    \b
+    Example:
+      guidepress build strategic-account-manager --paper letter
+    """
+    from guidepress.pipeline import BuildRequest
+    from guidepress.pipeline import build as run_build
+
+    request = BuildRequest(roles, kinds, brands, locales, formats, paper, out, pdf_variant)
+
+    def show(entry: dict[str, Any]) -> None:
+        detail = f"{entry['pages']} pages" if entry["pages"] else entry["status"]
+        click.echo(f"{entry['status']:<6} {entry['path']} ({detail}, {entry['seconds']:.2f} s)")
+
+    report = run_build(_root(ctx), request, progress=show)
+    click.echo(f"{len(report.entries)} outputs in {report.output_dir}")
+
+
+@cli.command(name="import")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the role files (default: content/roles of the project).")
+@click.option("--force", is_flag=True, help="Overwrite existing role files.")
+@click.pass_context
+@handle_errors
+def import_pages(ctx: click.Context, sources: tuple[str, ...], out: Path | None, force: bool) -> None:
+    """Turn career-guide page text (.txt files, or - for stdin) into role YAML.
+
+    \b
+    Example:
+      guidepress import pages/nurse.txt --out content/roles
+    """
+    from guidepress.importer import import_files, summary_line
+
+    target = out or _root(ctx) / "content" / "roles"
+    for result in import_files(list(sources), target, force, stdin=sys.stdin.buffer):
+        click.echo(summary_line(result))
+
+
+def main() -> None:
+    cli(prog_name="guidepress")

@@ -1,0 +1,73 @@
+"""The exception tree. User errors (content, brands, templates, usage) are apart from bugs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file, printed as ``file:line:col: field: message``."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    field: str = ""
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class GuidepressError(Exception):
+    """Base of every error a user can cause; the CLI prints it and exits 1."""
+
+    exit_code = 1
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class ContentError(GuidepressError):
+    """Raised by loading and validation: every problem found in every file, collected first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class ProjectNotFound(GuidepressError):
+    """Raised when no guidepress.yaml is found from the working folder up."""
+
+
+class TemplateProblem(GuidepressError):
+    """Raised by the HTML renderer when a template is missing or broken."""
+
+
+class RenderError(GuidepressError):
+    """Raised by the PDF renderer when an output cannot be produced (blocked resource, ...)."""
+
+
+class UsageError(GuidepressError):
+    """Raised for option combinations the CLI parser cannot catch; exit code 2."""
+
+    exit_code = 2
+
+
+class BuildFailed(GuidepressError):
+    """Raised by the pipeline after a build in which one or more outputs failed."""
+
+    def __init__(self, failures: list[str]) -> None:
+        self.failures = failures
+        super().__init__("\n".join(failures))
+
+    def lines(self) -> list[str]:
+        return list(self.failures)

@@ -1,0 +1,169 @@
+"""A guidepress project on disk: its config, roles, brands and comparisons, all validated."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from guidepress.errors import Problem, ProjectNotFound
+from guidepress.load import Document, read
+from guidepress.models import Brand, Comparison, Config, Role
+from guidepress.validate import role_checks, to_model
+
+CONFIG_FILE = "guidepress.yaml"
+ROLES_DIR = Path("content/roles")
+BRANDS_DIR = Path("content/brands")
+COMPARISONS_DIR = Path("content/comparisons")
+
+
+@dataclass(frozen=True)
+class BrandKit:
+    """A brand and the folder its logo and font paths are relative to (None: built-in)."""
+
+    name: str
+    brand: Brand
+    folder: Path | None
+
+
+@dataclass
+class Project:
+    root: Path
+    config: Config
+    roles: dict[str, Role] = field(default_factory=dict)
+    role_files: dict[str, Path] = field(default_factory=dict)
+    brands: dict[str, BrandKit] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.config.output
+
+    def build_date(self) -> date:
+        """The edition date: SOURCE_DATE_EPOCH, else guidepress.yaml, else today (UTC)."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), UTC).date()
+        return self.config.build_date or datetime.now(UTC).date()
+
+    def brand(self, name: str) -> BrandKit:
+        if name in self.brands:
+            return self.brands[name]
+        # A project without a brand folder still builds: the default is the plain theme.
+        return BrandKit(name, Brand(name=self.config.title), None)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder from ``start`` up that holds guidepress.yaml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise ProjectNotFound(
+        f"no {CONFIG_FILE} found in {start} or above; run 'guidepress init DIR' to create a project"
+    )
+
+
+def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, list[Problem]]:
+    """Load and validate everything under ``root``; returns what is valid and every problem."""
+    problems: list[Problem] = []
+    config = Config()
+    doc = _read(root, Path(CONFIG_FILE), problems)
+    if doc is not None:
+        loaded, found = to_model(doc, Config)
+        problems += found
+        config = loaded or config
+    project = Project(root, config)
+
+    role_paths = _yaml_files(root, ROLES_DIR)
+    known = {path.stem for path in role_paths}
+    for slug in only or []:
+        if slug not in known:
+            problems.append(Problem(str(ROLES_DIR / f"{slug}.yaml"), 0, 0, "", f"no role '{slug}'"))
+    for rel in role_paths:
+        if only is not None and rel.stem not in only:
+            continue
+        start = len(problems)
+        doc = _read(root, rel, problems)
+        if doc is None:
+            continue
+        role, found = to_model(doc, Role, slug=_slug_of(doc, rel))
+        if role is not None:
+            found += role_checks(role, doc)
+            if role.slug in project.roles:
+                found.append(doc.problem(("slug",), f"slug '{role.slug}' is used by another role"))
+        problems += found
+        if role is not None and len(problems) == start:
+            project.roles[role.slug] = role
+            project.role_files[role.slug] = root / rel
+
+    for rel in sorted((root / BRANDS_DIR).glob("*/brand.yaml")):
+        rel = rel.relative_to(root)
+        doc = _read(root, rel, problems)
+        if doc is not None:
+            brand, found = to_model(doc, Brand)
+            problems += found + _brand_checks(root, rel, doc, brand)
+            if brand is not None:
+                project.brands[rel.parent.name] = BrandKit(rel.parent.name, brand, root / rel.parent)
+
+    for rel in _yaml_files(root, COMPARISONS_DIR):
+        doc = _read(root, rel, problems)
+        if doc is not None:
+            comparison, found = to_model(doc, Comparison)
+            problems += found
+            if comparison is not None:
+                project.comparisons[rel.stem] = comparison
+
+    for name in config.brands:
+        if name not in project.brands and name != "default":
+            problems.append(
+                Problem(CONFIG_FILE, 0, 0, "brands", f"no brand '{name}' in {BRANDS_DIR}")
+            )
+    return project, problems
+
+
+def _yaml_files(root: Path, folder: Path) -> list[Path]:
+    # Files like role.es.yaml are per-locale overlays of role.yaml, not roles of their own.
+    return sorted(
+        path.relative_to(root)
+        for path in (root / folder).glob("*.yaml")
+        if "." not in path.stem
+    )
+
+
+def _slug_of(doc: Document, rel: Path) -> str:
+    slug = doc.data.get("slug") if isinstance(doc.data, dict) else None
+    return slug if isinstance(slug, str) and slug else rel.stem
+
+
+def _read(root: Path, rel: Path, problems: list[Problem]) -> Document | None:
+    path = root / rel
+    if not path.exists():
+        return None
+    doc, found = read(path, str(rel))
+    problems += found
+    return doc
+
+
+def _brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> list[Problem]:
+    if brand is None:
+        return []
+    folder = (root / rel.parent).resolve()
+    problems: list[Problem] = []
+    files: list[tuple[tuple[str | int, ...], str]] = []
+    if brand.logo:
+        files.append((("logo",), brand.logo))
+        if not brand.logo_alt:
+            problems.append(doc.problem(("logo",), "a logo needs logo_alt (its alternative text)"))
+    for slot in ("heading", "body"):
+        font = getattr(brand.fonts, slot)
+        if font is not None:
+            files += [(("fonts", slot, "files", i), f) for i, f in enumerate(font.files)]
+    for loc, name in files:
+        target = (folder / name).resolve()
+        if not target.is_relative_to(folder):
+            problems.append(doc.problem(loc, f"path leaves the brand folder: {name}"))
+        elif not target.is_file():
+            problems.append(doc.problem(loc, f"file not found: {name}"))
+    return problems

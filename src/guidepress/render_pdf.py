@@ -1,0 +1,100 @@
+"""Stage 4: HTML in, PDF bytes out (WeasyPrint), fetching only from allowed folders."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from guidepress.errors import RenderError
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+class AllowListFetcher(URLFetcher):  # type: ignore[misc]
+    """Serves data: URLs and files under the allowed folders; everything else is refused."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.roots = [root.resolve() for root in roots]
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+                return URLFetcherResponse(url, path.read_bytes())
+        self.refused.append(url)
+        raise ValueError(f"guidepress refuses to fetch {url}")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_STYLESHEETS: dict[tuple[Path, float], weasyprint.CSS] = {}
+_FONTS: list[FontConfiguration] = []
+
+
+def _font_config() -> FontConfiguration:
+    # One font configuration per process: @font-face files are loaded once, not per document.
+    if not _FONTS:
+        _FONTS.append(FontConfiguration())
+    return _FONTS[0]
+
+
+def _stylesheet(path: Path, fetcher: AllowListFetcher) -> weasyprint.CSS:
+    # Parsing a stylesheet costs more than most documents' text; reuse it across outputs.
+    key = (path, path.stat().st_mtime)
+    if key not in _STYLESHEETS:
+        _STYLESHEETS[key] = weasyprint.CSS(
+            filename=str(path), url_fetcher=fetcher, font_config=_font_config()
+        )
+    return _STYLESHEETS[key]
+
+
+def render_pdf(
+    html: str,
+    stylesheets: Sequence[Path],
+    *,
+    allowed: Sequence[Path],
+    identifier: str,
+    pdf_variant: str | None = None,
+) -> tuple[bytes, int]:
+    """Lay out ``html`` and return the PDF bytes and the page count."""
+    fetcher = AllowListFetcher([*allowed, *(p.parent for p in stylesheets)])
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
+        css = [_stylesheet(path, fetcher) for path in stylesheets]
+        rendered = document.render(stylesheets=css, font_config=_font_config())
+        pdf = rendered.write_pdf(
+            pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
+            pdf_variant=pdf_variant,
+            pdf_tags=True,
+        )
+    finally:
+        logger.removeHandler(collect)
+    if fetcher.refused:
+        raise RenderError(f"blocked resource: {fetcher.refused[0]}")
+    missing = [m for m in collect.messages if "Failed to load" in m]
+    if missing:
+        raise RenderError(missing[0])
+    return pdf, len(rendered.pages)
