@@ -47,8 +47,16 @@ def axis_bounds(values: Sequence[float]) -> tuple[float, float, float]:
     return math.floor(low / step - 0.5) * step, math.ceil(high / step + 0.5) * step, step
 
 
-def _text(x: float, y: float, body: str, *, size: float = 11, anchor: str = "middle",
-          weight: int = 400, fill: str = "#1d1d1d") -> str:
+def _text(
+    x: float,
+    y: float,
+    body: str,
+    *,
+    size: float = 11,
+    anchor: str = "middle",
+    weight: int = 400,
+    fill: str = "#1d1d1d",
+) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" '
         f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(body)}</text>'
@@ -67,7 +75,7 @@ def salary_band(
     palette: Palette = Palette(),
     width: int = 640,
 ) -> str:
-    """A horizontal band from ``low`` to ``high`` on a money axis, with the median and level marks."""
+    """A band from ``low`` to ``high`` on a money axis, with the median and level marks."""
     values = [low, high, *(m.value for m in marks)]
     if median is not None:
         values.append(median)

@@ -134,8 +134,11 @@ def list_roles(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
-    show_default=True, help="Folder for the schema files.",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder for the schema files.",
 )
 @handle_errors
 def schema(out: Path) -> None:
@@ -153,13 +156,23 @@ def schema(out: Path) -> None:
 
 @cli.command()
 @click.argument("roles", nargs=-1)
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["guide", "sheet", "compare"]),
-              help="What to build (repeatable).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["guide", "sheet", "compare"]),
+    help="What to build (repeatable).",
+)
 @click.option("--brand", "brands", multiple=True, help="Brand to build with (repeatable).")
 @click.option("--locale", "locales", multiple=True, help="Locale to build in (repeatable).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "html"]),
-              help="Output format (repeatable; default pdf).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["pdf", "html"]),
+    help="Output format (repeatable; default pdf).",
+)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
 @click.pass_context
@@ -196,12 +209,17 @@ def build(
 
 @cli.command(name="import")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the role files (default: content/roles of the project).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the role files (default: content/roles of the project).",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing role files.")
 @click.pass_context
 @handle_errors
-def import_pages(ctx: click.Context, sources: tuple[str, ...], out: Path | None, force: bool) -> None:
+def import_pages(
+    ctx: click.Context, sources: tuple[str, ...], out: Path | None, force: bool
+) -> None:
     """Turn career-guide page text (.txt files, or - for stdin) into role YAML.
 
     \b

@@ -21,7 +21,9 @@ class Problem:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class GuidepressError(Exception):

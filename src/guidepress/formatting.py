@@ -14,7 +14,7 @@ from babel.numbers import format_compact_currency, format_currency, format_decim
 @cache
 def _whole_money_pattern(locale: str) -> str:
     # Salaries read better without cents: the locale's own pattern, minus the fraction digits.
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    pattern = str(Locale.parse(locale).currency_formats["standard"].pattern)
     return pattern.split(";")[0].replace(".00", "")
 
 

@@ -99,7 +99,10 @@ class _Builder:
                 first = self.positions[child]
                 self.problems.append(
                     Problem(
-                        self.path, line, col, dotted(child),
+                        self.path,
+                        line,
+                        col,
+                        dotted(child),
                         f"duplicate key (first defined on line {first[0]})",
                     )
                 )
@@ -147,7 +150,9 @@ def read(path: Path, display: str | None = None) -> tuple[Document | None, list[
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [
-                Problem(name, 1, 1, "", f"file is too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+                Problem(
+                    name, 1, 1, "", f"file is too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})"
+                )
             ]
         raw = path.read_bytes()
     except OSError as exc:

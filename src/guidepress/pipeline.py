@@ -135,8 +135,12 @@ def run_job(
     }
     try:
         rendered = render_guide(
-            project.roles[job.slug], brand, theme,
-            locale=job.locale, paper=job.paper, edition=project.build_date(),
+            project.roles[job.slug],
+            brand,
+            theme,
+            locale=job.locale,
+            paper=job.paper,
+            edition=project.build_date(),
         )
         data, pages = _produce(project, brand.folder, rendered, job, output_dir, pdf_variant)
         write_atomic(output_dir / job.path, data)
@@ -163,8 +167,11 @@ def _produce(
     if brand_folder is not None:
         allowed.append(brand_folder)
     return render_pdf(
-        rendered.html, rendered.stylesheets,
-        allowed=allowed, identifier=job.path, pdf_variant=pdf_variant,
+        rendered.html,
+        rendered.stylesheets,
+        allowed=allowed,
+        identifier=job.path,
+        pdf_variant=pdf_variant,
     )
 
 

@@ -105,7 +105,9 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
             brand, found = to_model(doc, Brand)
             problems += found + _brand_checks(root, rel, doc, brand)
             if brand is not None:
-                project.brands[rel.parent.name] = BrandKit(rel.parent.name, brand, root / rel.parent)
+                project.brands[rel.parent.name] = BrandKit(
+                    rel.parent.name, brand, root / rel.parent
+                )
 
     for rel in _yaml_files(root, COMPARISONS_DIR):
         doc = _read(root, rel, problems)
@@ -126,9 +128,7 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
 def _yaml_files(root: Path, folder: Path) -> list[Path]:
     # Files like role.es.yaml are per-locale overlays of role.yaml, not roles of their own.
     return sorted(
-        path.relative_to(root)
-        for path in (root / folder).glob("*.yaml")
-        if "." not in path.stem
+        path.relative_to(root) for path in (root / folder).glob("*.yaml") if "." not in path.stem
     )
 
 

@@ -85,8 +85,13 @@ def render_guide(
 def _render(theme: Theme, name: str, context: GuideContext) -> str:
     filters = theme.env.filters
     filters.update(
-        md=render_inline, css_string=css_string, css_counters=css_counters, plain=plain_text,
-        tint=tint, first_sentence=first_sentence, section_label=section_label,
+        md=render_inline,
+        css_string=css_string,
+        css_counters=css_counters,
+        plain=plain_text,
+        tint=tint,
+        first_sentence=first_sentence,
+        section_label=section_label,
     )
     template = theme.template(name)
     try:
@@ -107,7 +112,9 @@ def key_facts(role: Role, labels: Labels, fmt: Formatter) -> list[tuple[str, str
     if role.market_demand:
         facts.append((labels.market_demand, labels["demand_" + _key(role.market_demand)]))
     if role.remote_friendly is not None:
-        facts.append((labels.remote, labels.answer_yes if role.remote_friendly else labels.answer_no))
+        facts.append(
+            (labels.remote, labels.answer_yes if role.remote_friendly else labels.answer_no)
+        )
     return facts
 
 
@@ -126,10 +133,19 @@ def salary_chart(role: Role, labels: Labels, fmt: Formatter, brand: BrandKit) ->
     if salary.top_10_percent is not None and salary.top_10_percent > salary.max:
         top = (labels.top_10_short, salary.top_10_percent)
     svg = charts.salary_band(
-        salary.min, salary.max, salary.median, marks, fmt.money, fmt.money_short,
-        labels.median, top, _palette(brand),
+        salary.min,
+        salary.max,
+        salary.median,
+        marks,
+        fmt.money,
+        fmt.money_short,
+        labels.median,
+        top,
+        _palette(brand),
     )
-    parts = [labels.format("salary_chart_alt", low=fmt.money(salary.min), high=fmt.money(salary.max))]
+    parts = [
+        labels.format("salary_chart_alt", low=fmt.money(salary.min), high=fmt.money(salary.max))
+    ]
     if salary.median is not None:
         parts.append(f"{labels.median}: {fmt.money(salary.median)}")
     parts += [f"{m.label}: {fmt.money(m.value)}" for m in marks]

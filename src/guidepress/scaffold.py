@@ -54,7 +54,12 @@ BRAND = """\
 name: Career Center
 logo: logo.svg
 logo_alt: Career Center
-colors: {primary: "#0b4f6c", accent: "#f4a259", text: "#1d1d1d", muted: "#5b6472", background: "#ffffff"}
+colors:
+  primary: "#0b4f6c"
+  accent: "#f4a259"
+  text: "#1d1d1d"
+  muted: "#5b6472"
+  background: "#ffffff"
 contact: careers@example.org
 url: https://careers.example.org
 footer: Career Center
@@ -65,7 +70,8 @@ LOGO = """\
 <svg xmlns="http://www.w3.org/2000/svg" width="240" height="60" viewBox="0 0 240 60">
 <rect x="0" y="6" width="48" height="48" rx="10" fill="#ffffff"/>
 <path d="M12 40 L24 18 L36 40 Z" fill="#0b4f6c"/>
-<text x="60" y="40" font-family="GP Body, sans-serif" font-size="22" font-weight="700" fill="#ffffff">Career Center</text>
+<text x="60" y="40" font-family="GP Body, sans-serif" font-size="22" font-weight="700"
+      fill="#ffffff">Career Center</text>
 </svg>
 """
 

@@ -76,7 +76,9 @@ class Theme:
         try:
             return self.env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(f"templates/{exc.name or name}:{exc.lineno}: {exc.message}") from None
+            raise TemplateProblem(
+                f"templates/{exc.name or name}:{exc.lineno}: {exc.message}"
+            ) from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateProblem(f"templates/{exc.name}: template not found") from None
 

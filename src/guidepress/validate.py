@@ -166,17 +166,17 @@ def role_checks(role: Role, doc: Document) -> list[Problem]:
             span += _money(high) if high is not None else "…"
             problems.append(
                 doc.problem(
-                    loc, f"must be within salary.min and salary.max (got {_money(value)}, range {span})"
+                    loc,
+                    f"must be within salary.min and salary.max (got {_money(value)}, range {span})",
                 )
             )
     levels = salary.levels
-    if levels and levels.entry is not None and levels.senior is not None:
-        if levels.entry > levels.senior:
-            problems.append(
-                doc.problem(
-                    ("salary", "levels", "senior"),
-                    f"must not be below salary.levels.entry (got {_money(levels.senior)} < "
-                    f"{_money(levels.entry)})",
-                )
+    entry, senior = (levels.entry, levels.senior) if levels else (None, None)
+    if entry is not None and senior is not None and entry > senior:
+        problems.append(
+            doc.problem(
+                ("salary", "levels", "senior"),
+                f"must not be below salary.levels.entry (got {_money(senior)} < {_money(entry)})",
             )
+        )
     return problems

@@ -1,0 +1,109 @@
+"""The seed guides read back from their PDFs: text, pages, bookmarks, metadata, fonts."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+import yaml
+from pypdf import PdfReader
+from tests.conftest import REPO, SEED_ROLES
+
+from guidepress.labels import catalogue
+from guidepress.models import Role
+from guidepress.render_html import plain_text
+from guidepress.sections import guide_sections
+
+NOT_PRINTED_AS_IS = {"slug", "url", "source", "completeness", "retrieved", "currency", "period"}
+
+
+def squash(text: str) -> str:
+    # Line breaks may fall anywhere (even after a hyphen): compare with all white space removed.
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def texts(value: Any, key: str = "") -> list[str]:
+    """Every string in a role's data: each paragraph, bullet, title and label the page had."""
+    if isinstance(value, str):
+        return [] if key in NOT_PRINTED_AS_IS else [value]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in texts(v, k)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts(v, key)]
+    return []
+
+
+def entry(out: Path, slug: str) -> dict[str, Any]:
+    manifest = json.loads((out / "manifest.json").read_text())
+    return next(o for o in manifest["outputs"] if o["roles"] == [slug])
+
+
+@pytest.mark.parametrize("slug", SEED_ROLES)
+def test_every_paragraph_and_bullet_is_on_paper(seed_guides: Path, slug: str) -> None:
+    data = yaml.safe_load((REPO / "content" / "roles" / f"{slug}.yaml").read_text())
+    reader = PdfReader(seed_guides / entry(seed_guides, slug)["path"])
+    printed = squash("".join(page.extract_text() for page in reader.pages))
+    wanted = texts(data)
+    assert len(wanted) > 150
+    missing = [t for t in wanted if squash(plain_text(t)) not in printed]
+    assert missing == []
+
+
+@pytest.mark.parametrize("slug", SEED_ROLES)
+def test_pages_bookmarks_and_page_x_of_y(seed_guides: Path, slug: str) -> None:
+    item = entry(seed_guides, slug)
+    reader = PdfReader(seed_guides / item["path"])
+    pages = len(reader.pages)
+    assert item["pages"] == pages
+    assert 12 <= pages <= 30
+    for number, page in enumerate(reader.pages[2:], start=3):
+        assert f"Page {number} of {pages}" in page.extract_text()
+    role = Role.model_validate(
+        {**yaml.safe_load((REPO / "content/roles" / f"{slug}.yaml").read_text()), "slug": slug}
+    )
+    sections = [s.title for s in guide_sections(role, catalogue("en"))]
+    top = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert top == ["Contents", *sections]
+
+
+@pytest.mark.parametrize("slug", SEED_ROLES)
+def test_no_page_is_empty_or_near_empty(seed_guides: Path, slug: str) -> None:
+    reader = PdfReader(seed_guides / entry(seed_guides, slug)["path"])
+    # Running header and footer alone are about 80 characters; a real page has far more.
+    short = [i + 1 for i, page in enumerate(reader.pages) if len(page.extract_text()) < 400]
+    assert short == []
+
+
+@pytest.mark.parametrize("slug", SEED_ROLES)
+def test_metadata_language_and_fonts(seed_guides: Path, slug: str) -> None:
+    path = seed_guides / entry(seed_guides, slug)["path"]
+    title = yaml.safe_load((REPO / "content/roles" / f"{slug}.yaml").read_text())["title"]
+    with pikepdf.open(path) as pdf:
+        info = pdf.docinfo
+        assert str(info["/Title"]) == f"{title} · Career guide"
+        assert str(info["/Author"]) == "guidepress Career Library"
+        assert str(info["/Subject"]).startswith(f"A {title}")
+        assert title in str(info["/Keywords"])
+        assert str(pdf.Root.Lang) == "en"
+        assert "/StructTreeRoot" in pdf.Root
+        fonts = {
+            str(font.BaseFont).split("+")[-1]
+            for page in pdf.pages
+            for font in page.Resources.Font.values()
+        }
+    assert any("GPBody" in f or "GP-Body" in f or "Body" in f for f in fonts), fonts
+    assert any("Serif" in f for f in fonts), fonts
+
+
+def test_same_inputs_give_identical_pdfs(seed_guides: Path, tmp_path: Path) -> None:
+    from guidepress.pipeline import BuildRequest, build
+
+    slug = SEED_ROLES[0]
+    build(REPO, BuildRequest(roles=(slug,), kinds=("guide",), out=tmp_path))
+    first = entry(seed_guides, slug)
+    assert (tmp_path / first["path"]).read_bytes() == (seed_guides / first["path"]).read_bytes()
