@@ -149,6 +149,8 @@ def run_job(
         )
     except GuidepressError as exc:
         entry["error"] = str(exc)
+    except Exception as exc:  # a renderer crash fails this output only; the batch goes on
+        entry["error"] = f"internal error: {type(exc).__name__}: {exc}"
     entry["seconds"] = round(time.perf_counter() - started, 3)
     return entry
 
