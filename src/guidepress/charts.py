@@ -83,7 +83,7 @@ def salary_band(
         values.append(top[1])
     lo, hi, step = axis_bounds(values)
     left, right = 24, width - 24
-    height, band_y, band_h = 178, 74, 26
+    height, band_y, band_h = 196, 74, 26
 
     def x(value: float) -> float:
         return left + (value - lo) / (hi - lo) * (right - left)
@@ -96,7 +96,7 @@ def salary_band(
     while tick <= hi + step / 2:
         tx = x(tick)
         parts.append(
-            f'<line x1="{tx:.1f}" y1="{band_y - 8}" x2="{tx:.1f}" y2="{band_y + band_h + 38}" '
+            f'<line x1="{tx:.1f}" y1="{band_y - 8}" x2="{tx:.1f}" y2="{band_y + band_h + 56}" '
             f'stroke="{palette.track}" stroke-width="1"/>'
         )
         parts.append(_text(tx, height - 4, short(tick), size=10, fill=palette.muted))
@@ -125,7 +125,8 @@ def salary_band(
             f'<circle cx="{mx:.1f}" cy="{band_y + band_h / 2}" r="6" fill="{palette.accent}" '
             f'stroke="#ffffff" stroke-width="2"/>'
         )
-        parts.append(_text(mx, band_y + band_h + 34, mark.label, size=10, fill=palette.text))
+        parts.append(_text(mx, band_y + band_h + 36, mark.label, size=10, fill=palette.muted))
+        parts.append(_text(mx, band_y + band_h + 50, money(mark.value), size=10.5, weight=600))
     if median is not None:
         mx = x(median)
         parts.append(
