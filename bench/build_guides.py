@@ -27,9 +27,7 @@ def main(rounds: int) -> None:
     )
     started = time.perf_counter()
     project, _ = load_project(ROOT)
-    print(
-        f"load + validate: {time.perf_counter() - started:.3f} s ({len(project.roles)} roles)"
-    )
+    print(f"load + validate: {time.perf_counter() - started:.3f} s ({len(project.roles)} roles)")
     theme = Theme(ROOT)
     for slug, role in project.roles.items():
         html_times, pdf_times, pages = [], [], 0

@@ -32,6 +32,8 @@ def handle_errors(func: F) -> F:
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            sys.exit(1)
         except Exception as exc:  # a bug: never show a raw traceback to the user
             ctx = click.get_current_context(silent=True)
             if ctx is not None and ctx.find_root().params.get("debug"):
@@ -226,11 +228,22 @@ def import_pages(
     Example:
       guidepress import pages/nurse.txt --out content/roles
     """
-    from guidepress.importer import import_files, summary_line
+    from guidepress.importer import ImportFailed, import_files, summary_line
 
     target = out or _root(ctx) / "content" / "roles"
-    for result in import_files(list(sources), target, force, stdin=sys.stdin.buffer):
-        click.echo(summary_line(result))
+
+    def show(results: list[Any]) -> None:
+        for result in results:
+            click.echo(summary_line(result))
+            for warning in result.warnings:
+                click.echo(f"  warning: {warning}")
+
+    try:
+        results = import_files(list(sources), target, force, stdin=sys.stdin.buffer)
+    except ImportFailed as exc:
+        show(exc.results)  # the files that were written, before the problems of the others
+        raise
+    show(results)
 
 
 def main() -> None:

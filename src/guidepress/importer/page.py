@@ -1,0 +1,128 @@
+"""Import one page: text in, role data and its YAML out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from guidepress.errors import ContentError, Problem
+from guidepress.importer import emit
+from guidepress.importer.blocks import Line, to_line
+from guidepress.importer.decode import clean, decode
+from guidepress.importer.opening import read_opening
+from guidepress.importer.repair import repair
+from guidepress.importer.sections import Body, read_body
+from guidepress.models import Role
+
+#: Fields a complete career path guide page fills; a page without some of them is partial.
+EXPECTED: tuple[str, ...] = (
+    "salary",
+    "growth_rate",
+    "market_demand",
+    "demand_note",
+    "stress_level",
+    "balance_rating",
+    "work_life_note",
+    "core_functions",
+    "responsibilities",
+    "work_setting",
+    "tech_stack",
+    "education",
+    "tech_skills",
+    "soft_skills",
+    "path",
+    "required_education",
+    "tiers",
+    "global_outlook",
+    "challenges",
+    "growth_paths",
+    "trends",
+    "day_in_the_life",
+    "skill_map",
+    "pros",
+    "cons",
+    "common_mistakes",
+    "advice",
+    "case_studies",
+    "portfolio_tips",
+    "outlook",
+    "faqs",
+)
+#: Where the site's own furniture starts (sharing buttons, subscription plans).
+_BOILERPLATE = re.compile(r"share (?:this |career )?guide\W*", re.IGNORECASE)
+
+
+@dataclass
+class ImportResult:
+    source: str  # display name of the input ("stdin" for -)
+    slug: str
+    role: dict[str, Any]  # the data written (model field order)
+    yaml_text: str  # exactly what is / would be written
+    sections: list[str]  # model field names found
+    warnings: list[str]  # e.g. "unrecognised section 'X' kept as an extra section"
+    path: Path | None = None  # where it was written, when it was
+
+
+def page_lines(text: str) -> list[Line | None]:
+    """Numbered lines up to the site boilerplate; None for a blank line."""
+    out: list[Line | None] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = to_line(raw, number)
+        if _BOILERPLATE.fullmatch(line.text):
+            break
+        out.append(line if line.text else None)
+    return out
+
+
+def import_text(text: str | bytes, source: str) -> ImportResult:
+    """Turn one page into role data; raises ContentError([Problem...]) for unusable input."""
+    page = decode(text, source)
+    page, fixed = repair(page)
+    page, warnings = clean(page)
+    lines = page_lines(page)
+    opening = read_opening(lines, source)
+    body = Body(opening.title)
+    read_body(lines[opening.rest :], body)
+    fields: dict[str, Any] = {"title": opening.title, "summary": opening.summary}
+    fields.update(opening.fields)
+    fields.update(body.fields)
+    extras = body.extras
+    if opening.salary.notes:
+        extras.insert(0, {"title": "Salary", "body": opening.salary.notes})
+    fields["extra_sections"] = extras
+    fields = emit.prune(fields)
+    found = [k for k in Role.model_fields if k in fields and k not in ("title", "extra_sections")]
+    missing = [k for k in EXPECTED if k not in fields]
+    name = "stdin" if source in ("-", "stdin") else PurePath(source).name
+    fields["provenance"] = {
+        "source": name,
+        "completeness": "partial" if missing else "full",
+        "missing_sections": missing,
+        "encoding_repaired": fixed > 0,
+    }
+    role = emit.escaped(emit.prune(emit.ordered(fields)))
+    yaml_text = emit.dump(role, f"Imported from {name} by guidepress import.")
+    _validate(yaml_text, role, source)
+    return ImportResult(
+        name, opening.slug, role, yaml_text, found, warnings + opening.warnings + body.warnings
+    )
+
+
+def _validate(yaml_text: str, role: dict[str, Any], source: str) -> None:
+    """The YAML must load back to the same data, and the data must be a valid role."""
+    loaded = yaml.safe_load(yaml_text)
+    if loaded != role:
+        raise RuntimeError(f"{source}: the role YAML does not load back to the same data")
+    try:
+        Role.model_validate(loaded)
+    except ValidationError as exc:
+        problems = [
+            Problem(source, 0, 0, ".".join(str(p) for p in err["loc"]), err["msg"])
+            for err in exc.errors()
+        ]
+        raise ContentError(problems) from None
