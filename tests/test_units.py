@@ -79,3 +79,24 @@ def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
         write_atomic(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"good"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_every_section_field_has_a_label_for_the_partial_notice() -> None:
+    from guidepress.models import Role
+    from guidepress.render_html import section_label
+
+    labels = catalogue("en")
+    identity = {"title", "slug", "alt_titles", "url", "extra_sections", "provenance"}
+    for name in set(Role.model_fields) - identity:
+        label = section_label(name, labels)
+        assert (
+            label
+            == labels[
+                {
+                    "education": "education_level",
+                    "tiers": "career_ladder",
+                    "salary": "salary_band",
+                    "remote_friendly": "remote",
+                }.get(name, name)
+            ]
+        )

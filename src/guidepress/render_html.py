@@ -226,7 +226,13 @@ def first_sentence(text: str) -> str:
 
 def section_label(name: str, labels: Labels) -> str:
     """A role field name (as in provenance.missing_sections) as the heading readers know."""
-    key = {"education": "education_level", "tiers": "career_ladder", "faqs": "faqs"}.get(name, name)
+    aliases = {
+        "education": "education_level",
+        "tiers": "career_ladder",
+        "salary": "salary_band",
+        "remote_friendly": "remote",
+    }
+    key = aliases.get(name, name)
     try:
         return labels[key]
     except TemplateProblem:
