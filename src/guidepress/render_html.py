@@ -23,6 +23,14 @@ from guidepress.theme import Theme
 
 GUIDE_STYLES = ("base.css", "guide.css")
 
+#: Role fields whose label key differs from the field name.
+SECTION_LABEL_KEYS = {
+    "education": "education_level",
+    "tiers": "career_ladder",
+    "salary": "salary_band",
+    "remote_friendly": "remote",
+}
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -226,13 +234,7 @@ def first_sentence(text: str) -> str:
 
 def section_label(name: str, labels: Labels) -> str:
     """A role field name (as in provenance.missing_sections) as the heading readers know."""
-    aliases = {
-        "education": "education_level",
-        "tiers": "career_ladder",
-        "salary": "salary_band",
-        "remote_friendly": "remote",
-    }
-    key = aliases.get(name, name)
+    key = SECTION_LABEL_KEYS.get(name, name)
     try:
         return labels[key]
     except TemplateProblem:
