@@ -71,6 +71,11 @@ def test_labels_fail_loudly_on_unknown_keys() -> None:
         labels["nope"]
 
 
+def test_atomic_write_gives_a_readable_file(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "a" / "out.pdf", b"pdf")
+    assert (tmp_path / "a" / "out.pdf").stat().st_mode & 0o777 == 0o644
+
+
 def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"good")
