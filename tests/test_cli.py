@@ -49,6 +49,14 @@ def test_bad_usage_exits_2(project: Path) -> None:
     assert "Invalid value for '--paper'" in output
 
 
+def test_unknown_brand_option_is_a_usage_error(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    assert run(project, "build", "--brand", "nope") == (
+        2,
+        "--brand: no brand 'nope' in content/brands\n",
+    )
+
+
 def test_init_then_build(tmp_path: Path) -> None:
     target = tmp_path / "careers"
     result = CliRunner().invoke(cli, ["init", str(target)])

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from guidepress import __version__
-from guidepress.errors import BuildFailed, ContentError, GuidepressError, Problem
+from guidepress.errors import BuildFailed, GuidepressError, UsageError
 from guidepress.project import Project, load_project
 from guidepress.render_html import RenderedHtml, render_guide
 from guidepress.render_pdf import render_pdf
@@ -82,9 +82,9 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
     locales = request.locales or tuple(config.locales)
     formats = request.formats or ("pdf",)
     paper = request.paper or config.paper
-    unknown = [b for b in brands if b not in project.brands and b != "default"]
+    unknown = [b for b in request.brands if b not in project.brands and b != "default"]
     if unknown:
-        raise ContentError([Problem("guidepress.yaml", 0, 0, "brands", f"no brand '{unknown[0]}'")])
+        raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
     jobs = []
     for kind in kinds:
         if kind != "guide":
