@@ -91,6 +91,6 @@ def test_every_section_field_has_a_label_for_the_partial_notice() -> None:
     from guidepress.render_html import SECTION_LABEL_KEYS
 
     labels = catalogue("en")
-    identity = {"title", "slug", "alt_titles", "url", "extra_sections", "provenance"}
+    identity = {"title", "slug", "alt_titles", "url", "extra_sections", "provenance", "sheet"}
     for name in sorted(set(Role.model_fields) - identity):
         assert labels[SECTION_LABEL_KEYS.get(name, name)]  # raises when the label is missing

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from guidepress import __version__
-from guidepress.errors import BuildFailed, GuidepressError, UsageError
+from guidepress.errors import BuildFailed, GuidepressError, RenderError, UsageError
+from guidepress.fit import DoesNotFit, fit_one_page, too_long_message
 from guidepress.project import Project, load_project
 from guidepress.render_html import RenderedHtml, render_guide
-from guidepress.render_pdf import render_pdf
+from guidepress.render_pdf import layout, write_pdf
+from guidepress.render_sheet import render_sheet, usable_height_px
 from guidepress.theme import Theme
 from guidepress.write import self_contained_html, write_atomic, write_manifest
 
@@ -87,8 +89,8 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
         raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
     jobs = []
     for kind in kinds:
-        if kind != "guide":
-            continue  # role sheets and comparison sheets are not built yet
+        if kind == "compare":
+            continue  # comparison sheets are not built yet
         for slug in project.roles:
             for brand in brands:
                 for locale in locales:
@@ -134,15 +136,7 @@ def run_job(
         "error": None,
     }
     try:
-        rendered = render_guide(
-            project.roles[job.slug],
-            brand,
-            theme,
-            locale=job.locale,
-            paper=job.paper,
-            edition=project.build_date(),
-        )
-        data, pages = _produce(project, brand.folder, rendered, job, output_dir, pdf_variant)
+        data, pages = _produce(project, theme, job, output_dir, pdf_variant)
         write_atomic(output_dir / job.path, data)
         entry.update(
             pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status="built"
@@ -156,25 +150,54 @@ def run_job(
 
 
 def _produce(
-    project: Project,
-    brand_folder: Path | None,
-    rendered: RenderedHtml,
-    job: Job,
-    output_dir: Path,
-    pdf_variant: str | None,
+    project: Project, theme: Theme, job: Job, output_dir: Path, pdf_variant: str | None
 ) -> tuple[bytes, int | None]:
-    if job.format == "html":
-        return self_contained_html(rendered.html, rendered.stylesheets, output_dir / job.path), None
-    allowed = [project.root / "content"]
-    if brand_folder is not None:
-        allowed.append(brand_folder)
-    return render_pdf(
-        rendered.html,
-        rendered.stylesheets,
-        allowed=allowed,
-        identifier=job.path,
-        pdf_variant=pdf_variant,
-    )
+    """The bytes of one output and its page count (None for HTML)."""
+    brand = project.brand(job.brand)
+    role = project.roles[job.slug]
+    allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
+    edition = project.build_date()
+
+    def sheet(scale: float, measure: bool = False) -> RenderedHtml:
+        return render_sheet(
+            role,
+            brand,
+            theme,
+            locale=job.locale,
+            paper=job.paper,
+            edition=edition,
+            scale=scale,
+            measure=measure,
+        )
+
+    if job.kind == "guide":
+        rendered = render_guide(
+            role, brand, theme, locale=job.locale, paper=job.paper, edition=edition
+        )
+        if job.format == "html":
+            return self_contained_html(
+                rendered.html, rendered.stylesheets, output_dir / job.path
+            ), None
+        laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+    else:
+        try:
+            fitted = fit_one_page(
+                lambda scale, measure: layout(*_parts(sheet(scale, measure)), allowed=allowed),
+                usable_height_px(job.paper),
+            )
+        except DoesNotFit as exc:
+            raise RenderError(too_long_message(role, exc)) from None
+        if job.format == "html":
+            rendered = sheet(fitted.scale)
+            return self_contained_html(
+                rendered.html, rendered.stylesheets, output_dir / job.path
+            ), None
+        laid = fitted.laid
+    return write_pdf(laid, identifier=job.path, pdf_variant=pdf_variant), laid.pages
+
+
+def _parts(rendered: RenderedHtml) -> tuple[str, list[Path]]:
+    return rendered.html, rendered.stylesheets
 
 
 def _hash_files(paths: list[Path], extra: str = "") -> str:

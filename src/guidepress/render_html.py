@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -86,11 +87,12 @@ def render_guide(
         demand_chart=demand_chart(role, labels, brand),
         facts=key_facts(role, labels, fmt),
     )
-    html = _render(theme, "guide.html.j2", context)
+    html = render_template(theme, "guide.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in GUIDE_STYLES])
 
 
-def _render(theme: Theme, name: str, context: GuideContext) -> str:
+def render_template(theme: Theme, name: str, context: Any) -> str:
+    """Render theme template ``name`` with ``context`` as ``ctx`` (and L, fmt, role)."""
     filters = theme.env.filters
     filters.update(
         md=render_inline,
@@ -126,7 +128,9 @@ def key_facts(role: Role, labels: Labels, fmt: Formatter) -> list[tuple[str, str
     return facts
 
 
-def salary_chart(role: Role, labels: Labels, fmt: Formatter, brand: BrandKit) -> Chart | None:
+def salary_chart(
+    role: Role, labels: Labels, fmt: Formatter, brand: BrandKit, width: int = 640
+) -> Chart | None:
     salary = role.salary
     if salary is None or salary.min is None or salary.max is None:
         return None
@@ -150,6 +154,7 @@ def salary_chart(role: Role, labels: Labels, fmt: Formatter, brand: BrandKit) ->
         labels.median,
         top,
         _palette(brand),
+        width,
     )
     parts = [
         labels.format("salary_chart_alt", low=fmt.money(salary.min), high=fmt.money(salary.max))

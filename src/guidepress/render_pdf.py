@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -68,6 +69,60 @@ def _stylesheet(path: Path, fetcher: AllowListFetcher) -> weasyprint.CSS:
     return _STYLESHEETS[key]
 
 
+@dataclass
+class Layout:
+    """A laid-out document, kept so it can be measured before it is written."""
+
+    document: Any
+    fetcher: AllowListFetcher
+    messages: list[str]
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def anchor_bottom(self, name: str) -> tuple[int, float] | None:
+        """(page index, bottom edge in CSS px) of the element with id ``name``."""
+        for index, page in enumerate(self.document.pages):
+            if name in page.anchors:
+                rect = page.anchors[name]
+                return index, float(rect[3] if len(rect) > 3 else rect[1])
+        return None
+
+    def page_height(self) -> float:
+        return float(self.document.pages[0].height)
+
+
+def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
+    """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
+    fetcher = AllowListFetcher([*allowed, *(p.parent for p in stylesheets)])
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
+        css = [_stylesheet(path, fetcher) for path in stylesheets]
+        rendered = document.render(stylesheets=css, font_config=_font_config())
+    finally:
+        logger.removeHandler(collect)
+    return Layout(rendered, fetcher, collect.messages)
+
+
+def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) -> bytes:
+    """The PDF bytes of a layout; fails when any resource was blocked or missing."""
+    if laid.fetcher.refused:
+        raise RenderError(f"blocked resource: {laid.fetcher.refused[0]}")
+    missing = [m for m in laid.messages if "Failed to load" in m]
+    if missing:
+        raise RenderError(missing[0])
+    pdf: bytes = laid.document.write_pdf(
+        pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
+        pdf_variant=pdf_variant,
+        pdf_tags=True,
+    )
+    return pdf
+
+
 def render_pdf(
     html: str,
     stylesheets: Sequence[Path],
@@ -77,24 +132,5 @@ def render_pdf(
     pdf_variant: str | None = None,
 ) -> tuple[bytes, int]:
     """Lay out ``html`` and return the PDF bytes and the page count."""
-    fetcher = AllowListFetcher([*allowed, *(p.parent for p in stylesheets)])
-    collect = _Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collect)
-    try:
-        document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
-        css = [_stylesheet(path, fetcher) for path in stylesheets]
-        rendered = document.render(stylesheets=css, font_config=_font_config())
-        pdf = rendered.write_pdf(
-            pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
-            pdf_variant=pdf_variant,
-            pdf_tags=True,
-        )
-    finally:
-        logger.removeHandler(collect)
-    if fetcher.refused:
-        raise RenderError(f"blocked resource: {fetcher.refused[0]}")
-    missing = [m for m in collect.messages if "Failed to load" in m]
-    if missing:
-        raise RenderError(missing[0])
-    return pdf, len(rendered.pages)
+    laid = layout(html, stylesheets, allowed=allowed)
+    return write_pdf(laid, identifier=identifier, pdf_variant=pdf_variant), laid.pages

@@ -139,7 +139,7 @@ def _money(value: float) -> str:
 
 def role_checks(role: Role, doc: Document) -> list[Problem]:
     """Cross-field rules the models cannot express field by field."""
-    problems: list[Problem] = []
+    problems = _pick_checks(role, doc)
     salary = role.salary
     if salary is None:
         return problems
@@ -179,4 +179,20 @@ def role_checks(role: Role, doc: Document) -> list[Problem]:
                 f"must not be below salary.levels.entry (got {_money(senior)} < {_money(entry)})",
             )
         )
+    return problems
+
+
+def _pick_checks(role: Role, doc: Document) -> list[Problem]:
+    problems = []
+    for name in ("responsibilities", "tech_skills", "soft_skills", "tech_stack", "pros", "cons"):
+        picks = getattr(role.sheet, name)
+        count = len(getattr(role, name))
+        for index, position in enumerate(picks or []):
+            if position > count:
+                problems.append(
+                    doc.problem(
+                        ("sheet", name, index),
+                        f"there is no item {position} in {name} (it has {count})",
+                    )
+                )
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -148,6 +148,21 @@ class Provenance(Model):
     notes: Markdown | None = Field(None, description="Anything else about the source.")
 
 
+Picks = list[Annotated[int, Field(ge=1)]]
+
+
+class SheetPicks(Model):
+    """What the one-page role sheet shows; positions are 1-based places in the role's lists."""
+
+    summary: Markdown | None = Field(None, description="A shorter summary for the sheet.")
+    responsibilities: Picks | None = Field(None, description="Default: the first 5.")
+    tech_skills: Picks | None = Field(None, description="Default: the first 5.")
+    soft_skills: Picks | None = Field(None, description="Default: the first 4.")
+    tech_stack: Picks | None = Field(None, description="Default: the first 8.")
+    pros: Picks | None = Field(None, description="Default: the first 3.")
+    cons: Picks | None = Field(None, description="Default: the first 3.")
+
+
 class Role(Model):
     """One career role: everything its guide, sheet and comparisons print."""
 
@@ -195,6 +210,9 @@ class Role(Model):
     references: list[Reference] = Field(default_factory=list, description="Sources.")
     extra_sections: list[ExtraSection] = Field(
         default_factory=list, description="Sections beyond the standard outline, printed last."
+    )
+    sheet: SheetPicks = Field(
+        default_factory=SheetPicks, description="What the one-page role sheet shows."
     )
     url: str | None = Field(None, description="Read-more or apply link (QR code on sheets).")
     provenance: Provenance = Field(default_factory=Provenance, description="Where this came from.")

@@ -1,0 +1,112 @@
+"""Fit a document on exactly one page: lay out, measure the overflow, scale down, lay out again.
+
+Every trial is a full WeasyPrint layout, so the next scale comes from the measured overflow, not
+from blind halving. Type and spacing scale together (templates size everything in rem), so the
+content height falls roughly with the square of the scale for text and linearly for fixed boxes;
+the exponent is re-estimated from each pair of measurements.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from guidepress.models import Role
+from guidepress.render_pdf import Layout
+from guidepress.render_sheet import DEFAULT_PICKS, picked
+
+#: The smallest scale a one-page output may use: 80 % of the designed type size.
+FLOOR = 0.80
+END = "gp-end"
+START = "gp-start"
+MAX_LAYOUTS = 6
+_SAFETY = 0.985  # aim a little below the exact fit: layout is not perfectly continuous
+
+
+@dataclass(frozen=True)
+class Fitted:
+    laid: Layout
+    scale: float
+    layouts: int
+
+
+class DoesNotFit(Exception):
+    """Raised when even the floor scale overflows; ``excess`` is the share too long (0.2 = 20 %),
+    measured at the floor or predicted for it from the measured trend."""
+
+    def __init__(self, excess: float, layouts: int) -> None:
+        super().__init__(f"{excess:.0%} too long at {FLOOR:.0%}")
+        self.excess = excess
+        self.layouts = layouts
+
+
+def content_height(laid: Layout) -> float:
+    """Height the content takes on a measuring layout (one tall page), in CSS px."""
+    start = laid.anchor_bottom(START)
+    end = laid.anchor_bottom(END)
+    if start is None or end is None:
+        raise ValueError("one-page templates must hold #gp-start and #gp-end markers")
+    return end[1] - start[1]
+
+
+def fit_one_page(
+    lay_out: Callable[[float, bool], Layout], room: float, floor: float = FLOOR
+) -> Fitted:
+    """Fit on one page of ``room`` CSS px of content height.
+
+    ``lay_out(scale, measure)`` lays the document out at ``scale``; with ``measure`` on a page
+    too tall to break, whose content height is exact (page breaks waste space that a real
+    layout's overflow would count). Trials: real at 1.0; then measure and real in turn.
+    """
+    laid = lay_out(1.0, False)
+    if laid.pages == 1:
+        return Fitted(laid, 1.0, 1)
+    # Measured exponents run from about 1.4 (roles heavy in lists) to 1.7 (prose); starting low
+    # errs towards a slightly smaller scale instead of a wasted layout.
+    scale, exponent, layouts = 1.0, 1.35, 1
+    previous: tuple[float, float] | None = None
+    while layouts < MAX_LAYOUTS:
+        needed = content_height(lay_out(scale, True))
+        layouts += 1
+        if previous is not None and previous[0] != scale and previous[1] != needed:
+            estimate = math.log(previous[1] / needed) / math.log(previous[0] / scale)
+            exponent = min(max(estimate, 0.8), 2.5)
+        previous = (scale, needed)
+        if needed <= room:
+            # Fits by height, yet the real layout broke a block onto a second page.
+            scale -= 0.02
+        else:
+            at_floor = needed * (floor / scale) ** exponent
+            if scale <= floor or at_floor > room * 1.03:
+                raise DoesNotFit(at_floor / room - 1, layouts)
+            scale = scale * (room / needed) ** (1 / exponent) * _SAFETY
+        scale = max(floor, scale)
+        laid = lay_out(scale, False)
+        layouts += 1
+        if laid.pages == 1:
+            return Fitted(laid, scale, layouts)
+    raise DoesNotFit(0.01, layouts)
+
+
+def too_long_message(role: Role, exc: DoesNotFit) -> str:
+    """Say which of the sheet's texts to shorten, longest first, and roughly by how much."""
+    sizes: dict[str, tuple[int, int]] = {}
+    summary = role.sheet.summary or role.summary
+    sizes["sheet.summary" if role.sheet.summary else "summary"] = (len(summary), 1)
+    for name, default in DEFAULT_PICKS.items():
+        items = picked(getattr(role, name), getattr(role.sheet, name), default)
+        texts = [getattr(item, "name", item) for item in items]
+        sizes[f"sheet.{name}"] = (sum(len(str(t)) for t in texts), len(texts))
+    sizes["tiers"] = (sum(len(t.title) for t in role.tiers), len(role.tiers))
+    longest = sorted(sizes.items(), key=lambda kv: -kv[1][0])[:2]
+    advice = " or ".join(
+        f"{name} ({chars} characters)"
+        if name.endswith("summary")
+        else f"{name} ({count} items, {chars} characters)"
+        for name, (chars, count) in longest
+    )
+    return (
+        f"role '{role.slug}' does not fit on one page even at {FLOOR:.0%} type size "
+        f"(about {exc.excess:.0%} too long): shorten {advice}"
+    )
