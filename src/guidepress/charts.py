@@ -194,3 +194,61 @@ def rating_dots(filled: int, total: int, palette: Palette = Palette()) -> str:
         parts.append(f'<circle cx="{i * 16 + 7}" cy="7" r="6" fill="{fill}"/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Band:
+    label: str
+    low: float
+    high: float
+    median: float | None
+
+
+def salary_ranges(
+    bands: Sequence[Band],
+    money: Callable[[float], str],
+    short: Callable[[float], str],
+    palette: Palette = Palette(),
+    width: int = 640,
+    row_height: int = 26,
+) -> str:
+    """One row per role, every range on one shared money axis, medians marked."""
+    values = [v for b in bands for v in (b.low, b.high, b.median) if v is not None]
+    lo, hi, step = axis_bounds(values)
+    label_w, right = 190, width - 16
+    row_h, top = row_height, 6
+    height = top + row_h * len(bands) + 26
+
+    def x(value: float) -> float:
+        return label_w + (value - lo) / (hi - lo) * (right - label_w)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+    ]
+    tick = lo
+    while tick <= hi + step / 2:
+        tx = x(tick)
+        parts.append(
+            f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{height - 20}" '
+            f'stroke="{palette.track}" stroke-width="1"/>'
+        )
+        parts.append(_text(tx, height - 6, short(tick), size=10, fill=palette.muted))
+        tick += step
+    for i, band in enumerate(bands):
+        cy = top + row_h * i + row_h / 2
+        parts.append(_text(label_w - 10, cy + 4, band.label, size=11, anchor="end", weight=600))
+        parts.append(
+            f'<rect x="{x(band.low):.1f}" y="{cy - 7}" '
+            f'width="{max(x(band.high) - x(band.low), 14):.1f}" '
+            f'height="14" rx="7" fill="{palette.primary}" fill-opacity="0.22" '
+            f'stroke="{palette.primary}" stroke-width="1.2"/>'
+        )
+        if band.median is not None:
+            mx = x(band.median)
+            parts.append(
+                f'<line x1="{mx:.1f}" y1="{cy - 9}" x2="{mx:.1f}" y2="{cy + 9}" '
+                f'stroke="{palette.primary}" stroke-width="3"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

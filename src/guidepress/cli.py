@@ -209,6 +209,30 @@ def build(
     click.echo(f"{len(report.entries)} outputs in {report.output_dir}")
 
 
+@cli.command(name="compare")
+@click.argument("roles", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (.pdf or .html; default output/comparisons/A-vs-B.pdf).",
+)
+@click.option("--brand", help="Brand to print under.")
+@click.pass_context
+@handle_errors
+def compare_roles(
+    ctx: click.Context, roles: tuple[str, ...], out: Path | None, brand: str | None
+) -> None:
+    """Compare 2 to 4 roles on one page, side by side.
+
+    \b
+    Example:
+      guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
+    """
+    from guidepress.pipeline import compare
+
+    click.echo(f"wrote {compare(_root(ctx), list(roles), out, brand)}")
+
+
 @cli.command(name="import")
 @click.argument("sources", nargs=-1, required=True)
 @click.option(

@@ -10,7 +10,7 @@ from pathlib import Path
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.load import Document, read
 from guidepress.models import Brand, Comparison, Config, Role
-from guidepress.validate import role_checks, to_model
+from guidepress.validate import comparison_checks, role_checks, to_model
 
 CONFIG_FILE = "guidepress.yaml"
 ROLES_DIR = Path("content/roles")
@@ -113,8 +113,10 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         doc = _read(root, rel, problems)
         if doc is not None:
             comparison, found = to_model(doc, Comparison)
+            if comparison is not None and only is None:
+                found += comparison_checks(comparison.roles, project.roles, doc)
             problems += found
-            if comparison is not None:
+            if comparison is not None and not found:
                 project.comparisons[rel.stem] = comparison
 
     for name in config.brands:

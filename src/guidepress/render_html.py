@@ -105,7 +105,8 @@ def render_template(theme: Theme, name: str, context: Any) -> str:
     )
     template = theme.template(name)
     try:
-        return template.render(ctx=context, L=context.L, fmt=context.fmt, role=context.role)
+        role = getattr(context, "role", None)
+        return template.render(ctx=context, L=context.L, fmt=context.fmt, role=role)
     except TemplateProblem:
         raise
     except jinja2.TemplateError as exc:
@@ -120,7 +121,7 @@ def key_facts(role: Role, labels: Labels, fmt: Formatter) -> list[tuple[str, str
     if role.growth_rate is not None:
         facts.append((labels.growth_rate, fmt.percent(role.growth_rate)))
     if role.market_demand:
-        facts.append((labels.market_demand, labels["demand_" + _key(role.market_demand)]))
+        facts.append((labels.market_demand, labels["demand_" + label_key(role.market_demand)]))
     if role.remote_friendly is not None:
         facts.append(
             (labels.remote, labels.answer_yes if role.remote_friendly else labels.answer_no)
@@ -153,7 +154,7 @@ def salary_chart(
         fmt.money_short,
         labels.median,
         top,
-        _palette(brand),
+        palette_of(brand),
         width,
     )
     parts = [
@@ -162,16 +163,16 @@ def salary_chart(
     if salary.median is not None:
         parts.append(f"{labels.median}: {fmt.money(salary.median)}")
     parts += [f"{m.label}: {fmt.money(m.value)}" for m in marks]
-    return Chart(_data_url(svg), ". ".join(parts) + ".")
+    return Chart(data_url(svg), ". ".join(parts) + ".")
 
 
 def demand_chart(role: Role, labels: Labels, brand: BrandKit) -> Chart | None:
     if role.market_demand is None:
         return None
-    names = [labels["demand_" + _key(level)] for level in DEMAND_LEVELS]
-    value = labels["demand_" + _key(role.market_demand)]
-    svg = charts.demand_gauge(names, value, _palette(brand))
-    return Chart(_data_url(svg), labels.format("demand_chart_alt", value=value))
+    names = [labels["demand_" + label_key(level)] for level in DEMAND_LEVELS]
+    value = labels["demand_" + label_key(role.market_demand)]
+    svg = charts.demand_gauge(names, value, palette_of(brand))
+    return Chart(data_url(svg), labels.format("demand_chart_alt", value=value))
 
 
 def logo_data_url(brand: BrandKit) -> str | None:
@@ -183,16 +184,16 @@ def logo_data_url(brand: BrandKit) -> str | None:
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
-def _palette(brand: BrandKit) -> charts.Palette:
+def palette_of(brand: BrandKit) -> charts.Palette:
     colors = brand.brand.colors
     return charts.Palette(colors.primary, colors.accent, colors.text, colors.muted)
 
 
-def _data_url(svg: str) -> str:
+def data_url(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _key(text: str) -> str:
+def label_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 

@@ -49,6 +49,7 @@ class SheetContext:
     edition: date
     scale: float
     measure: bool
+    page_mm: tuple[float, float]
     margin_mm: float
     footer_mm: float
     logo: str | None
@@ -61,9 +62,14 @@ class SheetContext:
     generator: str = f"guidepress {__version__}"
 
 
-def usable_height_px(paper: str) -> float:
+def page_mm(paper: str, landscape: bool = False) -> tuple[float, float]:
+    width, height = PAPER_MM[paper]
+    return (height, width) if landscape else (width, height)
+
+
+def usable_height_px(paper: str, landscape: bool = False, footer_mm: float = FOOTER_MM) -> float:
     """Height of the page area of a one-page output, in CSS px."""
-    height = PAPER_MM[paper][1] - 2 * MARGIN_MM - FOOTER_MM
+    height = page_mm(paper, landscape)[1] - 2 * MARGIN_MM - footer_mm
     return height * 96 / 25.4
 
 
@@ -105,6 +111,7 @@ def render_sheet(
         edition=edition,
         scale=round(scale, 4),
         measure=measure,
+        page_mm=page_mm(paper),
         margin_mm=MARGIN_MM,
         footer_mm=FOOTER_MM,
         logo=logo_data_url(brand),

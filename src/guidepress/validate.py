@@ -196,3 +196,39 @@ def _pick_checks(role: Role, doc: Document) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def salary_mismatch(roles: list[Role]) -> tuple[int, str, str] | None:
+    """(index, field, message) for the first role whose pay cannot share the first one's axis."""
+    first = next((r for r in roles if r.salary), None)
+    if first is None or first.salary is None:
+        return None
+    for index, role in enumerate(roles):
+        if role.salary is None:
+            continue
+        for name in ("currency", "period"):
+            mine, theirs = getattr(role.salary, name), getattr(first.salary, name)
+            if mine != theirs:
+                return (
+                    index,
+                    f"salary.{name}",
+                    (
+                        f"{role.slug} pays in {mine}, {first.slug} in {theirs}: "
+                        "roles on one comparison sheet must share currency and period"
+                    ),
+                )
+    return None
+
+
+def comparison_checks(slugs: list[str], roles: dict[str, Role], doc: Document) -> list[Problem]:
+    """Why a comparison file's roles cannot share one sheet, located at its ``roles`` entries."""
+    problems = [
+        doc.problem(("roles", i), f"no role '{slug}' in content/roles")
+        for i, slug in enumerate(slugs)
+        if slug not in roles
+    ]
+    if not problems:
+        mismatch = salary_mismatch([roles[s] for s in slugs])
+        if mismatch is not None:
+            problems.append(doc.problem(("roles", mismatch[0]), mismatch[2]))
+    return problems
