@@ -21,7 +21,7 @@ FLOOR = 0.80
 END = "gp-end"
 START = "gp-start"
 MAX_LAYOUTS = 6
-_SAFETY = 0.985  # aim a little below the exact fit: layout is not perfectly continuous
+_SAFETY = 0.97  # aim a little below the exact fit: layout is not perfectly continuous
 
 
 @dataclass(frozen=True)
