@@ -63,6 +63,38 @@ def _text(
     )
 
 
+def _svg_open(width: float, height: float) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+    )
+
+
+def _grid(
+    lo: float,
+    hi: float,
+    step: float,
+    x: Callable[[float], float],
+    top: float,
+    bottom: float,
+    label_y: float,
+    short: Callable[[float], str],
+    palette: Palette,
+) -> list[str]:
+    """Vertical grid lines at every axis step, each labelled at ``label_y``."""
+    parts = []
+    tick = lo
+    while tick <= hi + step / 2:
+        tx = x(tick)
+        parts.append(
+            f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{bottom}" '
+            f'stroke="{palette.track}" stroke-width="1"/>'
+        )
+        parts.append(_text(tx, label_y, short(tick), size=10, fill=palette.muted))
+        tick += step
+    return parts
+
+
 def salary_band(
     low: float,
     high: float,
@@ -88,19 +120,8 @@ def salary_band(
     def x(value: float) -> float:
         return left + (value - lo) / (hi - lo) * (right - left)
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}">'
-    ]
-    tick = lo
-    while tick <= hi + step / 2:
-        tx = x(tick)
-        parts.append(
-            f'<line x1="{tx:.1f}" y1="{band_y - 8}" x2="{tx:.1f}" y2="{band_y + band_h + 56}" '
-            f'stroke="{palette.track}" stroke-width="1"/>'
-        )
-        parts.append(_text(tx, height - 4, short(tick), size=10, fill=palette.muted))
-        tick += step
+    parts = [_svg_open(width, height)]
+    parts += _grid(lo, hi, step, x, band_y - 8, band_y + band_h + 56, height - 4, short, palette)
     parts.append(
         f'<rect x="{x(lo):.1f}" y="{band_y}" width="{x(hi) - x(lo):.1f}" height="{band_h}" '
         f'rx="{band_h / 2}" fill="{palette.track}"/>'
@@ -151,10 +172,7 @@ def demand_gauge(
     cx, cy, radius, thick = width / 2, 104.0, 84.0, 20.0
     count = len(levels)
     gap = 0.035
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="150" '
-        f'viewBox="0 0 {width} 150">'
-    ]
+    parts = [_svg_open(width, 150)]
     index = levels.index(value) if value in levels else -1
     for i in range(count):
         start = math.pi - i * math.pi / count - (gap if i else 0)
@@ -185,10 +203,7 @@ def demand_gauge(
 
 def rating_dots(filled: int, total: int, palette: Palette = Palette()) -> str:
     """A row of ``total`` dots, the first ``filled`` solid: a compact scale for ratings."""
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total * 16}" height="14" '
-        f'viewBox="0 0 {total * 16} 14">'
-    ]
+    parts = [_svg_open(total * 16, 14)]
     for i in range(total):
         fill = palette.primary if i < filled else palette.track
         parts.append(f'<circle cx="{i * 16 + 7}" cy="7" r="6" fill="{fill}"/>')
@@ -222,19 +237,8 @@ def salary_ranges(
     def x(value: float) -> float:
         return label_w + (value - lo) / (hi - lo) * (right - label_w)
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}">'
-    ]
-    tick = lo
-    while tick <= hi + step / 2:
-        tx = x(tick)
-        parts.append(
-            f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{height - 20}" '
-            f'stroke="{palette.track}" stroke-width="1"/>'
-        )
-        parts.append(_text(tx, height - 6, short(tick), size=10, fill=palette.muted))
-        tick += step
+    parts = [_svg_open(width, height)]
+    parts += _grid(lo, hi, step, x, top, height - 20, height - 6, short, palette)
     for i, band in enumerate(bands):
         cy = top + row_h * i + row_h / 2
         parts.append(_text(label_w - 10, cy + 4, band.label, size=11, anchor="end", weight=600))

@@ -24,7 +24,7 @@ from guidepress.render_html import (
 from guidepress.render_sheet import MARGIN_MM, page_mm
 from guidepress.theme import Theme
 
-COMPARE_STYLES = ("base.css", "compare.css")
+COMPARE_STYLES = ("base.css", "one-page.css", "compare.css")
 #: Comparison footers carry sources and the brand, no QR code: they need less room.
 COMPARE_FOOTER_MM = 16.0
 #: Items per cell: fewer when more roles share the page (4 seed-sized roles need it to fit).

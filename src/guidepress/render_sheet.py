@@ -23,7 +23,7 @@ from guidepress.render_html import (
 )
 from guidepress.theme import Theme
 
-SHEET_STYLES = ("base.css", "sheet.css")
+SHEET_STYLES = ("base.css", "one-page.css", "sheet.css")
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 #: Page margins of one-page outputs, in mm; the bottom one holds the footer with the QR code.
 MARGIN_MM = 12.0
