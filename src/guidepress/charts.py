@@ -201,16 +201,6 @@ def demand_gauge(
     return "".join(parts)
 
 
-def rating_dots(filled: int, total: int, palette: Palette = Palette()) -> str:
-    """A row of ``total`` dots, the first ``filled`` solid: a compact scale for ratings."""
-    parts = [_svg_open(total * 16, 14)]
-    for i in range(total):
-        fill = palette.primary if i < filled else palette.track
-        parts.append(f'<circle cx="{i * 16 + 7}" cy="7" r="6" fill="{fill}"/>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 @dataclass(frozen=True)
 class Band:
     label: str

@@ -43,9 +43,6 @@ class Formatter:
             value, currency or self.currency, locale=self.locale, fraction_digits=0
         )
 
-    def number(self, value: float | None) -> str:
-        return "" if value is None else format_decimal(value, locale=self.locale)
-
     def percent(self, value: float | None) -> str:
         """``8`` -> ``8%`` in the locale's style (values are in percent, not fractions)."""
         if value is None:

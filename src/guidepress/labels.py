@@ -44,14 +44,6 @@ def catalogue(locale: str = DEFAULT_LOCALE) -> Labels:
     return Labels(locale, table)
 
 
-def available() -> list[str]:
-    return sorted(
-        p.name.removesuffix(".yaml")
-        for p in files("guidepress").joinpath("locales").iterdir()
-        if p.name.endswith(".yaml")
-    )
-
-
 @cache
 def _read(locale: str) -> dict[str, str]:
     resource = files("guidepress").joinpath("locales", f"{locale}.yaml")

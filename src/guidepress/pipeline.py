@@ -19,13 +19,13 @@ from guidepress.errors import (
     RenderError,
     UsageError,
 )
-from guidepress.fit import DoesNotFit, fit_one_page, too_long_message
+from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
 from guidepress.load import read
 from guidepress.models import Comparison
 from guidepress.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
-from guidepress.render_compare import COMPARE_FOOTER_MM, render_comparison
+from guidepress.render_compare import COMPARE_FOOTER_MM, is_landscape, render_comparison
 from guidepress.render_html import RenderedHtml, render_guide
-from guidepress.render_pdf import layout, write_pdf
+from guidepress.render_pdf import Layout, layout, write_pdf
 from guidepress.render_sheet import FOOTER_MM, render_sheet, usable_height_px
 from guidepress.theme import Theme
 from guidepress.validate import salary_mismatch
@@ -204,9 +204,7 @@ def _produce(
     else:
         comparison = project.comparisons[job.slug]
         roles = [project.roles[slug] for slug in job.roles]
-        landscape = (
-            comparison.orientation or ("landscape" if len(roles) > 2 else "")
-        ) == "landscape"
+        landscape = is_landscape(comparison.orientation, len(roles))
 
         def render(scale: float, measure: bool = False) -> RenderedHtml:
             return render_comparison(
@@ -215,9 +213,13 @@ def _produce(
                 measure=measure, **options,
             )  # fmt: skip
 
+    def lay_out(scale: float, measure: bool) -> Layout:
+        rendered = render(scale, measure)
+        return layout(rendered.html, rendered.stylesheets, allowed=allowed)
+
     try:
         fitted = fit_one_page(
-            lambda scale, measure: layout(*_parts(render(scale, measure)), allowed=allowed),
+            lay_out,
             usable_height_px(
                 job.paper, landscape, COMPARE_FOOTER_MM if job.kind == "compare" else FOOTER_MM
             ),
@@ -226,17 +228,13 @@ def _produce(
         if job.kind == "sheet":
             raise RenderError(too_long_message(project.roles[job.slug], exc)) from None
         raise RenderError(
-            f"comparison '{job.slug}' does not fit on one page even at 80% type size "
+            f"comparison '{job.slug}' does not fit on one page even at {FLOOR:.0%} type size "
             f"(about {exc.excess:.0%} too long): compare fewer roles or shorten their pros and cons"
         ) from None
     if job.format == "html":
         rendered = render(fitted.scale)
         return self_contained_html(rendered.html, rendered.stylesheets, output_dir / job.path), None
     return write_pdf(fitted.laid, identifier=job.path, pdf_variant=pdf_variant), fitted.laid.pages
-
-
-def _parts(rendered: RenderedHtml) -> tuple[str, list[Path]]:
-    return rendered.html, rendered.stylesheets
 
 
 def _hash_files(paths: list[Path], extra: str = "") -> str:

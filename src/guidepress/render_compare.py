@@ -76,6 +76,11 @@ class CompareContext:
     generator: str = f"guidepress {__version__}"
 
 
+def is_landscape(orientation: str | None, count: int) -> bool:
+    """Portrait for two roles, landscape for three or four, unless the comparison says."""
+    return orientation == "landscape" if orientation else count > 2
+
+
 def senior_years(role: Role, labels: Labels) -> str:
     """Years to the first tier called senior; else to the tier above the middle of the ladder."""
     if not role.tiers:
@@ -115,7 +120,7 @@ def render_comparison(
     labels = catalogue(locale)
     currency = next((r.salary.currency for r in roles if r.salary), "USD")
     fmt = Formatter(locale, currency)
-    landscape = orientation == "landscape" if orientation else len(roles) > 2
+    landscape = is_landscape(orientation, len(roles))
     top = TOP_ITEMS.get(len(roles), 3)
     skills = _marked([r.tech_skills[:top] for r in roles])
     tools = _marked([[t.name for t in r.tech_stack[:top]] for r in roles])

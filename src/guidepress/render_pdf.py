@@ -89,9 +89,6 @@ class Layout:
                 return index, float(rect[3] if len(rect) > 3 else rect[1])
         return None
 
-    def page_height(self) -> float:
-        return float(self.document.pages[0].height)
-
 
 def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
