@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import tempfile
 import traceback
@@ -29,6 +30,11 @@ def handle_errors(func: F) -> F:
         except GuidepressError as exc:
             for line in exc.lines():
                 click.echo(line, err=True)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                from guidepress.progress import github_annotation
+
+                for p in exc.problems_found():
+                    click.echo(github_annotation(p.file, p.line, p.col, p.message))
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -177,6 +183,19 @@ def schema(out: Path) -> None:
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Outputs built at once, each in its own process (default: one per CPU).",
+)
+@click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
+@click.option(
+    "--shard",
+    metavar="K/N",
+    callback=lambda ctx, param, value: _shard(value),
+    help="Build only the K-th of N equal shares (for a CI matrix of N machines).",
+)
 @click.pass_context
 @handle_errors
 def build(
@@ -189,24 +208,91 @@ def build(
     formats: tuple[str, ...],
     out: Path | None,
     pdf_variant: str | None,
+    jobs: int | None,
+    force: bool,
+    shard: tuple[int, int] | None,
 ) -> None:
-    """Build every selected output into the output folder and write its manifest.json.
+    """Build every selected output that changed, then write the folder's manifest.json.
+
+    An output whose inputs (content, brand kit, templates, styles, options, guidepress version)
+    are unchanged since its last build is kept and listed as cached.
 
     \b
     Example:
       guidepress build strategic-account-manager --paper letter
+      guidepress build --shard 2/4 --jobs 2
     """
+    from guidepress.errors import BuildFailed
     from guidepress.pipeline import BuildRequest
     from guidepress.pipeline import build as run_build
+    from guidepress.progress import reporter_for
 
-    request = BuildRequest(roles, kinds, brands, locales, formats, paper, out, pdf_variant)
+    request = BuildRequest(
+        roles, kinds, brands, locales, formats, paper, out, pdf_variant, jobs, force, shard
+    )
+    reporter = reporter_for(sys.stdout, click.echo)
+    try:
+        report = run_build(_root(ctx), request, reporter)
+    except BuildFailed as exc:
+        reporter.close()
+        if exc.report is not None:
+            click.echo(exc.report.summary())
+        raise
+    finally:
+        reporter.close()
+    click.echo(report.summary())
 
-    def show(entry: dict[str, Any]) -> None:
-        detail = f"{entry['pages']} pages" if entry["pages"] else entry["status"]
-        click.echo(f"{entry['status']:<6} {entry['path']} ({detail}, {entry['seconds']:.2f} s)")
 
-    report = run_build(_root(ctx), request, progress=show)
-    click.echo(f"{len(report.entries)} outputs in {report.output_dir}")
+def _shard(value: str | None) -> tuple[int, int] | None:
+    from guidepress.errors import UsageError
+    from guidepress.shards import parse_shard
+
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--shard: ")) from None
+
+
+@cli.group()
+def manifest() -> None:
+    """Work with output manifests (manifest.json).
+
+    \b
+    Example:
+      guidepress manifest merge shard-1/ shard-2/ --out output
+    """
+
+
+@manifest.command(name="merge")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the merged manifest.json and the files it lists.",
+)
+@handle_errors
+def manifest_merge(sources: tuple[Path, ...], out: Path) -> None:
+    """Join the manifests of sharded builds into one, with the files they list.
+
+    SOURCES are manifest files or the folders holding them; every output they list is copied
+    into the --out folder beside the merged manifest.json.
+
+    \b
+    Example:
+      guidepress manifest merge shards/*/ --out output
+    """
+    from guidepress.manifest import merge
+
+    path, merged = merge(list(sources), out)
+    failed = sum(entry.get("status") == "failed" for entry in merged["outputs"])
+    click.echo(
+        f"merged {len(sources)} manifests: {len(merged['outputs'])} outputs "
+        f"({failed} failed) into {path}"
+    )
 
 
 @cli.command(name="compare")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -34,6 +35,10 @@ class GuidepressError(Exception):
     def lines(self) -> list[str]:
         return [str(self)]
 
+    def problems_found(self) -> list[Problem]:
+        """The problems with their places, for CI annotations."""
+        return [Problem("", message=line) for line in self.lines()]
+
 
 class ContentError(GuidepressError):
     """Raised by loading and validation: every problem found in every file, collected first."""
@@ -44,6 +49,9 @@ class ContentError(GuidepressError):
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
+
+    def problems_found(self) -> list[Problem]:
+        return list(self.problems)
 
 
 class ProjectNotFound(GuidepressError):
@@ -65,11 +73,19 @@ class UsageError(GuidepressError):
 
 
 class BuildFailed(GuidepressError):
-    """Raised by the pipeline after a build in which one or more outputs failed."""
+    """Raised by the pipeline after a build in which one or more outputs failed; carries the
+    build's report, so the caller can still summarise what was built."""
 
-    def __init__(self, failures: list[str]) -> None:
+    def __init__(
+        self, failures: list[str], located: list[Problem] | None = None, report: Any = None
+    ) -> None:
         self.failures = failures
+        self.located = located or []
+        self.report = report
         super().__init__("\n".join(failures))
 
     def lines(self) -> list[str]:
         return list(self.failures)
+
+    def problems_found(self) -> list[Problem]:
+        return self.located or super().problems_found()

@@ -1,35 +1,27 @@
-"""The whole build, step by step: load, validate, render HTML, render PDF, write."""
+"""The whole build, step by step: load, plan, skip what is current, build the rest, record it."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, Protocol
 
 from guidepress import __version__
-from guidepress.errors import (
-    BuildFailed,
-    ContentError,
-    GuidepressError,
-    Problem,
-    RenderError,
-    UsageError,
-)
-from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
+from guidepress.errors import BuildFailed, ContentError, Problem, UsageError
+from guidepress.inputs import Inputs
+from guidepress.jobs import Job
 from guidepress.load import read
 from guidepress.models import Comparison
-from guidepress.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
-from guidepress.render_compare import COMPARE_FOOTER_MM, is_landscape, render_comparison
-from guidepress.render_html import RenderedHtml, render_guide
-from guidepress.render_pdf import Layout, layout, write_pdf
-from guidepress.render_sheet import FOOTER_MM, render_sheet, usable_height_px
+from guidepress.project import ROLES_DIR, Project, load_project
+from guidepress.shards import select
 from guidepress.theme import Theme
 from guidepress.validate import salary_mismatch
-from guidepress.write import self_contained_html, write_atomic, write_manifest
+from guidepress.workers import run_all
+from guidepress.write import read_manifest, remove_outputs, write_atomic, write_manifest
 
 GENERATOR = f"guidepress {__version__}"
 
@@ -46,26 +38,22 @@ class BuildRequest:
     paper: str | None = None
     out: Path | None = None
     pdf_variant: str | None = None
+    jobs: int | None = None  # processes; None: one per CPU
+    force: bool = False  # rebuild outputs that are current
+    shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
 
 
-class Options(TypedDict):
-    """Keyword arguments every renderer takes."""
-
-    locale: str
-    paper: str
-    edition: date
+#: BuildRequest fields that choose which outputs to build; the others change the documents.
+_SELECTION = {"roles", "kinds", "brands", "locales", "formats", "paper", "out", "jobs", "force",
+              "shard"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Job:
-    kind: str
-    slug: str  # the role, or for a comparison sheet the comparison's name
-    roles: tuple[str, ...]
-    brand: str
-    locale: str
-    paper: str
-    format: str
-    path: str  # relative to the output folder
+class Reporter(Protocol):
+    """Told about a build as it goes (the CLI shows a progress bar or one line per output)."""
+
+    def start(self, total: int) -> None: ...
+
+    def done(self, entry: dict[str, Any]) -> None: ...
 
 
 @dataclass
@@ -73,32 +61,80 @@ class BuildReport:
     output_dir: Path
     entries: list[dict[str, Any]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(entry["status"] == status for entry in self.entries)
+
+    def summary(self) -> str:
+        removed = f", {len(self.removed)} removed" if self.removed else ""
+        return (
+            f"{self.count('built')} built, {self.count('cached')} cached, "
+            f"{self.count('failed')} failed{removed} in {self.seconds:.1f} s ({self.output_dir})"
+        )
 
 
-def build(
-    root: Path, request: BuildRequest, progress: Callable[[dict[str, Any]], None] | None = None
-) -> BuildReport:
-    """Build every output ``request`` selects; raises BuildFailed after finishing what it can."""
+def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -> BuildReport:
+    """Build every output ``request`` selects that is not current; raises BuildFailed after
+    finishing what it can."""
+    started = time.perf_counter()
     project, problems = load_project(root, only=list(request.roles) or None)
     theme = Theme(root)
     output_dir = request.out or project.output_dir
     report = BuildReport(output_dir, failures=[str(p) for p in problems])
-    theme_hash = _hash_files(theme.files())
-    for job in plan(project, request):
-        entry = run_job(project, theme, job, output_dir, theme_hash, request.pdf_variant)
+    annotations = list(problems)
+    jobs = plan(project, request)
+    if request.shard:
+        jobs = select(jobs, *request.shard)
+    previous = {
+        entry.get("path"): entry
+        for entry in read_manifest(output_dir).get("outputs", [])
+        if isinstance(entry, dict)
+    }
+    settings = {k: v for k, v in dataclasses.asdict(request).items() if k not in _SELECTION}
+    inputs = Inputs(project, theme, settings)
+    if reporter:
+        reporter.start(len(jobs))
+    todo: list[tuple[Job, str]] = []
+    for job in jobs:
+        entry: dict[str, Any] | None
+        broken = [slug for slug in job.roles if slug not in project.roles]
+        if broken:
+            entry = job.entry(error=_broken_message(broken[0], problems))
+        else:
+            inputs_hash = inputs.hash(job)
+            entry = (
+                None if request.force else _current(previous.get(job.path), inputs_hash, output_dir)
+            )
+            if entry is None:
+                todo.append((job, inputs_hash))
+                continue
         report.entries.append(entry)
-        if entry["error"]:
-            report.failures.append(f"{job.path}: {entry['error']}")
-        if progress:
-            progress(entry)
-    write_manifest(output_dir, GENERATOR, project.build_date().isoformat(), report.entries)
+        if reporter:
+            reporter.done(entry)
+    for entry in run_all(project, theme, todo, output_dir, request, request.jobs or _cpus()):
+        report.entries.append(entry)
+        if reporter:
+            reporter.done(entry)
+        if entry["status"] == "failed":
+            report.failures.append(f"{entry['path']}: {entry['error']}")
+            annotations.append(_located(project, entry))
+    removed = _gone(project, previous.values())
+    remove_outputs(output_dir, removed)
+    report.removed = sorted(removed)
+    write_manifest(output_dir, GENERATOR, project.build_date().isoformat(), report.entries, removed)
+    report.seconds = time.perf_counter() - started
     if report.failures:
-        raise BuildFailed(report.failures)
+        raise BuildFailed(report.failures, annotations, report)
     return report
 
 
 def plan(project: Project, request: BuildRequest) -> list[Job]:
-    """Every output selected: roles × kinds × brands × locales × formats."""
+    """Every output selected: roles × kinds × brands × locales × formats.
+
+    Roles whose files have problems are planned too: their outputs are recorded as failed.
+    """
     config = project.config
     kinds = request.kinds or tuple(config.kinds)
     brands = request.brands or tuple(config.brands)
@@ -108,16 +144,17 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
     unknown = [b for b in request.brands if b not in project.brands and b != "default"]
     if unknown:
         raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
+    known = set(project.roles) | project.broken
     jobs = []
     for kind in kinds:
         subjects = (
             {name: tuple(c.roles) for name, c in project.comparisons.items()}
             if kind == "compare"
-            else {slug: (slug,) for slug in project.roles}
+            else {slug: (slug,) for slug in sorted(known)}
         )
         for slug, roles in subjects.items():
-            if kind == "compare" and not all(r in project.roles for r in roles):
-                continue  # a role of it failed to load; that failure is reported already
+            if not all(r in known for r in roles):
+                continue  # a comparison of roles outside this build's selection
             for brand in brands:
                 for locale in locales:
                     for fmt in formats:
@@ -131,118 +168,69 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
     return jobs
 
 
-def run_job(
-    project: Project,
-    theme: Theme,
-    job: Job,
-    output_dir: Path,
-    theme_hash: str,
-    pdf_variant: str | None,
-) -> dict[str, Any]:
-    """Build one output; a failure is recorded in its manifest entry, never raised."""
-    started = time.perf_counter()
-    brand = project.brand(job.brand)
-    inputs = [project.role_files[slug] for slug in job.roles]
-    if job.kind == "compare":
-        inputs.append(project.root / COMPARISONS_DIR / f"{job.slug}.yaml")
-    if brand.folder is not None:
-        inputs += sorted(p for p in brand.folder.rglob("*") if p.is_file())
-    options = f"{job}|{pdf_variant}|{project.build_date()}|{GENERATOR}|{theme_hash}"
-    entry: dict[str, Any] = {
-        "path": job.path,
-        "kind": job.kind,
-        "roles": list(job.roles),
-        "brand": job.brand,
-        "locale": job.locale,
-        "paper": job.paper,
-        "format": job.format,
-        "pages": None,
-        "bytes": None,
-        "sha256": None,
-        "inputs_hash": _hash_files(inputs, options),
-        "seconds": None,
-        "status": "failed",
-        "error": None,
-    }
+def _current(
+    old: dict[str, Any] | None, inputs_hash: str, output_dir: Path
+) -> dict[str, Any] | None:
+    """The cached entry for an output whose inputs and file are unchanged since it was built."""
+    if (
+        not old
+        or old.get("status") not in ("built", "cached")
+        or old.get("inputs_hash") != inputs_hash
+    ):
+        return None
     try:
-        data, pages = _produce(project, theme, job, output_dir, pdf_variant)
-        write_atomic(output_dir / job.path, data)
-        entry.update(
-            pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status="built"
-        )
-    except GuidepressError as exc:
-        entry["error"] = str(exc)
-    except Exception as exc:  # a renderer crash fails this output only; the batch goes on
-        entry["error"] = f"internal error: {type(exc).__name__}: {exc}"
-    entry["seconds"] = round(time.perf_counter() - started, 3)
-    return entry
+        data = (output_dir / str(old["path"])).read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != old.get("sha256"):
+        return None  # edited or damaged since: build it again
+    return {**old, "status": "cached", "seconds": 0.0, "error": None}
 
 
-def _produce(
-    project: Project, theme: Theme, job: Job, output_dir: Path, pdf_variant: str | None
-) -> tuple[bytes, int | None]:
-    """The bytes of one output and its page count (None for HTML)."""
-    brand = project.brand(job.brand)
-    allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
-    options = Options(locale=job.locale, paper=job.paper, edition=project.build_date())
-    if job.kind == "guide":
-        rendered = render_guide(project.roles[job.slug], brand, theme, **options)
-        if job.format == "html":
-            return self_contained_html(
-                rendered.html, rendered.stylesheets, output_dir / job.path
-            ), None
-        laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
-        return write_pdf(laid, identifier=job.path, pdf_variant=pdf_variant), laid.pages
+def _broken_message(slug: str, problems: list[Problem]) -> str:
+    mine = [p for p in problems if Path(p.file).stem == slug]
+    if not mine:
+        return f"role '{slug}' has problems"
+    more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
+    return f"{mine[0]}{more}"
 
-    landscape = False
-    if job.kind == "sheet":
-        role = project.roles[job.slug]
 
-        def render(scale: float, measure: bool = False) -> RenderedHtml:
-            return render_sheet(role, brand, theme, scale=scale, measure=measure, **options)
+def _located(project: Project, entry: dict[str, Any]) -> Problem:
+    """A failed output, placed at its (first) role's file for CI annotations."""
+    role_file = project.role_files.get(entry["roles"][0]) if entry["roles"] else None
+    where = str(role_file.relative_to(project.root)) if role_file else entry["path"]
+    return Problem(where, message=f"{entry['path']}: {entry['error']}")
 
-    else:
-        comparison = project.comparisons[job.slug]
-        roles = [project.roles[slug] for slug in job.roles]
-        landscape = is_landscape(comparison.orientation, len(roles))
 
-        def render(scale: float, measure: bool = False) -> RenderedHtml:
-            return render_comparison(
-                comparison.title, roles, brand, theme, intro=comparison.intro,
-                notes=comparison.notes, orientation=comparison.orientation, scale=scale,
-                measure=measure, **options,
-            )  # fmt: skip
+def _gone(project: Project, entries: Any) -> frozenset[str]:
+    """Outputs of roles and comparisons that no longer exist."""
+    from guidepress.project import role_files_on_disk
 
-    def lay_out(scale: float, measure: bool) -> Layout:
-        rendered = render(scale, measure)
-        return layout(rendered.html, rendered.stylesheets, allowed=allowed)
+    roles = {rel.stem for rel in role_files_on_disk(project.root)} | set(project.roles)
+    gone = set()
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            continue
+        name = Path(entry["path"]).name.split(".")[0]
+        if entry.get("kind") == "compare":
+            if name not in project.comparisons and not _comparison_file(project, name):
+                gone.add(entry["path"])
+        elif any(slug not in roles for slug in entry.get("roles") or []):
+            gone.add(entry["path"])
+    return frozenset(gone)
 
+
+def _comparison_file(project: Project, name: str) -> bool:
+    from guidepress.project import COMPARISONS_DIR
+
+    return (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
+
+
+def _cpus() -> int:
     try:
-        fitted = fit_one_page(
-            lay_out,
-            usable_height_px(
-                job.paper, landscape, COMPARE_FOOTER_MM if job.kind == "compare" else FOOTER_MM
-            ),
-        )
-    except DoesNotFit as exc:
-        if job.kind == "sheet":
-            raise RenderError(too_long_message(project.roles[job.slug], exc)) from None
-        raise RenderError(
-            f"comparison '{job.slug}' does not fit on one page even at {FLOOR:.0%} type size "
-            f"(about {exc.excess:.0%} too long): compare fewer roles or shorten their pros and cons"
-        ) from None
-    if job.format == "html":
-        rendered = render(fitted.scale)
-        return self_contained_html(rendered.html, rendered.stylesheets, output_dir / job.path), None
-    return write_pdf(fitted.laid, identifier=job.path, pdf_variant=pdf_variant), fitted.laid.pages
-
-
-def _hash_files(paths: list[Path], extra: str = "") -> str:
-    digest = hashlib.sha256(extra.encode())
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -> Path:
@@ -281,6 +269,8 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
     )  # fmt: skip
     if job.brand not in project.brands and job.brand != "default":
         raise UsageError(f"--brand: no brand '{job.brand}' in content/brands")
-    data, _ = _produce(project, theme, job, target.parent, None)
+    from guidepress.produce import produce
+
+    data, _ = produce(project, theme, job, target.parent, None)
     write_atomic(target, data)
     return target

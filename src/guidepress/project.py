@@ -35,6 +35,7 @@ class Project:
     role_files: dict[str, Path] = field(default_factory=dict)
     brands: dict[str, BrandKit] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # roles whose files have problems
 
     @property
     def output_dir(self) -> Path:
@@ -76,7 +77,7 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         config = loaded or config
     project = Project(root, config)
 
-    role_paths = _yaml_files(root, ROLES_DIR)
+    role_paths = role_files_on_disk(root)
     known = {path.stem for path in role_paths}
     for slug in only or []:
         if slug not in known:
@@ -97,6 +98,8 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         if role is not None and len(problems) == start:
             project.roles[role.slug] = role
             project.role_files[role.slug] = root / rel
+        else:
+            project.broken.add(rel.stem)
 
     for rel in sorted((root / BRANDS_DIR).glob("*/brand.yaml")):
         rel = rel.relative_to(root)
@@ -114,7 +117,7 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         if doc is not None:
             comparison, found = to_model(doc, Comparison)
             if comparison is not None and only is None:
-                found += comparison_checks(comparison.roles, project.roles, doc)
+                found += comparison_checks(comparison.roles, project.roles, doc, project.broken)
             problems += found
             if comparison is not None and not found:
                 project.comparisons[rel.stem] = comparison
@@ -125,6 +128,11 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
                 Problem(CONFIG_FILE, 0, 0, "brands", f"no brand '{name}' in {BRANDS_DIR}")
             )
     return project, problems
+
+
+def role_files_on_disk(root: Path) -> list[Path]:
+    """Every role file of the project, relative to ``root`` (overlays excluded)."""
+    return _yaml_files(root, ROLES_DIR)
 
 
 def _yaml_files(root: Path, folder: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Collection
 from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
@@ -220,14 +221,19 @@ def salary_mismatch(roles: list[Role]) -> tuple[int, str, str] | None:
     return None
 
 
-def comparison_checks(slugs: list[str], roles: dict[str, Role], doc: Document) -> list[Problem]:
-    """Why a comparison file's roles cannot share one sheet, located at its ``roles`` entries."""
+def comparison_checks(
+    slugs: list[str], roles: dict[str, Role], doc: Document, broken: Collection[str] = ()
+) -> list[Problem]:
+    """Why a comparison file's roles cannot share one sheet, located at its ``roles`` entries.
+
+    A role in ``broken`` exists but has problems of its own, reported at its file, not here.
+    """
     problems = [
         doc.problem(("roles", i), f"no role '{slug}' in content/roles")
         for i, slug in enumerate(slugs)
-        if slug not in roles
+        if slug not in roles and slug not in broken
     ]
-    if not problems:
+    if not problems and all(slug in roles for slug in slugs):
         mismatch = salary_mismatch([roles[s] for s in slugs])
         if mismatch is not None:
             problems.append(doc.problem(("roles", mismatch[0]), mismatch[2]))

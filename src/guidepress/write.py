@@ -59,20 +59,41 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
 
 
 def write_manifest(
-    output_dir: Path, generator: str, build_date: str, entries: list[dict[str, Any]]
+    output_dir: Path,
+    generator: str,
+    build_date: str,
+    entries: list[dict[str, Any]],
+    removed: frozenset[str] = frozenset(),
 ) -> Path:
-    """Merge ``entries`` into the manifest; earlier entries stay while their files exist."""
+    """Merge ``entries`` into the manifest; earlier entries stay while their files exist,
+    except the ``removed`` paths."""
     by_path = {
         entry["path"]: entry
         for entry in read_manifest(output_dir).get("outputs", [])
-        if isinstance(entry, dict) and (output_dir / str(entry.get("path", ""))).is_file()
+        if isinstance(entry, dict)
+        and entry.get("path") not in removed
+        and (output_dir / str(entry.get("path", ""))).is_file()
     }
     by_path.update({entry["path"]: entry for entry in entries})
-    manifest = {
-        "generator": generator,
-        "build_date": build_date,
-        "outputs": [by_path[key] for key in sorted(by_path)],
-    }
-    path = output_dir / MANIFEST
+    return write_manifest_data(
+        output_dir / MANIFEST,
+        {
+            "generator": generator,
+            "build_date": build_date,
+            "outputs": [by_path[key] for key in sorted(by_path)],
+        },
+    )
+
+
+def write_manifest_data(path: Path, manifest: dict[str, Any]) -> Path:
     write_atomic(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
     return path
+
+
+def remove_outputs(output_dir: Path, paths: frozenset[str]) -> None:
+    """Delete outputs whose role or comparison is gone (only files inside ``output_dir``)."""
+    root = output_dir.resolve()
+    for rel in paths:
+        target = (output_dir / rel).resolve()
+        if target.is_relative_to(root):
+            target.unlink(missing_ok=True)

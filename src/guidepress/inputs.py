@@ -1,0 +1,150 @@
+"""What each output depends on, hashed: the ``inputs_hash`` that decides whether it is rebuilt.
+
+An output depends on its role files, its comparison file, its brand kit's folder, the theme files
+its kind uses (the templates reachable from its top template, its stylesheets and the style
+assets), the build settings, the edition date and guidepress itself (package files, so a changed
+checkout counts as a new version too).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+from guidepress import __version__
+from guidepress.jobs import Job
+from guidepress.project import COMPARISONS_DIR, Project
+from guidepress.render_compare import COMPARE_STYLES
+from guidepress.render_html import GUIDE_STYLES
+from guidepress.render_sheet import SHEET_STYLES
+from guidepress.theme import Theme
+
+TOP_TEMPLATES = {"guide": "guide.html.j2", "sheet": "sheet.html.j2", "compare": "compare.html.j2"}
+STYLESHEETS = {"guide": GUIDE_STYLES, "sheet": SHEET_STYLES, "compare": COMPARE_STYLES}
+#: guidepress.yaml keys that only select what to build; they change no document.
+_SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare"}
+
+
+class Inputs:
+    """Hashes outputs' inputs for one build; each file is read and hashed once."""
+
+    def __init__(self, project: Project, theme: Theme, settings: dict[str, object]) -> None:
+        self.project = project
+        self.theme = theme
+        config = project.config.model_dump(mode="json", exclude=_SELECTION_KEYS)
+        self.settings = json.dumps(
+            {
+                "settings": settings,
+                "config": config,
+                "edition": project.build_date().isoformat(),
+                "generator": __version__,
+                "package": package_hash(),
+            },
+            sort_keys=True,
+            default=str,
+        )
+        self._digests: dict[Path, bytes] = {}
+        self._theme: dict[str, list[Path]] = {}
+
+    def files(self, job: Job) -> list[Path]:
+        """Every file ``job``'s output is made from, in a stable order."""
+        files = [self.project.role_files[slug] for slug in job.roles]
+        if job.kind == "compare":
+            comparison = self.project.root / COMPARISONS_DIR / f"{job.slug}.yaml"
+            files += [comparison] if comparison.is_file() else []
+        folder = self.project.brand(job.brand).folder
+        if folder is not None:
+            files += sorted(p for p in folder.rglob("*") if p.is_file())
+        if job.kind not in self._theme:
+            self._theme[job.kind] = theme_files(self.theme, job.kind)
+        return files + self._theme[job.kind]
+
+    def hash(self, job: Job) -> str:
+        digest = hashlib.sha256(f"{job}\n{self.settings}\n".encode())
+        for path in self.files(job):
+            digest.update(path.name.encode())
+            digest.update(self._digest(path))
+        return digest.hexdigest()
+
+    def _digest(self, path: Path) -> bytes:
+        if path not in self._digests:
+            self._digests[path] = hashlib.sha256(path.read_bytes()).digest()
+        return self._digests[path]
+
+
+def theme_files(theme: Theme, kind: str) -> list[Path]:
+    """The theme files an output of ``kind`` is laid out with.
+
+    Templates are followed from the kind's top template through extends, include and import; a
+    dynamic include (a name built at render time) makes every template a possible dependency,
+    except the other kinds' top templates. Stylesheets are the kind's own plus every style file
+    that is no kind's stylesheet (fonts, images, sheets pulled in with @import).
+    """
+    others = {name for k, name in TOP_TEMPLATES.items() if k != kind}
+    templates, dynamic = _reachable(theme.env, TOP_TEMPLATES[kind])
+    if dynamic:
+        templates |= {
+            path
+            for folder in theme.template_dirs
+            for path in _tree(folder)
+            if path.relative_to(folder).as_posix() not in others
+        }
+    named = {name for names in STYLESHEETS.values() for name in names}
+    styles: set[Path] = set()
+    for folder in theme.style_dirs:
+        for path in _tree(folder):
+            name = path.relative_to(folder).as_posix()
+            if name in STYLESHEETS[kind] or name not in named:
+                styles.add(path)
+    return sorted(templates) + sorted(styles)
+
+
+def _reachable(env: jinja2.Environment, top: str) -> tuple[set[Path], bool]:
+    assert env.loader is not None
+    seen: set[str] = set()
+    paths: set[Path] = set()
+    dynamic = False
+    todo = [top]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            continue  # the render reports it, located
+        if filename:
+            paths.add(Path(filename))
+        try:
+            parsed = env.parse(source)
+        except jinja2.TemplateSyntaxError:
+            continue
+        for ref in meta.find_referenced_templates(parsed):
+            if ref is None:
+                dynamic = True
+            else:
+                todo.append(ref)
+    return paths, dynamic
+
+
+def _tree(folder: Path) -> Iterable[Path]:
+    return (path for path in sorted(folder.rglob("*")) if path.is_file())
+
+
+@cache
+def package_hash() -> str:
+    """A digest of guidepress's own files: a changed checkout rebuilds like a new version."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yaml", ".json"}:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
