@@ -34,7 +34,8 @@ def handle_errors(func: F) -> F:
                 from guidepress.progress import github_annotation
 
                 for p in exc.problems_found():
-                    click.echo(github_annotation(p.file, p.line, p.col, p.message))
+                    text = f"{p.field}: {p.message}" if p.field else p.message
+                    click.echo(github_annotation(p.file, p.line, p.col, text))
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise

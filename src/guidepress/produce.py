@@ -62,7 +62,7 @@ def produce(
         rendered = render_guide(project.roles[job.slug], brand, theme, **options)
         if job.format == "html":
             return self_contained_html(
-                rendered.html, rendered.stylesheets, output_dir / job.path
+                rendered.html, rendered.stylesheets, output_dir / job.path, allowed
             ), None
         laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
         return write_pdf(laid, identifier=job.path, pdf_variant=pdf_variant), laid.pages
@@ -106,5 +106,7 @@ def produce(
         ) from None
     if job.format == "html":
         rendered = render(fitted.scale)
-        return self_contained_html(rendered.html, rendered.stylesheets, output_dir / job.path), None
+        return self_contained_html(
+            rendered.html, rendered.stylesheets, output_dir / job.path, allowed
+        ), None
     return write_pdf(fitted.laid, identifier=job.path, pdf_variant=pdf_variant), fitted.laid.pages

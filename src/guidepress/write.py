@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
-import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from guidepress.errors import RenderError
 
 MANIFEST = "manifest.json"
 
@@ -29,23 +33,35 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 _URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+?)['\"]?\s*\)")
+_FILE_URL = re.compile(r"url\(\s*['\"]?(file://[^'\")]+?)['\"]?\s*\)")
 
 
-def self_contained_html(html: str, stylesheets: list[Path], out: Path) -> bytes:
-    """Inline the stylesheets into ``html``; files they refer to are copied to assets/ beside it."""
+def self_contained_html(
+    html: str, stylesheets: list[Path], out: Path, allowed: Sequence[Path]
+) -> bytes:
+    """Inline the stylesheets into ``html``; the files they (and the page's own styles, such as
+    a brand kit's fonts) refer to are copied to assets/ beside it. Only files under ``allowed``
+    and the stylesheets' folders are copied; any other file fails the output."""
     assets = out.parent / "assets"
+    roots = [p.resolve() for p in [*allowed, *(sheet.parent for sheet in stylesheets)]]
+
+    def copy(source: Path) -> str:
+        if not any(source.is_relative_to(root) for root in roots) or not source.is_file():
+            raise RenderError(f"blocked resource: {source.as_uri()}")
+        data = source.read_bytes()
+        target = assets / source.name
+        if target.exists() and target.read_bytes() != data:  # same name, other file
+            target = assets / f"{hashlib.sha256(data).hexdigest()[:8]}-{source.name}"
+        if not target.exists():
+            write_atomic(target, data)
+        return f'url("assets/{target.name}")'
+
     styles = []
     for sheet in stylesheets:
-
-        def copy(match: re.Match[str], folder: Path = sheet.parent) -> str:
-            source = (folder / match.group(1)).resolve()
-            target = assets / source.name
-            if not target.exists() or target.stat().st_size != source.stat().st_size:
-                assets.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-            return f'url("assets/{source.name}")'
-
-        styles.append(_URL.sub(copy, sheet.read_text("utf-8")))
+        folder = sheet.parent
+        text = sheet.read_text("utf-8")
+        styles.append(_URL.sub(lambda m, f=folder: copy((f / m.group(1)).resolve()), text))  # type: ignore[misc]
+    html = _FILE_URL.sub(lambda m: copy(Path(unquote(urlsplit(m.group(1)).path)).resolve()), html)
     block = "<style>\n" + "\n".join(styles) + "\n</style>\n"
     return html.replace("</head>", block + "</head>", 1).encode("utf-8")
 
