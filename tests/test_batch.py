@@ -240,3 +240,18 @@ def test_html_output_prints_the_same_pages_with_plain_weasyprint(project: Path) 
     assert len(ours.pages) == len(theirs.pages) >= 3
     for mine, other in zip(ours.pages, theirs.pages, strict=True):
         assert mine.extract_text() == other.extract_text()
+
+
+def test_a_shard_folder_keeps_only_that_shards_outputs(two_roles: Path) -> None:
+    # Outputs of the full build are there already; shard 1 of 2 keeps its own and drops the rest,
+    # so cached shard folders of a CI matrix never overlap when the split moves.
+    code, output = run(two_roles, "--shard", "1/2")
+    assert code == 0, output
+    loaded, _ = load_project(two_roles)
+    mine = {job.path for job in select(plan(loaded, BuildRequest()), 1, 2)}
+    assert set(statuses(two_roles)) == mine
+    assert set(statuses(two_roles).values()) == {"cached"}
+    assert {
+        p.relative_to(two_roles / "output").as_posix()
+        for p in (two_roles / "output").rglob("*.pdf")
+    } == mine

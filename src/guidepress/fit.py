@@ -57,15 +57,14 @@ def fit_one_page(
 
     ``lay_out(scale, measure)`` lays the document out at ``scale``; with ``measure`` on a page
     too tall to break, whose content height is exact (page breaks waste space that a real
-    layout's overflow would count). Trials: real at 1.0; then measure and real in turn.
+    layout's overflow would count). Trials: measure at 1.0, then real and measure in turn, so
+    content that fits takes 2 layouts and typical overflowing content 2 or 3.
     """
-    laid = lay_out(1.0, False)
-    if laid.pages == 1:
-        return Fitted(laid, 1.0, 1)
     # Measured exponents run from about 1.4 (roles heavy in lists) to 1.7 (prose); starting low
     # errs towards a slightly smaller scale instead of a wasted layout.
-    scale, exponent, layouts = 1.0, 1.35, 1
+    scale, exponent, layouts = 1.0, 1.35, 0
     previous: tuple[float, float] | None = None
+    overflowed = False  # a real layout at ``scale`` ran onto a second page
     while layouts < MAX_LAYOUTS:
         needed = content_height(lay_out(scale, True))
         layouts += 1
@@ -73,19 +72,19 @@ def fit_one_page(
             estimate = math.log(previous[1] / needed) / math.log(previous[0] / scale)
             exponent = min(max(estimate, 0.8), 2.5)
         previous = (scale, needed)
-        if needed <= room:
-            # Fits by height, yet the real layout broke a block onto a second page.
-            scale -= 0.02
-        else:
+        if needed > room:
             at_floor = needed * (floor / scale) ** exponent
             if scale <= floor or at_floor > room * 1.03:
                 raise DoesNotFit(at_floor / room - 1, layouts)
             scale = scale * (room / needed) ** (1 / exponent) * _SAFETY
+        elif overflowed:
+            scale -= 0.02  # fits by height, yet the real layout broke a block onto a second page
         scale = max(floor, scale)
         laid = lay_out(scale, False)
         layouts += 1
         if laid.pages == 1:
             return Fitted(laid, scale, layouts)
+        overflowed = True
     raise DoesNotFit(0.01, layouts)
 
 

@@ -121,6 +121,8 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
             report.failures.append(f"{entry['path']}: {entry['error']}")
             annotations.append(_located(project, entry))
     removed = _gone(project, previous.values())
+    if request.shard:  # a shard's folder holds that shard's outputs only (see docs/ci.md)
+        removed |= {str(path) for path in previous} - {job.path for job in jobs}
     remove_outputs(output_dir, removed)
     report.removed = sorted(removed)
     write_manifest(output_dir, GENERATOR, project.build_date().isoformat(), report.entries, removed)
@@ -202,12 +204,12 @@ def _located(project: Project, entry: dict[str, Any]) -> Problem:
     return Problem(where, message=f"{entry['path']}: {entry['error']}")
 
 
-def _gone(project: Project, entries: Any) -> frozenset[str]:
+def _gone(project: Project, entries: Any) -> set[str]:
     """Outputs of roles and comparisons that no longer exist."""
     from guidepress.project import role_files_on_disk
 
     roles = {rel.stem for rel in role_files_on_disk(project.root)} | set(project.roles)
-    gone = set()
+    gone: set[str] = set()
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             continue
@@ -217,7 +219,7 @@ def _gone(project: Project, entries: Any) -> frozenset[str]:
                 gone.add(entry["path"])
         elif any(slug not in roles for slug in entry.get("roles") or []):
             gone.add(entry["path"])
-    return frozenset(gone)
+    return gone
 
 
 def _comparison_file(project: Project, name: str) -> bool:

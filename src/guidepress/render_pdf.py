@@ -50,6 +50,8 @@ class _Collect(logging.Handler):
 
 _STYLESHEETS: dict[tuple[Path, float], weasyprint.CSS] = {}
 _FONTS: list[FontConfiguration] = []
+#: Images by URL, shared by the documents of one process (the brand logo is in every one).
+IMAGES: dict[str, Any] = {}
 
 
 def _font_config() -> FontConfiguration:
@@ -99,7 +101,7 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     try:
         document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
         css = [_stylesheet(path, fetcher) for path in stylesheets]
-        rendered = document.render(stylesheets=css, font_config=_font_config())
+        rendered = document.render(stylesheets=css, font_config=_font_config(), cache=IMAGES)
     finally:
         logger.removeHandler(collect)
     return Layout(rendered, fetcher, collect.messages)

@@ -7,7 +7,8 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -79,7 +80,7 @@ def write_manifest(
     generator: str,
     build_date: str,
     entries: list[dict[str, Any]],
-    removed: frozenset[str] = frozenset(),
+    removed: AbstractSet[str] = frozenset(),
 ) -> Path:
     """Merge ``entries`` into the manifest; earlier entries stay while their files exist,
     except the ``removed`` paths."""
@@ -106,7 +107,7 @@ def write_manifest_data(path: Path, manifest: dict[str, Any]) -> Path:
     return path
 
 
-def remove_outputs(output_dir: Path, paths: frozenset[str]) -> None:
+def remove_outputs(output_dir: Path, paths: Iterable[str]) -> None:
     """Delete outputs whose role or comparison is gone (only files inside ``output_dir``)."""
     root = output_dir.resolve()
     for rel in paths:
