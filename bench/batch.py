@@ -83,7 +83,8 @@ def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds of ``command`` and the peak RSS (MiB) of its largest process."""
     probe = (
         "import resource, subprocess, sys, time\n"
-        "t = time.perf_counter(); code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+        "t = time.perf_counter()\n"
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
         " code)\n"
     )
