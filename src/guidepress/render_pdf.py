@@ -50,8 +50,10 @@ class _Collect(logging.Handler):
 
 _STYLESHEETS: dict[tuple[Path, float], weasyprint.CSS] = {}
 _FONTS: list[FontConfiguration] = []
-#: Images by URL, shared by the documents of one process (the brand logo is in every one).
+#: Images by URL, shared by the documents of one process (the brand logo is in every one);
+#: emptied when it grows past IMAGES_KEPT, as every chart is an image of its own.
 IMAGES: dict[str, Any] = {}
+IMAGES_KEPT = 64
 
 
 def _font_config() -> FontConfiguration:
@@ -95,6 +97,8 @@ class Layout:
 def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
     fetcher = AllowListFetcher([*allowed, *(p.parent for p in stylesheets)])
+    if len(IMAGES) > IMAGES_KEPT:
+        IMAGES.clear()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)

@@ -29,7 +29,9 @@ def run_all(
     jobs: int,
 ) -> Iterator[dict[str, Any]]:
     """Build every (job, inputs hash) of ``todo``; yields manifest entries as outputs finish."""
-    if jobs <= 1 or len(todo) <= 1:
+    if not todo:
+        return  # nothing to build: WeasyPrint is not even imported
+    if jobs <= 1 or len(todo) == 1:
         from guidepress.produce import run_job
 
         for job, inputs_hash in todo:
