@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """``text`` with every non-printable character (ESC, newline, bidi overrides, ...) escaped
+    repr-style, so that a message quoting user text cannot drive the terminal it is shown on."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one place in one file, printed as ``file:line:col: field: message``."""
@@ -21,9 +29,10 @@ class Problem:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return (
+        text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+        return printable(text)
 
 
 class GuidepressError(Exception):
@@ -32,7 +41,8 @@ class GuidepressError(Exception):
     exit_code = 1
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        """What the CLI prints: one line each, with control characters escaped."""
+        return [printable(line) for line in str(self).split("\n")]
 
 
 class ContentError(GuidepressError):
@@ -72,4 +82,4 @@ class BuildFailed(GuidepressError):
         super().__init__("\n".join(failures))
 
     def lines(self) -> list[str]:
-        return list(self.failures)
+        return [printable(line) for line in self.failures]

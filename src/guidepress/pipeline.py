@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from guidepress import __version__
+from guidepress.confine import output_file
 from guidepress.errors import (
     BuildFailed,
     ContentError,
@@ -20,6 +21,7 @@ from guidepress.errors import (
     UsageError,
 )
 from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
+from guidepress.limits import time_limit
 from guidepress.load import read
 from guidepress.models import Comparison
 from guidepress.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
@@ -32,6 +34,7 @@ from guidepress.validate import salary_mismatch
 from guidepress.write import self_contained_html, write_atomic, write_manifest
 
 GENERATOR = f"guidepress {__version__}"
+LIMIT_SETTING = "render_timeout in guidepress.yaml"
 
 
 @dataclass(frozen=True)
@@ -165,8 +168,10 @@ def run_job(
         "error": None,
     }
     try:
-        data, pages = _produce(project, theme, job, output_dir, pdf_variant)
-        write_atomic(output_dir / job.path, data)
+        target = output_file(output_dir, job.path)
+        with time_limit(project.config.render_timeout, LIMIT_SETTING):
+            data, pages = _produce(project, theme, job, output_dir, pdf_variant)
+        write_atomic(target, data)
         entry.update(
             pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status="built"
         )
@@ -281,6 +286,7 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
     )  # fmt: skip
     if job.brand not in project.brands and job.brand != "default":
         raise UsageError(f"--brand: no brand '{job.brand}' in content/brands")
-    data, _ = _produce(project, theme, job, target.parent, None)
+    with time_limit(project.config.render_timeout, LIMIT_SETTING):
+        data, _ = _produce(project, theme, job, target.parent, None)
     write_atomic(target, data)
     return target

@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from guidepress.errors import RenderError
+
 MANIFEST = "manifest.json"
 
 
@@ -28,6 +30,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|/")
 _URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+?)['\"]?\s*\)")
 
 
@@ -37,8 +40,8 @@ def self_contained_html(html: str, stylesheets: list[Path], out: Path) -> bytes:
     styles = []
     for sheet in stylesheets:
 
-        def copy(match: re.Match[str], folder: Path = sheet.parent) -> str:
-            source = (folder / match.group(1)).resolve()
+        def copy(match: re.Match[str], sheet: Path = sheet) -> str:
+            source = _asset(sheet.parent, match.group(1), f"{sheet.parent.name}/{sheet.name}")
             target = assets / source.name
             if not target.exists() or target.stat().st_size != source.stat().st_size:
                 assets.mkdir(parents=True, exist_ok=True)
@@ -48,6 +51,16 @@ def self_contained_html(html: str, stylesheets: list[Path], out: Path) -> bytes:
         styles.append(_URL.sub(copy, sheet.read_text("utf-8")))
     block = "<style>\n" + "\n".join(styles) + "\n</style>\n"
     return html.replace("</head>", block + "</head>", 1).encode("utf-8")
+
+
+def _asset(folder: Path, ref: str, where: str) -> Path:
+    # Only files beside the stylesheet are copied: never a URL, nor a path leaving its folder.
+    source = (folder / ref).resolve()
+    if _SCHEME.match(ref) or not source.is_relative_to(folder.resolve()):
+        raise RenderError(f"blocked resource: {ref} in {where} (outside the stylesheet's folder)")
+    if not source.is_file():
+        raise RenderError(f"missing resource: {ref} in {where} (no such file)")
+    return source
 
 
 def read_manifest(output_dir: Path) -> dict[str, Any]:
