@@ -26,7 +26,7 @@ class _Refused(Exception):
 def _check_reference(value: str) -> None:
     target = value.strip()
     if not target.lower().startswith(_ALLOWED):
-        shown = target if len(target) <= 60 else target[:57] + "..."
+        shown = target if len(target) <= 200 else target[:197] + "..."
         raise _Refused(f"external reference {shown!r} (only #id and data: references are allowed)")
 
 

@@ -76,12 +76,10 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         loaded, found = to_model(doc, Config)
         problems += found
         config = loaded or config
-        if not inside(root / config.output, root):
-            problems.append(
-                doc.problem(
-                    ("output",), f"must be a folder inside the project (got {config.output!r})"
-                )
-            )
+        output = doc.data.get("output") if isinstance(doc.data, dict) else None
+        if isinstance(output, str) and not inside(root / output, root):
+            message = f"must be a folder inside the project (got {output!r})"
+            problems.append(doc.problem(("output",), message))
             config = config.model_copy(update={"output": Config().output})
     project = Project(root, config)
 

@@ -18,9 +18,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from guidepress.errors import RenderError
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-
-
-MAX_RESOURCE_BYTES = 50_000_000
+MAX_RESOURCE_BYTES = 50_000_000  # one image or font file
 
 
 class AllowListFetcher(URLFetcher):  # type: ignore[misc]
@@ -33,7 +31,8 @@ class AllowListFetcher(URLFetcher):  # type: ignore[misc]
     def __init__(self, roots: Sequence[Path]) -> None:
         super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
         self.roots = [root.resolve() for root in roots]
-        self.refused: list[str] = []  # one message per URL that was not served
+        self.refused: list[str] = []  # each URL that was not served ...
+        self.reasons: list[str] = []  # ... and why
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower()
@@ -49,9 +48,15 @@ class AllowListFetcher(URLFetcher):  # type: ignore[misc]
                     reason = f"larger than {MAX_RESOURCE_BYTES:,} bytes"
                 else:
                     return URLFetcherResponse(url, path.read_bytes())
-        message = f"{'missing' if reason == 'no such file' else 'blocked'} resource: "
-        self.refused.append(f"{message}{short_url(url)} ({reason})")
+        self.refused.append(url)
+        self.reasons.append(reason)
         raise ValueError(f"guidepress refuses to fetch {short_url(url)}: {reason}")
+
+
+def refusal(url: str, reason: str, where: str = "") -> str:
+    """The message that fails an output: ``blocked resource: URL [in FILE] (why)``."""
+    kind = "missing" if reason == "no such file" else "blocked"
+    return f"{kind} resource: {short_url(url)}{where} ({reason})"
 
 
 def short_url(url: str) -> str:
@@ -82,7 +87,7 @@ def _font_config() -> FontConfiguration:
 
 
 def _stylesheet(path: Path, roots: Sequence[Path]) -> tuple[weasyprint.CSS, list[str]]:
-    """A parsed stylesheet and what its @import and @font-face rules were refused."""
+    """A parsed stylesheet and the messages for what its @import and @font-face were refused."""
     # Parsing a stylesheet costs more than most documents' text; reuse it across outputs. Its
     # refusals are kept with it, so that every output using it fails, not only the first.
     key = (path, path.stat().st_mtime, tuple(roots))
@@ -90,7 +95,8 @@ def _stylesheet(path: Path, roots: Sequence[Path]) -> tuple[weasyprint.CSS, list
         fetcher = AllowListFetcher(roots)
         css = weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=_font_config())
         where = f" in {path.parent.name}/{path.name}"
-        _STYLESHEETS[key] = (css, [message + where for message in fetcher.refused])
+        refused = zip(fetcher.refused, fetcher.reasons, strict=True)
+        _STYLESHEETS[key] = (css, [refusal(url, why, where) for url, why in refused])
     return _STYLESHEETS[key]
 
 
@@ -101,6 +107,7 @@ class Layout:
     document: Any
     fetcher: AllowListFetcher
     messages: list[str]
+    stylesheet_refusals: list[str]
 
     @property
     def pages(self) -> int:
@@ -119,6 +126,7 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
     roots = [*allowed, *(p.parent for p in stylesheets)]
     fetcher = AllowListFetcher(roots)
+    refusals: list[str] = []
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -128,11 +136,11 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
         for path in stylesheets:
             sheet, refused = _stylesheet(path, roots)
             css.append(sheet)
-            fetcher.refused += refused
+            refusals += refused
         rendered = document.render(stylesheets=css, font_config=_font_config())
     finally:
         logger.removeHandler(collect)
-    return Layout(rendered, fetcher, collect.messages)
+    return Layout(rendered, fetcher, collect.messages, refusals)
 
 
 def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) -> bytes:
@@ -159,8 +167,10 @@ def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) 
 
 
 def _check(laid: Layout) -> None:
+    if laid.stylesheet_refusals:
+        raise RenderError(laid.stylesheet_refusals[0])
     if laid.fetcher.refused:
-        raise RenderError(laid.fetcher.refused[0])
+        raise RenderError(refusal(laid.fetcher.refused[0], laid.fetcher.reasons[0]))
     failed = [m for m in laid.messages if "Failed to load" in m or "failed to load" in m]
     if failed:
         raise RenderError(_shorten_urls(failed[0]))
