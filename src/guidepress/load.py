@@ -200,6 +200,12 @@ def _at(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _at_byte(raw: bytes, index: int) -> tuple[int, int]:
+    """Line and column (in characters, as editors count them) of byte ``raw[index]``."""
+    before = raw[:index].decode("utf-8", "replace")
+    return _at(before, len(before))
+
+
 def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text; returns the document (None when unreadable) and the problems found."""
     builder = _Builder(path)
@@ -248,11 +254,11 @@ def read(path: Path, display: str | None = None) -> tuple[Document | None, list[
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, [Problem(name, 1, 1, "", "UTF-16 text: save the file as UTF-8")]
     if b"\x00" in raw:
-        line, col = _at(raw.decode("latin-1"), raw.index(b"\x00"))
+        line, col = _at_byte(raw, raw.index(b"\x00"))
         return None, [Problem(name, line, col, "", "binary file, not YAML text")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = _at(raw.decode("latin-1"), exc.start)
+        line, col = _at_byte(raw, exc.start)
         return None, [Problem(name, line, col, "", "not valid UTF-8 text")]
     return parse(text, name)
