@@ -129,6 +129,21 @@ def test_prose_shows_raw_html_as_text_on_paper(hostile_role: tuple[Path, str]) -
     assert "<link rel=attachment href=" in text
 
 
+def test_link_fields_take_web_addresses_only(project: Path) -> None:
+    write(
+        project,
+        "content/roles/r.yaml",
+        "title: R\nsummary: s\nurl: javascript:alert(1)\nreferences:\n"
+        "  - {title: T, url: 'file:///etc/passwd'}\n",
+    )
+    hint = "must be a web address (http:// or https://) or a mailto: address"
+    assert run(project, "validate") == (
+        1,
+        f"content/roles/r.yaml:3:1: url: {hint} (got 'javascript:alert(1)')\n"
+        f"content/roles/r.yaml:5:16: references[0].url: {hint} (got 'file:///etc/passwd')\n",
+    )
+
+
 # --- Override stylesheets and templates -----------------------------------------------------
 
 SMALL = "title: Small Role\nsummary: A short summary.\n"
