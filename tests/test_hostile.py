@@ -548,3 +548,24 @@ def test_render_timeout_fails_each_output_and_the_batch_goes_on(project: Path) -
     # The timer is gone afterwards: the same process builds with the default limit.
     write(project, "guidepress.yaml", "title: T\n")
     assert run(project, "build") == (0, "")
+
+
+# --- Error surface --------------------------------------------------------------------------------
+
+
+def test_internal_error_is_one_escaped_line_and_debug_shows_the_traceback(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaboom \x1b[2J")
+
+    monkeypatch.setattr("guidepress.pipeline.build", boom)
+    code, err = run(project, "build")
+    prefix = "internal error: RuntimeError: kaboom \\x1b[2J (traceback written to "
+    assert code == 3 and err.startswith(prefix) and err.endswith(")\n")
+    assert err.count("\n") == 1
+    traceback_file = Path(err[len(prefix) : -2])
+    assert "RuntimeError: kaboom" in traceback_file.read_text()
+    traceback_file.unlink()
+    result = CliRunner().invoke(cli, ["--project", str(project), "--debug", "build"])
+    assert isinstance(result.exception, RuntimeError)
