@@ -39,8 +39,12 @@ def _check_css(text: str) -> None:
 
 def svg_problems(path: Path) -> list[str]:
     """What is wrong with the SVG file at ``path`` as a logo; empty when nothing is."""
-    if path.stat().st_size > MAX_SVG_BYTES:
-        return [f"SVG file is too large (limit {MAX_SVG_BYTES:,} bytes)"]
+    try:
+        if path.stat().st_size > MAX_SVG_BYTES:
+            return [f"SVG file is too large (limit {MAX_SVG_BYTES:,} bytes)"]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [f"cannot read file: {exc.strerror}"]
     parser = expat.ParserCreate()
     # Parameter entities are never read, even if a DOCTYPE slipped past the handler below.
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -91,7 +95,7 @@ def svg_problems(path: Path) -> list[str]:
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     try:
-        parser.Parse(path.read_bytes(), True)
+        parser.Parse(data, True)
     except _Refused as exc:
         return [f"line {parser.CurrentLineNumber}: {exc}"]
     except expat.ExpatError as exc:

@@ -6,7 +6,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -107,7 +107,7 @@ class Layout:
     document: Any
     fetcher: AllowListFetcher
     messages: list[str]
-    stylesheet_refusals: list[str]
+    stylesheet_refusals: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -124,7 +124,7 @@ class Layout:
 
 def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
-    roots = [*allowed, *(p.parent for p in stylesheets)]
+    roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
     fetcher = AllowListFetcher(roots)
     refusals: list[str] = []
     collect = _Collect()
@@ -166,12 +166,19 @@ def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) 
     return pdf
 
 
+def _outermost(folders: Sequence[Path]) -> list[Path]:
+    # A brand folder lies inside content/: dropping it keeps the stylesheet cache key (and so one
+    # parsed stylesheet) the same for every brand.
+    resolved = sorted({folder.resolve() for folder in folders})
+    return [f for f in resolved if not any(f != o and f.is_relative_to(o) for o in resolved)]
+
+
 def _check(laid: Layout) -> None:
     if laid.stylesheet_refusals:
         raise RenderError(laid.stylesheet_refusals[0])
     if laid.fetcher.refused:
         raise RenderError(refusal(laid.fetcher.refused[0], laid.fetcher.reasons[0]))
-    failed = [m for m in laid.messages if "Failed to load" in m or "failed to load" in m]
+    failed = [m for m in laid.messages if "Failed to load" in m]
     if failed:
         raise RenderError(_shorten_urls(failed[0]))
 
