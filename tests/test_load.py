@@ -173,3 +173,17 @@ def test_any_document_becomes_a_role_or_located_problems(text: str) -> None:
         assert role is not None or found or problems
         problems += found
     assert _clean(problems)
+
+
+def test_aliases_cannot_nest_deeper_than_written() -> None:
+    inner = "[" * 90 + "1" + "]" * 90
+    text = f"a: &a {inner}\nb: {'[' * 20}*a{']' * 20}\n"
+    assert [str(p) for p in parse(text, "n.yaml")[1]] == [
+        "n.yaml:1:87: too deeply nested with aliases expanded (more than 100 levels)"
+    ]
+
+
+def test_a_key_yaml_cannot_read_is_reported_and_its_entry_skipped() -> None:
+    doc, problems = parse("a:\n  !!int x: 1\n  b: 2\n", "k.yaml")
+    assert [str(p) for p in problems] == ["k.yaml:2:3: a: not a valid whole number (got 'x')"]
+    assert doc is not None and doc.data == {"a": {"b": 2}} and doc.broken == set()

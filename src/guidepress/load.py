@@ -113,9 +113,8 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise _Budget(node, f"too large: more than {MAX_NODES:,} values with aliases expanded")
         if depth > MAX_DEPTH:  # an alias can place a nested value deeper than it was written
-            raise _Budget(
-                node, f"nested more than {MAX_DEPTH} levels deep once aliases are expanded"
-            )
+            message = f"too deeply nested with aliases expanded (more than {MAX_DEPTH} levels)"
+            raise _Budget(node, message)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -166,6 +165,9 @@ class _Builder:
                 )
                 continue
             key = self.build(key_node, loc, depth + 1)
+            if loc in self.broken:  # the key itself could not be read (reported); skip its entry
+                self.broken.discard(loc)
+                continue
             if not isinstance(key, str | int) or isinstance(key, bool):
                 key = str(key)
             child = (*loc, key)
