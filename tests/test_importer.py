@@ -18,6 +18,7 @@ from guidepress.importer import ImportFailed, ImportResult, import_files, import
 from guidepress.importer.markdown import escape, unescape
 from guidepress.importer.page import EXPECTED
 from guidepress.importer.repair import mis_decode, repair
+from guidepress.load import parse
 from guidepress.models import Role
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +60,8 @@ def check_round_trip(result: ImportResult) -> Role:
     """The YAML loads back to the same data, validates, and the model keeps every text."""
     loaded = yaml.safe_load(result.yaml_text)
     assert loaded == result.role
+    doc, problems = parse(result.yaml_text, "imported.yaml")  # guidepress's own loader agrees
+    assert problems == [] and doc is not None and doc.data == loaded
     assert list(loaded) == [k for k in Role.model_fields if k in loaded]  # model field order
     role = Role.model_validate(loaded)
     assert "slug" not in loaded

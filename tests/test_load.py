@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guidepress.errors import Problem
 from guidepress.load import parse, read
+from guidepress.models import Role
+from guidepress.validate import role_checks, to_model
 
 
 def test_positions_are_one_based_line_and_column() -> None:
@@ -38,7 +46,9 @@ def test_alias_bomb_is_refused_quickly() -> None:
         lines.append(f"a{i}: &a{i} [{refs}]")
     doc, problems = parse("\n".join(lines) + "\n", "bomb.yaml")
     assert doc is None
-    assert "too large or too deeply nested" in str(problems[0])
+    assert [str(p) for p in problems] == [
+        "bomb.yaml:1:18: too large: more than 200,000 values with aliases expanded"
+    ]
 
 
 def test_invalid_utf8_is_located(tmp_path: Path) -> None:
@@ -48,8 +58,132 @@ def test_invalid_utf8_is_located(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == ["bad.yaml:2:13: not valid UTF-8 text"]
 
 
-def test_empty_file_is_an_empty_mapping(tmp_path: Path) -> None:
+def test_empty_file_is_an_empty_mapping_marked_empty(tmp_path: Path) -> None:
     path = tmp_path / "empty.yaml"
-    path.write_text("")
+    path.write_text("# nothing yet\n")
     doc, problems = read(path)
-    assert problems == [] and doc is not None and doc.data == {}
+    assert problems == [] and doc is not None and doc.data == {} and doc.empty
+
+
+# --- Limits and fuzzing -------------------------------------------------------------------------
+
+fast = settings(max_examples=200, deadline=None)
+
+_YAMLISH = st.text(
+    alphabet=st.sampled_from(
+        [*"ab1 :-[]{},&*!|>'\"#?%@`\n\t\\.e0x", "\x1b", "\x00", "\u202e", "é"]
+    ),
+    max_size=80,
+)
+_NAMES = st.sampled_from(["title", "summary", "salary", "min", "tiers", "experience", "pros", "x"])
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20), st.dates()
+)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(_NAMES, inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _clean(problems: list[Problem]) -> bool:
+    return all(str(p).isprintable() and p.file for p in problems)
+
+
+def test_control_character_escapes_are_located_and_stripped() -> None:
+    doc, problems = parse('title: "a\\e[31mb"\n', "r.yaml")
+    assert [str(p) for p in problems] == [
+        "r.yaml:1:8: title: control character U+001B is not allowed in text"
+    ]
+    assert doc is not None and doc.data == {"title": "a[31mb"}
+
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    doc, problems = parse("x: " + "[" * 10_000 + "]" * 10_000, "d.yaml")
+    assert doc is None
+    assert [str(p) for p in problems] == ["d.yaml:1:103: too deeply nested (more than 100 levels)"]
+
+
+def test_aliases_cannot_multiply_text() -> None:
+    text = "a: &a " + "y" * 500_000 + "\nb: [*a, *a, *a, *a, *a]\n"
+    assert [str(p) for p in parse(text, "t.yaml")[1]] == [
+        "t.yaml:1:4: too large: more than 2,000,000 characters with aliases expanded"
+    ]
+
+
+def test_values_the_yaml_types_cannot_hold_are_located() -> None:
+    text = "a: 2026-02-30\nb: !!int x\nc: " + "9" * 5000 + "\nd: !!binary 'zz'\n"
+    doc, problems = parse(text, "v.yaml")
+    assert [str(p) for p in problems] == [
+        "v.yaml:1:4: a: not a valid date (got '2026-02-30')",
+        "v.yaml:2:4: b: not a valid whole number (got 'x')",
+        "v.yaml:3:4: c: not a valid whole number (got '9999999999999999999999999999999999999...')",
+        "v.yaml:4:4: d: not a valid base64 value (got 'zz')",
+    ]
+    assert doc is not None and doc.broken == {("a",), ("b",), ("c",), ("d",)}
+
+
+def test_a_folder_is_not_read_as_a_file(tmp_path: Path) -> None:
+    (tmp_path / "dir.yaml").mkdir()
+    assert [str(p) for p in read(tmp_path / "dir.yaml", "dir.yaml")[1]] == [
+        "dir.yaml: not a regular file"
+    ]
+
+
+@fast
+@given(st.one_of(st.text(), _YAMLISH))
+def test_any_text_parses_or_gives_located_problems(text: str) -> None:
+    doc, problems = parse(text, "f.yaml")
+    assert doc is not None or problems
+    assert _clean(problems)
+    assert all(p.line >= 1 for p in problems)
+
+
+@fast
+@given(st.binary(max_size=200))
+def test_any_bytes_read_or_give_problems(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "f.yaml"
+    path.write_bytes(data)
+    doc, problems = read(path, "f.yaml")
+    assert doc is not None or problems
+    assert _clean(problems)
+
+
+@fast
+@given(
+    st.one_of(
+        _YAMLISH,
+        _TREES.map(
+            lambda tree: yaml.safe_dump(
+                {"title": "T", **(tree if isinstance(tree, dict) else {"x": tree})}
+            )
+        ),
+    )
+)
+def test_any_document_becomes_a_role_or_located_problems(text: str) -> None:
+    doc, problems = parse(text, "r.yaml")
+    if doc is not None:
+        role, found = to_model(doc, Role)
+        if role is not None:
+            found += role_checks(role, doc)
+        assert role is not None or found or problems
+        problems += found
+    assert _clean(problems)
+
+
+def test_aliases_cannot_nest_deeper_than_written() -> None:
+    inner = "[" * 90 + "1" + "]" * 90
+    text = f"a: &a {inner}\nb: {'[' * 20}*a{']' * 20}\n"
+    assert [str(p) for p in parse(text, "n.yaml")[1]] == [
+        "n.yaml:1:87: too deeply nested with aliases expanded (more than 100 levels)"
+    ]
+
+
+def test_a_key_yaml_cannot_read_is_reported_and_its_entry_skipped() -> None:
+    doc, problems = parse("a:\n  !!int x: 1\n  b: 2\n", "k.yaml")
+    assert [str(p) for p in problems] == ["k.yaml:2:3: a: not a valid whole number (got 'x')"]
+    assert doc is not None and doc.data == {"a": {"b": 2}} and doc.broken == set()

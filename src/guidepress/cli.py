@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from guidepress import __version__
-from guidepress.errors import GuidepressError
+from guidepress.errors import GuidepressError, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,7 +50,8 @@ def handle_errors(func: F) -> F:
             ) as handle:
                 traceback.print_exc(file=handle)
             click.echo(
-                f"internal error: {type(exc).__name__}: {exc} (traceback written to {handle.name})",
+                printable(f"internal error: {type(exc).__name__}: {exc}")
+                + f" (traceback written to {handle.name})",
                 err=True,
             )
             sys.exit(3)
@@ -138,7 +139,8 @@ def list_roles(ctx: click.Context, as_json: bool) -> None:
     for row in rows:
         median = row["median_salary"]
         money = f"{median:,.0f} {row['currency']}" if median is not None else "-"
-        click.echo(f"{row['slug']:<36} {money:>16}  {row['completeness']:<8} {row['title']}")
+        title = printable(row["title"])
+        click.echo(f"{row['slug']:<36} {money:>16}  {row['completeness']:<8} {title}")
 
 
 @cli.command()
@@ -345,9 +347,9 @@ def import_pages(
 
     def show(results: list[Any]) -> None:
         for result in results:
-            click.echo(summary_line(result))
+            click.echo(printable(summary_line(result)))
             for warning in result.warnings:
-                click.echo(f"  warning: {warning}")
+                click.echo(printable(f"  warning: {warning}"))
 
     try:
         results = import_files(list(sources), target, force, stdin=sys.stdin.buffer)

@@ -6,6 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def printable(text: str) -> str:
+    """``text`` with every non-printable character (ESC, newline, bidi overrides, ...) escaped
+    repr-style, so that a message quoting user text cannot drive the terminal it is shown on."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one place in one file, printed as ``file:line:col: field: message``."""
@@ -22,9 +30,10 @@ class Problem:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return (
+        text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+        return printable(text)
 
 
 class GuidepressError(Exception):
@@ -33,7 +42,8 @@ class GuidepressError(Exception):
     exit_code = 1
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        """What the CLI prints: one line each, with control characters escaped."""
+        return [printable(line) for line in str(self).split("\n")]
 
     def problems_found(self) -> list[Problem]:
         """The problems with their places, for CI annotations."""
@@ -85,7 +95,7 @@ class BuildFailed(GuidepressError):
         super().__init__("\n".join(failures))
 
     def lines(self) -> list[str]:
-        return list(self.failures)
+        return [printable(line) for line in self.failures]
 
     def problems_found(self) -> list[Problem]:
         return self.located or super().problems_found()

@@ -7,6 +7,9 @@ work an alias can cause is bounded.
 
 from __future__ import annotations
 
+import codecs
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +18,23 @@ import yaml
 
 from guidepress.errors import Problem
 
-MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 200_000
-MAX_DEPTH = 100
+#: Limits that keep a hostile file cheap to refuse; docs/security.md lists them for users.
+MAX_FILE_BYTES = 1_000_000  # bytes on disk
+MAX_DEPTH = 100  # levels of nesting (mappings and lists)
+MAX_NODES = 200_000  # values, counting every use of an alias again
+MAX_TEXT = 2_000_000  # characters of text, counting every use of an alias again
+
+# C0 and C1 control characters other than tab and line breaks: they can drive a terminal (ESC,
+# CSI) and mean nothing on paper. Raw ones are refused by PyYAML already; these come from escapes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+_WHAT = {
+    "tag:yaml.org,2002:int": "whole number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:timestamp": "date",
+    "tag:yaml.org,2002:binary": "base64 value",
+    "tag:yaml.org,2002:bool": "true/false value",
+}
 
 Loc = tuple[str | int, ...]
 
@@ -29,6 +46,10 @@ class Document:
     path: str
     data: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: True when the file holds no document at all (empty, or only comments).
+    empty: bool = False
+    #: Field paths whose values could not be read; their problems are reported already.
+    broken: set[Loc] = field(default_factory=set)
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest ancestor that has one."""
@@ -56,7 +77,25 @@ def dotted(loc: Loc) -> str:
 
 
 class _Budget(Exception):
-    pass
+    """Raised (with the node and a message) when a document exceeds a limit."""
+
+
+class _Loader(yaml.SafeLoader):
+    # PyYAML composes recursively, one Python frame pair per level: 10,000 nested brackets would
+    # end in RecursionError. Counting levels here refuses them after the 101st.
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise _Budget(event, f"too deeply nested (more than {MAX_DEPTH} levels)")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Builder:
@@ -64,13 +103,18 @@ class _Builder:
         self.path = path
         self.positions: dict[Loc, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.broken: set[Loc] = set()
         self.nodes = 0
+        self.chars = 0
         self.constructor = yaml.SafeLoader("")
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
-            raise _Budget(node)
+        if self.nodes > MAX_NODES:
+            raise _Budget(node, f"too large: more than {MAX_NODES:,} values with aliases expanded")
+        if depth > MAX_DEPTH:  # an alias can place a nested value deeper than it was written
+            message = f"too deeply nested with aliases expanded (more than {MAX_DEPTH} levels)"
+            raise _Budget(node, message)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -79,7 +123,37 @@ class _Builder:
                 self.positions[(*loc, index)] = _pos(item)
                 out.append(self.build(item, (*loc, index), depth + 1))
             return out
-        return self.constructor.construct_object(node, deep=True)
+        return self._scalar(node, loc)
+
+    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.MarkedYAMLError) as exc:
+            what = _WHAT.get(node.tag)
+            if what is None and isinstance(exc, yaml.MarkedYAMLError):
+                tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+                message = f"YAML tag {tag} is not supported"
+            else:
+                message = f"not a valid {what or 'value'} (got {_quote(str(node.value))})"
+            self._report(node, loc, message)
+            self.broken.add(loc)
+            return None
+        if isinstance(value, str):
+            self.chars += len(value)
+            if self.chars > MAX_TEXT:
+                raise _Budget(
+                    node, f"too large: more than {MAX_TEXT:,} characters with aliases expanded"
+                )
+            found = _CONTROL.search(value)
+            if found:
+                code = f"U+{ord(found.group()):04X}"
+                self._report(node, loc, f"control character {code} is not allowed in text")
+                value = _CONTROL.sub("", value)
+        return value
+
+    def _report(self, node: yaml.Node, loc: Loc, message: str) -> None:
+        line, col = _pos(node)
+        self.problems.append(Problem(self.path, line, col, dotted(loc), message))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -91,6 +165,9 @@ class _Builder:
                 )
                 continue
             key = self.build(key_node, loc, depth + 1)
+            if loc in self.broken:  # the key itself could not be read (reported); skip its entry
+                self.broken.discard(loc)
+                continue
             if not isinstance(key, str | int) or isinstance(key, bool):
                 key = str(key)
             child = (*loc, key)
@@ -116,53 +193,74 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _at(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _at_byte(raw: bytes, index: int) -> tuple[int, int]:
+    """Line and column (in characters, as editors count them) of byte ``raw[index]``."""
+    before = raw[:index].decode("utf-8", "replace")
+    return _at(before, len(before))
+
+
 def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text; returns the document (None when unreadable) and the problems found."""
+    builder = _Builder(path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+        if node is None:
+            return Document(path, {}, {(): (1, 1)}, empty=True), []
+        builder.positions[()] = _pos(node)
+        data = builder.build(node, (), 0)
+    except _Budget as exc:
+        mark = exc.args[0].start_mark
+        return None, [Problem(path, mark.line + 1, mark.column + 1, "", exc.args[1])]
+    except yaml.reader.ReaderError as exc:
+        line, col = _at(text, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        return None, [Problem(path, line, col, "", f"control character {code} is not allowed")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = (exc.problem or exc.context or "invalid YAML").strip()
         return None, [Problem(path, line, col, "", f"YAML syntax error: {message}")]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, "", f"YAML error: {exc}")]
-    if node is None:
-        return Document(path, {}, {(): (1, 1)}), []
-    builder = _Builder(path)
-    builder.positions[()] = _pos(node)
-    try:
-        data = builder.build(node, (), 0)
-    except _Budget as exc:
-        line, col = _pos(exc.args[0])
-        return None, [
-            Problem(path, line, col, "", "document too large or too deeply nested (aliases?)")
-        ]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, "", f"YAML error: {exc}")]
-    return Document(path, data, builder.positions), builder.problems
+        return None, [Problem(path, 1, 1, "", f"YAML error: {str(exc).splitlines()[0]}")]
+    return Document(path, data, builder.positions, broken=builder.broken), builder.problems
 
 
 def read(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one YAML file; ``display`` is the name used in messages."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    name, 1, 1, "", f"file is too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})"
-                )
-            ]
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(name, 0, 0, "", "not a regular file")]
+        raw = b""
+        # The size is checked before reading: a 60 MB file costs one stat, not 60 MB of memory;
+        # reading stops one byte past the limit in case the file grows meanwhile.
+        if info.st_size <= MAX_FILE_BYTES:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, [Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}")]
+    size = max(info.st_size, len(raw))
+    if size > MAX_FILE_BYTES:
+        message = f"file is too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})"
+        return None, [Problem(name, 1, 1, "", message)]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Problem(name, 1, 1, "", "UTF-16 text: save the file as UTF-8")]
+    if b"\x00" in raw:
+        line, col = _at_byte(raw, raw.index(b"\x00"))
+        return None, [Problem(name, line, col, "", "binary file, not YAML text")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = _at_byte(raw, exc.start)
         return None, [Problem(name, line, col, "", "not valid UTF-8 text")]
-    if "\x00" in text:
-        return None, [Problem(name, 1, 1, "", "binary file, not YAML text")]
     return parse(text, name)

@@ -14,6 +14,7 @@ from guidepress import __version__
 from guidepress.errors import BuildFailed, ContentError, Problem, UsageError
 from guidepress.inputs import Inputs
 from guidepress.jobs import Job
+from guidepress.limits import time_limit
 from guidepress.load import read
 from guidepress.models import Comparison
 from guidepress.project import ROLES_DIR, Project, load_project
@@ -117,7 +118,8 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         report.entries.append(entry)
         if reporter:
             reporter.done(entry)
-        if entry["status"] == "failed":
+    for entry in sorted(report.entries, key=lambda e: e["path"]):  # not in finishing order
+        if entry["status"] == "failed" and not any(r in project.broken for r in entry["roles"]):
             report.failures.append(f"{entry['path']}: {entry['error']}")
             annotations.append(_located(project, entry))
     removed = _gone(project, previous.values())
@@ -271,8 +273,9 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
     )  # fmt: skip
     if job.brand not in project.brands and job.brand != "default":
         raise UsageError(f"--brand: no brand '{job.brand}' in content/brands")
-    from guidepress.produce import produce
+    from guidepress.produce import LIMIT_SETTING, produce
 
-    data, _ = produce(project, theme, job, target.parent, None)
+    with time_limit(project.config.render_timeout, LIMIT_SETTING):
+        data, _ = produce(project, theme, job, target.parent, None)
     write_atomic(target, data)
     return target

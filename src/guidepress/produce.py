@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guidepress.confine import output_file
 from guidepress.errors import GuidepressError, RenderError
 from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
 from guidepress.jobs import Job, Options
+from guidepress.limits import time_limit
 from guidepress.project import Project
 from guidepress.render_compare import COMPARE_FOOTER_MM, is_landscape, render_comparison
 from guidepress.render_html import RenderedHtml, render_guide
@@ -24,6 +26,8 @@ from guidepress.write import self_contained_html, write_atomic
 
 if TYPE_CHECKING:
     from guidepress.pipeline import BuildRequest
+
+LIMIT_SETTING = "render_timeout in guidepress.yaml"
 
 
 def run_job(
@@ -38,8 +42,10 @@ def run_job(
     started = time.perf_counter()
     entry = job.entry(inputs_hash=inputs_hash)
     try:
-        data, pages = produce(project, theme, job, output_dir, request.pdf_variant)
-        write_atomic(output_dir / job.path, data)
+        target = output_file(output_dir, job.path)
+        with time_limit(project.config.render_timeout, LIMIT_SETTING):
+            data, pages = produce(project, theme, job, output_dir, request.pdf_variant)
+        write_atomic(target, data)
         entry.update(
             pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status="built"
         )

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from guidepress.brand_svg import svg_problems
+from guidepress.confine import SLUG_HINT, inside, is_slug
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.load import Document, read
 from guidepress.models import Brand, Comparison, Config, Role
@@ -75,6 +77,11 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         loaded, found = to_model(doc, Config)
         problems += found
         config = loaded or config
+        output = doc.data.get("output") if isinstance(doc.data, dict) else None
+        if isinstance(output, str) and not inside(root / output, root):
+            message = f"must be a folder inside the project (got {output!r})"
+            problems.append(doc.problem(("output",), message))
+            config = config.model_copy(update={"output": Config().output})
     project = Project(root, config)
 
     role_paths = role_files_on_disk(root)
@@ -103,6 +110,9 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
 
     for rel in sorted((root / BRANDS_DIR).glob("*/brand.yaml")):
         rel = rel.relative_to(root)
+        if not is_slug(rel.parent.name):
+            problems.append(Problem(str(rel), 0, 0, "", f"brand folder name must be {SLUG_HINT}"))
+            continue
         doc = _read(root, rel, problems)
         if doc is not None:
             brand, found = to_model(doc, Brand)
@@ -113,6 +123,9 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
                 )
 
     for rel in _yaml_files(root, COMPARISONS_DIR):
+        if not is_slug(rel.stem):
+            problems.append(Problem(str(rel), 0, 0, "", f"file name must be {SLUG_HINT}"))
+            continue
         doc = _read(root, rel, problems)
         if doc is not None:
             comparison, found = to_model(doc, Comparison)
@@ -151,6 +164,9 @@ def _read(root: Path, rel: Path, problems: list[Problem]) -> Document | None:
     path = root / rel
     if not path.exists():
         return None
+    if not inside(path, root):
+        problems.append(Problem(str(rel), 0, 0, "", "links to a file outside the project"))
+        return None
     doc, found = read(path, str(rel))
     problems += found
     return doc
@@ -176,4 +192,6 @@ def _brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> 
             problems.append(doc.problem(loc, f"path leaves the brand folder: {name}"))
         elif not target.is_file():
             problems.append(doc.problem(loc, f"file not found: {name}"))
+        elif loc == ("logo",) and target.suffix.lower() == ".svg":
+            problems += [doc.problem(loc, f"{name}: {message}") for message in svg_problems(target)]
     return problems

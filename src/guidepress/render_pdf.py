@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -17,26 +18,52 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from guidepress.errors import RenderError
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+MAX_RESOURCE_BYTES = 50_000_000  # one image or font file
 
 
 class AllowListFetcher(URLFetcher):  # type: ignore[misc]
-    """Serves data: URLs and files under the allowed folders; everything else is refused."""
+    """Serves data: URLs and files under the allowed folders; everything else is refused.
+
+    Refusals are recorded as well as raised, because WeasyPrint catches fetch errors and carries
+    on without the resource: :func:`write_pdf` fails the output on any of them instead.
+    """
 
     def __init__(self, roots: Sequence[Path]) -> None:
         super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
         self.roots = [root.resolve() for root in roots]
-        self.refused: list[str] = []
+        self.refused: list[str] = []  # each URL that was not served ...
+        self.reasons: list[str] = []  # ... and why
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower()
         if scheme == "data":
             return super().fetch(url, headers)
+        reason = "outside the project's content, theme and brand folders"
         if scheme == "file":
             path = Path(unquote(urlsplit(url).path)).resolve()
-            if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
-                return URLFetcherResponse(url, path.read_bytes())
+            if any(path.is_relative_to(root) for root in self.roots):
+                if not path.is_file():
+                    reason = "no such file"
+                elif path.stat().st_size > MAX_RESOURCE_BYTES:
+                    reason = f"larger than {MAX_RESOURCE_BYTES:,} bytes"
+                else:
+                    return URLFetcherResponse(url, path.read_bytes())
         self.refused.append(url)
-        raise ValueError(f"guidepress refuses to fetch {url}")
+        self.reasons.append(reason)
+        raise ValueError(f"guidepress refuses to fetch {short_url(url)}: {reason}")
+
+
+def refusal(url: str, reason: str, where: str = "") -> str:
+    """The message that fails an output: ``blocked resource: URL [in FILE] (why)``."""
+    kind = "missing" if reason == "no such file" else "blocked"
+    return f"{kind} resource: {short_url(url)}{where} ({reason})"
+
+
+def short_url(url: str) -> str:
+    """``url`` for a message: a data: URL (which can be megabytes) cut to its start and size."""
+    if url.lower().startswith("data:") and len(url) > 60:
+        return f"{url[:40]}... ({len(url):,} characters)"
+    return url
 
 
 class _Collect(logging.Handler):
@@ -48,7 +75,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-_STYLESHEETS: dict[tuple[Path, float], weasyprint.CSS] = {}
+_STYLESHEETS: dict[tuple[Path, float, tuple[Path, ...]], tuple[weasyprint.CSS, list[str]]] = {}
 _FONTS: list[FontConfiguration] = []
 #: Images by URL, shared by the documents of one process (the brand logo is in every one);
 #: emptied when it grows past IMAGES_KEPT, as every chart is an image of its own.
@@ -63,13 +90,17 @@ def _font_config() -> FontConfiguration:
     return _FONTS[0]
 
 
-def _stylesheet(path: Path, fetcher: AllowListFetcher) -> weasyprint.CSS:
-    # Parsing a stylesheet costs more than most documents' text; reuse it across outputs.
-    key = (path, path.stat().st_mtime)
+def _stylesheet(path: Path, roots: Sequence[Path]) -> tuple[weasyprint.CSS, list[str]]:
+    """A parsed stylesheet and the messages for what its @import and @font-face were refused."""
+    # Parsing a stylesheet costs more than most documents' text; reuse it across outputs. Its
+    # refusals are kept with it, so that every output using it fails, not only the first.
+    key = (path, path.stat().st_mtime, tuple(roots))
     if key not in _STYLESHEETS:
-        _STYLESHEETS[key] = weasyprint.CSS(
-            filename=str(path), url_fetcher=fetcher, font_config=_font_config()
-        )
+        fetcher = AllowListFetcher(roots)
+        css = weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=_font_config())
+        where = f" in {path.parent.name}/{path.name}"
+        refused = zip(fetcher.refused, fetcher.reasons, strict=True)
+        _STYLESHEETS[key] = (css, [refusal(url, why, where) for url, why in refused])
     return _STYLESHEETS[key]
 
 
@@ -80,6 +111,7 @@ class Layout:
     document: Any
     fetcher: AllowListFetcher
     messages: list[str]
+    stylesheet_refusals: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -96,7 +128,9 @@ class Layout:
 
 def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
-    fetcher = AllowListFetcher([*allowed, *(p.parent for p in stylesheets)])
+    roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
+    fetcher = AllowListFetcher(roots)
+    refusals: list[str] = []
     if len(IMAGES) > IMAGES_KEPT:
         IMAGES.clear()
     collect = _Collect()
@@ -104,26 +138,71 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
-        css = [_stylesheet(path, fetcher) for path in stylesheets]
+        css = []
+        for path in stylesheets:
+            sheet, refused = _stylesheet(path, roots)
+            css.append(sheet)
+            refusals += refused
         rendered = document.render(stylesheets=css, font_config=_font_config(), cache=IMAGES)
     finally:
         logger.removeHandler(collect)
-    return Layout(rendered, fetcher, collect.messages)
+    return Layout(rendered, fetcher, collect.messages, refusals)
 
 
 def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) -> bytes:
     """The PDF bytes of a layout; fails when any resource was blocked or missing."""
-    if laid.fetcher.refused:
-        raise RenderError(f"blocked resource: {laid.fetcher.refused[0]}")
-    missing = [m for m in laid.messages if "Failed to load" in m]
-    if missing:
-        raise RenderError(missing[0])
-    pdf: bytes = laid.document.write_pdf(
-        pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
-        pdf_variant=pdf_variant,
-        pdf_tags=True,
-    )
+    _check(laid)
+    attached = _attachments(laid.document)
+    if attached:
+        raise RenderError(f"file attachments are not allowed ({attached[0]})")
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        pdf: bytes = laid.document.write_pdf(
+            pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
+            pdf_variant=pdf_variant,
+            pdf_tags=True,
+        )
+    finally:
+        logger.removeHandler(collect)
+    # Drawing can fetch too (an <image> inside an SVG): whatever it was refused fails the output.
+    laid.messages += collect.messages
+    _check(laid)
     return pdf
+
+
+def _outermost(folders: Sequence[Path]) -> list[Path]:
+    # A brand folder lies inside content/: dropping it keeps the stylesheet cache key (and so one
+    # parsed stylesheet) the same for every brand.
+    resolved = sorted({folder.resolve() for folder in folders})
+    return [f for f in resolved if not any(f != o and f.is_relative_to(o) for o in resolved)]
+
+
+def _check(laid: Layout) -> None:
+    if laid.stylesheet_refusals:
+        raise RenderError(laid.stylesheet_refusals[0])
+    if laid.fetcher.refused:
+        raise RenderError(refusal(laid.fetcher.refused[0], laid.fetcher.reasons[0]))
+    failed = [m for m in laid.messages if "Failed to load" in m]
+    if failed:
+        raise RenderError(_shorten_urls(failed[0]))
+
+
+def _attachments(document: Any) -> list[str]:
+    """What ``<link rel=attachment>`` and ``<a rel=attachment>`` would embed in the PDF."""
+    found = [
+        f"<a rel=attachment href={short_url(target)}>"
+        for page in document.pages
+        for kind, target, *_ in page.links
+        if kind == "attachment"
+    ]
+    found += ["<link rel=attachment>"] * len(document.metadata.attachments)
+    return found
+
+
+def _shorten_urls(message: str) -> str:
+    return re.sub(r"data:[^\s'\"]+", lambda m: short_url(m.group()), message)
 
 
 def render_pdf(

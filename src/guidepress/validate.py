@@ -20,12 +20,20 @@ M = TypeVar("M", bound=BaseModel)
 def to_model(doc: Document, model: type[M], **overrides: Any) -> tuple[M | None, list[Problem]]:
     """Validate ``doc`` against ``model``; on failure return every problem, located."""
     data = doc.data
+    if doc.empty and any(info.is_required() for info in model.model_fields.values()):
+        return None, [doc.problem((), "file is empty")]
     if not isinstance(data, dict):
         return None, [doc.problem((), f"must be a mapping of fields (got {_kind(data)})")]
     try:
         return model.model_validate({**data, **overrides}), []
     except ValidationError as exc:
-        return None, [_problem(doc, model, err) for err in exc.errors()]
+        errors = [e for e in exc.errors() if not _reported(doc, tuple(e["loc"]))]
+        return None, [_problem(doc, model, err) for err in errors]
+
+
+def _reported(doc: Document, loc: Loc) -> bool:
+    # A value the loader could not read is reported there; its type error here would repeat it.
+    return any(loc[: len(broken)] == broken for broken in doc.broken)
 
 
 def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
@@ -67,6 +75,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
 _PATTERN_HINTS = {
     "slug": "must be lowercase letters, digits and single hyphens, like 'chef-de-partie'",
     "currency": "must be a three-letter ISO 4217 code like USD",
+    "url": "must be a web address (http:// or https://) or a mailto: address",
 }
 
 
@@ -76,6 +85,8 @@ def _pattern_hint(loc: Loc) -> str:
         return _PATTERN_HINTS[name]
     if len(loc) >= 2 and loc[-2] == "colors":
         return "must be a hex colour like #0b4f6c"
+    if len(loc) >= 2 and loc[-2] == "locales":
+        return "must be a locale code like en or pt-BR"
     return "has the wrong form"
 
 

@@ -33,6 +33,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|/")
 _URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+?)['\"]?\s*\)")
 _FILE_URL = re.compile(r"url\(\s*['\"]?(file://[^'\")]+?)['\"]?\s*\)")
 
@@ -59,12 +60,24 @@ def self_contained_html(
 
     styles = []
     for sheet in stylesheets:
-        folder = sheet.parent
+        where = f"{sheet.parent.name}/{sheet.name}"
         text = sheet.read_text("utf-8")
-        styles.append(_URL.sub(lambda m, f=folder: copy((f / m.group(1)).resolve()), text))  # type: ignore[misc]
+        styles.append(
+            _URL.sub(lambda m, f=sheet.parent, w=where: copy(_asset(f, m.group(1), w)), text)  # type: ignore[misc]
+        )
     html = _FILE_URL.sub(lambda m: copy(Path(unquote(urlsplit(m.group(1)).path)).resolve()), html)
     block = "<style>\n" + "\n".join(styles) + "\n</style>\n"
     return html.replace("</head>", block + "</head>", 1).encode("utf-8")
+
+
+def _asset(folder: Path, ref: str, where: str) -> Path:
+    # Only files beside the stylesheet are copied: never a URL, nor a path leaving its folder.
+    source = (folder / ref).resolve()
+    if _SCHEME.match(ref) or not source.is_relative_to(folder.resolve()):
+        raise RenderError(f"blocked resource: {ref} in {where} (outside the stylesheet's folder)")
+    if not source.is_file():
+        raise RenderError(f"missing resource: {ref} in {where} (no such file)")
+    return source
 
 
 def read_manifest(output_dir: Path) -> dict[str, Any]:

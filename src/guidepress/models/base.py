@@ -12,6 +12,8 @@ Paragraphs = Annotated[
     list[Markdown], Field(description="Paragraphs of text; inline Markdown allowed.")
 ]
 Items = Annotated[list[Markdown], Field(description="Bullet items; inline Markdown allowed.")]
+#: A link printed in documents and QR codes: web addresses and mailto: only, like prose links.
+WebUrl = Annotated[str, Field(pattern=r"(?i)^(?:https?://|mailto:)\S+$")]
 
 
 class Model(BaseModel):

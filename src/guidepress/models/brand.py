@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from guidepress.models.base import Model
+from guidepress.models.base import Model, WebUrl
 
 _COLOR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 
@@ -34,6 +34,6 @@ class Brand(Model):
     colors: Colors = Field(default_factory=Colors, description="Brand colours.")
     fonts: Fonts = Field(default_factory=Fonts, description="Brand fonts.")
     contact: str | None = Field(None, description="Contact line for footers.")
-    url: str | None = Field(None, description="Organisation web address.")
+    url: WebUrl | None = Field(None, description="Organisation web address.")
     footer: str | None = Field(None, description="Footer text; the name when unset.")
     disclaimer: str | None = Field(None, description="Printed with the sources.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -11,6 +11,8 @@ from guidepress.models.base import Model
 
 Kind = Literal["guide", "sheet", "compare"]
 Paper = Literal["a4", "letter"]
+# A locale code names a catalogue file and is part of output names: letters, digits, - and _.
+LocaleCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")]
 
 
 class CompareDefaults(Model):
@@ -20,11 +22,16 @@ class CompareDefaults(Model):
 class Config(Model):
     title: str = Field("Career guides", description="Name of this collection.")
     brands: list[str] = Field(["default"], min_length=1, description="Brands to build with.")
-    locales: list[str] = Field(["en"], min_length=1, description="Locales to build in.")
+    locales: list[LocaleCode] = Field(["en"], min_length=1, description="Locales to build in.")
     paper: Paper = Field("a4", description="Paper size.")
     kinds: list[Kind] = Field(["guide"], min_length=1, description="What to build.")
     output: str = Field("output", description="Output folder, relative to the project.")
     build_date: date | None = Field(
         None, description="Edition date printed in documents; SOURCE_DATE_EPOCH overrides it."
+    )
+    render_timeout: float = Field(
+        300,
+        gt=0,
+        description="Seconds one output may take to render; a slower one fails, the rest build.",
     )
     compare: CompareDefaults = Field(default_factory=CompareDefaults, description="Comparisons.")

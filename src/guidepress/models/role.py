@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from guidepress.models.base import Items, Markdown, Model, Paragraphs
+from guidepress.models.base import Items, Markdown, Model, Paragraphs, WebUrl
 
 Demand = Literal["Low", "Moderate", "High", "Very High"]
 DEMAND_LEVELS: tuple[str, ...] = ("Low", "Moderate", "High", "Very High")
@@ -123,7 +123,7 @@ class Faq(Model):
 
 class Reference(Model):
     title: str = Field(description="Title of the source.")
-    url: str | None = Field(None, description="Link to the source.")
+    url: WebUrl | None = Field(None, description="Link to the source.")
 
     @model_validator(mode="before")
     @classmethod
@@ -214,5 +214,5 @@ class Role(Model):
     sheet: SheetPicks = Field(
         default_factory=SheetPicks, description="What the one-page role sheet shows."
     )
-    url: str | None = Field(None, description="Read-more or apply link (QR code on sheets).")
+    url: WebUrl | None = Field(None, description="Read-more or apply link (QR code on sheets).")
     provenance: Provenance = Field(default_factory=Provenance, description="Where this came from.")

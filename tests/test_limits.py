@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import time
+
+import pytest
+
+from guidepress.errors import RenderError
+from guidepress.limits import time_limit
+
+
+def spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_block_over_its_limit_fails_with_the_setting_named() -> None:
+    started = time.monotonic()
+    with pytest.raises(RenderError) as info, time_limit(0.05, "render_timeout in guidepress.yaml"):
+        spin(5)
+    assert (
+        str(info.value) == "rendering took longer than 0.05 s (render_timeout in guidepress.yaml)"
+    )
+    assert time.monotonic() - started < 1
+
+
+def test_code_that_catches_every_exception_cannot_swallow_the_limit() -> None:
+    # WeasyPrint logs and skips a failed image inside ``except Exception``; the limit gets through.
+    with pytest.raises(RenderError), time_limit(0.05, "x"):
+        for _ in range(100):
+            with contextlib.suppress(Exception):
+                spin(0.02)
+
+
+def test_a_block_within_its_limit_leaves_no_timer_behind() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5, "x"):
+        spin(0.01)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_an_enclosing_timer_keeps_its_remaining_time() -> None:
+    with time_limit(10, "outer"):
+        with time_limit(5, "inner"):
+            spin(0.01)
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 9 < remaining <= 10
+
+
+def test_outside_the_main_thread_it_does_nothing() -> None:
+    results: list[str] = []
+
+    def work() -> None:
+        with time_limit(0.01, "x"):
+            spin(0.1)
+        results.append("finished")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert results == ["finished"]
