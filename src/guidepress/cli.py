@@ -177,6 +177,9 @@ def schema(out: Path) -> None:
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
+@click.option(
+    "--print-marks", is_flag=True, help="3 mm bleed and crop marks for print shops (*.print.pdf)."
+)
 @click.pass_context
 @handle_errors
 def build(
@@ -189,6 +192,7 @@ def build(
     formats: tuple[str, ...],
     out: Path | None,
     pdf_variant: str | None,
+    print_marks: bool,
 ) -> None:
     """Build every selected output into the output folder and write its manifest.json.
 
@@ -199,7 +203,9 @@ def build(
     from guidepress.pipeline import BuildRequest
     from guidepress.pipeline import build as run_build
 
-    request = BuildRequest(roles, kinds, brands, locales, formats, paper, out, pdf_variant)
+    request = BuildRequest(
+        roles, kinds, brands, locales, formats, paper, out, pdf_variant, print_marks
+    )
 
     def show(entry: dict[str, Any]) -> None:
         detail = f"{entry['pages']} pages" if entry["pages"] else entry["status"]
@@ -268,6 +274,44 @@ def import_pages(
         show(exc.results)  # the files that were written, before the problems of the others
         raise
     show(results)
+
+
+@cli.group()
+def theme() -> None:
+    """Work with the theme: the templates and styles documents are drawn with.
+
+    \b
+    Example:
+      guidepress theme eject
+    """
+
+
+@theme.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to copy into (default: the project folder).",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.pass_context
+@handle_errors
+def eject(ctx: click.Context, out: Path | None, force: bool) -> None:
+    """Copy the built-in templates/ and styles/ into the project, to edit as its own.
+
+    The project's copies shadow the built-in files of the same name; delete any you do not
+    change, so that they keep following the built-in theme.
+
+    \b
+    Example:
+      guidepress theme eject && $EDITOR styles/base.css
+    """
+    from guidepress.eject import eject as copy_theme
+
+    target = out or _root(ctx)
+    written = copy_theme(target, force)
+    for rel in written:
+        click.echo(f"wrote {target / rel}")
+    click.echo(f"{len(written)} theme files in {target}")
 
 
 def main() -> None:

@@ -46,6 +46,7 @@ class BuildRequest:
     paper: str | None = None
     out: Path | None = None
     pdf_variant: str | None = None
+    print_marks: bool = False
 
 
 class Options(TypedDict):
@@ -54,6 +55,7 @@ class Options(TypedDict):
     locale: str
     paper: str
     edition: date
+    print_marks: bool
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Job:
     paper: str
     format: str
     path: str  # relative to the output folder
+    print_marks: bool = False
 
 
 @dataclass
@@ -126,8 +129,11 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
                         name += slug
                         name += f".{locale}" if locale != config.locales[0] else ""
                         name += f".{paper}" if paper != config.paper else ""
+                        # Marked PDFs are for the print shop; they never replace the plain ones.
+                        name += ".print" if request.print_marks else ""
                         path = f"{name}.{fmt}"
-                        jobs.append(Job(kind, slug, roles, brand, locale, paper, fmt, path))
+                        marks = request.print_marks
+                        jobs.append(Job(kind, slug, roles, brand, locale, paper, fmt, path, marks))
     return jobs
 
 
@@ -184,7 +190,12 @@ def _produce(
     """The bytes of one output and its page count (None for HTML)."""
     brand = project.brand(job.brand)
     allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
-    options = Options(locale=job.locale, paper=job.paper, edition=project.build_date())
+    options = Options(
+        locale=job.locale,
+        paper=job.paper,
+        edition=project.build_date(),
+        print_marks=job.print_marks,
+    )
     if job.kind == "guide":
         rendered = render_guide(project.roles[job.slug], brand, theme, **options)
         if job.format == "html":
@@ -192,7 +203,10 @@ def _produce(
                 rendered.html, rendered.stylesheets, output_dir / job.path
             ), None
         laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
-        return write_pdf(laid, identifier=job.path, pdf_variant=pdf_variant), laid.pages
+        pdf = write_pdf(
+            laid, identifier=job.path, pdf_variant=pdf_variant, print_marks=job.print_marks
+        )
+        return pdf, laid.pages
 
     landscape = False
     if job.kind == "sheet":
@@ -234,7 +248,10 @@ def _produce(
     if job.format == "html":
         rendered = render(fitted.scale)
         return self_contained_html(rendered.html, rendered.stylesheets, output_dir / job.path), None
-    return write_pdf(fitted.laid, identifier=job.path, pdf_variant=pdf_variant), fitted.laid.pages
+    pdf = write_pdf(
+        fitted.laid, identifier=job.path, pdf_variant=pdf_variant, print_marks=job.print_marks
+    )
+    return pdf, fitted.laid.pages
 
 
 def _hash_files(paths: list[Path], extra: str = "") -> str:

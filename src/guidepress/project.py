@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from guidepress.contrast import contrast_checks
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.load import Document, read
 from guidepress.models import Brand, Comparison, Config, Role
@@ -25,6 +27,13 @@ class BrandKit:
     name: str
     brand: Brand
     folder: Path | None
+
+    def font_family(self, slot: str) -> str:
+        """CSS family of the brand's ``slot`` font: its family and the brand's name, since one
+        process lays out many brands and WeasyPrint keeps every @font-face it has met. PDFs
+        name embedded fonts after it."""
+        font = getattr(self.brand.fonts, slot)
+        return re.sub(r"[^\w -]+", "", f"{font.family if font else slot} {self.name}")
 
 
 @dataclass
@@ -168,4 +177,4 @@ def _brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> 
             problems.append(doc.problem(loc, f"path leaves the brand folder: {name}"))
         elif not target.is_file():
             problems.append(doc.problem(loc, f"file not found: {name}"))
-    return problems
+    return problems + contrast_checks(brand, doc)

@@ -15,6 +15,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from guidepress.errors import RenderError
+from guidepress.print_marks import bleed_box_finisher
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -105,8 +106,11 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     return Layout(rendered, fetcher, collect.messages)
 
 
-def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) -> bytes:
-    """The PDF bytes of a layout; fails when any resource was blocked or missing."""
+def write_pdf(
+    laid: Layout, *, identifier: str, pdf_variant: str | None = None, print_marks: bool = False
+) -> bytes:
+    """The PDF bytes of a layout; fails when any resource was blocked or missing.
+    ``print_marks``: the layout has bleed and crop marks; set its BleedBox for print shops."""
     if laid.fetcher.refused:
         raise RenderError(f"blocked resource: {laid.fetcher.refused[0]}")
     missing = [m for m in laid.messages if "Failed to load" in m]
@@ -116,6 +120,7 @@ def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) 
         pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
         pdf_variant=pdf_variant,
         pdf_tags=True,
+        finisher=bleed_box_finisher if print_marks else None,
     )
     return pdf
 
