@@ -175,7 +175,7 @@ def test_brand_fonts_are_embedded_and_only_in_their_brand(
         # Brands built in one process keep apart: no font of another brand leaks in.
         assert not any(other in name for name in names)
         # Whatever the brand font lacks comes from the bundled theme fonts, never the system's.
-        prefixes = tuple(name.rsplit("-", 1)[0] for name in own) + ("GP-Body", "GP-Serif")
+        prefixes = (*(name.rsplit("-", 1)[0] for name in own), "GP-Body", "GP-Serif")
         assert all(name.startswith(prefixes) for name in names), names
 
 
