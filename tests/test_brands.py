@@ -224,6 +224,17 @@ def test_letter_pages_are_612_by_792_points(
             assert [float(v) for v in page.mediabox] == [0, 0, 612, 792]
 
 
+def test_html_output_keeps_the_brand_and_carries_its_fonts(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", "brands: [brightpath]\n")
+    built(root, BuildRequest(formats=("html",)))
+    page = root / "output/guides/harbour-pilot.html"
+    html = page.read_text(encoding="utf-8")
+    assert "file://" not in html
+    assert (page.parent / "assets/LeagueSpartan-Bold.otf").is_file()
+    # The brand's tokens follow the theme's defaults, so they win in a browser too.
+    assert html.index("--gp-primary: #0b4f6c;") < html.index("--gp-primary: #4a1fc7;")
+
+
 def test_logo_position_is_a_body_class_and_in_the_schema() -> None:
     properties: Any = schema_for("brand")["properties"]
     assert properties["logo_position"]["enum"] == ["left", "center", "right"]

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 MANIFEST = "manifest.json"
 
@@ -31,23 +32,34 @@ def write_atomic(path: Path, data: bytes) -> None:
 _URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+?)['\"]?\s*\)")
 
 
+_FILE_URL = re.compile(r"url\(\"(file://[^\"]+)\"\)")
+
+
 def self_contained_html(html: str, stylesheets: list[Path], out: Path) -> bytes:
-    """Inline the stylesheets into ``html``; files they refer to are copied to assets/ beside it."""
+    """Inline the stylesheets into ``html``; files they and the brand's @font-face rules refer to
+    are copied to assets/ beside it."""
     assets = out.parent / "assets"
+
+    def asset(source: Path) -> str:
+        target = assets / source.name
+        if not target.exists() or target.stat().st_size != source.stat().st_size:
+            assets.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        return f'url("assets/{source.name}")'
+
     styles = []
     for sheet in stylesheets:
 
         def copy(match: re.Match[str], folder: Path = sheet.parent) -> str:
-            source = (folder / match.group(1)).resolve()
-            target = assets / source.name
-            if not target.exists() or target.stat().st_size != source.stat().st_size:
-                assets.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-            return f'url("assets/{source.name}")'
+            return asset((folder / match.group(1)).resolve())
 
         styles.append(_URL.sub(copy, sheet.read_text("utf-8")))
+    html = _FILE_URL.sub(lambda m: asset(Path(unquote(urlsplit(m.group(1)).path))), html)
+    # Before the document's own <style>: the brand's tokens there must win over the theme's
+    # defaults, as they do in the PDF, where stylesheets rank below in-document styles.
     block = "<style>\n" + "\n".join(styles) + "\n</style>\n"
-    return html.replace("</head>", block + "</head>", 1).encode("utf-8")
+    at = html.find("<style") if "<style" in html else html.find("</head>")
+    return (html[:at] + block + html[at:]).encode("utf-8")
 
 
 def read_manifest(output_dir: Path) -> dict[str, Any]:
