@@ -36,7 +36,9 @@ def project(tmp_path: Path) -> Path:
     """A scratch project: config, the default brand, no roles yet."""
     root = tmp_path / "proj"
     (root / "content" / "roles").mkdir(parents=True)
-    shutil.copytree(REPO / "content" / "brands", root / "content" / "brands")
+    shutil.copytree(
+        REPO / "content" / "brands" / "default", root / "content" / "brands" / "default"
+    )
     (root / "guidepress.yaml").write_text("title: Test guides\n", encoding="utf-8")
     return root
 

@@ -38,7 +38,7 @@ def test_project_template_overrides_and_extends_the_builtin(project: Path) -> No
         "templates/guide.html.j2",
         '{% extends "theme:guide.html.j2" %}{% block body_class %}custom-guide{% endblock %}',
     )
-    assert '<body class="custom-guide">' in _render(project)
+    assert '<body class="custom-guide logo-left">' in _render(project)
 
 
 def test_project_stylesheet_shadows_the_builtin(project: Path) -> None:

@@ -187,6 +187,9 @@ def schema(out: Path) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
 @click.option(
+    "--print-marks", is_flag=True, help="3 mm bleed and crop marks for print shops (*.print.pdf)."
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -211,6 +214,7 @@ def build(
     formats: tuple[str, ...],
     out: Path | None,
     pdf_variant: str | None,
+    print_marks: bool,
     jobs: int | None,
     force: bool,
     shard: tuple[int, int] | None,
@@ -231,8 +235,10 @@ def build(
     from guidepress.progress import reporter_for
 
     request = BuildRequest(
-        roles, kinds, brands, locales, formats, paper, out, pdf_variant, jobs, force, shard
-    )
+        roles=roles, kinds=kinds, brands=brands, locales=locales, formats=formats, paper=paper,
+        out=out, pdf_variant=pdf_variant, jobs=jobs, force=force, shard=shard,
+        print_marks=print_marks,
+    )  # fmt: skip
     reporter = reporter_for(sys.stdout, click.echo)
     try:
         report = run_build(_root(ctx), request, reporter)
@@ -357,6 +363,44 @@ def import_pages(
         show(exc.results)  # the files that were written, before the problems of the others
         raise
     show(results)
+
+
+@cli.group()
+def theme() -> None:
+    """Work with the theme: the templates and styles documents are drawn with.
+
+    \b
+    Example:
+      guidepress theme eject
+    """
+
+
+@theme.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to copy into (default: the project folder).",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.pass_context
+@handle_errors
+def eject(ctx: click.Context, out: Path | None, force: bool) -> None:
+    """Copy the built-in templates/ and styles/ into the project, to edit as its own.
+
+    The project's copies shadow the built-in files of the same name; delete any you do not
+    change, so that they keep following the built-in theme.
+
+    \b
+    Example:
+      guidepress theme eject && $EDITOR styles/base.css
+    """
+    from guidepress.eject import eject as copy_theme
+
+    target = out or _root(ctx)
+    written = copy_theme(target, force)
+    for rel in written:
+        click.echo(f"wrote {target / rel}")
+    click.echo(f"{len(written)} theme files in {target}")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ class Options(TypedDict):
     locale: str
     paper: str
     edition: date
+    print_marks: bool
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Job:
     paper: str
     format: str
     path: str  # relative to the output folder
+    print_marks: bool = False
 
     def entry(self, **values: Any) -> dict[str, Any]:
         """This output's manifest entry (DESIGN.md), before it is built."""

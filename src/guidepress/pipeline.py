@@ -42,6 +42,7 @@ class BuildRequest:
     jobs: int | None = None  # processes; None: one per CPU
     force: bool = False  # rebuild outputs that are current
     shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
+    print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
 
 
 #: BuildRequest fields that choose which outputs to build; the others change the documents.
@@ -167,8 +168,11 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
                         name += slug
                         name += f".{locale}" if locale != config.locales[0] else ""
                         name += f".{paper}" if paper != config.paper else ""
+                        # Marked PDFs are for the print shop; they never replace the plain ones.
+                        name += ".print" if request.print_marks else ""
                         path = f"{name}.{fmt}"
-                        jobs.append(Job(kind, slug, roles, brand, locale, paper, fmt, path))
+                        marks = request.print_marks
+                        jobs.append(Job(kind, slug, roles, brand, locale, paper, fmt, path, marks))
     return jobs
 
 

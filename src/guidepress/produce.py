@@ -63,7 +63,12 @@ def produce(
     """The bytes of one output and its page count (None for HTML)."""
     brand = project.brand(job.brand)
     allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
-    options = Options(locale=job.locale, paper=job.paper, edition=project.build_date())
+    options = Options(
+        locale=job.locale,
+        paper=job.paper,
+        edition=project.build_date(),
+        print_marks=job.print_marks,
+    )
     if job.kind == "guide":
         rendered = render_guide(project.roles[job.slug], brand, theme, **options)
         if job.format == "html":
@@ -71,7 +76,10 @@ def produce(
                 rendered.html, rendered.stylesheets, output_dir / job.path, allowed
             ), None
         laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
-        return write_pdf(laid, identifier=job.path, pdf_variant=pdf_variant), laid.pages
+        pdf = write_pdf(
+            laid, identifier=job.path, pdf_variant=pdf_variant, print_marks=job.print_marks
+        )
+        return pdf, laid.pages
 
     landscape = False
     if job.kind == "sheet":
@@ -115,4 +123,7 @@ def produce(
         return self_contained_html(
             rendered.html, rendered.stylesheets, output_dir / job.path, allowed
         ), None
-    return write_pdf(fitted.laid, identifier=job.path, pdf_variant=pdf_variant), fitted.laid.pages
+    pdf = write_pdf(
+        fitted.laid, identifier=job.path, pdf_variant=pdf_variant, print_marks=job.print_marks
+    )
+    return pdf, fitted.laid.pages

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from guidepress.brand_svg import svg_problems
 from guidepress.confine import SLUG_HINT, inside, is_slug
+from guidepress.contrast import contrast_checks
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.load import Document, read
 from guidepress.models import Brand, Comparison, Config, Role
@@ -27,6 +29,13 @@ class BrandKit:
     name: str
     brand: Brand
     folder: Path | None
+
+    def font_family(self, slot: str) -> str:
+        """CSS family of the brand's ``slot`` font: its family and the brand's name, since one
+        process lays out many brands and WeasyPrint keeps every @font-face it has met. PDFs
+        name embedded fonts after it."""
+        font = getattr(self.brand.fonts, slot)
+        return re.sub(r"[^\w -]+", "", f"{font.family if font else slot} {self.name}")
 
 
 @dataclass
@@ -194,4 +203,4 @@ def _brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> 
             problems.append(doc.problem(loc, f"file not found: {name}"))
         elif loc == ("logo",) and target.suffix.lower() == ".svg":
             problems += [doc.problem(loc, f"{name}: {message}") for message in svg_problems(target)]
-    return problems
+    return problems + contrast_checks(brand, doc)

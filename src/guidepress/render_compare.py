@@ -71,6 +71,7 @@ class CompareContext:
     page_mm: tuple[float, float]
     logo: str | None
     sources: list[str]
+    print_marks: bool = False
     margin_mm: float = MARGIN_MM
     footer_mm: float = COMPARE_FOOTER_MM
     generator: str = f"guidepress {__version__}"
@@ -116,6 +117,7 @@ def render_comparison(
     orientation: str | None = None,
     scale: float = 1.0,
     measure: bool = False,
+    print_marks: bool = False,
 ) -> RenderedHtml:
     labels = catalogue(locale)
     currency = next((r.salary.currency for r in roles if r.salary), "USD")
@@ -150,7 +152,7 @@ def render_comparison(
         title=title, intro=intro, notes=notes, columns=columns, chart=chart, brand=brand,
         L=labels, fmt=fmt, locale=locale, paper=paper, landscape=landscape, edition=edition,
         scale=round(scale, 4), measure=measure, page_mm=page_mm(paper, landscape),
-        logo=logo_data_url(brand), sources=sources,
+        logo=logo_data_url(brand), sources=sources, print_marks=print_marks,
     )  # fmt: skip
     html = render_template(theme, "compare.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in COMPARE_STYLES])

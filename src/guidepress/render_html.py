@@ -18,6 +18,7 @@ from guidepress.formatting import Formatter
 from guidepress.inline_markdown import render_inline
 from guidepress.labels import Labels, catalogue
 from guidepress.models.role import DEMAND_LEVELS, Role
+from guidepress.print_marks import BLEED_MM, SLUG_MM
 from guidepress.project import BrandKit
 from guidepress.sections import Section, guide_sections
 from guidepress.theme import Theme
@@ -56,6 +57,7 @@ class GuideContext:
     logo: str | None
     salary_chart: Chart | None
     demand_chart: Chart | None
+    print_marks: bool = False
     generator: str = f"guidepress {__version__}"
     facts: list[tuple[str, str]] = field(default_factory=list)
 
@@ -69,7 +71,14 @@ class RenderedHtml:
 
 
 def render_guide(
-    role: Role, brand: BrandKit, theme: Theme, *, locale: str, paper: str, edition: date
+    role: Role,
+    brand: BrandKit,
+    theme: Theme,
+    *,
+    locale: str,
+    paper: str,
+    edition: date,
+    print_marks: bool = False,
 ) -> RenderedHtml:
     labels = catalogue(locale)
     fmt = Formatter(locale, role.salary.currency if role.salary else "USD")
@@ -86,6 +95,7 @@ def render_guide(
         salary_chart=salary_chart(role, labels, fmt, brand),
         demand_chart=demand_chart(role, labels, brand),
         facts=key_facts(role, labels, fmt),
+        print_marks=print_marks,
     )
     html = render_template(theme, "guide.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in GUIDE_STYLES])
@@ -103,6 +113,7 @@ def render_template(theme: Theme, name: str, context: Any) -> str:
         first_sentence=first_sentence,
         section_label=section_label,
     )
+    theme.env.globals.update(bleed_mm=BLEED_MM, slug_mm=SLUG_MM)
     template = theme.template(name)
     try:
         role = getattr(context, "role", None)

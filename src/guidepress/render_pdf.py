@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from guidepress.errors import RenderError
+from guidepress.print_marks import bleed_box_finisher
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 MAX_RESOURCE_BYTES = 50_000_000  # one image or font file
@@ -83,8 +85,22 @@ IMAGES: dict[str, Any] = {}
 IMAGES_KEPT = 64
 
 
+_OWNER: list[int] = []  # the process the caches above belong to
+_INHERITED: list[Any] = []  # caches of the parent of a forked worker, kept, never used
+
+
 def _font_config() -> FontConfiguration:
     # One font configuration per process: @font-face files are loaded once, not per document.
+    if [os.getpid()] != _OWNER:
+        # A forked worker must not share its parent's: WeasyPrint keeps @font-face files in the
+        # configuration's temporary folder and skips any file already there, so a face another
+        # process wrote would never be registered here (and that folder is removed when the
+        # configuration is collected). Keep the parent's alive; start afresh.
+        _INHERITED.append((list(_FONTS), dict(_STYLESHEETS), dict(IMAGES)))
+        _FONTS.clear()
+        _STYLESHEETS.clear()
+        IMAGES.clear()
+        _OWNER[:] = [os.getpid()]
     if not _FONTS:
         _FONTS.append(FontConfiguration())
     return _FONTS[0]
@@ -131,6 +147,7 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
     fetcher = AllowListFetcher(roots)
     refusals: list[str] = []
+    font_config = _font_config()  # first: it resets the caches a forked worker inherited
     if len(IMAGES) > IMAGES_KEPT:
         IMAGES.clear()
     collect = _Collect()
@@ -143,14 +160,17 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
             sheet, refused = _stylesheet(path, roots)
             css.append(sheet)
             refusals += refused
-        rendered = document.render(stylesheets=css, font_config=_font_config(), cache=IMAGES)
+        rendered = document.render(stylesheets=css, font_config=font_config, cache=IMAGES)
     finally:
         logger.removeHandler(collect)
     return Layout(rendered, fetcher, collect.messages, refusals)
 
 
-def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) -> bytes:
-    """The PDF bytes of a layout; fails when any resource was blocked or missing."""
+def write_pdf(
+    laid: Layout, *, identifier: str, pdf_variant: str | None = None, print_marks: bool = False
+) -> bytes:
+    """The PDF bytes of a layout; fails when any resource was blocked or missing.
+    ``print_marks``: the layout has bleed and crop marks; set its BleedBox for print shops."""
     _check(laid)
     attached = _attachments(laid.document)
     if attached:
@@ -163,6 +183,7 @@ def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) 
             pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
             pdf_variant=pdf_variant,
             pdf_tags=True,
+            finisher=bleed_box_finisher if print_marks else None,
         )
     finally:
         logger.removeHandler(collect)

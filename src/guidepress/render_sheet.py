@@ -59,6 +59,7 @@ class SheetContext:
     picks: dict[str, list[object]]
     qr: Chart | None
     qr_url: str | None
+    print_marks: bool = False
     generator: str = f"guidepress {__version__}"
 
 
@@ -97,6 +98,7 @@ def render_sheet(
     edition: date,
     scale: float = 1.0,
     measure: bool = False,
+    print_marks: bool = False,
 ) -> RenderedHtml:
     labels = catalogue(locale)
     fmt = Formatter(locale, role.salary.currency if role.salary else "USD")
@@ -124,6 +126,7 @@ def render_sheet(
         },
         qr=qr_chart(url, brand.brand.colors.text, labels) if url else None,
         qr_url=url,
+        print_marks=print_marks,
     )
     html = render_template(theme, "sheet.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in SHEET_STYLES])

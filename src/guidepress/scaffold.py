@@ -54,6 +54,7 @@ BRAND = """\
 name: Career Center
 logo: logo.svg
 logo_alt: Career Center
+logo_position: left             # left, center or right
 colors:
   primary: "#0b4f6c"
   accent: "#f4a259"

@@ -66,8 +66,11 @@ def self_contained_html(
             _URL.sub(lambda m, f=sheet.parent, w=where: copy(_asset(f, m.group(1), w)), text)  # type: ignore[misc]
         )
     html = _FILE_URL.sub(lambda m: copy(Path(unquote(urlsplit(m.group(1)).path)).resolve()), html)
+    # Before the document's own <style>: the brand's tokens there must win over the theme's
+    # defaults, as they do in the PDF, where stylesheets rank below in-document styles.
     block = "<style>\n" + "\n".join(styles) + "\n</style>\n"
-    return html.replace("</head>", block + "</head>", 1).encode("utf-8")
+    at = html.find("<style") if "<style" in html else html.find("</head>")
+    return (html[:at] + block + html[at:]).encode("utf-8")
 
 
 def _asset(folder: Path, ref: str, where: str) -> Path:
