@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 import tempfile
 import traceback
@@ -51,6 +52,20 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class _EchoWarnings(logging.Handler):
+    """Prints the core's warnings (logger "guidepress") as ``warning: ...`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("guidepress")
+    if not any(isinstance(h, _EchoWarnings) for h in logger.handlers):
+        logger.addHandler(_EchoWarnings(logging.WARNING))
+        logger.propagate = False
+
+
 def _root(ctx: click.Context) -> Path:
     from guidepress.project import find_root
 
@@ -73,6 +88,7 @@ def cli(project: Path | None, debug: bool) -> None:
     Example:
       guidepress build            build every guide into output/
     """
+    _show_warnings()
 
 
 @cli.command()
@@ -103,9 +119,13 @@ def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
       guidepress validate chef
     """
     from guidepress.errors import ContentError
+    from guidepress.labels import warnings_for
     from guidepress.project import load_project
 
-    project, problems = load_project(_root(ctx), only=list(roles) or None)
+    root = _root(ctx)
+    project, problems = load_project(root, only=list(roles) or None)
+    for line in warnings_for(project.config.locales, root):
+        click.echo(f"warning: {line}", err=True)
     if problems:
         raise ContentError(problems)
     click.echo(f"ok: {len(project.roles)} roles, {len(project.brands)} brands")
@@ -196,9 +216,11 @@ def build(
     Example:
       guidepress build strategic-account-manager --paper letter
     """
+    from guidepress.labels import parse_locales
     from guidepress.pipeline import BuildRequest
     from guidepress.pipeline import build as run_build
 
+    locales = parse_locales(locales)
     request = BuildRequest(roles, kinds, brands, locales, formats, paper, out, pdf_variant)
 
     def show(entry: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypedDict
 
-from guidepress import __version__
+from guidepress import __version__, overlays, preflight
 from guidepress.errors import (
     BuildFailed,
     ContentError,
@@ -20,6 +20,7 @@ from guidepress.errors import (
     UsageError,
 )
 from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
+from guidepress.labels import warn_missing
 from guidepress.load import read
 from guidepress.models import Comparison
 from guidepress.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
@@ -84,6 +85,7 @@ def build(
     output_dir = request.out or project.output_dir
     report = BuildReport(output_dir, failures=[str(p) for p in problems])
     theme_hash = _hash_files(theme.files())
+    warn_missing(request.locales or tuple(project.config.locales), root)
     for job in plan(project, request):
         entry = run_job(project, theme, job, output_dir, theme_hash, request.pdf_variant)
         report.entries.append(entry)
@@ -147,6 +149,7 @@ def run_job(
         inputs.append(project.root / COMPARISONS_DIR / f"{job.slug}.yaml")
     if brand.folder is not None:
         inputs += sorted(p for p in brand.folder.rglob("*") if p.is_file())
+    inputs += overlays.input_files(project, job.roles, job.locale)
     options = f"{job}|{pdf_variant}|{project.build_date()}|{GENERATOR}|{theme_hash}"
     entry: dict[str, Any] = {
         "path": job.path,
@@ -166,6 +169,8 @@ def run_job(
     }
     try:
         data, pages = _produce(project, theme, job, output_dir, pdf_variant)
+        if job.format == "pdf":
+            preflight.require(data, locale=job.locale, variant=pdf_variant)
         write_atomic(output_dir / job.path, data)
         entry.update(
             pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status="built"
@@ -182,6 +187,7 @@ def _produce(
     project: Project, theme: Theme, job: Job, output_dir: Path, pdf_variant: str | None
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML)."""
+    project = overlays.localized(project, job.roles, job.locale)
     brand = project.brand(job.brand)
     allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
     options = Options(locale=job.locale, paper=job.paper, edition=project.build_date())
@@ -282,5 +288,7 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
     if job.brand not in project.brands and job.brand != "default":
         raise UsageError(f"--brand: no brand '{job.brand}' in content/brands")
     data, _ = _produce(project, theme, job, target.parent, None)
+    if job.format == "pdf":
+        preflight.require(data, locale=job.locale)
     write_atomic(target, data)
     return target

@@ -17,6 +17,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from guidepress.errors import RenderError
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+#: Tagged PDF/UA-1 unless the user asks for another variant (``--pdf-variant``).
+DEFAULT_PDF_VARIANT = "pdf/ua-1"
 
 
 class AllowListFetcher(URLFetcher):  # type: ignore[misc]
@@ -114,7 +116,7 @@ def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) 
         raise RenderError(missing[0])
     pdf: bytes = laid.document.write_pdf(
         pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
-        pdf_variant=pdf_variant,
+        pdf_variant=pdf_variant or DEFAULT_PDF_VARIANT,
         pdf_tags=True,
     )
     return pdf

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import segno
 
-from guidepress import __version__
+from guidepress import __version__, overlays
 from guidepress.formatting import Formatter
 from guidepress.labels import Labels, catalogue
 from guidepress.models import Role
@@ -60,6 +60,7 @@ class SheetContext:
     qr: Chart | None
     qr_url: str | None
     generator: str = f"guidepress {__version__}"
+    untranslated: str | None = None  # the notice naming content still in the source language
 
 
 def page_mm(paper: str, landscape: bool = False) -> tuple[float, float]:
@@ -98,7 +99,7 @@ def render_sheet(
     scale: float = 1.0,
     measure: bool = False,
 ) -> RenderedHtml:
-    labels = catalogue(locale)
+    labels = catalogue(locale, theme.project_root)
     fmt = Formatter(locale, role.salary.currency if role.salary else "USD")
     url = role.url or brand.brand.url
     context = SheetContext(
@@ -124,6 +125,7 @@ def render_sheet(
         },
         qr=qr_chart(url, brand.brand.colors.text, labels) if url else None,
         qr_url=url,
+        untranslated=overlays.notice(role, labels, "sheet"),
     )
     html = render_template(theme, "sheet.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in SHEET_STYLES])
