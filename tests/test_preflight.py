@@ -249,3 +249,12 @@ def test_headings_start_at_h1_and_skip_no_level(kind: str) -> None:
         assert levels[0] == 1 and levels.count(1) == 1
         jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert jumps == []
+
+
+def test_an_unknown_variant_is_a_usage_error(project: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "build", "--pdf-variant", "pdf/a-9z"]
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith("--pdf-variant: no variant 'pdf/a-9z' (one of pdf/a-1a, ")
+    assert result.output.count("\n") == 1

@@ -66,6 +66,14 @@ def _show_warnings() -> None:
         logger.propagate = False
 
 
+def _check_variant(name: str) -> None:
+    from guidepress.errors import UsageError
+    from guidepress.render_pdf import pdf_variants
+
+    if name not in pdf_variants():
+        raise UsageError(f"--pdf-variant: no variant '{name}' (one of {', '.join(pdf_variants())})")
+
+
 def _root(ctx: click.Context) -> Path:
     from guidepress.project import find_root
 
@@ -196,7 +204,7 @@ def schema(out: Path) -> None:
     help="Output format (repeatable; default pdf).",
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
-@click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
+@click.option("--pdf-variant", help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives.")
 @click.pass_context
 @handle_errors
 def build(
@@ -221,6 +229,8 @@ def build(
     from guidepress.pipeline import build as run_build
 
     locales = parse_locales(locales)
+    if pdf_variant is not None:
+        _check_variant(pdf_variant)
     request = BuildRequest(roles, kinds, brands, locales, formats, paper, out, pdf_variant)
 
     def show(entry: dict[str, Any]) -> None:

@@ -107,6 +107,13 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     return Layout(rendered, fetcher, collect.messages)
 
 
+def pdf_variants() -> list[str]:
+    """The variants ``--pdf-variant`` accepts: WeasyPrint's PDF/A, PDF/UA and PDF/X ones."""
+    from weasyprint.pdf import VARIANTS
+
+    return sorted(name for name in VARIANTS if name.startswith("pdf/"))
+
+
 def write_pdf(laid: Layout, *, identifier: str, pdf_variant: str | None = None) -> bytes:
     """The PDF bytes of a layout; fails when any resource was blocked or missing."""
     if laid.fetcher.refused:
