@@ -95,7 +95,6 @@ class Layer:
 
     path: Path
     locale: str
-    project: bool
 
 
 def layers(locale: str, project_root: Path | None = None) -> list[Layer]:
@@ -105,9 +104,9 @@ def layers(locale: str, project_root: Path | None = None) -> list[Layer]:
     codes += [code for code in (language, locale) if code not in codes]
     found = []
     for code in codes:
-        candidates = [Layer(builtin_file(code), code, False)]
+        candidates = [Layer(builtin_file(code), code)]
         if project_root is not None:
-            candidates.append(Layer(project_root / PROJECT_LOCALES / f"{code}.yaml", code, True))
+            candidates.append(Layer(project_root / PROJECT_LOCALES / f"{code}.yaml", code))
         found += [layer for layer in candidates if layer.path.is_file()]
     return found
 
