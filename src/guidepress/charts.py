@@ -47,6 +47,27 @@ def axis_bounds(values: Sequence[float]) -> tuple[float, float, float]:
     return math.floor(low / step - 0.5) * step, math.ceil(high / step + 0.5) * step, step
 
 
+def _width(text: str, size: float) -> float:
+    """About how wide ``text`` is at ``size`` (the theme's sans-serif averages 0.58 em)."""
+    return len(text) * size * 0.58
+
+
+def _lines(text: str, room: float, size: float) -> tuple[list[str], float]:
+    """``text`` on one line at ``size``, else on two lines, as large as ``room`` allows."""
+    if _width(text, size) <= room:
+        return [text], size
+    words = text.split()
+    lines = [text]
+    if len(words) > 1:
+        cut = min(
+            range(1, len(words)),
+            key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))),
+        )
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+    widest = max(_width(line, size) for line in lines)
+    return lines, round(max(7.0, min(size - 1, size * room / widest)), 1)
+
+
 def _text(
     x: float,
     y: float,
@@ -61,6 +82,13 @@ def _text(
         f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" '
         f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(body)}</text>'
     )
+
+
+def _inside(x: float, text: str, size: float, width: float) -> float:
+    """``x`` moved just enough for a centred label to stay inside the chart (long money formats,
+    like German "160.000 US$", would be cut at the edges)."""
+    half = _width(text, size) / 2
+    return min(max(x, half + 1), width - half - 1)
 
 
 def _svg_open(width: float, height: float) -> str:
@@ -80,18 +108,25 @@ def _grid(
     label_y: float,
     short: Callable[[float], str],
     palette: Palette,
+    width: float,
 ) -> list[str]:
-    """Vertical grid lines at every axis step, each labelled at ``label_y``."""
+    """Vertical grid lines at every axis step, labelled at ``label_y``: every one, or every
+    second or third when the locale's labels are too wide for that (German "160.000 US$")."""
+    ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
+    labels = [short(tick) for tick in ticks]
+    room = x(lo + step) - x(lo)
+    widest = max(_width(label, 10) for label in labels) * 1.25
+    every = next((n for n in (1, 2, 3) if widest <= room * n), 4)
     parts = []
-    tick = lo
-    while tick <= hi + step / 2:
+    for index, (tick, label) in enumerate(zip(ticks, labels, strict=True)):
         tx = x(tick)
         parts.append(
             f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{bottom}" '
             f'stroke="{palette.track}" stroke-width="1"/>'
         )
-        parts.append(_text(tx, label_y, short(tick), size=10, fill=palette.muted))
-        tick += step
+        if index % every == 0:
+            at = _inside(tx, label, 10, width)
+            parts.append(_text(at, label_y, label, size=10, fill=palette.muted))
     return parts
 
 
@@ -121,7 +156,9 @@ def salary_band(
         return left + (value - lo) / (hi - lo) * (right - left)
 
     parts = [_svg_open(width, height)]
-    parts += _grid(lo, hi, step, x, band_y - 8, band_y + band_h + 56, height - 4, short, palette)
+    parts += _grid(
+        lo, hi, step, x, band_y - 8, band_y + band_h + 56, height - 4, short, palette, width
+    )
     parts.append(
         f'<rect x="{x(lo):.1f}" y="{band_y}" width="{x(hi) - x(lo):.1f}" height="{band_h}" '
         f'rx="{band_h / 2}" fill="{palette.track}"/>'
@@ -228,10 +265,13 @@ def salary_ranges(
         return label_w + (value - lo) / (hi - lo) * (right - label_w)
 
     parts = [_svg_open(width, height)]
-    parts += _grid(lo, hi, step, x, top, height - 20, height - 6, short, palette)
+    parts += _grid(lo, hi, step, x, top, height - 20, height - 6, short, palette, width)
     for i, band in enumerate(bands):
         cy = top + row_h * i + row_h / 2
-        parts.append(_text(label_w - 10, cy + 4, band.label, size=11, anchor="end", weight=600))
+        lines, size = _lines(band.label, label_w - 14, 11)
+        for n, line in enumerate(lines):
+            y = cy + 4 + (n - (len(lines) - 1) / 2) * size * 1.1
+            parts.append(_text(label_w - 10, y, line, size=size, anchor="end", weight=600))
         parts.append(
             f'<rect x="{x(band.low):.1f}" y="{cy - 7}" '
             f'width="{max(x(band.high) - x(band.low), 14):.1f}" '

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -59,6 +60,28 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class _EchoWarnings(logging.Handler):
+    """Prints the core's warnings (logger "guidepress") as ``warning: ...`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("guidepress")
+    if not any(isinstance(h, _EchoWarnings) for h in logger.handlers):
+        logger.addHandler(_EchoWarnings(logging.WARNING))
+        logger.propagate = False
+
+
+def _check_variant(name: str) -> None:
+    from guidepress.errors import UsageError
+    from guidepress.render_pdf import pdf_variants
+
+    if name not in pdf_variants():
+        raise UsageError(f"--pdf-variant: no variant '{name}' (one of {', '.join(pdf_variants())})")
+
+
 def _root(ctx: click.Context) -> Path:
     from guidepress.project import find_root
 
@@ -81,6 +104,7 @@ def cli(project: Path | None, debug: bool) -> None:
     Example:
       guidepress build            build every guide into output/
     """
+    _show_warnings()
 
 
 @cli.command()
@@ -111,9 +135,13 @@ def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
       guidepress validate chef
     """
     from guidepress.errors import ContentError
+    from guidepress.labels import warnings_for
     from guidepress.project import load_project
 
-    project, problems = load_project(_root(ctx), only=list(roles) or None)
+    root = _root(ctx)
+    project, problems = load_project(root, only=list(roles) or None)
+    for line in warnings_for(project.config.locales, root):
+        click.echo(f"warning: {line}", err=True)
     if problems:
         raise ContentError(problems)
     click.echo(f"ok: {len(project.roles)} roles, {len(project.brands)} brands")
@@ -185,7 +213,7 @@ def schema(out: Path) -> None:
     help="Output format (repeatable; default pdf).",
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
-@click.option("--pdf-variant", help="WeasyPrint PDF variant, e.g. pdf/a-3u.")
+@click.option("--pdf-variant", help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives.")
 @click.option(
     "--print-marks", is_flag=True, help="3 mm bleed and crop marks for print shops (*.print.pdf)."
 )
@@ -230,10 +258,14 @@ def build(
       guidepress build --shard 2/4 --jobs 2
     """
     from guidepress.errors import BuildFailed
+    from guidepress.labels import parse_locales
     from guidepress.pipeline import BuildRequest
     from guidepress.pipeline import build as run_build
     from guidepress.progress import reporter_for
 
+    locales = parse_locales(locales)
+    if pdf_variant is not None:
+        _check_variant(pdf_variant)
     request = BuildRequest(
         roles=roles, kinds=kinds, brands=brands, locales=locales, formats=formats, paper=paper,
         out=out, pdf_variant=pdf_variant, jobs=jobs, force=force, shard=shard,

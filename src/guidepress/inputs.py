@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from guidepress import __version__
+from guidepress import __version__, overlays
 from guidepress.jobs import Job
 from guidepress.project import COMPARISONS_DIR, Project
 from guidepress.render_compare import COMPARE_STYLES
@@ -58,6 +58,7 @@ class Inputs:
         if job.kind == "compare":
             comparison = self.project.root / COMPARISONS_DIR / f"{job.slug}.yaml"
             files += [comparison] if comparison.is_file() else []
+        files += overlays.input_files(self.project, job.roles, job.locale)
         folder = self.project.brand(job.brand).folder
         if folder is not None:
             files += sorted(p for p in folder.rglob("*") if p.is_file())

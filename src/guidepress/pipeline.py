@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from guidepress import __version__
+from guidepress import __version__, preflight
 from guidepress.errors import BuildFailed, ContentError, Problem, UsageError
 from guidepress.inputs import Inputs
 from guidepress.jobs import Job
+from guidepress.labels import warn_missing
 from guidepress.limits import time_limit
 from guidepress.load import read
 from guidepress.models import Comparison
@@ -86,6 +87,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     output_dir = request.out or project.output_dir
     report = BuildReport(output_dir, failures=[str(p) for p in problems])
     annotations = list(problems)
+    warn_missing(request.locales or tuple(project.config.locales), root)
     jobs = plan(project, request)
     if request.shard:
         jobs = select(jobs, *request.shard)
@@ -281,5 +283,7 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
 
     with time_limit(project.config.render_timeout, LIMIT_SETTING):
         data, _ = produce(project, theme, job, target.parent, None)
+    if job.format == "pdf":
+        preflight.require(data, locale=job.locale)
     write_atomic(target, data)
     return target

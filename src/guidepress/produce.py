@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guidepress import overlays, preflight
 from guidepress.confine import output_file
 from guidepress.errors import GuidepressError, RenderError
 from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
@@ -45,6 +46,8 @@ def run_job(
         target = output_file(output_dir, job.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
             data, pages = produce(project, theme, job, output_dir, request.pdf_variant)
+        if job.format == "pdf":
+            preflight.require(data, locale=job.locale, variant=request.pdf_variant)
         write_atomic(target, data)
         entry.update(
             pages=pages, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status="built"
@@ -61,6 +64,7 @@ def produce(
     project: Project, theme: Theme, job: Job, output_dir: Path, pdf_variant: str | None
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML)."""
+    project = overlays.localized(project, job.roles, job.locale)
     brand = project.brand(job.brand)
     allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
     options = Options(

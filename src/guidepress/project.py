@@ -12,8 +12,10 @@ from guidepress.brand_svg import svg_problems
 from guidepress.confine import SLUG_HINT, inside, is_slug
 from guidepress.contrast import contrast_checks
 from guidepress.errors import Problem, ProjectNotFound
+from guidepress.labels import project_problems
 from guidepress.load import Document, read
 from guidepress.models import Brand, Comparison, Config, Role
+from guidepress.overlays import Overlay, load_overlays, orphan_overlays
 from guidepress.validate import comparison_checks, role_checks, to_model
 
 CONFIG_FILE = "guidepress.yaml"
@@ -47,6 +49,7 @@ class Project:
     brands: dict[str, BrandKit] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # roles whose files have problems
+    overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
 
     @property
     def output_dir(self) -> Path:
@@ -114,8 +117,11 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         if role is not None and len(problems) == start:
             project.roles[role.slug] = role
             project.role_files[role.slug] = root / rel
+            project.overlays[role.slug] = load_overlays(root, rel, doc, role, problems)
         else:
             project.broken.add(rel.stem)
+    if only is None:
+        problems += orphan_overlays(root, ROLES_DIR, {path.stem for path in role_paths})
 
     for rel in sorted((root / BRANDS_DIR).glob("*/brand.yaml")):
         rel = rel.relative_to(root)
@@ -144,6 +150,7 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
             if comparison is not None and not found:
                 project.comparisons[rel.stem] = comparison
 
+    problems += project_problems(root)
     for name in config.brands:
         if name not in project.brands and name != "default":
             problems.append(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from guidepress import __version__, charts
+from guidepress import __version__, charts, overlays
 from guidepress.formatting import Formatter
 from guidepress.labels import Labels, catalogue
 from guidepress.models import Role
@@ -75,6 +75,7 @@ class CompareContext:
     margin_mm: float = MARGIN_MM
     footer_mm: float = COMPARE_FOOTER_MM
     generator: str = f"guidepress {__version__}"
+    untranslated: str | None = None  # the notice naming content still in the source language
 
 
 def is_landscape(orientation: str | None, count: int) -> bool:
@@ -87,7 +88,7 @@ def senior_years(role: Role, labels: Labels) -> str:
     if not role.tiers:
         return "—"
     tier = next(
-        (t for t in role.tiers if re.search(r"\bsenior\b", t.title, re.I)),
+        (t for t in role.tiers if re.search(r"\bs[eé]nior\b", t.title, re.I)),
         role.tiers[min(len(role.tiers) - 1, len(role.tiers) // 2 + 1)],
     )
     if tier.years_min is None:
@@ -119,7 +120,7 @@ def render_comparison(
     measure: bool = False,
     print_marks: bool = False,
 ) -> RenderedHtml:
-    labels = catalogue(locale)
+    labels = catalogue(locale, theme.project_root)
     currency = next((r.salary.currency for r in roles if r.salary), "USD")
     fmt = Formatter(locale, currency)
     landscape = is_landscape(orientation, len(roles))
@@ -142,7 +143,11 @@ def render_comparison(
             width=640,
             row_height=20 if landscape else 26,
         )
-        alt = "; ".join(f"{b.label}: {fmt.money(b.low)} to {fmt.money(b.high)}" for b in bands)
+        alt = "; ".join(
+            f"{b.label}: "
+            + labels.format("range_short", low=fmt.money(b.low), high=fmt.money(b.high))
+            for b in bands
+        )
         chart = Chart(data_url(svg), labels.format("compare_chart_alt", ranges=alt))
     sources = sorted(
         {s for r in roles if r.outlook for s in r.outlook.sources}
@@ -153,6 +158,7 @@ def render_comparison(
         L=labels, fmt=fmt, locale=locale, paper=paper, landscape=landscape, edition=edition,
         scale=round(scale, 4), measure=measure, page_mm=page_mm(paper, landscape),
         logo=logo_data_url(brand), sources=sources, print_marks=print_marks,
+        untranslated=overlays.compare_notice(roles, labels),
     )  # fmt: skip
     html = render_template(theme, "compare.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in COMPARE_STYLES])

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from guidepress import __version__, charts
+from guidepress import __version__, charts, overlays
 from guidepress.errors import TemplateProblem
 from guidepress.formatting import Formatter
 from guidepress.inline_markdown import render_inline
@@ -60,6 +60,8 @@ class GuideContext:
     print_marks: bool = False
     generator: str = f"guidepress {__version__}"
     facts: list[tuple[str, str]] = field(default_factory=list)
+    untranslated: str | None = None  # the notice naming sections still in the source language
+    foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def render_guide(
     edition: date,
     print_marks: bool = False,
 ) -> RenderedHtml:
-    labels = catalogue(locale)
+    labels = catalogue(locale, theme.project_root)
     fmt = Formatter(locale, role.salary.currency if role.salary else "USD")
     context = GuideContext(
         role=role,
@@ -96,6 +98,8 @@ def render_guide(
         demand_chart=demand_chart(role, labels, brand),
         facts=key_facts(role, labels, fmt),
         print_marks=print_marks,
+        untranslated=overlays.notice(role, labels, "guide"),
+        foreign=overlays.foreign_sections(role),
     )
     html = render_template(theme, "guide.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in GUIDE_STYLES])

@@ -21,6 +21,8 @@ from guidepress.print_marks import bleed_box_finisher
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 MAX_RESOURCE_BYTES = 50_000_000  # one image or font file
+#: Tagged PDF/UA-1 unless the user asks for another variant (``--pdf-variant``).
+DEFAULT_PDF_VARIANT = "pdf/ua-1"
 
 
 class AllowListFetcher(URLFetcher):  # type: ignore[misc]
@@ -166,6 +168,13 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     return Layout(rendered, fetcher, collect.messages, refusals)
 
 
+def pdf_variants() -> list[str]:
+    """The variants ``--pdf-variant`` accepts: WeasyPrint's PDF/A, PDF/UA and PDF/X ones."""
+    from weasyprint.pdf import VARIANTS
+
+    return sorted(name for name in VARIANTS if name.startswith("pdf/"))
+
+
 def write_pdf(
     laid: Layout, *, identifier: str, pdf_variant: str | None = None, print_marks: bool = False
 ) -> bytes:
@@ -181,7 +190,7 @@ def write_pdf(
     try:
         pdf: bytes = laid.document.write_pdf(
             pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
-            pdf_variant=pdf_variant,
+            pdf_variant=pdf_variant or DEFAULT_PDF_VARIANT,
             pdf_tags=True,
             finisher=bleed_box_finisher if print_marks else None,
         )

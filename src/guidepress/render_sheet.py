@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import segno
 
-from guidepress import __version__
+from guidepress import __version__, overlays
 from guidepress.formatting import Formatter
 from guidepress.labels import Labels, catalogue
 from guidepress.models import Role
@@ -61,6 +61,7 @@ class SheetContext:
     qr_url: str | None
     print_marks: bool = False
     generator: str = f"guidepress {__version__}"
+    untranslated: str | None = None  # the notice naming content still in the source language
 
 
 def page_mm(paper: str, landscape: bool = False) -> tuple[float, float]:
@@ -100,7 +101,7 @@ def render_sheet(
     measure: bool = False,
     print_marks: bool = False,
 ) -> RenderedHtml:
-    labels = catalogue(locale)
+    labels = catalogue(locale, theme.project_root)
     fmt = Formatter(locale, role.salary.currency if role.salary else "USD")
     url = role.url or brand.brand.url
     context = SheetContext(
@@ -127,6 +128,7 @@ def render_sheet(
         qr=qr_chart(url, brand.brand.colors.text, labels) if url else None,
         qr_url=url,
         print_marks=print_marks,
+        untranslated=overlays.notice(role, labels, "sheet"),
     )
     html = render_template(theme, "sheet.html.j2", context)
     return RenderedHtml(html, [theme.style(name) for name in SHEET_STYLES])

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
+from guidepress.labels import normalize_locale
 from guidepress.models.base import Model
 
 Kind = Literal["guide", "sheet", "compare"]
 Paper = Literal["a4", "letter"]
-# A locale code names a catalogue file and is part of output names: letters, digits, - and _.
-LocaleCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")]
+_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+
+
+def _locale(code: str) -> str:
+    # A locale code names a catalogue file and is part of output names: letters, digits, - and _.
+    normal = normalize_locale(code) if _CODE.fullmatch(code) else None
+    if normal is None:
+        raise ValueError(f"'{code}' is not a locale code (e.g. en, es, fr, de, fr_CA)")
+    return normal
+
+
+LocaleCode = Annotated[str, AfterValidator(_locale)]
 
 
 class CompareDefaults(Model):
@@ -22,7 +34,12 @@ class CompareDefaults(Model):
 class Config(Model):
     title: str = Field("Career guides", description="Name of this collection.")
     brands: list[str] = Field(["default"], min_length=1, description="Brands to build with.")
-    locales: list[LocaleCode] = Field(["en"], min_length=1, description="Locales to build in.")
+    locales: list[LocaleCode] = Field(
+        ["en"], min_length=1, description="Locales to build in (Babel codes: en, es, fr_CA)."
+    )
+    content_locale: LocaleCode = Field(
+        "en", description="Language the role files are written in; overlays translate them."
+    )
     paper: Paper = Field("a4", description="Paper size.")
     kinds: list[Kind] = Field(["guide"], min_length=1, description="What to build.")
     output: str = Field("output", description="Output folder, relative to the project.")
