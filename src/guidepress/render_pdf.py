@@ -81,10 +81,6 @@ class _Collect(logging.Handler):
 
 _STYLESHEETS: dict[tuple[Path, float, tuple[Path, ...]], tuple[weasyprint.CSS, list[str]]] = {}
 _FONTS: list[FontConfiguration] = []
-#: Images by URL, shared by the documents of one process (the brand logo is in every one);
-#: emptied when it grows past IMAGES_KEPT, as every chart is an image of its own.
-IMAGES: dict[str, Any] = {}
-IMAGES_KEPT = 64
 
 
 _OWNER: list[int] = []  # the process the caches above belong to
@@ -98,10 +94,9 @@ def _font_config() -> FontConfiguration:
         # configuration's temporary folder and skips any file already there, so a face another
         # process wrote would never be registered here (and that folder is removed when the
         # configuration is collected). Keep the parent's alive; start afresh.
-        _INHERITED.append((list(_FONTS), dict(_STYLESHEETS), dict(IMAGES)))
+        _INHERITED.append((list(_FONTS), dict(_STYLESHEETS)))
         _FONTS.clear()
         _STYLESHEETS.clear()
-        IMAGES.clear()
         _OWNER[:] = [os.getpid()]
     if not _FONTS:
         _FONTS.append(FontConfiguration())
@@ -150,8 +145,6 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     fetcher = AllowListFetcher(roots)
     refusals: list[str] = []
     font_config = _font_config()  # first: it resets the caches a forked worker inherited
-    if len(IMAGES) > IMAGES_KEPT:
-        IMAGES.clear()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -162,7 +155,7 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
             sheet, refused = _stylesheet(path, roots)
             css.append(sheet)
             refusals += refused
-        rendered = document.render(stylesheets=css, font_config=font_config, cache=IMAGES)
+        rendered = document.render(stylesheets=css, font_config=font_config)
     finally:
         logger.removeHandler(collect)
     return Layout(rendered, fetcher, collect.messages, refusals)
