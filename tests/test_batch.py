@@ -255,3 +255,25 @@ def test_a_shard_folder_keeps_only_that_shards_outputs(two_roles: Path) -> None:
         p.relative_to(two_roles / "output").as_posix()
         for p in (two_roles / "output").rglob("*.pdf")
     } == mine
+
+
+def test_an_interrupted_build_records_what_finished(
+    two_roles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from guidepress import produce
+
+    real, seen = produce.run_job, []
+
+    def interrupted(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        seen.append(1)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(produce, "run_job", interrupted)
+    (two_roles / "output" / "manifest.json").unlink()
+    with pytest.raises(KeyboardInterrupt):
+        from guidepress.pipeline import build
+
+        build(two_roles, BuildRequest(jobs=1, force=True))
+    assert len(statuses(two_roles)) == 1 and set(statuses(two_roles).values()) == {"built"}

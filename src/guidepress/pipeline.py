@@ -117,10 +117,15 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         report.entries.append(entry)
         if reporter:
             reporter.done(entry)
-    for entry in run_all(project, theme, todo, output_dir, request, request.jobs or _cpus()):
-        report.entries.append(entry)
-        if reporter:
-            reporter.done(entry)
+    edition = project.build_date().isoformat()
+    try:
+        for entry in run_all(project, theme, todo, output_dir, request, request.jobs or _cpus()):
+            report.entries.append(entry)
+            if reporter:
+                reporter.done(entry)
+    except KeyboardInterrupt:  # what finished is recorded, so the next build keeps it
+        write_manifest(output_dir, GENERATOR, edition, report.entries)
+        raise
     for entry in sorted(report.entries, key=lambda e: e["path"]):  # not in finishing order
         if entry["status"] == "failed" and not any(r in project.broken for r in entry["roles"]):
             report.failures.append(f"{entry['path']}: {entry['error']}")
