@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from guidepress.fit import DoesNotFit, fit_one_page
+from guidepress.fit import FIRST, DoesNotFit, fit_one_page
 from guidepress.project import load_project
 from guidepress.render_pdf import Layout, layout
 from guidepress.render_sheet import render_sheet, usable_height_px
@@ -61,7 +61,7 @@ def main() -> None:
 
             started = time.perf_counter()
             try:
-                fitted = fit_one_page(lay_out, usable_height_px("a4"))
+                fitted = fit_one_page(lay_out, usable_height_px("a4"), first=FIRST["sheet"])
                 outcome = f"scale {fitted.scale:.3f}, {fitted.layouts} layouts"
                 counts.append(fitted.layouts)
             except DoesNotFit as exc:

@@ -21,6 +21,10 @@ FLOOR = 0.80
 END = "gp-end"
 START = "gp-start"
 MAX_LAYOUTS = 6
+#: A first real layout at a typical scale is kept when its content fills this share of the page.
+ACCEPT = 0.92
+#: The typical scale of each one-page kind, tried first (the seed roles fit at about these).
+FIRST = {"sheet": 0.85, "compare": 0.90}
 _SAFETY = 0.97  # aim a little below the exact fit: layout is not perfectly continuous
 
 
@@ -51,20 +55,33 @@ def content_height(laid: Layout) -> float:
 
 
 def fit_one_page(
-    lay_out: Callable[[float, bool], Layout], room: float, floor: float = FLOOR
+    lay_out: Callable[[float, bool], Layout],
+    room: float,
+    floor: float = FLOOR,
+    first: float = 1.0,
 ) -> Fitted:
     """Fit on one page of ``room`` CSS px of content height.
 
     ``lay_out(scale, measure)`` lays the document out at ``scale``; with ``measure`` on a page
     too tall to break, whose content height is exact (page breaks waste space that a real
-    layout's overflow would count). Trials: measure at 1.0, then real and measure in turn, so
-    content that fits takes 2 layouts and typical overflowing content 2 or 3.
+    layout's overflow would count). With ``first`` below 1.0, a real layout at that typical scale
+    comes first and is kept when it fills at least ACCEPT of the page: typical content takes 1
+    layout. Otherwise measuring and real layouts alternate from there: 2 or 3 in all, usually.
     """
     # Measured exponents run from about 1.4 (roles heavy in lists) to 1.7 (prose); starting low
     # errs towards a slightly smaller scale instead of a wasted layout.
-    scale, exponent, layouts = 1.0, 1.35, 0
+    scale, exponent, layouts = first, 1.35, 0
     previous: tuple[float, float] | None = None
     overflowed = False  # a real layout at ``scale`` ran onto a second page
+    best: Fitted | None = None  # the largest scale seen on one page
+    if first < 1.0:
+        laid = lay_out(first, False)
+        layouts = 1
+        if laid.pages == 1:
+            best = Fitted(laid, first, layouts)
+            if content_height(laid) >= room * ACCEPT:
+                return best
+        overflowed = laid.pages > 1
     while layouts < MAX_LAYOUTS:
         needed = content_height(lay_out(scale, True))
         layouts += 1
@@ -75,16 +92,28 @@ def fit_one_page(
         if needed > room:
             at_floor = needed * (floor / scale) ** exponent
             if scale <= floor or at_floor > room * 1.03:
+                if best is not None:
+                    return Fitted(best.laid, best.scale, layouts)
                 raise DoesNotFit(at_floor / room - 1, layouts)
             scale = scale * (room / needed) ** (1 / exponent) * _SAFETY
         elif overflowed:
             scale -= 0.02  # fits by height, yet the real layout broke a block onto a second page
+        elif best is not None and best.scale == scale:
+            # One page already, with room to spare: grow towards the fill, at most to 100 %.
+            grown = min(1.0, scale * (room / needed) ** (1 / exponent) * _SAFETY)
+            if grown <= scale:
+                return Fitted(best.laid, best.scale, layouts)
+            scale = grown
         scale = max(floor, scale)
         laid = lay_out(scale, False)
         layouts += 1
         if laid.pages == 1:
             return Fitted(laid, scale, layouts)
         overflowed = True
+        if best is not None and best.scale < scale:  # grew too far: the smaller one stands
+            return Fitted(best.laid, best.scale, layouts)
+    if best is not None:
+        return Fitted(best.laid, best.scale, layouts)
     raise DoesNotFit(0.01, layouts)
 
 

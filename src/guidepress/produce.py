@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from guidepress import overlays, preflight
 from guidepress.confine import output_file
 from guidepress.errors import GuidepressError, RenderError
-from guidepress.fit import FLOOR, DoesNotFit, fit_one_page, too_long_message
+from guidepress.fit import FIRST, FLOOR, DoesNotFit, fit_one_page, too_long_message
 from guidepress.jobs import Job, Options
 from guidepress.limits import time_limit
 from guidepress.project import Project
@@ -114,6 +114,7 @@ def produce(
             usable_height_px(
                 job.paper, landscape, COMPARE_FOOTER_MM if job.kind == "compare" else FOOTER_MM
             ),
+            first=FIRST[job.kind],
         )
     except DoesNotFit as exc:
         if job.kind == "sheet":
