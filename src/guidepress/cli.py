@@ -272,16 +272,16 @@ def build(
         print_marks=print_marks,
     )  # fmt: skip
     reporter = reporter_for(sys.stdout, click.echo)
+    report = None
     try:
         report = run_build(_root(ctx), request, reporter)
     except BuildFailed as exc:
-        reporter.close()
-        if exc.report is not None:
-            click.echo(exc.report.summary())
+        report = exc.report  # what did build is summarised before the failures are listed
         raise
     finally:
         reporter.close()
-    click.echo(report.summary())
+        if report is not None:
+            click.echo(report.summary())
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:

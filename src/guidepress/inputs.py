@@ -50,7 +50,8 @@ class Inputs:
             default=str,
         )
         self._digests: dict[Path, bytes] = {}
-        self._theme: dict[str, list[Path]] = {}
+        self._theme: dict[str, list[Path]] = {}  # by kind
+        self._brand: dict[str, list[Path]] = {}  # the brand folder's files, walked once
 
     def files(self, job: Job) -> list[Path]:
         """Every file ``job``'s output is made from, in a stable order."""
@@ -59,12 +60,12 @@ class Inputs:
             comparison = self.project.root / COMPARISONS_DIR / f"{job.slug}.yaml"
             files += [comparison] if comparison.is_file() else []
         files += overlays.input_files(self.project, job.roles, job.locale)
-        folder = self.project.brand(job.brand).folder
-        if folder is not None:
-            files += sorted(p for p in folder.rglob("*") if p.is_file())
+        if job.brand not in self._brand:
+            folder = self.project.brand(job.brand).folder
+            self._brand[job.brand] = list(_tree(folder)) if folder is not None else []
         if job.kind not in self._theme:
             self._theme[job.kind] = theme_files(self.theme, job.kind)
-        return files + self._theme[job.kind]
+        return files + self._brand[job.brand] + self._theme[job.kind]
 
     def hash(self, job: Job) -> str:
         digest = hashlib.sha256(f"{job}\n{self.settings}\n".encode())

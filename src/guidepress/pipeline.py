@@ -18,7 +18,13 @@ from guidepress.labels import warn_missing
 from guidepress.limits import time_limit
 from guidepress.load import read
 from guidepress.models import Comparison
-from guidepress.project import ROLES_DIR, Project, load_project
+from guidepress.project import (
+    COMPARISONS_DIR,
+    ROLES_DIR,
+    Project,
+    load_project,
+    role_files_on_disk,
+)
 from guidepress.shards import select
 from guidepress.theme import Theme
 from guidepress.validate import salary_mismatch
@@ -219,8 +225,6 @@ def _located(project: Project, entry: dict[str, Any]) -> Problem:
 
 def _gone(project: Project, entries: Any) -> set[str]:
     """Outputs of roles and comparisons that no longer exist."""
-    from guidepress.project import role_files_on_disk
-
     roles = {rel.stem for rel in role_files_on_disk(project.root)} | set(project.roles)
     gone: set[str] = set()
     for entry in entries:
@@ -228,17 +232,12 @@ def _gone(project: Project, entries: Any) -> set[str]:
             continue
         name = Path(entry["path"]).name.split(".")[0]
         if entry.get("kind") == "compare":
-            if name not in project.comparisons and not _comparison_file(project, name):
+            exists = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
+            if name not in project.comparisons and not exists:
                 gone.add(entry["path"])
         elif any(slug not in roles for slug in entry.get("roles") or []):
             gone.add(entry["path"])
     return gone
-
-
-def _comparison_file(project: Project, name: str) -> bool:
-    from guidepress.project import COMPARISONS_DIR
-
-    return (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
 
 
 def _cpus() -> int:
