@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from guidepress.render_pdf import DEFAULT_PDF_VARIANT
+from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -133,9 +133,10 @@ def chromium(htmls: list[Path], out: Path) -> float | None:
 
 def reuse(project: Path, subset: int) -> dict[str, float]:
     """Serial in-process build of ``subset`` guides and sheets with each reuse switched off."""
-    from guidepress import render_pdf
-    from guidepress.pipeline import BuildRequest, build
-    from guidepress.project import load_project
+    from guidepress.build.pipeline import build
+    from guidepress.build.request import BuildRequest
+    from guidepress.content.project import load_project
+    from guidepress.pdf import engine as render_pdf
 
     loaded, _ = load_project(project)
     roles = tuple(sorted(loaded.roles))[:subset]

@@ -12,11 +12,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from guidepress.pipeline import BuildRequest, build
-from guidepress.project import load_project
-from guidepress.render_html import render_guide
-from guidepress.render_pdf import render_pdf
-from guidepress.theme import Theme
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
+from guidepress.pdf.engine import render_pdf
+from guidepress.render.context import Options, Subject
+from guidepress.render.kinds import KINDS
+from guidepress.theme.lookup import Theme
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,13 +35,11 @@ def main(rounds: int) -> None:
         html_times, pdf_times, pages = [], [], 0
         for _ in range(rounds):
             t0 = time.perf_counter()
-            rendered = render_guide(
-                role,
+            rendered = KINDS["guide"].render(
+                Subject(slug, (role,)),
                 project.brand("default"),
                 theme,
-                locale="en",
-                paper="a4",
-                edition=project.build_date(),
+                Options(locale="en", paper="a4", edition=project.build_date()),
             )
             t1 = time.perf_counter()
             _, pages = render_pdf(

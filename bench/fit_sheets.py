@@ -15,11 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from guidepress.fit import FIRST, DoesNotFit, fit_one_page
-from guidepress.project import load_project
-from guidepress.render_pdf import Layout, layout
-from guidepress.render_sheet import render_sheet, usable_height_px
-from guidepress.theme import Theme
+from guidepress.content.models import Role
+from guidepress.content.project import load_project
+from guidepress.pdf.engine import Layout, layout
+from guidepress.pdf.fit import DoesNotFit, fit_one_page
+from guidepress.render.context import Options, Subject
+from guidepress.render.kinds import KINDS
+from guidepress.theme.lookup import Theme
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -44,24 +46,23 @@ def main() -> None:
         assert not problems, problems
         theme = Theme(root)
         counts: list[int] = []
+        sheet = KINDS["sheet"]
+        page = sheet.one_page
+        assert page is not None
         for slug, role in project.roles.items():
 
-            def lay_out(scale: float, measure: bool, role: object = role) -> Layout:
-                html = render_sheet(
-                    role,
+            def lay_out(scale: float, measure: bool, role: Role = role) -> Layout:
+                html = sheet.render(
+                    Subject(role.slug, (role,)),
                     project.brand("default"),
                     theme,
-                    locale="en",
-                    paper="a4",  # type: ignore[arg-type]
-                    edition=project.build_date(),
-                    scale=scale,
-                    measure=measure,
+                    Options("en", "a4", project.build_date(), scale=scale, measure=measure),
                 )
                 return layout(html.html, html.stylesheets, allowed=[root / "content"])
 
             started = time.perf_counter()
             try:
-                fitted = fit_one_page(lay_out, usable_height_px("a4"), first=FIRST["sheet"])
+                fitted = fit_one_page(lay_out, page.room_px("a4"), page.floor, page.first_scale)
                 outcome = f"scale {fitted.scale:.3f}, {fitted.layouts} layouts"
                 counts.append(fitted.layouts)
             except DoesNotFit as exc:

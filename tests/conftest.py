@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from guidepress.pipeline import BuildRequest, build
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_ROLES = ("strategic-account-manager", "customer-success-manager")

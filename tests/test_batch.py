@@ -14,10 +14,11 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from tests.conftest import write
 
+from guidepress.build.plan import plan
+from guidepress.build.request import BuildRequest
+from guidepress.build.shards import select
 from guidepress.cli import cli
-from guidepress.pipeline import BuildRequest, plan
-from guidepress.project import load_project
-from guidepress.shards import select
+from guidepress.content.project import load_project
 
 ROLE = """
 title: {title}
@@ -260,20 +261,20 @@ def test_a_shard_folder_keeps_only_that_shards_outputs(two_roles: Path) -> None:
 def test_an_interrupted_build_records_what_finished(
     two_roles: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from guidepress import produce
+    from guidepress.build import produce
 
-    real, seen = produce.run_job, []
+    real, seen = produce.run, []
 
-    def interrupted(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
         seen.append(1)
         if len(seen) == 2:
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(produce, "run_job", interrupted)
+    monkeypatch.setattr(produce, "run", interrupted)
     (two_roles / "output" / "manifest.json").unlink()
     with pytest.raises(KeyboardInterrupt):
-        from guidepress.pipeline import build
+        from guidepress.build.pipeline import build
 
         build(two_roles, BuildRequest(jobs=1, force=True))
     assert len(statuses(two_roles)) == 1 and set(statuses(two_roles).values()) == {"built"}

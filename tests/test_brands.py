@@ -17,17 +17,18 @@ from click.testing import CliRunner
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from tests.conftest import REPO, write
+from tests.helpers import render_html
 
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
 from guidepress.cli import cli
-from guidepress.contrast import contrast_ratio, relative_luminance, shown
-from guidepress.eject import theme_files
-from guidepress.models import Role
-from guidepress.models.brand import Font
-from guidepress.pipeline import BuildRequest, build
-from guidepress.project import load_project
-from guidepress.render_html import render_guide
-from guidepress.schema import schema_for
-from guidepress.theme import Theme, builtin_dir
+from guidepress.content.contrast import contrast_ratio, relative_luminance, shown
+from guidepress.content.models import Role
+from guidepress.content.models.brand import Font
+from guidepress.content.project import load_project
+from guidepress.content.schema import schema_for
+from guidepress.theme.eject import theme_files
+from guidepress.theme.lookup import Theme, builtin_dir
 
 PT_PER_MM = 72 / 25.4
 TINY_ROLE = """
@@ -82,7 +83,7 @@ def built(root: Path, request: BuildRequest) -> dict[str, dict[str, Any]]:
         report = build(root, request)
     finally:
         mp.undo()
-    return {entry["path"]: entry for entry in report.entries}
+    return {entry.path: entry.to_json() for entry in report.entries}
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +186,8 @@ def test_primary_colour_reaches_the_tokens_and_the_paper(
     out, _ = letter
     root = out.parent
     project, _ = load_project(root)
-    html = render_guide(
+    html = render_html(
+        "guide",
         project.roles["harbour-pilot"],
         project.brand("mark"),
         Theme(root),
@@ -288,7 +290,8 @@ def test_print_marks_outputs_are_named_apart_and_hashed_apart(
 
 
 def test_cover_band_runs_into_the_bleed() -> None:
-    html = render_guide(
+    html = render_html(
+        "guide",
         Role(title="T", summary="S", slug="t"),
         load_project(REPO)[0].brand("default"),
         Theme(None),
@@ -540,7 +543,7 @@ def seed_characters() -> set[str]:
         for path in [*(REPO / "content").rglob("*.yaml")]
         for s in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
     )
-    text += (REPO / "src/guidepress/locales/en.yaml").read_text(encoding="utf-8")
+    text += (REPO / "src/guidepress/i18n/locales/en.yaml").read_text(encoding="utf-8")
     for css in (builtin_dir() / "styles").glob("*.css"):
         text += "".join(re.findall(r'content:\s*"([^"]*)"', css.read_text(encoding="utf-8")))
     return {ch for ch in text + TYPOGRAPHY if not ch.isspace()}
@@ -549,7 +552,8 @@ def seed_characters() -> set[str]:
 @pytest.mark.parametrize("brand", ["default", "northfield", "brightpath"])
 def test_every_seed_character_has_a_glyph_in_the_brand_font_chains(brand: str) -> None:
     project, _ = load_project(REPO)
-    html = render_guide(
+    html = render_html(
+        "guide",
         Role(title="T", summary="S", slug="t"),
         project.brand(brand),
         Theme(REPO),

@@ -195,7 +195,7 @@ def test_internal_error_is_one_line_with_a_traceback_file(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("guidepress.pipeline.build", boom)
+    monkeypatch.setattr("guidepress.build.pipeline.build", boom)
     code, output = run(project, "build")
     assert code == 3
     assert output.startswith("internal error: RuntimeError: kaboom (traceback written to ")

@@ -14,10 +14,10 @@ import yaml
 from pypdf import PageObject, PdfReader
 from tests.conftest import REPO, SEED_ROLES
 
-from guidepress.labels import catalogue
-from guidepress.models import Role
-from guidepress.render_html import plain_text
-from guidepress.sections import guide_sections
+from guidepress.content.models import Role
+from guidepress.i18n.labels import catalogue
+from guidepress.render.sections import guide_sections
+from guidepress.theme.filters import plain_text
 
 # Not printed verbatim: identifiers, codes, and tier experience (printed as parsed years).
 NOT_PRINTED_AS_IS = {
@@ -134,7 +134,8 @@ def test_metadata_language_and_fonts(seed_guides: Path, slug: str) -> None:
 
 
 def test_same_inputs_give_identical_pdfs(seed_guides: Path, tmp_path: Path) -> None:
-    from guidepress.pipeline import BuildRequest, build
+    from guidepress.build.pipeline import build
+    from guidepress.build.request import BuildRequest
 
     slug = SEED_ROLES[0]
     build(REPO, BuildRequest(roles=(slug,), kinds=("guide",), out=tmp_path))

@@ -18,11 +18,12 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from tests.conftest import REPO, write
 
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
 from guidepress.cli import cli
-from guidepress.confine import output_file
 from guidepress.errors import RenderError
-from guidepress.pipeline import BuildRequest, build
-from guidepress.render_pdf import render_pdf
+from guidepress.files import output_file
+from guidepress.pdf.engine import render_pdf
 
 LINK_LOCAL = "http://169.254.169.254/latest/meta-data/iam"
 
@@ -559,7 +560,7 @@ def test_internal_error_is_one_escaped_line_and_debug_shows_the_traceback(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaboom \x1b[2J")
 
-    monkeypatch.setattr("guidepress.pipeline.build", boom)
+    monkeypatch.setattr("guidepress.build.pipeline.build", boom)
     code, err = run(project, "build")
     prefix = "internal error: RuntimeError: kaboom \\x1b[2J (traceback written to "
     assert code == 3 and err.startswith(prefix) and err.endswith(")\n")

@@ -13,13 +13,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from guidepress.content.load import parse
+from guidepress.content.models import Role
 from guidepress.errors import ContentError
 from guidepress.importer import ImportFailed, ImportResult, import_files, import_text, summary_line
 from guidepress.importer.markdown import escape, unescape
 from guidepress.importer.page import EXPECTED
 from guidepress.importer.repair import mis_decode, repair
-from guidepress.load import parse
-from guidepress.models import Role
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -378,7 +378,7 @@ def test_markdown_characters_are_escaped_only_where_misread() -> None:
 
 
 def test_markdown_escapes_render_as_the_page_text() -> None:
-    render = pytest.importorskip("guidepress.inline_markdown").render_inline
+    render = pytest.importorskip("guidepress.theme.markdown").render_inline
     from markdown_it.common.utils import escapeHtml
 
     for line in (CASES / "markdown-text.txt").read_text(encoding="utf-8").splitlines():
@@ -395,7 +395,7 @@ def test_escape_round_trips(text: str) -> None:
 @fast
 @given(st.text(alphabet=st.sampled_from('ab1 *_`[]()<>&#;~\\-+.!:/x=|@"'), max_size=30))
 def test_escaped_text_renders_as_plain_text(text: str) -> None:
-    render = pytest.importorskip("guidepress.inline_markdown").render_inline
+    render = pytest.importorskip("guidepress.theme.markdown").render_inline
     from markdown_it.common.utils import escapeHtml
 
     text = " ".join(text.split())

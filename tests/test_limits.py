@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from guidepress.build.limits import time_limit
 from guidepress.errors import RenderError
-from guidepress.limits import time_limit
 
 
 def spin(seconds: float) -> None:

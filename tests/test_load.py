@@ -7,10 +7,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guidepress.content.load import parse, read
+from guidepress.content.models import Role
+from guidepress.content.validate import role_checks, to_model
 from guidepress.errors import Problem
-from guidepress.load import parse, read
-from guidepress.models import Role
-from guidepress.validate import role_checks, to_model
 
 
 def test_positions_are_one_based_line_and_column() -> None:

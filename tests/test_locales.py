@@ -15,12 +15,13 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from tests.conftest import REPO, write
 
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
 from guidepress.cli import cli
-from guidepress.formatting import Formatter
-from guidepress.labels import builtin_file, catalogue, placeholders
-from guidepress.overlays import localized, notice
-from guidepress.pipeline import BuildRequest, build
-from guidepress.project import load_project
+from guidepress.content.project import load_project
+from guidepress.i18n.formatting import Formatter
+from guidepress.i18n.labels import builtin_file, catalogue, placeholders
+from guidepress.render.translation import SHEET_GROUPS, guide_groups, notice
 
 LOCALES = ("en", "es", "fr", "de")
 ENGLISH = yaml.safe_load(builtin_file("en").read_text("utf-8"))
@@ -131,7 +132,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Pat
         report = build(root, BuildRequest(kinds=("guide", "sheet"), locales=LOCALES))
     finally:
         mp.undo()
-    return {(e["kind"], e["locale"]): report.output_dir / e["path"] for e in report.entries}
+    return {(e.kind, e.locale): report.output_dir / e.path for e in report.entries}
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -196,22 +197,19 @@ def test_notice_lists_exactly_the_untranslated_sections(project: Path) -> None:
     write(project, "content/roles/pastry-chef.es.yaml", OVERLAY)
     loaded, problems = load_project(project)
     assert problems == []
-    role = localized(loaded, ("pastry-chef",), "es").roles["pastry-chef"]
+    role = loaded.localized("pastry-chef", "es")
     labels = catalogue("es")
-    assert notice(role, labels, "guide") == (
+    assert notice(role, labels, guide_groups()) == (
         "Contenido sin traducir (en inglés): Competencias y cualificaciones, Conciliación y "
         "estrés, Ventajas e inconvenientes, Preguntas frecuentes"
     )
-    assert notice(role, labels, "sheet") == (
+    assert notice(role, labels, SHEET_GROUPS) == (
         "Contenido sin traducir (en inglés): Competencias, Lo que atrae del puesto, "
         "Lo que conviene valorar"
     )
-    es_mx = localized(loaded, ("pastry-chef",), "es_MX").roles["pastry-chef"]
+    es_mx = loaded.localized("pastry-chef", "es_MX")
     assert es_mx.title == "Pastelero o pastelera"  # the language's overlay serves its regions
-    assert (
-        notice(localized(loaded, ("pastry-chef",), "en").roles["pastry-chef"], labels, "guide")
-        is None
-    )
+    assert notice(loaded.localized("pastry-chef", "en"), labels, guide_groups()) is None
 
 
 def test_a_nested_overlay_merges_key_by_key(project: Path) -> None:
@@ -223,21 +221,19 @@ def test_a_nested_overlay_merges_key_by_key(project: Path) -> None:
     write(project, "content/roles/pastry-chef.de.yaml", "outlook: {status: Wachsend}\n")
     loaded, problems = load_project(project)
     assert problems == []
-    role = localized(loaded, ("pastry-chef",), "de").roles["pastry-chef"]
+    role = loaded.localized("pastry-chef", "de")
     assert role.outlook is not None
     assert (role.outlook.status, role.outlook.growth_rate) == ("Wachsend", 4)
-    assert "Berufsaussichten" not in (notice(role, catalogue("de"), "guide") or "")
+    assert "Berufsaussichten" not in (notice(role, catalogue("de"), guide_groups()) or "")
 
 
 def test_the_demo_overlay_translates_the_whole_sheet() -> None:
     loaded, problems = load_project(REPO, only=["strategic-account-manager"])
     assert problems == []
-    role = localized(loaded, ("strategic-account-manager",), "es").roles[
-        "strategic-account-manager"
-    ]
+    role = loaded.localized("strategic-account-manager", "es")
     assert role.title == "Responsable de cuentas estratégicas"
-    assert notice(role, catalogue("es"), "sheet") is None
-    assert notice(role, catalogue("es"), "guide") == (
+    assert notice(role, catalogue("es"), SHEET_GROUPS) is None
+    assert notice(role, catalogue("es"), guide_groups()) == (
         "Contenido sin traducir (en inglés): Funciones principales, Entorno de trabajo, "
         "Cómo acceder al puesto, Panorama internacional, El mercado laboral actual, "
         "Un día de trabajo, Mapa de competencias, Casos prácticos, Consejos para el portafolio"

@@ -13,15 +13,14 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 from tests.conftest import REPO, SEED_ROLES, write
+from tests.helpers import render_html
 
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
 from guidepress.cli import cli
-from guidepress.pipeline import BuildRequest, build
-from guidepress.preflight import _elements, check
-from guidepress.project import load_project
-from guidepress.render_compare import render_comparison
-from guidepress.render_html import render_guide
-from guidepress.render_sheet import render_sheet
-from guidepress.theme import Theme
+from guidepress.content.project import load_project
+from guidepress.pdf.preflight import _elements, check
+from guidepress.theme.lookup import Theme
 
 ROLE = """
 title: Pastry Chef
@@ -57,9 +56,7 @@ def built(root: Path, variant: str | None) -> dict[str, bytes]:
         )
     finally:
         mp.undo()
-    return {
-        e["kind"]: (one.output_dir / e["path"]).read_bytes() for e in one.entries + both.entries
-    }
+    return {e.kind: (one.output_dir / e.path).read_bytes() for e in one.entries + both.entries}
 
 
 @pytest.fixture(scope="module")
@@ -240,10 +237,12 @@ def test_headings_start_at_h1_and_skip_no_level(kind: str) -> None:
     options = {"locale": "en", "paper": "a4", "edition": date(2026, 11, 21)}
     if kind == "compare":
         roles = [project.roles[slug] for slug in SEED_ROLES]
-        pages = [render_comparison("Compared", roles, brand, theme, **options).html]  # type: ignore[arg-type]
+        pages = [render_html(kind, roles, brand, theme, **options).html]
     else:
-        render = render_guide if kind == "guide" else render_sheet
-        pages = [render(project.roles[slug], brand, theme, **options).html for slug in SEED_ROLES]  # type: ignore[arg-type]
+        pages = [
+            render_html(kind, project.roles[slug], brand, theme, **options).html
+            for slug in SEED_ROLES
+        ]
     for html in pages:
         levels = heading_levels(html)
         assert levels[0] == 1 and levels.count(1) == 1

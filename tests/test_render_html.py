@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import REPO, SEED_ROLES
+from tests.helpers import render_html
 
-from guidepress.project import load_project
-from guidepress.render_html import css_counters, css_string, render_guide
-from guidepress.theme import Theme
+from guidepress.content.project import load_project
+from guidepress.theme.filters import css_counters, css_string
+from guidepress.theme.lookup import Theme
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -19,7 +20,8 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_guide_html_matches_golden(slug: str, update_golden: bool) -> None:
     project, problems = load_project(REPO, only=[slug])
     assert problems == []
-    rendered = render_guide(
+    rendered = render_html(
+        "guide",
         project.roles[slug],
         project.brand("default"),
         Theme(REPO),
@@ -47,7 +49,8 @@ def test_html_is_semantic_and_escaped(project: Path) -> None:
     )
     loaded, problems = load_project(project)
     assert problems == []
-    html = render_guide(
+    html = render_html(
+        "guide",
         loaded.roles["x"],
         loaded.brand("default"),
         Theme(project),

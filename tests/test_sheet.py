@@ -13,13 +13,14 @@ import zxingcpp
 from click.testing import CliRunner
 from pypdf import PdfReader
 from tests.conftest import REPO, SEED_ROLES, write
+from tests.helpers import render_html
 
 from guidepress.cli import cli
-from guidepress.fit import FLOOR, fit_one_page
-from guidepress.project import load_project
-from guidepress.render_pdf import layout
-from guidepress.render_sheet import render_sheet, usable_height_px
-from guidepress.theme import Theme
+from guidepress.content.project import load_project
+from guidepress.pdf.engine import layout
+from guidepress.pdf.fit import fit_one_page
+from guidepress.render.sheet import PAGE
+from guidepress.theme.lookup import Theme
 
 
 def build(root: Path, *args: str) -> tuple[int, str]:
@@ -53,12 +54,12 @@ def long_role(words: int, items: int) -> dict[str, Any]:
 
 
 def test_seed_sheets_are_one_page_with_title_and_median(tmp_path: Path) -> None:
-    from guidepress.pipeline import BuildRequest
-    from guidepress.pipeline import build as run
+    from guidepress.build.pipeline import build as run
+    from guidepress.build.request import BuildRequest
 
     report = run(REPO, BuildRequest(roles=SEED_ROLES, kinds=("sheet",), out=tmp_path))
     assert len(report.entries) == 2
-    for entry in report.entries:
+    for entry in (e.to_json() for e in report.entries):
         reader = PdfReader(tmp_path / entry["path"])
         assert len(reader.pages) == entry["pages"] == 1
         text = reader.pages[0].extract_text()
@@ -76,7 +77,8 @@ def test_long_content_is_scaled_onto_one_page(project: Path) -> None:
     theme = Theme(project)
 
     def lay_out(scale: float, measure: bool) -> Any:
-        html = render_sheet(
+        html = render_html(
+            "sheet",
             loaded.roles["long"],
             loaded.brand("default"),
             theme,
@@ -88,9 +90,9 @@ def test_long_content_is_scaled_onto_one_page(project: Path) -> None:
         )
         return layout(html.html, html.stylesheets, allowed=[project / "content"])
 
-    fitted = fit_one_page(lay_out, usable_height_px("a4"))
+    fitted = fit_one_page(lay_out, PAGE.room_px("a4"), floor=PAGE.floor)
     assert fitted.laid.pages == 1
-    assert FLOOR <= fitted.scale < 1.0
+    assert PAGE.floor <= fitted.scale < 1.0
     assert fitted.layouts <= 4
     code, output = build(project)
     assert code == 0, output

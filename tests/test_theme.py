@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import write
+from tests.helpers import render_html
 
+from guidepress.content.project import load_project
 from guidepress.errors import TemplateProblem
-from guidepress.project import load_project
-from guidepress.render_html import render_guide
-from guidepress.theme import Theme, builtin_dir
+from guidepress.theme.lookup import Theme, builtin_dir
 
 
 def test_builtin_theme_is_found() -> None:
@@ -21,7 +21,8 @@ def _render(root: Path) -> str:
     project, problems = load_project(root)
     assert problems == []
     role = next(iter(project.roles.values()))
-    return render_guide(
+    return render_html(
+        "guide",
         role,
         project.brand("default"),
         Theme(root),

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidepress import charts
-from guidepress.formatting import Formatter
-from guidepress.inline_markdown import render_inline
-from guidepress.labels import catalogue
-from guidepress.write import write_atomic
+from guidepress.files import write_atomic
+from guidepress.i18n.formatting import Formatter
+from guidepress.i18n.labels import catalogue
+from guidepress.render import charts
+from guidepress.theme.markdown import render_inline
 
 
 def test_money_and_percent_in_english() -> None:
@@ -81,16 +81,16 @@ def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
     target.write_bytes(b"good")
 
     with pytest.raises(TypeError):
-        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+        write_atomic(target, 12345)  # type: ignore[arg-type]
     assert target.read_bytes() == b"good"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
 
 def test_every_section_field_has_a_label_for_the_partial_notice() -> None:
-    from guidepress.models import Role
-    from guidepress.render_html import SECTION_LABEL_KEYS
+    from guidepress.content.models import Role
+    from guidepress.i18n.labels import FIELD_LABEL_KEYS
 
     labels = catalogue("en")
     identity = {"title", "slug", "alt_titles", "url", "extra_sections", "provenance", "sheet"}
     for name in sorted(set(Role.model_fields) - identity):
-        assert labels[SECTION_LABEL_KEYS.get(name, name)]  # raises when the label is missing
+        assert labels[FIELD_LABEL_KEYS.get(name, name)]  # raises when the label is missing

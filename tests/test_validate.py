@@ -141,7 +141,7 @@ def test_unknown_role_argument(project: Path) -> None:
 
 
 def test_tier_years_are_parsed(project: Path) -> None:
-    from guidepress.models import Role
+    from guidepress.content.models import Role
 
     role = Role.model_validate(
         {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 
 def printable(text: str) -> str:
@@ -80,22 +79,3 @@ class UsageError(GuidepressError):
     """Raised for option combinations the CLI parser cannot catch; exit code 2."""
 
     exit_code = 2
-
-
-class BuildFailed(GuidepressError):
-    """Raised by the pipeline after a build in which one or more outputs failed; carries the
-    build's report, so the caller can still summarise what was built."""
-
-    def __init__(
-        self, failures: list[str], located: list[Problem] | None = None, report: Any = None
-    ) -> None:
-        self.failures = failures
-        self.located = located or []
-        self.report = report
-        super().__init__("\n".join(failures))
-
-    def lines(self) -> list[str]:
-        return [printable(line) for line in self.failures]
-
-    def problems_found(self) -> list[Problem]:
-        return self.located or super().problems_found()

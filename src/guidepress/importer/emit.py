@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
+from guidepress.content.models import Role
 from guidepress.importer.markdown import escape
-from guidepress.models import Role
 
 #: Field paths (list indexes as "*") whose text is rendered as inline Markdown.
 _PROSE = frozenset(

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from guidepress.content.models import Role
 from guidepress.errors import ContentError, Problem
 from guidepress.importer import emit
 from guidepress.importer.blocks import Line, to_line
@@ -17,7 +18,6 @@ from guidepress.importer.decode import clean, decode
 from guidepress.importer.opening import read_opening
 from guidepress.importer.repair import repair
 from guidepress.importer.sections import Body, read_body
-from guidepress.models import Role
 
 #: Fields a complete career path guide page fills; a page without some of them is partial.
 EXPECTED: tuple[str, ...] = (

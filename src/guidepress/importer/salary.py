@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from guidepress.content.models import role as model
 from guidepress.importer import numbers
 from guidepress.importer.blocks import Line, next_line
-from guidepress.models import role as model
 
 HEAD = re.compile(
     r"\b(?:(annual|yearly|monthly|hourly)\s+)?(?:salary|pay|wages?)\b\s*(?:\(([^)]*)\))?", re.I

@@ -1,0 +1,131 @@
+"""One output, made: render its HTML, lay it out (fitting one-page kinds), check it, write it.
+
+The only build module that needs WeasyPrint (through guidepress.pdf); the pipeline reaches it
+only where an output is actually made, so a build with nothing to do never imports WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from guidepress.build.html_export import self_contained_html
+from guidepress.build.limits import time_limit
+from guidepress.build.manifest import Entry
+from guidepress.build.outputs import Output
+from guidepress.build.request import Settings
+from guidepress.content.models import Comparison
+from guidepress.content.project import Project
+from guidepress.errors import GuidepressError, RenderError
+from guidepress.files import output_file, write_atomic
+from guidepress.pdf import preflight
+from guidepress.pdf.engine import Layout, layout, write_pdf
+from guidepress.pdf.fit import DoesNotFit, fit_one_page
+from guidepress.render.context import Options, RenderedHtml, Subject
+from guidepress.theme.lookup import Theme
+
+LIMIT_SETTING = "render_timeout in guidepress.yaml"
+
+
+def run(
+    project: Project,
+    theme: Theme,
+    output: Output,
+    output_dir: Path,
+    settings: Settings,
+    inputs_hash: str | None = None,
+    *,
+    target: Path | None = None,
+    comparison: Comparison | None = None,
+) -> Entry:
+    """Build one output to ``target`` (by default its path in ``output_dir``); a failure is
+    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's."""
+    started = time.perf_counter()
+    entry = output.entry(inputs_hash=inputs_hash)
+    try:
+        target = target or output_file(output_dir, output.path)
+        with time_limit(project.config.render_timeout, LIMIT_SETTING):
+            data, pages = produce(project, theme, output, target, settings, comparison)
+        if output.format == "pdf":
+            preflight.require(data, locale=output.locale, variant=settings.pdf_variant)
+        write_atomic(target, data)
+        entry.pages, entry.bytes = pages, len(data)
+        entry.sha256, entry.status = hashlib.sha256(data).hexdigest(), "built"
+    except GuidepressError as exc:
+        entry.error = str(exc)
+    except Exception as exc:  # a renderer crash fails this output only; the batch goes on
+        entry.error = f"internal error: {type(exc).__name__}: {exc}"
+    entry.seconds = round(time.perf_counter() - started, 3)
+    return entry
+
+
+def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
+    """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
+    roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
+    if output.record.subject == "comparison":
+        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
+    return Subject(output.subject, roles)
+
+
+def produce(
+    project: Project,
+    theme: Theme,
+    output: Output,
+    target: Path,
+    settings: Settings,
+    comparison: Comparison | None = None,
+) -> tuple[bytes, int | None]:
+    """The bytes of one output and its page count (None for HTML)."""
+    kind = output.record
+    subject = subject_of(project, output, comparison)
+    brand = project.brand(output.brand)
+    allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
+    options = Options(
+        locale=output.locale,
+        paper=output.paper,
+        edition=project.build_date(),
+        print_marks=output.print_marks,
+    )
+
+    def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
+        return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))
+
+    def html(rendered: RenderedHtml) -> bytes:
+        return self_contained_html(rendered.html, rendered.stylesheets, target, allowed)
+
+    def pdf(laid: Layout) -> bytes:
+        return write_pdf(
+            laid,
+            identifier=output.path,
+            pdf_variant=settings.pdf_variant,
+            print_marks=output.print_marks,
+        )
+
+    if kind.one_page is None:
+        rendered = render()
+        if output.format == "html":
+            return html(rendered), None
+        laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+        return pdf(laid), laid.pages
+
+    page = kind.one_page
+
+    def lay_out(scale: float, measure: bool) -> Layout:
+        rendered = render(scale, measure)
+        return layout(rendered.html, rendered.stylesheets, allowed=allowed)
+
+    try:
+        fitted = fit_one_page(
+            lay_out,
+            page.room_px(output.paper, kind.landscape(subject)),
+            floor=page.floor,
+            first=page.first_scale,
+        )
+    except DoesNotFit as exc:
+        assert kind.too_long is not None
+        raise RenderError(kind.too_long(subject, exc.excess, page.floor)) from None
+    if output.format == "html":
+        return html(render(fitted.scale)), None
+    return pdf(fitted.laid), fitted.laid.pages

@@ -1,0 +1,78 @@
+"""Run outputs in a pool of processes; each worker keeps its WeasyPrint caches across outputs."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+from guidepress.build.manifest import Entry
+from guidepress.build.outputs import Output
+from guidepress.build.request import Settings
+from guidepress.content.project import Project, load_project
+from guidepress.theme.lookup import Theme
+
+#: The project and theme a worker builds from: inherited when forked, loaded when spawned.
+_STATE: dict[str, Any] = {}
+
+
+def run_all(
+    project: Project,
+    theme: Theme,
+    todo: Sequence[tuple[Output, str]],
+    output_dir: Path,
+    settings: Settings,
+    jobs: int,
+    only: tuple[str, ...] = (),
+) -> Iterator[Entry]:
+    """Build every (output, inputs hash) of ``todo``; yields manifest entries as outputs finish.
+    ``only``: the roles the project was loaded with (a spawned worker loads the same)."""
+    if not todo:
+        return  # nothing to build: WeasyPrint is not even imported
+    if jobs <= 1 or len(todo) == 1:
+        from guidepress.build.produce import run
+
+        for output, inputs_hash in todo:
+            yield run(project, theme, output, output_dir, settings, inputs_hash)
+        return
+    # Longest first, so a guide started last does not keep one core busy alone at the end.
+    ordered = sorted(todo, key=lambda item: (-item[0].record.cost, item[0].path))
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    _STATE.update(project=project, theme=theme)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(todo)),
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=(project.root, only),
+        ) as pool:
+            futures = {
+                pool.submit(_work, output, inputs_hash, output_dir, settings): (output, inputs_hash)
+                for output, inputs_hash in ordered
+            }
+            for future in as_completed(futures):
+                output, inputs_hash = futures[future]
+                try:
+                    yield future.result()
+                except Exception as exc:  # the worker died (killed, out of memory, ...)
+                    yield output.entry(
+                        inputs_hash=inputs_hash,
+                        error=f"internal error: worker process failed: {type(exc).__name__}: {exc}",
+                    )
+    finally:
+        _STATE.clear()
+
+
+def _start_worker(root: Path, only: tuple[str, ...]) -> None:
+    if "project" not in _STATE:  # spawned, not forked: load the project once per worker
+        project, _ = load_project(root, only=list(only) or None)
+        _STATE.update(project=project, theme=Theme(root))
+
+
+def _work(output: Output, inputs_hash: str, output_dir: Path, settings: Settings) -> Entry:
+    from guidepress.build.produce import run
+
+    return run(_STATE["project"], _STATE["theme"], output, output_dir, settings, inputs_hash)

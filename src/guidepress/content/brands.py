@@ -1,0 +1,56 @@
+"""Brand kits: content/brands/<name>/ with brand.yaml, its logo and font files, checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from guidepress.content.contrast import contrast_checks
+from guidepress.content.load import Document
+from guidepress.content.models import Brand
+from guidepress.content.svg_checks import svg_problems
+from guidepress.errors import Problem
+
+
+@dataclass(frozen=True)
+class BrandKit:
+    """A brand and the folder its logo and font paths are relative to (None: built-in)."""
+
+    name: str
+    brand: Brand
+    folder: Path | None
+
+    def font_family(self, slot: str) -> str:
+        """CSS family of the brand's ``slot`` font: its family and the brand's name, since one
+        process lays out many brands and WeasyPrint keeps every @font-face it has met. PDFs
+        name embedded fonts after it."""
+        font = getattr(self.brand.fonts, slot)
+        return re.sub(r"[^\w -]+", "", f"{font.family if font else slot} {self.name}")
+
+
+def brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> list[Problem]:
+    """The brand's files (logo, fonts) exist inside its folder, its logo is a safe SVG, its
+    colours have enough contrast; every problem located in brand.yaml."""
+    if brand is None:
+        return []
+    folder = (root / rel.parent).resolve()
+    problems: list[Problem] = []
+    files: list[tuple[tuple[str | int, ...], str]] = []
+    if brand.logo:
+        files.append((("logo",), brand.logo))
+        if not brand.logo_alt:
+            problems.append(doc.problem(("logo",), "a logo needs logo_alt (its alternative text)"))
+    for slot in ("heading", "body"):
+        font = getattr(brand.fonts, slot)
+        if font is not None:
+            files += [(("fonts", slot, "files", i), f) for i, f in enumerate(font.files)]
+    for loc, name in files:
+        target = (folder / name).resolve()
+        if not target.is_relative_to(folder):
+            problems.append(doc.problem(loc, f"path leaves the brand folder: {name}"))
+        elif not target.is_file():
+            problems.append(doc.problem(loc, f"file not found: {name}"))
+        elif loc == ("logo",) and target.suffix.lower() == ".svg":
+            problems += [doc.problem(loc, f"{name}: {message}") for message in svg_problems(target)]
+    return problems + contrast_checks(brand, doc)

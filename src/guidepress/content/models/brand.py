@@ -1,0 +1,77 @@
+"""The brand kit: content/brands/<name>/brand.yaml; paths are relative to that folder."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from guidepress.content.models.base import Model, WebUrl
+
+_COLOR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+
+
+class Colors(Model):
+    primary: str = Field(
+        "#0b4f6c", pattern=_COLOR, description="Headings, bands, rules and chart bars."
+    )
+    accent: str = Field("#f4a259", pattern=_COLOR, description="Highlights, markers, numerals.")
+    text: str = Field("#1d1d1d", pattern=_COLOR, description="Body text.")
+    muted: str = Field("#6b7280", pattern=_COLOR, description="Secondary text.")
+    background: str = Field("#ffffff", pattern=_COLOR, description="Page background.")
+    on_primary: str = Field(
+        "#ffffff",
+        pattern=_COLOR,
+        description="Text on primary-coloured bands (cover, sheet header, table head).",
+    )
+
+
+#: Weight words in font file names, longest first so "SemiBold" is not read as "Bold".
+_WEIGHTS = (
+    ("extralight", 200), ("ultralight", 200), ("semibold", 600), ("demibold", 600),
+    ("extrabold", 800), ("ultrabold", 800), ("thin", 100), ("light", 300), ("medium", 500),
+    ("bold", 700), ("black", 900), ("heavy", 900),
+)  # fmt: skip
+
+
+class Font(Model):
+    family: str = Field(description="CSS font family name.")
+    files: list[str] = Field(
+        default_factory=list,
+        description="Font files in the brand folder; the weight and style come from the file "
+        "name (Regular, Medium, SemiBold, Bold, Italic, ...).",
+    )
+
+    @staticmethod
+    def face(file: str) -> tuple[int, str]:
+        """(CSS font-weight, font-style) of a font file, read from its name."""
+        name = file.rsplit("/", 1)[-1].lower().replace("-", "").replace("_", "")
+        weight = next((w for word, w in _WEIGHTS if word in name), 400)
+        return weight, "italic" if "italic" in name or "oblique" in name else "normal"
+
+
+class Fonts(Model):
+    heading: Font | None = Field(None, description="Font for headings; theme default if unset.")
+    body: Font | None = Field(None, description="Font for body text; theme default if unset.")
+
+
+class Brand(Model):
+    name: str = Field(min_length=1, description="Organisation name, shown on the cover.")
+    logo: str | None = Field(None, description="SVG or PNG file in the brand folder.")
+    logo_alt: str | None = Field(None, description="Alternative text for the logo.")
+    logo_position: Literal["left", "center", "right"] = Field(
+        "left",
+        description="Where the logo sits on the cover and in one-page headers: left (top left, "
+        "text below), center (large and centred, centred cover), right (top right).",
+    )
+    colors: Colors = Field(default_factory=Colors, description="Brand colours.")
+    allow_low_contrast: bool = Field(
+        False,
+        description="Accept colour pairs below WCAG AA 4.5:1 (text, muted and primary on the "
+        "background, on_primary on primary), which are otherwise an error.",
+    )
+    fonts: Fonts = Field(default_factory=Fonts, description="Brand fonts.")
+    contact: str | None = Field(None, description="Contact line for footers.")
+    url: WebUrl | None = Field(None, description="Organisation web address.")
+    footer: str | None = Field(None, description="Footer text; the name when unset.")
+    disclaimer: str | None = Field(None, description="Printed with the sources.")

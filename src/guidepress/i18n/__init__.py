@@ -1,0 +1,1 @@
+"""Languages: the label catalogue of every printed word per locale, and locale formatting."""

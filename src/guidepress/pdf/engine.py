@@ -1,0 +1,187 @@
+"""The engine: HTML in, laid-out pages and PDF bytes out (WeasyPrint), fetching only what the
+allow-list serves. With the fetcher and the preflight, the only code that imports WeasyPrint or
+pikepdf: nothing outside guidepress.pdf does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from guidepress.errors import RenderError
+from guidepress.pdf.fetcher import AllowListFetcher, refusal, short_url
+from guidepress.pdf.print_marks import bleed_box_finisher
+from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_STYLESHEETS: dict[tuple[Path, float, tuple[Path, ...]], tuple[weasyprint.CSS, list[str]]] = {}
+_FONTS: list[FontConfiguration] = []
+
+
+_OWNER: list[int] = []  # the process the caches above belong to
+_INHERITED: list[Any] = []  # caches of the parent of a forked worker, kept, never used
+
+
+def _font_config() -> FontConfiguration:
+    # One font configuration per process: @font-face files are loaded once, not per document.
+    if [os.getpid()] != _OWNER:
+        # A forked worker must not share its parent's: WeasyPrint keeps @font-face files in the
+        # configuration's temporary folder and skips any file already there, so a face another
+        # process wrote would never be registered here (and that folder is removed when the
+        # configuration is collected). Keep the parent's alive; start afresh.
+        _INHERITED.append((list(_FONTS), dict(_STYLESHEETS)))
+        _FONTS.clear()
+        _STYLESHEETS.clear()
+        _OWNER[:] = [os.getpid()]
+    if not _FONTS:
+        _FONTS.append(FontConfiguration())
+    return _FONTS[0]
+
+
+def _stylesheet(path: Path, roots: Sequence[Path]) -> tuple[weasyprint.CSS, list[str]]:
+    """A parsed stylesheet and the messages for what its @import and @font-face were refused."""
+    # Parsing a stylesheet costs more than most documents' text; reuse it across outputs. Its
+    # refusals are kept with it, so that every output using it fails, not only the first.
+    key = (path, path.stat().st_mtime, tuple(roots))
+    if key not in _STYLESHEETS:
+        fetcher = AllowListFetcher(roots)
+        css = weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=_font_config())
+        where = f" in {path.parent.name}/{path.name}"
+        refused = zip(fetcher.refused, fetcher.reasons, strict=True)
+        _STYLESHEETS[key] = (css, [refusal(url, why, where) for url, why in refused])
+    return _STYLESHEETS[key]
+
+
+@dataclass
+class Layout:
+    """A laid-out document, kept so it can be measured before it is written."""
+
+    document: Any
+    fetcher: AllowListFetcher
+    messages: list[str]
+    stylesheet_refusals: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def anchor_bottom(self, name: str) -> tuple[int, float] | None:
+        """(page index, bottom edge in CSS px) of the element with id ``name``."""
+        for index, page in enumerate(self.document.pages):
+            if name in page.anchors:
+                rect = page.anchors[name]
+                return index, float(rect[3] if len(rect) > 3 else rect[1])
+        return None
+
+
+def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
+    """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
+    roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
+    fetcher = AllowListFetcher(roots)
+    refusals: list[str] = []
+    font_config = _font_config()  # first: it resets the caches a forked worker inherited
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
+        css = []
+        for path in stylesheets:
+            sheet, refused = _stylesheet(path, roots)
+            css.append(sheet)
+            refusals += refused
+        rendered = document.render(stylesheets=css, font_config=font_config)
+    finally:
+        logger.removeHandler(collect)
+    return Layout(rendered, fetcher, collect.messages, refusals)
+
+
+def write_pdf(
+    laid: Layout, *, identifier: str, pdf_variant: str | None = None, print_marks: bool = False
+) -> bytes:
+    """The PDF bytes of a layout; fails when any resource was blocked or missing.
+    ``print_marks``: the layout has bleed and crop marks; set its BleedBox for print shops."""
+    _check(laid)
+    attached = _attachments(laid.document)
+    if attached:
+        raise RenderError(f"file attachments are not allowed ({attached[0]})")
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        pdf: bytes = laid.document.write_pdf(
+            pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
+            pdf_variant=pdf_variant or DEFAULT_PDF_VARIANT,
+            pdf_tags=True,
+            finisher=bleed_box_finisher if print_marks else None,
+        )
+    finally:
+        logger.removeHandler(collect)
+    # Drawing can fetch too (an <image> inside an SVG): whatever it was refused fails the output.
+    laid.messages += collect.messages
+    _check(laid)
+    return pdf
+
+
+def _outermost(folders: Sequence[Path]) -> list[Path]:
+    # A brand folder lies inside content/: dropping it keeps the stylesheet cache key (and so one
+    # parsed stylesheet) the same for every brand.
+    resolved = sorted({folder.resolve() for folder in folders})
+    return [f for f in resolved if not any(f != o and f.is_relative_to(o) for o in resolved)]
+
+
+def _check(laid: Layout) -> None:
+    if laid.stylesheet_refusals:
+        raise RenderError(laid.stylesheet_refusals[0])
+    if laid.fetcher.refused:
+        raise RenderError(refusal(laid.fetcher.refused[0], laid.fetcher.reasons[0]))
+    failed = [m for m in laid.messages if "Failed to load" in m]
+    if failed:
+        raise RenderError(_shorten_urls(failed[0]))
+
+
+def _attachments(document: Any) -> list[str]:
+    """What ``<link rel=attachment>`` and ``<a rel=attachment>`` would embed in the PDF."""
+    found = [
+        f"<a rel=attachment href={short_url(target)}>"
+        for page in document.pages
+        for kind, target, *_ in page.links
+        if kind == "attachment"
+    ]
+    found += ["<link rel=attachment>"] * len(document.metadata.attachments)
+    return found
+
+
+def _shorten_urls(message: str) -> str:
+    return re.sub(r"data:[^\s'\"]+", lambda m: short_url(m.group()), message)
+
+
+def render_pdf(
+    html: str,
+    stylesheets: Sequence[Path],
+    *,
+    allowed: Sequence[Path],
+    identifier: str,
+    pdf_variant: str | None = None,
+) -> tuple[bytes, int]:
+    """Lay out ``html`` and return the PDF bytes and the page count."""
+    laid = layout(html, stylesheets, allowed=allowed)
+    return write_pdf(laid, identifier=identifier, pdf_variant=pdf_variant), laid.pages

@@ -1,0 +1,42 @@
+"""The career guide's context: every section of one role, with its charts and key facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from guidepress.content.brands import BrandKit
+from guidepress.content.models import Role
+from guidepress.render.context import Options, PageContext, Subject, page_context, shared
+from guidepress.render.figures import Chart, demand_chart, key_facts, salary_chart
+from guidepress.render.sections import Section, guide_sections
+from guidepress.render.translation import foreign_sections, guide_groups, notice
+from guidepress.theme.lookup import Theme
+
+
+@dataclass(frozen=True, kw_only=True)
+class GuideContext(PageContext):
+    """Everything guide templates may use; templates and code agree on these names."""
+
+    role: Role
+    sections: list[Section]
+    salary_chart: Chart | None
+    demand_chart: Chart | None
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
+
+
+def guide_context(
+    subject: Subject, brand: BrandKit, theme: Theme, options: Options
+) -> GuideContext:
+    role = subject.role
+    page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
+    labels, fmt = page.L, page.fmt
+    return GuideContext(
+        **shared(page, untranslated=notice(role, labels, guide_groups())),
+        role=role,
+        sections=guide_sections(role, labels),
+        salary_chart=salary_chart(role, labels, fmt, brand),
+        demand_chart=demand_chart(role, labels, brand),
+        facts=key_facts(role, labels, fmt),
+        foreign=foreign_sections(role),
+    )

@@ -1,0 +1,111 @@
+"""What a translated output still prints in the source language, said on the paper.
+
+A role's overlay (content/overlays.py) may leave some of its text untranslated; guides, sheets and
+comparisons name those parts, section by section, under their titles so a reader knows.
+"""
+
+from __future__ import annotations
+
+from guidepress.content.models import Role
+from guidepress.content.overlays import LocalizedRole
+from guidepress.i18n.labels import Labels, language_name, same_language
+from guidepress.render.sections import OUTLINE
+
+#: An output's parts, as (label key of the part, role fields whose text it prints).
+Groups = tuple[tuple[str, tuple[str, ...]], ...]
+
+#: Where a guide section's words come from, when that differs from sections.OUTLINE: the cover
+#: and at-a-glance page print the title and summary; tool names, figures and source names are
+#: the same in every language, so they are never counted as untranslated.
+_GUIDE_FIELDS = {
+    "at_a_glance": ("title", "summary", "demand_note"),
+    "tech_stack": (),
+    "outlook": ("outlook.status", "related_roles"),
+}
+#: Stands for the role's extra sections, which are named by their own titles.
+EXTRA = "extra_sections"
+#: (section anchor, label key of its heading, role fields whose text it prints)
+GUIDE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    *((anchor, key, _GUIDE_FIELDS.get(key, fields)) for anchor, key, fields in OUTLINE),
+    ("extra", EXTRA, (EXTRA,)),
+    ("sources", "sources", ("provenance.notes",)),
+)
+SHEET_GROUPS = (
+    ("summary", ("title", "summary", "sheet.summary")),
+    ("sheet_responsibilities", ("responsibilities",)),
+    ("sheet_skills", ("tech_skills", "soft_skills")),
+    ("sheet_ladder", ("tiers",)),
+    ("sheet_pros", ("pros",)),
+    ("sheet_cons", ("cons",)),
+)
+COMPARE_GROUPS = (
+    ("row_stress_balance", ("stress_level", "balance_rating")),
+    ("row_education", ("required_education", "education")),
+    ("row_skills", ("tech_skills",)),
+    ("row_pros", ("pros",)),
+    ("row_cons", ("cons",)),
+)
+
+
+def untranslated_groups(role: Role, groups: Groups) -> list[str] | None:
+    """Label keys of ``groups`` whose text is in the source language; None: all of it."""
+    if not isinstance(role, LocalizedRole) or same_language(role.locale, role.source_locale):
+        return []
+    if role.untranslated is None:
+        return None
+    left = role.untranslated
+    return [
+        key
+        for key, fields in groups
+        if any(u == f or u.startswith(f + ".") for f in fields for u in left)
+    ]
+
+
+def guide_groups() -> Groups:
+    return tuple((key, fields) for _, key, fields in GUIDE_GROUPS)
+
+
+def foreign_sections(role: Role) -> dict[str, str]:
+    """Guide section anchors whose content is in another language, with that language's tag."""
+    keys = untranslated_groups(role, guide_groups())
+    if keys == [] or not isinstance(role, LocalizedRole):
+        return {}
+    lang = role.source_locale.replace("_", "-")
+    found: dict[str, str] = {}
+    for anchor, key, _ in GUIDE_GROUPS:
+        if keys is None or key in keys:
+            anchors = [f"extra-{i + 1}" for i in range(len(role.extra_sections))]
+            found.update((a, lang) for a in (anchors if key == EXTRA else [anchor]))
+    return found
+
+
+def notice(role: Role, labels: Labels, groups: Groups) -> str | None:
+    """The line a guide or sheet prints about untranslated content; None when all is translated."""
+    keys = untranslated_groups(role, groups)
+    if keys == [] or not isinstance(role, LocalizedRole):
+        return None
+    language = language_name(role.source_locale, role.locale)
+    if keys is None:
+        return labels.format("untranslated_all", language=language)
+    names: list[str] = []
+    for key in keys:
+        names += [extra.title for extra in role.extra_sections] if key == EXTRA else [labels[key]]
+    return labels.format("untranslated_some", language=language, sections=", ".join(names))
+
+
+def compare_notice(roles: list[Role], labels: Labels) -> str | None:
+    """The comparison sheet's line: each role with untranslated rows, and which."""
+    parts = []
+    language = ""
+    for role in roles:
+        keys = untranslated_groups(role, COMPARE_GROUPS)
+        if keys == [] or not isinstance(role, LocalizedRole):
+            continue
+        language = language_name(role.source_locale, role.locale)
+        which = (
+            labels.untranslated_everything if keys is None else ", ".join(labels[k] for k in keys)
+        )
+        parts.append(f"{role.title} ({which})")
+    if not parts:
+        return None
+    return labels.format("untranslated_some", language=language, sections="; ".join(parts))

@@ -1,0 +1,62 @@
+"""Jinja filters the theme's templates use; registered once, when the environment is made."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from guidepress.i18n.labels import field_label
+from guidepress.theme.markdown import render_inline
+
+
+def css_string(text: str) -> Markup:
+    """Quote text for use in CSS ``content`` (escaped for CSS, and safe inside HTML <style>)."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;!?()-'" else f"\\{ord(ch):x} " for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')
+
+
+def css_counters(text: str) -> Markup:
+    """``Page {page} of {pages}`` -> ``"Page " counter(page) " of " counter(pages)``."""
+    out: list[str] = []
+    for part in re.split(r"(\{page\}|\{pages\})", str(text)):
+        if part == "{page}":
+            out.append("counter(page)")
+        elif part == "{pages}":
+            out.append("counter(pages)")
+        elif part:
+            out.append(str(css_string(part)))
+    return Markup(" ".join(out))
+
+
+def plain_text(text: str | None) -> str:
+    """Inline Markdown reduced to its words, for metadata and alt text."""
+    return render_inline(text).striptags() if text else ""
+
+
+def tint(color: str, amount: float) -> str:
+    """Mix a #rrggbb colour with white; ``amount`` 0 keeps it, 1 gives white."""
+    value = color.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    channels = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
+
+
+def first_sentence(text: str) -> str:
+    """The summary's first sentence, for the cover's one-line summary."""
+    match = re.match(r"(.+?[.!?])(\s|$)", str(text), re.S)
+    return match.group(1) if match else str(text)
+
+
+FILTERS = {
+    "md": render_inline,
+    "css_string": css_string,
+    "css_counters": css_counters,
+    "plain": plain_text,
+    "tint": tint,
+    "first_sentence": first_sentence,
+    "section_label": field_label,
+}
