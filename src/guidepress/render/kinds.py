@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from guidepress.content.brands import BrandKit
+from guidepress.content.models.config import KindName
 from guidepress.render import compare, guide, sheet
 from guidepress.render.context import OnePage, Options, PageContext, RenderedHtml, Subject
 from guidepress.render.template import render_template
@@ -33,7 +34,7 @@ class Kind:
     cost: float = 1.0  # rough relative build time, to start the longest outputs first
     one_page: OnePage | None = None  # fitted on exactly one page when set
     too_long: Callable[[Subject, float, float], str] | None = None  # (subject, excess, floor)
-    landscape: Callable[[Subject], bool] = lambda subject: False
+    landscape: Callable[[Subject], bool] = lambda subject: False  # pages turned sideways
 
     def render(
         self, subject: Subject, brand: BrandKit, theme: Theme, options: Options
@@ -78,3 +79,8 @@ KINDS: dict[str, Kind] = {
         ),
     )
 }
+
+# guidepress.yaml accepts a kind by name (content/models/config.py): a kind added here is named
+# there too, or guidepress refuses to start.
+if set(KINDS) != set(get_args(KindName)):
+    raise RuntimeError(f"render.kinds.KINDS {sorted(KINDS)} differ from config.KindName")

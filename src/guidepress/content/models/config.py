@@ -11,7 +11,8 @@ from pydantic import AfterValidator, Field
 from guidepress.content.models.base import Model
 from guidepress.i18n.labels import normalize_locale
 
-Kind = Literal["guide", "sheet", "compare"]
+#: The output kinds a config may ask for: the names of render/kinds.py's records (checked there).
+KindName = Literal["guide", "sheet", "compare"]
 Paper = Literal["a4", "letter"]
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
@@ -41,7 +42,7 @@ class Config(Model):
         "en", description="Language the role files are written in; overlays translate them."
     )
     paper: Paper = Field("a4", description="Paper size.")
-    kinds: list[Kind] = Field(["guide"], min_length=1, description="What to build.")
+    kinds: list[KindName] = Field(["guide"], min_length=1, description="What to build.")
     output: str = Field("output", description="Output folder, relative to the project.")
     build_date: date | None = Field(
         None, description="Edition date printed in documents; SOURCE_DATE_EPOCH overrides it."
