@@ -12,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 from guidepress.errors import RenderError
 from guidepress.files import write_atomic
 
-
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|/")
 _URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+?)['\"]?\s*\)")
 _FILE_URL = re.compile(r"url\(\s*['\"]?(file://[^'\")]+?)['\"]?\s*\)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from guidepress.errors import UsageError
 from guidepress.build.outputs import Output
+from guidepress.errors import UsageError
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -24,6 +24,6 @@ def select(outputs: Sequence[Output], k: int, n: int) -> list[Output]:
     """
     chosen = []
     for kind in sorted({output.kind for output in outputs}):
-        same = sorted((output for output in outputs if output.kind == kind), key=lambda output: output.path)
+        same = sorted((o for o in outputs if o.kind == kind), key=lambda o: o.path)
         chosen += same[k - 1 :: n]
     return chosen

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from guidepress.cli.errors import handle_errors, project_root
-from guidepress.render.kinds import KINDS
+from guidepress.cli.options import KindChoice
 
 
 def _check_variant(name: str) -> None:
@@ -25,7 +25,7 @@ def _check_variant(name: str) -> None:
     "--kind",
     "kinds",
     multiple=True,
-    type=click.Choice(list(KINDS)),
+    type=KindChoice(),
     help="What to build (repeatable).",
 )
 @click.option("--brand", "brands", multiple=True, help="Brand to build with (repeatable).")
