@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from guidepress.errors import ContentError, Problem
+from guidepress.importer.charset import MAX_HTML_BYTES
 from guidepress.importer.decode import MAX_INPUT_BYTES
 from guidepress.importer.page import ImportResult, import_text
+from guidepress.importer.sniff import Kind, kind_of_name
 
 _EXISTS = "already exists; use --force to overwrite"
 
@@ -32,13 +34,15 @@ class ImportFailed(ContentError):
         self.results = results
 
 
-def _read(source: str, stdin: BinaryIO | None) -> bytes:
+def _read(source: str, kind: Kind | None, stdin: BinaryIO | None) -> bytes:
+    """The input's bytes, one past its kind's limit at most (the decoder says it is too large)."""
+    limit = MAX_INPUT_BYTES if kind == "text" else max(MAX_INPUT_BYTES, MAX_HTML_BYTES)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read(MAX_INPUT_BYTES + 1)
+        return stream.read(limit + 1)
     try:
         with open(source, "rb") as handle:
-            return handle.read(MAX_INPUT_BYTES + 1)
+            return handle.read(limit + 1)
     except OSError as exc:
         problem = Problem(source, 0, 0, "", f"cannot read file: {exc.strerror}")
         raise ContentError([problem]) from None
@@ -69,7 +73,8 @@ def import_files(
     for source in sources:
         name = "stdin" if source == "-" else source
         try:
-            result = import_text(_read(source, stdin), name)
+            kind = kind_of_name(source)  # refuses .pdf, .docx, ... before reading them
+            result = import_text(_read(source, kind, stdin), name, kind)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

@@ -1,4 +1,4 @@
-"""Import one page: text in, role data and its YAML out."""
+"""Import one page: page text or a saved web page in, role data and its YAML out."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from pydantic import ValidationError
 from guidepress.errors import ContentError, Problem
 from guidepress.importer import emit
 from guidepress.importer.blocks import Line, to_line
-from guidepress.importer.decode import clean, decode
+from guidepress.importer.body import Body
 from guidepress.importer.opening import read_opening
-from guidepress.importer.repair import repair
-from guidepress.importer.sections import Body, read_body
+from guidepress.importer.sections import read_body
+from guidepress.importer.sniff import Kind
+from guidepress.importer.source import located, read_page
 from guidepress.models import Role
 
 #: Fields a complete career path guide page fills; a page without some of them is partial.
@@ -66,6 +67,7 @@ class ImportResult:
     sections: list[str]  # model field names found
     warnings: list[str]  # e.g. "unrecognised section 'X' kept as an extra section"
     path: Path | None = None  # where it was written, when it was
+    kind: Kind = "text"  # what the input was read as: page text or a web page ("html")
 
 
 def page_lines(text: str) -> list[Line | None]:
@@ -79,13 +81,17 @@ def page_lines(text: str) -> list[Line | None]:
     return out
 
 
-def import_text(text: str | bytes, source: str) -> ImportResult:
-    """Turn one page into role data; raises ContentError([Problem...]) for unusable input."""
-    page = decode(text, source)
-    page, fixed = repair(page)
-    page, warnings = clean(page)
-    lines = page_lines(page)
-    opening = read_opening(lines, source)
+def import_text(text: str | bytes, source: str, kind: Kind | None = None) -> ImportResult:
+    """Turn one page into role data; raises ContentError([Problem...]) for unusable input.
+
+    ``kind`` is "text" or "html" (a saved web page); None decides by the content.
+    """
+    page = read_page(text, source, kind)
+    lines = page_lines(page.text)
+    try:
+        opening = read_opening(lines, source)
+    except ContentError as exc:
+        raise located(exc, page, lines) from None
     body = Body(opening.title)
     read_body(lines[opening.rest :], body)
     fields: dict[str, Any] = {"title": opening.title, "summary": opening.summary}
@@ -103,14 +109,13 @@ def import_text(text: str | bytes, source: str) -> ImportResult:
         "source": name,
         "completeness": "partial" if missing else "full",
         "missing_sections": missing,
-        "encoding_repaired": fixed > 0,
+        "encoding_repaired": page.repaired > 0,
     }
     role = emit.escaped(emit.prune(emit.ordered(fields)))
     yaml_text = emit.dump(role, f"Imported from {name} by guidepress import.")
     _validate(yaml_text, role, source)
-    return ImportResult(
-        name, opening.slug, role, yaml_text, found, warnings + opening.warnings + body.warnings
-    )
+    warnings = page.warnings + opening.warnings + body.warnings
+    return ImportResult(name, opening.slug, role, yaml_text, found, warnings, kind=page.kind)
 
 
 def _validate(yaml_text: str, role: dict[str, Any], source: str) -> None:
