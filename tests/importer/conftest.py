@@ -29,6 +29,8 @@ needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(), reason=f"seed pages not found at {SEEDS} (shared/ is beside the repo)"
 )
 fast = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: For tests that import a whole generated page per example.
+pages = settings(fast, max_examples=100)
 #: Markup in a role's text: a tag (``<name ...>``, ``</name>``), a comment, a doctype or a
 #: processing instruction.
 MARKUP = re.compile(
@@ -40,6 +42,9 @@ def _is_tag_name(name: str | None) -> bool:
     """Names of HTML elements, namespaced (``o:p``) and custom (``x-card``) elements: a word in
     angle brackets (``<explicit>``, in the markdown case) is text."""
     return name is None or name.lower() in ELEMENTS or bool(re.search(r"[:-]", name))
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same data as safe_load, faster
 
 
 def seed_bytes(name: str) -> bytes:
@@ -83,7 +88,7 @@ def without_provenance(result: ImportResult) -> dict[str, Any]:
 
 def check_round_trip(result: ImportResult) -> Role:
     """The YAML loads back to the same data, validates, and the model keeps every text."""
-    loaded = yaml.safe_load(result.yaml_text)
+    loaded = yaml.load(result.yaml_text, Loader=_LOADER)
     assert loaded == result.role
     doc, problems = parse(result.yaml_text, "imported.yaml")  # guidepress's own loader agrees
     assert problems == [] and doc is not None and doc.data == loaded

@@ -10,9 +10,7 @@ import pytest
 from guidepress.errors import ContentError
 from guidepress.importer import ImportFailed, import_files, import_text, summary_line
 
-from .conftest import (
-    CASES,
-)
+from .conftest import CASES, needs_seeds, seed_bytes
 
 
 def test_import_files_writes_refuses_and_forces(tmp_path: Path) -> None:
@@ -58,3 +56,36 @@ def test_two_pages_for_the_same_role_are_refused(tmp_path: Path) -> None:
 def test_summary_line_without_a_path() -> None:
     result = import_text("Chef Career Path Guide\n\nCooks.\n", "chef.txt")
     assert summary_line(result) == "chef: 1 section, 0 warnings"
+
+
+@needs_seeds
+def test_a_saved_web_page_writes_the_role_file_of_its_text(tmp_path: Path) -> None:
+    stem = "004_e941a6e8a69fed1f"
+    html = tmp_path / "guide.htm"
+    html.write_bytes((CASES / f"{stem}.html").read_bytes())
+    text = tmp_path / "guide.txt"
+    text.write_bytes(seed_bytes(f"{stem}.txt"))
+    [from_html] = import_files([str(html)], tmp_path / "a", force=False)
+    [from_text] = import_files([str(text)], tmp_path / "b", force=False)
+    written = (tmp_path / "a" / "customer-success-manager.yaml").read_text(encoding="utf-8")
+    assert written == (tmp_path / "b" / "customer-success-manager.yaml").read_text(
+        encoding="utf-8"
+    ).replace("guide.txt", "guide.htm")
+    assert from_html.kind == "html" and from_text.kind == "text"
+    assert summary_line(from_html).startswith(
+        "customer-success-manager: 33 sections, 1 warning, encoding repaired -> "
+    )
+
+
+def test_web_pages_may_be_larger_than_page_text(tmp_path: Path) -> None:
+    """Saved pages carry scripts and inline images: 6 MB of them still import."""
+    page = tmp_path / "big.html"
+    script = "<script>" + "x" * 6_000_000 + "</script>"
+    page.write_text(f"<h1>Chef Career Path Guide</h1>{script}<p>Cooks.</p>", encoding="utf-8")
+    [result] = import_files([str(page)], tmp_path, force=False)
+    assert result.role["summary"] == "Cooks."
+    text = tmp_path / "big.txt"
+    text.write_text("Chef Career Path Guide\n\nCooks.\n" + "x" * 6_000_000, encoding="utf-8")
+    with pytest.raises(ImportFailed) as err:
+        import_files([str(text)], tmp_path, force=False)
+    assert err.value.lines() == [f"{text}: input is too large (5,000,001 bytes; limit 5,000,000)"]

@@ -92,11 +92,13 @@ def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
     return False
 
 
-def site_part(node: LexborNode) -> bool:
-    """Whether ``node`` is never text, a site landmark, or hidden (class names aside)."""
+def site_part(node: LexborNode, landmarks: bool = True) -> bool:
+    """Whether ``node`` is never text, hidden, or (``landmarks``) a landmark of the site."""
     tag = node.tag or ""
     if tag in NEVER_TEXT or hidden(node):
         return True
+    if not landmarks:
+        return False
     role = (node.attributes.get("role") or "").strip().lower()
     if role in _ROLES:
         return True
@@ -113,8 +115,12 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _visible(node: LexborNode) -> bool:
-    return not any(site_part(n) for n in _ancestors(node))
+def _within(node: LexborNode, container: LexborNode) -> bool:
+    return container.mem_id in {n.mem_id for n in _ancestors(node)}
+
+
+def _visible(node: LexborNode, landmarks: bool = True) -> bool:
+    return not any(site_part(n, landmarks) for n in _ancestors(node))
 
 
 class Content:
@@ -124,11 +130,15 @@ class Content:
         body = tree.body or tree.root
         assert body is not None  # the parser always makes <html> and <body>
         mains = [n for n in tree.css("main, [role=main]") if _visible(n)]
-        h1s = [n for n in tree.css("h1") if _visible(n)]
+        every_h1 = tree.css("h1")
+        h1s = [n for n in every_h1 if _visible(n)]
         root = mains[0] if mains else self._article(tree, h1s) or body
-        inside = [h for h in h1s if root in _ancestors(h)]
-        self.title = inside[0] if inside else (h1s[0] if h1s else None)
-        if self.title is not None and root not in _ancestors(self.title):
+        inside = [h for h in h1s if _within(h, root)]
+        # A page-wide <header> holding the <h1> is the guide's own header, when nothing better
+        headed = [h for h in every_h1 if _visible(h, landmarks=False)]
+        titles = inside or h1s or headed
+        self.title = titles[0] if titles else None
+        if self.title is not None and not _within(self.title, root):
             root = self._common(root, self.title)
         self.root = root
         self._keep = {n.mem_id for n in _ancestors(self.title)} if self.title else set()
@@ -138,7 +148,7 @@ class Content:
     def _article(tree: LexborHTMLParser, h1s: list[LexborNode]) -> LexborNode | None:
         articles = [n for n in tree.css("article") if _visible(n)]
         for article in articles:
-            if any(article in _ancestors(h) for h in h1s):
+            if any(_within(h, article) for h in h1s):
                 return article
         return max(articles, key=lambda a: len(a.text()), default=None)
 

@@ -36,7 +36,8 @@ class ImportFailed(ContentError):
 
 def _read(source: str, kind: Kind | None, stdin: BinaryIO | None) -> bytes:
     """The input's bytes, one past its kind's limit at most (the decoder says it is too large)."""
-    limit = MAX_INPUT_BYTES if kind == "text" else max(MAX_INPUT_BYTES, MAX_HTML_BYTES)
+    html = kind == "html" or source == "-"  # standard input may be a web page
+    limit = max(MAX_INPUT_BYTES, MAX_HTML_BYTES) if html else MAX_INPUT_BYTES
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return stream.read(limit + 1)

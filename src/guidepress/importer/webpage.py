@@ -88,6 +88,7 @@ class _Writer:
         self.labels: list[bool] = []  # for each open <dl>: pairs as label lines?
         self.rows: list[list[str]] = []  # for each open <tr>: [separator, cells so far]
         self.title_block: int | None = None
+        self.title_id = content.title.mem_id if content.title is not None else None
 
     # --- output ------------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ class _Writer:
         if tag in ("br", "hr", "img", "wbr"):
             self._empty(tag, node, mode)
             return None
-        if self.content.title is not None and node == self.content.title:
+        if node.mem_id == self.title_id:
             self.end_block()
             self.title_block = len(self.blocks)
         if mode == _INLINE or (mode == _ITEM and tag not in _LISTS and tag != "li"):
