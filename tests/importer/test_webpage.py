@@ -7,7 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from guidepress.errors import ContentError
 from guidepress.importer import import_text
 from guidepress.importer.webpage import page_text
 
@@ -16,6 +19,7 @@ from .conftest import (
     check_round_trip,
     markup_in,
     needs_seeds,
+    pages,
     seed_bytes,
     without_provenance,
 )
@@ -215,3 +219,15 @@ def test_a_page_without_h1_starts_at_its_content() -> None:
 def test_deep_nesting_does_not_overflow() -> None:
     page = page_text("<h1>T</h1>" + "<div>" * 5000 + "deep" + "</div>" * 5000)
     assert page.text == "T\n\ndeep\n"
+
+
+@pages
+@given(st.one_of(st.text(), st.binary(), st.text().map(lambda t: f"<h1>{t}</h1><p>{t}</p>")))
+def test_arbitrary_input_as_a_web_page_imports_or_reports_problems(data: str | bytes) -> None:
+    try:
+        result = import_text(data, "any.html")
+    except ContentError as exc:
+        assert exc.problems and all(p.file == "any.html" for p in exc.problems)
+        assert all("\n" not in str(p) for p in exc.problems)  # one line each
+        return
+    assert result.kind == "html" and markup_in(result.role) == []

@@ -107,7 +107,7 @@ def decode_html(raw: bytes | str, source: str) -> tuple[str, list[str]]:
             raise ContentError([Problem(source, 0, 0, "", message)])
         text = _decode(raw, warnings)
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise ContentError([Problem(source, 0, 0, "", "empty input: no page text")])
     return text, warnings
 

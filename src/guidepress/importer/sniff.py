@@ -95,12 +95,12 @@ def _what(head: bytes) -> str | None:
 
 
 def _json(data: bytes | str) -> bool:
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    text = text.lstrip("\ufeff \t\r\n")
-    if not text.startswith(("{", "[")):
+    text = data[:64].decode("utf-8", "replace") if isinstance(data, bytes) else data[:64]
+    if not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
         return False
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     try:
-        json.loads(text)
+        json.loads(text.lstrip("\ufeff \t\r\n"))
     except ValueError:
         return False
     return True
