@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
 from guidepress.errors import ContentError, Problem
+from guidepress.files import write_atomic
+from guidepress.importer.charset import MAX_HTML_BYTES
 from guidepress.importer.decode import MAX_INPUT_BYTES
 from guidepress.importer.page import ImportResult, import_text
+from guidepress.importer.sniff import Kind, kind_of_name
 
 _EXISTS = "already exists; use --force to overwrite"
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_MODE = 0o666 & ~_umask()
 
 
 class ImportFailed(ContentError):
@@ -32,30 +24,19 @@ class ImportFailed(ContentError):
         self.results = results
 
 
-def _read(source: str, stdin: BinaryIO | None) -> bytes:
+def _read(source: str, kind: Kind | None, stdin: BinaryIO | None) -> bytes:
+    """The input's bytes, one past its kind's limit at most (the decoder says it is too large)."""
+    html = kind == "html" or source == "-"  # standard input may be a web page
+    limit = max(MAX_INPUT_BYTES, MAX_HTML_BYTES) if html else MAX_INPUT_BYTES
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read(MAX_INPUT_BYTES + 1)
+        return stream.read(limit + 1)
     try:
         with open(source, "rb") as handle:
-            return handle.read(MAX_INPUT_BYTES + 1)
+            return handle.read(limit + 1)
     except OSError as exc:
         problem = Problem(source, 0, 0, "", f"cannot read file: {exc.strerror}")
         raise ContentError([problem]) from None
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temp, _MODE)  # mkstemp makes the file private; a role file is not
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def import_files(
@@ -69,7 +50,8 @@ def import_files(
     for source in sources:
         name = "stdin" if source == "-" else source
         try:
-            result = import_text(_read(source, stdin), name)
+            kind = kind_of_name(source)  # refuses .pdf, .docx, ... before reading them
+            result = import_text(_read(source, kind, stdin), name, kind)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

@@ -1,4 +1,4 @@
-"""Import one page: text in, role data and its YAML out."""
+"""Import one page: page text or a saved web page in, role data and its YAML out."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from guidepress.content.models import Role
 from guidepress.errors import ContentError, Problem
 from guidepress.importer import emit
 from guidepress.importer.blocks import Line, to_line
-from guidepress.importer.decode import clean, decode
+from guidepress.importer.body import Body
 from guidepress.importer.opening import read_opening
-from guidepress.importer.repair import repair
-from guidepress.importer.sections import Body, read_body
+from guidepress.importer.sections import read_body
+from guidepress.importer.sniff import Kind
+from guidepress.importer.source import located, read_page
 
 #: Fields a complete career path guide page fills; a page without some of them is partial.
 EXPECTED: tuple[str, ...] = (
@@ -53,6 +54,8 @@ EXPECTED: tuple[str, ...] = (
     "outlook",
     "faqs",
 )
+#: libyaml's loader when PyYAML has it: the same data, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Where the site's own furniture starts (sharing buttons, subscription plans).
 _BOILERPLATE = re.compile(r"share (?:this |career )?guide\W*", re.IGNORECASE)
 
@@ -66,6 +69,7 @@ class ImportResult:
     sections: list[str]  # model field names found
     warnings: list[str]  # e.g. "unrecognised section 'X' kept as an extra section"
     path: Path | None = None  # where it was written, when it was
+    kind: Kind = "text"  # what the input was read as: page text or a web page ("html")
 
 
 def page_lines(text: str) -> list[Line | None]:
@@ -79,13 +83,17 @@ def page_lines(text: str) -> list[Line | None]:
     return out
 
 
-def import_text(text: str | bytes, source: str) -> ImportResult:
-    """Turn one page into role data; raises ContentError([Problem...]) for unusable input."""
-    page = decode(text, source)
-    page, fixed = repair(page)
-    page, warnings = clean(page)
-    lines = page_lines(page)
-    opening = read_opening(lines, source)
+def import_text(text: str | bytes, source: str, kind: Kind | None = None) -> ImportResult:
+    """Turn one page into role data; raises ContentError([Problem...]) for unusable input.
+
+    ``kind`` is "text" or "html" (a saved web page); None decides by the content.
+    """
+    page = read_page(text, source, kind)
+    lines = page_lines(page.text)
+    try:
+        opening = read_opening(lines, source)
+    except ContentError as exc:
+        raise located(exc, page, lines) from None
     body = Body(opening.title)
     read_body(lines[opening.rest :], body)
     fields: dict[str, Any] = {"title": opening.title, "summary": opening.summary}
@@ -103,19 +111,18 @@ def import_text(text: str | bytes, source: str) -> ImportResult:
         "source": name,
         "completeness": "partial" if missing else "full",
         "missing_sections": missing,
-        "encoding_repaired": fixed > 0,
+        "encoding_repaired": page.repaired > 0,
     }
     role = emit.escaped(emit.prune(emit.ordered(fields)))
     yaml_text = emit.dump(role, f"Imported from {name} by guidepress import.")
     _validate(yaml_text, role, source)
-    return ImportResult(
-        name, opening.slug, role, yaml_text, found, warnings + opening.warnings + body.warnings
-    )
+    warnings = page.warnings + opening.warnings + body.warnings
+    return ImportResult(name, opening.slug, role, yaml_text, found, warnings, kind=page.kind)
 
 
 def _validate(yaml_text: str, role: dict[str, Any], source: str) -> None:
     """The YAML must load back to the same data, and the data must be a valid role."""
-    loaded = yaml.safe_load(yaml_text)
+    loaded = yaml.load(yaml_text, Loader=_LOADER)
     if loaded != role:
         raise RuntimeError(f"{source}: the role YAML does not load back to the same data")
     try:

@@ -9,10 +9,10 @@ extra section with a warning, so nothing on the page is dropped silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from guidepress.importer import structured
 from guidepress.importer.blocks import Line, Piece, blocks, is_heading, pieces, split_headings
+from guidepress.importer.body import Body
 from guidepress.importer.headings import PARENT, WORK_LIFE, match
 
 PARAGRAPHS = frozenset(
@@ -53,28 +53,6 @@ class Segment:
     @property
     def title(self) -> str:
         return self.heading.text if self.heading else ""
-
-
-@dataclass
-class Body:
-    role_title: str
-    fields: dict[str, Any] = field(default_factory=dict)
-    extras: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def keep(self, title: str, parts: list[Piece], reason: str) -> None:
-        """Keep ``parts`` as an extra section, with a warning saying why."""
-        paras = [p.text for p in parts if p.kind != "item"]
-        items = [p.text for p in parts if p.kind == "item"]
-        if not paras and not items:
-            return
-        extra: dict[str, Any] = {"title": title}
-        if paras:
-            extra["body"] = paras
-        if items:
-            extra["items"] = items
-        self.extras.append(extra)
-        self.warnings.append(reason)
 
 
 def segments(lines: list[Line | None]) -> list[Segment]:

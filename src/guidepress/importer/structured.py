@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from guidepress.importer import numbers
 from guidepress.importer.blocks import Piece
+from guidepress.importer.body import Body
 from guidepress.importer.headings import match
-
-if TYPE_CHECKING:
-    from guidepress.importer.sections import Body
 
 _TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _DAY_PARENS = re.compile(r"^(.*?)\s*\(([^()]*\d[^()]*)\)$")
@@ -142,7 +140,7 @@ def _items_left(body: Body, title: str, parts: list[Piece], key: str) -> None:
 
 
 Accepts = Callable[[str, list[Piece], str], bool]
-Adds = Callable[["Body", str, list[Piece]], None]
+Adds = Callable[[Body, str, list[Piece]], None]
 ACCEPTS: dict[str, Accepts] = {
     "tiers": _is_tier,
     "day_in_the_life": _is_day,
