@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from guidepress.importer import import_text
 from guidepress.importer.markdown import escape, unescape
+from guidepress.theme.markdown import render_inline
 
 from .conftest import (
     CASES,
@@ -28,7 +28,7 @@ def test_markdown_characters_are_escaped_only_where_misread() -> None:
 
 
 def test_markdown_escapes_render_as_the_page_text() -> None:
-    render = pytest.importorskip("guidepress.theme.lookup.lookup.markdown").render_inline
+    render = render_inline
     from markdown_it.common.utils import escapeHtml
 
     for line in (CASES / "markdown-text.txt").read_text(encoding="utf-8").splitlines():
@@ -45,7 +45,7 @@ def test_escape_round_trips(text: str) -> None:
 @fast
 @given(st.text(alphabet=st.sampled_from('ab1 *_`[]()<>&#;~\\-+.!:/x=|@"'), max_size=30))
 def test_escaped_text_renders_as_plain_text(text: str) -> None:
-    render = pytest.importorskip("guidepress.theme.lookup.lookup.markdown").render_inline
+    render = render_inline
     from markdown_it.common.utils import escapeHtml
 
     text = " ".join(text.split())
