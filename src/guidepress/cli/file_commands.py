@@ -25,11 +25,12 @@ from guidepress.errors import printable
 def import_pages(
     ctx: click.Context, sources: tuple[str, ...], out: Path | None, force: bool
 ) -> None:
-    """Turn career-guide page text (.txt files, or - for stdin) into role YAML.
+    """Turn career-guide pages into role YAML: page text (.txt), saved web pages (.html, .htm),
+    or - for standard input. Scripts, menus, footers and other site furniture are left out.
 
     \b
     Example:
-      guidepress import pages/nurse.txt --out content/roles
+      guidepress import pages/nurse.html --out content/roles
     """
     from guidepress.importer import ImportFailed, import_files, summary_line
 
