@@ -104,7 +104,7 @@ def _compare(current: Store, new: Store, occupation: str, region: str) -> DiffRo
             known.occupation_title if known else "",
             known.area_name if known else "",
             status,
-            message=why_not_after if after is None else why_not_before,
+            message=why_not_before if before is None else why_not_after,
         )
     base = (occupation, after.region, after.occupation_title, after.area_name)
     if (before.period, before.currency) != (after.period, after.currency):

@@ -193,22 +193,35 @@ def check_occupation(store: Store, code: str, title: str = "") -> str | None:
 
 
 def suggest(store: Store, code: str, title: str = "") -> list[Occupation]:
-    """Up to three occupations: by title when one is given, else by a similar code."""
-    occupations = store.occupations()
-    if title:
-        titles = {o.title.lower(): o for o in occupations}
-        close = difflib.get_close_matches(title.lower(), list(titles), n=3, cutoff=0.4)
-        if close:
-            return [titles[t] for t in close]
-        words = set(re.findall(r"\w+", title.lower())) - {"and", "of", "the", "all", "other"}
-        scored = sorted(
-            ((len(words & set(re.findall(r"\w+", o.title.lower()))), o) for o in occupations),
-            key=lambda pair: (-pair[0], pair[1].code),
-        )
-        if scored and scored[0][0]:
-            return [o for score, o in scored[:3] if score == scored[0][0]]
-    codes = {o.code: o for o in occupations}
-    return [codes[c] for c in difflib.get_close_matches(code, list(codes), n=3, cutoff=0.7)]
+    """Up to three occupations: those sharing the most words with ``title`` (the role's title),
+    else those whose code shares the longest prefix (at least ``41-4``) with ``code``."""
+    occupations = [o for o in store.occupations() if o.code not in ALL_OCCUPATIONS]
+    words = _words(title)
+    if words:
+        scored = [(len(words & _words(o.title)), o) for o in occupations]
+        best = max((score for score, _ in scored), default=0)
+        if best:
+            ties = [o for score, o in scored if score == best]
+            ratio = difflib.SequenceMatcher(None, title.lower())
+
+            def likeness(o: Occupation) -> float:
+                ratio.set_seq2(o.title.lower())
+                return ratio.ratio()
+
+            return sorted(ties, key=lambda o: (-likeness(o), o.code))[:3]
+    for length in range(len(code), 3, -1):
+        near = [o for o in occupations if o.code.startswith(code[:length])]
+        if near:
+            return near[:3]
+    return []
+
+
+def _words(text: str) -> set[str]:
+    """Content words, singular: "Sales Representatives" -> {"sales", "representative"}."""
+    stop = {"and", "of", "the", "all", "other", "except", "or", "in"}
+    return {
+        w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z]+", text.lower())
+    } - stop
 
 
 def national_area(store: Store) -> Area | None:

@@ -145,45 +145,36 @@ class PayFile:
 
     def _check_same(self, number: int, cells: dict[str, str], log: ProblemLog) -> None:
         """One currency, period, source and release per file: the release carries them."""
-        currency, period = cells["currency"].upper(), cells["period"].lower()
-        if currency and not _CURRENCY.fullmatch(currency):
-            log.add(
-                number,
-                self.columns["currency"] + 1,
+        checks = (
+            (
                 "currency",
-                f"not an ISO 4217 code like EUR: {cells['currency']!r}",
-            )
-        if period and period not in PERIODS:
-            log.add(
-                number,
-                self.columns["period"] + 1,
+                cells["currency"].upper(),
+                _CURRENCY.fullmatch,
+                "an ISO 4217 code like EUR",
+            ),
+            (
                 "period",
-                f"must be one of {', '.join(PERIODS)} (got {cells['period']!r})",
-            )
-        if cells["release_date"] and not _DATE.fullmatch(cells["release_date"]):
-            log.add(
-                number,
-                self.columns["release_date"] + 1,
-                "release_date",
-                f"not a date like 2025-04-30, 2025-04 or 2025: {cells['release_date']!r}",
-            )
-        for attr, value in (
-            ("currency", currency),
-            ("period", period),
-            ("source", cells["source"]),
-            ("release", cells["release_date"]),
-        ):
+                cells["period"].lower(),
+                PERIODS.__contains__,
+                f"one of {', '.join(PERIODS)}",
+            ),
+            ("release_date", cells["release_date"], _DATE.fullmatch, "a date like 2025-04 or 2025"),
+            ("source", cells["source"], bool, "given"),
+        )
+        for column, value, valid, wanted in checks:
             if not value:
+                continue  # reported as empty
+            where = (number, self.columns[column] + 1, column)
+            if not valid(value):
+                log.add(*where, f"must be {wanted} (got {cells[column]!r})")
                 continue
+            attr = "release" if column == "release_date" else column
             first = getattr(self, attr)
             if not first:
                 setattr(self, attr, value)
             elif value != first:
-                column = "release_date" if attr == "release" else attr
                 log.add(
-                    number,
-                    self.columns[column] + 1,
-                    column,
+                    *where,
                     f"every row must have the same {column} ({first!r} above; got {value!r})",
                 )
 

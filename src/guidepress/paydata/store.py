@@ -247,7 +247,9 @@ def _write(
     try:
         db = sqlite3.connect(tmp, isolation_level=None)
         try:
-            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+            # No durability to buy: the file is renamed into place only when complete. The
+            # journal stays (in memory) because the duplicate check rolls back to a savepoint.
+            db.executescript("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;" + _SCHEMA)
             db.execute("BEGIN")
             sources = [_load(db, path, name, records) for path, name, records in parts]
             db.execute("CREATE INDEX wage_occ ON wage (occ)")

@@ -83,32 +83,41 @@ def open_table(path: Path, name: str, wanted: frozenset[str]) -> Table:
 
 
 def _open_csv(path: Path, name: str) -> Table:
-    handle = path.open(encoding="utf-8-sig", newline="")
+    # Undecodable bytes are kept as surrogates and reported on their row, not as a crash.
+    handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
     reader = csv.reader(handle)
     try:
         header = next(reader, [])
-    except (UnicodeDecodeError, csv.Error) as exc:
+        _check_utf8(header, name, 1)
+    except (ContentError, csv.Error) as exc:
         handle.close()
-        raise ContentError([Problem(name, 1, 0, "", _csv_message(exc))]) from None
+        if isinstance(exc, ContentError):
+            raise
+        raise ContentError([Problem(name, 1, 0, "", f"not a readable CSV file: {exc}")]) from None
 
     def rows() -> Iterator[tuple[int, tuple[Cell, ...]]]:
         try:
             for number, row in enumerate(reader, start=2):
                 if row:
+                    _check_utf8(row, name, number)
                     yield number, tuple(row)
-        except (UnicodeDecodeError, csv.Error) as exc:
-            line = reader.line_num + 1
-            raise ContentError([Problem(name, line, 0, "", _csv_message(exc))]) from None
+        except csv.Error as exc:
+            line = reader.line_num
+            raise ContentError(
+                [Problem(name, line, 0, "", f"not a readable CSV file: {exc}")]
+            ) from None
         finally:
             handle.close()
 
     return Table(name, [h.strip() for h in header], rows(), close=handle.close)
 
 
-def _csv_message(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "not UTF-8 text (save the file as CSV UTF-8)"
-    return f"not a readable CSV file: {exc}"
+def _check_utf8(row: list[str], name: str, number: int) -> None:
+    try:
+        "".join(row).encode()
+    except UnicodeEncodeError:
+        message = "not UTF-8 text (save the file as CSV UTF-8)"
+        raise ContentError([Problem(name, number, 0, "", message)]) from None
 
 
 def _open_xlsx(path: Path, name: str, wanted: frozenset[str]) -> Table:
