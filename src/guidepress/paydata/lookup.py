@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from guidepress.paydata.areas import region_code, resolve
 from guidepress.paydata.onet import OnetTitle
 from guidepress.paydata.records import (
+    ALL_OCCUPATIONS,
     MARKER_REASONS,
     MONEY,
     PERCENTILES,
@@ -22,7 +23,6 @@ from guidepress.paydata.records import (
 )
 from guidepress.paydata.store import Store
 
-ALL_OCCUPATIONS = ("00-0000", "0000")  # BLS's code; a pay table may use either
 SOC_CODE = re.compile(r"\d\d-\d{4}")
 
 

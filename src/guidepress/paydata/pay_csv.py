@@ -50,7 +50,6 @@ REQUIRED = (
 OPTIONAL = ("region_type", "p10", "p25", "p75", "p90", "mean", "employment")
 PERIODS = ("annual", "monthly", "hourly")
 REGION_TYPES = ("national", "state", "region", "metro")
-ALL_OCCUPATIONS = ("00-0000", "0000")
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")

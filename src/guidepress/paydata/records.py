@@ -11,6 +11,9 @@ from guidepress.errors import GuidepressError
 PERCENTILES = ("p10", "p25", "median", "p75", "p90")
 # Every money field of a row in the release's period (``mean`` first).
 MONEY = ("mean", *PERCENTILES)
+# The all-occupations code, whose median is an area's benchmark: BLS's, or the ISCO-style
+# "0000" a pay table may use.
+ALL_OCCUPATIONS = ("00-0000", "0000")
 
 # What BLS's markers mean (the OEWS field descriptions); "-" is how BLS's time-series files and
 # the shipped extract write a value BLS does not publish.

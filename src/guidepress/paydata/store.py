@@ -130,14 +130,15 @@ class Store:
             raise StoreMissing(
                 f"{path}: no pay data imported yet (guidepress data import oews FILE)"
             )
+        self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             row = self._db.execute(
                 "SELECT format, id, kind, label, citation, currency, period, imported_at,"
                 " top_hourly, top_annual FROM release"
             ).fetchone()
             sources = self._db.execute("SELECT name, sha256, rows FROM source").fetchall()
         except sqlite3.DatabaseError:
+            self._db.close()
             raise StoreMissing(f"{path}: not a guidepress pay store") from None
         if row is None or row[0] != FORMAT:
             self._db.close()
@@ -206,11 +207,6 @@ class Store:
             markers=tuple((field, marker) for field, _, marker in pairs),
             **values,
         )
-
-    def areas_of(self, occupation: str) -> list[str]:
-        """The area codes with a row for ``occupation``."""
-        rows = self._db.execute("SELECT area FROM wage WHERE occ = ? ORDER BY area", (occupation,))
-        return [r[0] for r in rows]
 
 
 def release_id(kind: str, label: str, sources: Iterable[str], top_code: TopCode | None) -> str:
