@@ -30,12 +30,15 @@ from collections import defaultdict
 from pathlib import Path
 
 import pypdfium2
+from bisect_css import variants
 from layout_lab import (
     BIN,
     PHASES,
     ROOT,
+    Timing,
     WarmChromium,
     build_html,
+    children_cpu,
     chromium_binary,
     chromium_cold,
     floor_html,
@@ -48,6 +51,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 SLUG = "customer-success-manager"
 DOCS = ("guide", "sheet", "compare", "floor")
+EQUIVALENT = {"guide": "guide*", "sheet": "sheet*"}
 
 PLAIN = """
 import sys, weasyprint
@@ -88,8 +92,13 @@ def main() -> None:
         files["floor"] = work / "html" / "floor.html"
         sources["floor"] = floor_html(sources["guide"], title=f"{SLUG} floor")
         files["floor"].write_text(sources["floor"], "utf-8")
+        for kind, name in EQUIVALENT.items():  # bisect_css.py's same-look replacements
+            whole = next(v for v in variants(kind) if v.name == "all of the above together")
+            files[name], sources[name] = files[kind], whole.apply(sources[kind])
+        docs = [*DOCS, *EQUIVALENT.values()]
         for kind in DOCS:
             print(f"  {kind}: {files[kind].relative_to(work / 'html')}")
+        print("  guide* and sheet*: the same with bisect_css.py's equivalents (same look)")
 
         chromium = None if args.no_chromium else chromium_binary()
         if not args.no_chromium and chromium is None:
@@ -97,8 +106,9 @@ def main() -> None:
         warm = WarmChromium() if chromium else None
 
         fonts = FontConfiguration()  # one per process, as in a guidepress worker
-        timings: dict[str, list] = defaultdict(list)
-        engines: dict[tuple[str, str], list[float]] = defaultdict(list)
+        timings: dict[str, list[Timing]] = defaultdict(list)
+        # (engine, document, "wall" or "cpu") -> seconds of each round
+        engines: dict[tuple[str, str, str], list[float]] = defaultdict(list)
         pages: dict[tuple[str, str], int] = {}
 
         def run(task: str, record: bool) -> None:
@@ -106,21 +116,20 @@ def main() -> None:
             if engine == "weasyprint":
                 timing, _, _ = render(sources[kind], str(files[kind]), fonts)
                 pages[engine, kind] = timing.pages
+                wall, cpu = timing.wall, timing.total
                 if record:
                     timings[kind].append(timing)
-                    engines[engine, kind].append(timing.total)
             elif engine == "warm":
                 assert warm is not None
-                seconds, pdf = warm.print_pdf(files[kind])
+                wall, cpu, pdf = warm.print_pdf(files[kind])
                 pages[engine, kind] = len(pypdfium2.PdfDocument(pdf))
-                if record:
-                    engines[engine, kind].append(seconds)
             else:
-                seconds = chromium_cold(files[kind], work / f"cold-{kind}.pdf")
-                if record:
-                    engines[engine, kind].append(seconds)
+                wall, cpu = chromium_cold(files[kind], work / f"cold-{kind}.pdf")
+            if record:
+                engines[engine, kind, "wall"].append(wall)
+                engines[engine, kind, "cpu"].append(cpu)
 
-        tasks = [f"weasyprint:{kind}" for kind in DOCS]
+        tasks = [f"weasyprint:{kind}" for kind in docs]
         if warm:
             tasks += [f"{engine}:{kind}" for engine in ("warm", "cold") for kind in DOCS]
         for task in tasks:  # warm-up: imports, fonts, the browser's first page
@@ -134,11 +143,12 @@ def main() -> None:
             warm.close()
 
         print()
-        print("WeasyPrint 70 phases, ms (median); one font configuration for the process")
+        print("WeasyPrint 70 phases, CPU ms (median); one font configuration for the process;")
+        print("gc = CPU time of the garbage collector inside those phases")
         header = ["document", "pages", *PHASES, "total", "ms/page", "gc"]
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
-        for kind in DOCS:
+        for kind in docs:
             runs = timings[kind]
             phase = [median([t.phases[p] for t in runs]) * 1000 for p in PHASES]
             total = median([t.total for t in runs]) * 1000
@@ -148,32 +158,51 @@ def main() -> None:
                      f"{total / n:.0f}", f"{gc_ms:.0f} ({gc_ms / total:.0%})"]  # fmt: skip
             print("| " + " | ".join(cells) + " |")
 
+        def value(engine: str, kind: str, metric: str) -> float:
+            return median(engines[engine, kind, metric])
+
         print()
-        print("Engines on the same HTML, seconds (median): WeasyPrint = all phases above")
+        print("Engines on the same HTML, seconds (median), wall / CPU; WeasyPrint = every phase")
+        print("above; Chromium CPU = every process of the browser")
         names = ["weasyprint", *(["warm", "cold"] if warm else [])]
-        print("| document | " + " | ".join(names) + " | WeasyPrint / warm | WeasyPrint / cold |")
-        print("|---|" + "---|" * (len(names) + 2))
-        for kind in DOCS:
-            values = {name: median(engines[name, kind]) for name in names}
-            ratios = (
-                [f"{values['weasyprint'] / values[n]:.2f}" for n in ("warm", "cold")]
-                if warm
-                else ["", ""]
-            )
-            cells = [f"{values[n]:.3f}" for n in names]
-            print(f"| {kind} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+        ratio_names = ["WeasyPrint / warm", "WeasyPrint / cold"] if warm else []
+        print("| document | " + " | ".join(names + ratio_names) + " |")
+        print("|---|" + "---|" * (len(names) + len(ratio_names)))
+        for kind in docs:
+            if not warm and kind not in DOCS:
+                continue
+            cells = [
+                f"{value(n, kind, 'wall'):.3f} / {value(n, kind, 'cpu'):.3f}"
+                if (n, kind, "wall") in engines
+                else ""
+                for n in names
+            ]
+            if warm:
+                base = kind.rstrip("*")
+                for other in ("warm", "cold"):
+                    wall = value("weasyprint", kind, "wall") / value(other, base, "wall")
+                    cpu = value("weasyprint", kind, "cpu") / value(other, base, "cpu")
+                    cells.append(f"{wall:.2f} / {cpu:.2f}")
+            print(f"| {kind} | " + " | ".join(cells) + " |")
         if warm:
             counts = ", ".join(f"{k} {pages.get(('warm', k), '?')}" for k in DOCS)
             print(f"(Chromium pages: {counts})")
 
-        wp = {kind: median(engines["weasyprint", kind]) for kind in DOCS}
         print()
-        print(f"guide / floor (WeasyPrint): {wp['guide'] / wp['floor']:.2f}  (target <= 1.6)")
-        if warm:
-            warm_guide = median(engines["warm", "guide"])
-            print(f"guide WeasyPrint / warm Chromium: {wp['guide'] / warm_guide:.2f} (target <= 2)")
-            floor_warm = median(engines["warm", "floor"])
-            print(f"floor WeasyPrint / warm Chromium: {wp['floor'] / floor_warm:.2f}")
+        for metric in ("wall", "cpu"):
+            wp = {kind: value("weasyprint", kind, metric) for kind in docs}
+            line = (
+                f"{metric}: guide / floor {wp['guide'] / wp['floor']:.2f}, with the equivalents"
+                f" {wp[EQUIVALENT['guide']] / wp['floor']:.2f} (target <= 1.6)"
+            )
+            if warm:
+                warm_guide = value("warm", "guide", metric)
+                line += (
+                    f"; guide / warm Chromium {wp['guide'] / warm_guide:.2f}, with the"
+                    f" equivalents {wp[EQUIVALENT['guide']] / warm_guide:.2f} (target <= 2);"
+                    f" floor / warm Chromium {wp['floor'] / value('warm', 'floor', metric):.2f}"
+                )
+            print(line)
 
         if not args.no_pipeline:
             pipeline(work, args.rounds)
@@ -195,17 +224,21 @@ def pipeline(work: Path, rounds: int) -> None:
         ],
     }  # fmt: skip
     times: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
     for round_ in range(rounds):
         for name in rotate(list(commands), round_):
-            started = time.perf_counter()
+            started, used = time.perf_counter(), children_cpu()
             subprocess.run(commands[name], check=True, capture_output=True)
             times[name].append(time.perf_counter() - started)
+            cpu[name].append(children_cpu() - used)
     print()
-    print(f"Pipeline, the demo project's {len(htmls)} outputs, wall seconds (median of {rounds})")
-    for name, values in times.items():
-        print(f"  {name}: {median(values):.2f}")
-    first, second = (median(v) for v in times.values())
-    print(f"  guidepress / plain WeasyPrint: {first / second:.3f}")
+    print(f"Pipeline, the demo project's {len(htmls)} outputs, seconds wall / CPU (median of"
+          f" {rounds})")  # fmt: skip
+    for name in times:
+        print(f"  {name}: {median(times[name]):.2f} / {median(cpu[name]):.2f}")
+    first, second = list(commands)
+    print(f"  guidepress / plain WeasyPrint: {median(times[first]) / median(times[second]):.3f}"
+          f" / {median(cpu[first]) / median(cpu[second]):.3f}")  # fmt: skip
     print(f"  {load()}")
 
 
