@@ -265,11 +265,32 @@ def variants(kind: str) -> list[Variant]:
     return found + (GUIDE_COST if kind == "guide" else SHEET_COST)
 
 
-def bisect(kind: str, path: Path, rounds: int, only: str | None) -> None:
+def after_equivalents(kind: str) -> tuple[Variant, list[Variant]]:
+    """The CSS with every same-look equivalent, and each cost variant on top of it: what each
+    remaining construct costs once the equivalents are in."""
+    found = variants(kind)
+    whole = next(v for v in found if v.name == "all of the above together")
+    costs = [v for v in found if v.kind == "cost"]
+    if kind == "guide":
+        costs[:0] = [
+            Variant("columns: 1 back on .contents ol", "cost", ".contents ol { columns: 1; }"),
+            Variant("columns: 1 back on .checklist", "cost", ".checklist { columns: 1; }"),
+        ]
+    on_top = []
+    for v in costs:
+        edits = [e for e in (whole.edit, v.edit) if e]
+        on_top.append(Variant(v.name, v.kind, f"{whole.css}\n{v.css}", both(*edits), v.options))
+    return Variant("the equivalents (same look)", "base", whole.css, whole.edit), on_top
+
+
+def bisect(kind: str, path: Path, rounds: int, only: str | None, after: bool = False) -> None:
     source = path.read_text("utf-8")
-    chosen = [v for v in variants(kind) if only is None or only in v.name]
+    if after:
+        base, found = after_equivalents(kind)
+    else:
+        base, found = Variant("baseline (today's CSS)", "base"), variants(kind)
+    chosen = [v for v in found if only is None or only in v.name]
     fonts = FontConfiguration()
-    base = Variant("baseline (today's CSS)", "base")
     everything = [base, *chosen]
     sources = {v.name: v.apply(source) for v in everything}
     layout_s: dict[str, list[float]] = defaultdict(list)
@@ -294,7 +315,8 @@ def bisect(kind: str, path: Path, rounds: int, only: str | None) -> None:
 
     base_layout, base_total = median(layout_s[base.name]), median(total_s[base.name])
     print()
-    print(f"{kind}: {path.name}, {pages[base.name]} pages; medians of {rounds}; {load()}")
+    title = f"{kind}, on top of the equivalents" if after else kind
+    print(f"{title}: {path.name}, {pages[base.name]} pages; medians of {rounds}; {load()}")
     print("| variant | kind | layout ms | saved | of render | total ms | pages | pixels differ |")
     print("|---|---|---|---|---|---|---|---|")
     for variant in everything:
@@ -316,6 +338,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--only", choices=("guide", "sheet"))
     parser.add_argument("--variant", help="Only the variants whose name contains this.")
+    parser.add_argument(
+        "--no-after", action="store_true", help="Skip the costs on top of the equivalents."
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
     print(f"date: {time.strftime('%Y-%m-%d %H:%M')}")
@@ -327,6 +352,8 @@ def main() -> None:
             if args.only in (None, kind):
                 path = next(p for p in found[kind] if p.stem == SLUG)
                 bisect(kind, path, args.rounds, args.variant)
+                if not args.no_after:
+                    bisect(kind, path, args.rounds, args.variant, after=True)
 
 
 if __name__ == "__main__":
