@@ -16,6 +16,7 @@ from guidepress.content.models.role import DEMAND_LEVELS, Role
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.render import charts
+from guidepress.render.pay import Level, Pay
 
 
 @dataclass(frozen=True)
@@ -43,25 +44,24 @@ def key_facts(role: Role, labels: Labels, fmt: Formatter) -> list[tuple[str, str
 
 
 def salary_chart(
-    role: Role, labels: Labels, fmt: Formatter, brand: BrandKit, width: int = 640
+    pay: Pay | None, labels: Labels, fmt: Formatter, brand: BrandKit, width: int = 640
 ) -> Chart | None:
-    salary = role.salary
-    if salary is None or salary.min is None or salary.max is None:
+    if pay is None:
         return None
-    estimated = labels.estimated_suffix if salary.levels_estimated else ""
-    marks = []
-    if salary.levels is not None:
-        for name in ("entry", "mid", "senior"):
-            value = getattr(salary.levels, name)
-            if value is not None:
-                marks.append(charts.Mark(labels["level_" + name] + estimated, value))
+    marks = [
+        charts.Mark(
+            labels["level_" + level.name] + (labels.estimated_suffix if level.estimated else ""),
+            level.value,
+        )
+        for level in pay.levels
+    ]
     top = None
-    if salary.top_10_percent is not None and salary.top_10_percent > salary.max:
-        top = (labels.top_10_short, salary.top_10_percent)
+    if pay.top_10_percent is not None and pay.top_10_percent > pay.high:
+        top = (labels.top_10_short, pay.top_10_percent)
     svg = charts.salary_band(
-        salary.min,
-        salary.max,
-        salary.median,
+        pay.low,
+        pay.high,
+        pay.median,
         marks,
         fmt.money,
         fmt.money_short,
@@ -70,13 +70,15 @@ def salary_chart(
         palette_of(brand),
         width,
     )
-    parts = [
-        labels.format("salary_chart_alt", low=fmt.money(salary.min), high=fmt.money(salary.max))
-    ]
-    if salary.median is not None:
-        parts.append(f"{labels.median}: {fmt.money(salary.median)}")
+    parts = [labels.format("salary_chart_alt", low=fmt.money(pay.low), high=fmt.money(pay.high))]
+    if pay.median is not None:
+        parts.append(f"{labels.median}: {fmt.money(pay.median)}")
     parts += [f"{m.label}: {fmt.money(m.value)}" for m in marks]
     return Chart(data_url(svg), ". ".join(parts) + ".")
+
+
+def _estimated(level: Level, labels: Labels) -> str:
+    return labels.estimated_suffix if level.estimated else ""
 
 
 def demand_chart(role: Role, labels: Labels, brand: BrandKit) -> Chart | None:

@@ -8,6 +8,7 @@ from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.figures import Chart, demand_chart, key_facts, salary_chart
+from guidepress.render.pay import pay_of_role
 from guidepress.render.sections import Section, guide_sections
 from guidepress.render.translation import foreign_sections, guide_groups, notice
 from guidepress.theme.lookup import Theme
@@ -35,7 +36,7 @@ def guide_context(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
         sections=guide_sections(role, labels),
-        salary_chart=salary_chart(role, labels, fmt, brand),
+        salary_chart=salary_chart(pay_of_role(role), labels, fmt, brand),
         demand_chart=demand_chart(role, labels, brand),
         facts=key_facts(role, labels, fmt),
         foreign=foreign_sections(role),

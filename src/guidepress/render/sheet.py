@@ -17,6 +17,7 @@ from guidepress.render.context import (
     shared,
 )
 from guidepress.render.figures import Chart, key_facts, qr_chart, salary_chart
+from guidepress.render.pay import pay_of_role
 from guidepress.render.translation import SHEET_GROUPS, notice
 from guidepress.theme.lookup import Theme
 
@@ -67,7 +68,7 @@ def sheet_context(
         role=role,
         summary=role.sheet.summary or role.summary,
         facts=key_facts(role, labels, fmt),
-        salary_chart=salary_chart(role, labels, fmt, brand, width=440),
+        salary_chart=salary_chart(pay_of_role(role), labels, fmt, brand, width=440),
         picks={
             name: picked(getattr(role, name), getattr(role.sheet, name), count)
             for name, count in DEFAULT_PICKS.items()
