@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: guides test lint bench clean
+.PHONY: guides test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,18 @@ guides: $(STAMP)
 	$(BIN)/guidepress build --kind guide
 	@echo "Guides are in $(CURDIR)/output/guides/ (index: output/manifest.json)"
 
+# Tests write 1,500 to 2,700 scratch files a run; where /dev/shm exists they go there, since
+# deleting them from a disk mounted with discard costs seconds.
+TEST_TMP := $(shell test -d /dev/shm && test -w /dev/shm && echo /dev/shm)
+TEST_ENV := $(if $(TEST_TMP),TMPDIR=$(TEST_TMP))
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(TEST_ENV) $(BIN)/python -m pytest -q
+
+# Every test that lays out no document (no PDF, no one-page fitting): a test that does and is
+# not marked pdf fails (tests/conftest.py).
+test-fast: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m pytest -q -m "not pdf"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
