@@ -52,6 +52,10 @@ def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
 _RUNNING: list[pytest.Item] = []
 #: Where the guard notes each layout it refused, from this process or a forked build worker.
 _REFUSED: list[Path] = []
+_UNMARKED = (
+    "lays out a document with WeasyPrint: mark it @pytest.mark.pdf "
+    "(or put it in a module marked pdf)"
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -61,6 +65,8 @@ def pytest_configure(config: pytest.Config) -> None:
     records the error as a failed output. So ``make test-fast`` (``-m "not pdf"``) provably
     renders nothing, and a test that renders without the mark fails in ``make test`` too.
     Forked build workers inherit the guard."""
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # the pytest-xdist controller runs no test: its workers set up their own guard
     import weasyprint
 
     _REFUSED[:] = [Path(tempfile.mkdtemp(prefix="guidepress-guard-")) / "refused"]
@@ -77,10 +83,9 @@ def pytest_configure(config: pytest.Config) -> None:
     weasyprint.HTML.render = guarded
 
 
-_UNMARKED = (
-    "lays out a document with WeasyPrint: mark it @pytest.mark.pdf "
-    "(or put it in a module marked pdf)"
-)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _REFUSED:
+        shutil.rmtree(_REFUSED[0].parent, ignore_errors=True)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -163,10 +168,10 @@ def _two_roles_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def two_roles(_two_roles_built: Path, tmp_path: Path) -> Iterator[Path]:
+def two_roles(_two_roles_built: Path, tmp_path: Path) -> Path:
     """Two roles, built as guides and sheets (with --jobs 2): a copy of the session's build.
     The inputs hash does not depend on the project's folder, so the copy's outputs are current.
     """
     root = tmp_path / "proj"
     shutil.copytree(_two_roles_built, root)
-    yield root
+    return root

@@ -52,7 +52,7 @@ def new_project(root: Path) -> Path:
     return root
 
 
-#: A one-screen role: the guide is three pages or so, the sheet fits at once.
+#: A role with a title and a summary only.
 SHORT_ROLE = "title: Small Role\nsummary: A short summary.\n"
 
 #: A pastry chef with pay in euros (the command-line tests' role).

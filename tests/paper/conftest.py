@@ -13,7 +13,7 @@ from tests.helpers import brand_project, built_entries
 
 @pytest.fixture(scope="session")
 def letter(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
-    """Guide and sheet of the tiny role under three brands, on letter paper, in one process.
+    """Guide and sheet of the harbour pilot under three brands, on letter paper, in one build.
     The first brand, 'mark', is the configured default: its outputs have no brand folder."""
     root = brand_project(
         tmp_path_factory.mktemp("brands"),

@@ -19,7 +19,7 @@ PT_PER_MM = 72 / 25.4
 
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
-    """The tiny role's guide and sheet, and a comparison sheet, with print marks."""
+    """The harbour pilot's guide and sheet, and a comparison sheet, with print marks."""
     root = brand_project(tmp_path_factory.mktemp("marks"), "kinds: [guide, sheet, compare]\n")
     write(root, "content/roles/deckhand.yaml", "title: Deckhand\nsummary: Works the deck.\n")
     write(root, "content/comparisons/sea.yaml", "title: Sea\nroles: [harbour-pilot, deckhand]\n")
