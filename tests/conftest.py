@@ -1,18 +1,34 @@
-"""Shared fixtures: the repository's own project, scratch projects, and guides built once."""
+"""Fixtures every folder uses: the pinned date, the no-rendering guard, scratch projects, and the
+PDFs many tests read, built once per session (copied where a test changes them)."""
 
 from __future__ import annotations
 
+import functools
 import shutil
-import textwrap
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
-from guidepress.build.pipeline import build
 from guidepress.build.request import BuildRequest
-
-REPO = Path(__file__).resolve().parents[1]
-SEED_ROLES = ("strategic-account-manager", "customer-success-manager")
+from tests.helpers import (
+    COMPARED,
+    EPOCH,
+    REPO,
+    SEED_ROLES,
+    add_role,
+    compared_role,
+    new_project,
+    pinned_build,
+    pinned_date,
+    run,
+    slug_of,
+    write,
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -29,36 +45,133 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     # Documents print their edition date; tests pin it so outputs are comparable.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795219200")  # 2026-11-21
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # 2026-11-21
+
+
+#: The test being run (its setup, call and teardown, and the session fixtures it starts).
+_RUNNING: list[pytest.Item] = []
+#: Where the guard notes each layout it refused, from this process or a forked build worker.
+_REFUSED: list[Path] = []
+_UNMARKED = (
+    "lays out a document with WeasyPrint: mark it @pytest.mark.pdf "
+    "(or put it in a module marked pdf)"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Only tests marked ``pdf`` may lay out a document. WeasyPrint's one way to layout,
+    ``HTML.render`` (which ``guidepress.pdf.engine.layout`` and plain ``write_pdf`` go through),
+    raises in any other test, fixtures included, and the test fails even where the build
+    records the error as a failed output. So ``make test-fast`` (``-m "not pdf"``) provably
+    renders nothing, and a test that renders without the mark fails in ``make test`` too.
+    Forked build workers inherit the guard."""
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # the pytest-xdist controller runs no test: its workers set up their own guard
+    import weasyprint
+
+    _REFUSED[:] = [Path(tempfile.mkdtemp(prefix="guidepress-guard-")) / "refused"]
+    render = weasyprint.HTML.render
+
+    @functools.wraps(render)
+    def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if _RUNNING and _RUNNING[-1].get_closest_marker("pdf") is None:
+            with _REFUSED[0].open("a", encoding="utf-8") as log:
+                log.write(f"{_RUNNING[-1].nodeid}\n")
+            raise AssertionError(f"{_RUNNING[-1].nodeid}: {_UNMARKED}")
+        return render(self, *args, **kwargs)
+
+    weasyprint.HTML.render = guarded
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _REFUSED:
+        shutil.rmtree(_REFUSED[0].parent, ignore_errors=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    _RUNNING.append(item)
+    try:
+        return (yield)
+    finally:
+        _RUNNING.pop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[pytest.TestReport]:
+    report: pytest.TestReport = yield
+    if call.when == "teardown" and _REFUSED and _REFUSED[0].exists():
+        _REFUSED[0].unlink()
+        report.outcome = "failed"
+        report.longrepr = f"{item.nodeid} {_UNMARKED}"
+    return report
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch project: config, the default brand, no roles yet."""
-    root = tmp_path / "proj"
-    (root / "content" / "roles").mkdir(parents=True)
-    shutil.copytree(
-        REPO / "content" / "brands" / "default", root / "content" / "brands" / "default"
-    )
-    (root / "guidepress.yaml").write_text("title: Test guides\n", encoding="utf-8")
-    return root
+    return new_project(tmp_path / "proj")
 
 
-def write(root: Path, rel: str, text: str) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    """A file outside the project (``project`` is tmp_path/proj) holding a unique token."""
+    path = tmp_path / "secret.txt"
+    path.write_text(f"TOKEN-{uuid.uuid4().hex}\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def compared_roles(project: Path) -> Path:
+    """The scratch project with the four roles of COMPARED."""
+    for i, title in enumerate(COMPARED):
+        write(
+            project,
+            f"content/roles/{slug_of(title)}.yaml",
+            yaml.safe_dump(compared_role(title, 60000 + 15000 * i)),
+        )
+    return project
+
+
+# --- Built once per session -----------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
 def seed_guides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both seed guides built once per session from the repository's content."""
     out = tmp_path_factory.mktemp("seed-guides")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", "1795219200")
-    try:
-        build(REPO, BuildRequest(roles=SEED_ROLES, kinds=("guide",), out=out))
-    finally:
-        mp.undo()
+    pinned_build(REPO, BuildRequest(roles=SEED_ROLES, kinds=("guide",), out=out))
     return out
+
+
+@pytest.fixture(scope="session")
+def seed_sheets(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    """Both seed sheets built once per session; the folder and the build's manifest entries."""
+    out = tmp_path_factory.mktemp("seed-sheets")
+    report = pinned_build(REPO, BuildRequest(roles=SEED_ROLES, kinds=("sheet",), out=out))
+    return out, [entry.to_json() for entry in report.entries]
+
+
+@pytest.fixture(scope="session")
+def _two_roles_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two_roles project, built once: copied for each test that uses it."""
+    root = new_project(tmp_path_factory.mktemp("two-roles") / "proj")
+    write(root, "guidepress.yaml", "title: Test guides\nkinds: [guide, sheet]\n")
+    add_role(root, "baker")
+    add_role(root, "brewer")
+    with pinned_date():
+        code, output = run(root, "build", "--jobs", "2")
+    assert code == 0, output
+    return root
+
+
+@pytest.fixture
+def two_roles(_two_roles_built: Path, tmp_path: Path) -> Path:
+    """Two roles, built as guides and sheets (with --jobs 2): a copy of the session's build.
+    The inputs hash does not depend on the project's folder, so the copy's outputs are current.
+    """
+    root = tmp_path / "proj"
+    shutil.copytree(_two_roles_built, root)
+    return root

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import io
-import itertools
 from collections.abc import Callable
-from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pikepdf
 import pytest
-from click.testing import CliRunner
-from tests.conftest import REPO, SEED_ROLES, write
-from tests.helpers import render_html
 
-from guidepress.build.pipeline import build
 from guidepress.build.request import BuildRequest
-from guidepress.cli import cli
-from guidepress.content.project import load_project
 from guidepress.pdf.preflight import _elements, check
-from guidepress.theme.lookup import Theme
+from tests.helpers import invoke, pinned_build, write
+
+pytestmark = pytest.mark.pdf
+
 
 ROLE = """
 title: Pastry Chef
@@ -32,8 +26,13 @@ tech_skills: [Lamination]
 tiers: [{title: Commis, experience: 0-2 years}, {title: Pastry Chef, experience: 3+ years}]
 url: https://example.org/pastry
 """
+
+
 BAKER = "title: Baker\nsummary: Bakes bread.\nsalary: {currency: EUR, min: 25000, max: 40000}\n"
+
 COMPARISON = "title: Pastry or bread?\nroles: [pastry-chef, baker]\n"
+
+
 KINDS = ("guide", "sheet", "compare")
 
 
@@ -47,15 +46,12 @@ def small_project(root: Path) -> Path:
 
 def built(root: Path, variant: str | None) -> dict[str, bytes]:
     """The bytes of the pastry chef's guide and sheet and of the comparison, by kind."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", "1795219200")
-    try:
-        one = build(root, BuildRequest(("pastry-chef",), ("guide", "sheet"), pdf_variant=variant))
-        both = build(
-            root, BuildRequest(("pastry-chef", "baker"), ("compare",), pdf_variant=variant)
-        )
-    finally:
-        mp.undo()
+    one = pinned_build(
+        root, BuildRequest(("pastry-chef",), ("guide", "sheet"), pdf_variant=variant)
+    )
+    both = pinned_build(
+        root, BuildRequest(("pastry-chef", "baker"), ("compare",), pdf_variant=variant)
+    )
     return {e.kind: (one.output_dir / e.path).read_bytes() for e in one.entries + both.entries}
 
 
@@ -202,58 +198,9 @@ def test_the_build_fails_an_output_that_falls_short(project: Path) -> None:
         {% block body %}{{ super() }}<img src="{{ ctx.qr.src }}" style="width: 5mm">{% endblock %}
         """,
     )
-    result = CliRunner().invoke(cli, ["--project", str(project), "build", "--kind", "sheet"])
+    result = invoke(project, "build", "--kind", "sheet")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "sheets/pastry-chef.pdf: preflight: figure on page 1 has no alternative text"
     )
     assert not (project / "output" / "sheets" / "pastry-chef.pdf").exists()
-
-
-# Heading order in the HTML of every kind -------------------------------------------------------
-
-
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.levels: list[int] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self.levels.append(int(tag[1]))
-
-
-def heading_levels(html: str) -> list[int]:
-    parser = _Headings()
-    parser.feed(html)
-    return parser.levels
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_headings_start_at_h1_and_skip_no_level(kind: str) -> None:
-    project, _ = load_project(REPO)
-    theme = Theme(REPO)
-    brand = project.brand("default")
-    options = {"locale": "en", "paper": "a4", "edition": date(2026, 11, 21)}
-    if kind == "compare":
-        roles = [project.roles[slug] for slug in SEED_ROLES]
-        pages = [render_html(kind, roles, brand, theme, **options).html]
-    else:
-        pages = [
-            render_html(kind, project.roles[slug], brand, theme, **options).html
-            for slug in SEED_ROLES
-        ]
-    for html in pages:
-        levels = heading_levels(html)
-        assert levels[0] == 1 and levels.count(1) == 1
-        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
-        assert jumps == []
-
-
-def test_an_unknown_variant_is_a_usage_error(project: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["--project", str(project), "build", "--pdf-variant", "pdf/a-9z"]
-    )
-    assert result.exit_code == 2
-    assert result.output.startswith("--pdf-variant: no variant 'pdf/a-9z' (one of pdf/a-1a, ")
-    assert result.output.count("\n") == 1

@@ -1,14 +1,20 @@
+"""The render time limit: fails the block with the setting named, cannot be swallowed, leaves
+no timer behind; a build over it fails each output and goes on."""
+
 from __future__ import annotations
 
 import contextlib
+import json
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from guidepress.build.limits import time_limit
 from guidepress.errors import RenderError
+from tests.helpers import SHORT_ROLE, run_err, write
 
 
 def spin(seconds: float) -> None:
@@ -63,3 +69,23 @@ def test_outside_the_main_thread_it_does_nothing() -> None:
     thread.start()
     thread.join()
     assert results == ["finished"]
+
+
+@pytest.mark.pdf
+def test_render_timeout_fails_each_output_and_the_batch_goes_on(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nrender_timeout: 0.05\n")
+    write(project, "content/roles/a.yaml", SHORT_ROLE)
+    write(project, "content/roles/b.yaml", SHORT_ROLE)
+    started = time.perf_counter()
+    code, err = run_err(project, "build")
+    assert (code, err) == (
+        1,
+        "guides/a.pdf: rendering took longer than 0.05 s (render_timeout in guidepress.yaml)\n"
+        "guides/b.pdf: rendering took longer than 0.05 s (render_timeout in guidepress.yaml)\n",
+    )
+    assert time.perf_counter() - started < 3
+    manifest = json.loads((project / "output" / "manifest.json").read_text())
+    assert [o["status"] for o in manifest["outputs"]] == ["failed", "failed"]
+    # The timer is gone afterwards: the same process builds with the default limit.
+    write(project, "guidepress.yaml", "title: T\n")
+    assert run_err(project, "build") == (0, "")

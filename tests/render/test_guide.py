@@ -1,4 +1,5 @@
-"""Golden HTML: the guide's whole HTML compared with tests/golden (``--update-golden`` rewrites)."""
+"""The guide's HTML: compared whole with tests/golden (``--update-golden`` rewrites), semantic
+and escaped, bleed for print marks."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO, SEED_ROLES
-from tests.helpers import render_html
 
+from guidepress.content.models import Role
 from guidepress.content.project import load_project
-from guidepress.theme.filters import css_counters, css_string
-from guidepress.theme.lookup import Theme
+from guidepress.theme.lookup import Theme, builtin_dir
+from tests.helpers import REPO, SEED_ROLES, render_html, write
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)
@@ -37,8 +37,6 @@ def test_guide_html_matches_golden(slug: str, update_golden: bool) -> None:
 
 
 def test_html_is_semantic_and_escaped(project: Path) -> None:
-    from tests.conftest import write
-
     write(
         project,
         "content/roles/x.yaml",
@@ -66,6 +64,19 @@ def test_html_is_semantic_and_escaped(project: Path) -> None:
     assert html.count("<img ") == html.count(' alt="')
 
 
-def test_css_helpers_quote_for_css() -> None:
-    assert css_string('Say "hi"') == '"Say \\22 hi\\22 "'
-    assert css_counters("Page {page} of {pages}") == '"Page " counter(page) " of " counter(pages)'
+def test_cover_band_runs_into_the_bleed() -> None:
+    html = render_html(
+        "guide",
+        Role(title="T", summary="S", slug="t"),
+        load_project(REPO)[0].brand("default"),
+        Theme(None),
+        locale="en",
+        paper="a4",
+        edition=date(2026, 1, 1),
+        print_marks=True,
+    ).html
+    assert "bleed: 8.0mm; marks: crop;" in html
+    assert "--gp-bleed: 3.0mm;" in html
+    assert 'class="guide logo-left print-marks"' in html
+    css = (builtin_dir() / "styles/guide.css").read_text()
+    assert ".print-marks .cover-band { margin: calc(-1 * var(--gp-bleed))" in css

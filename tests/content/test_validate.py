@@ -1,11 +1,13 @@
+"""Role and comparison files checked: every problem of every file in one run, each on one
+located line."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-from tests.conftest import write
+import yaml
 
-from guidepress.cli import cli
+from tests.helpers import SLUG_RULE, compared_role, invoke, run, run_err, write
 
 ROLE = """
 title: Chef
@@ -18,8 +20,7 @@ salary:
 
 
 def validate(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--project", str(root), "validate", *args])
-    return result.exit_code, result.output
+    return run(root, "validate", *args)
 
 
 def test_salary_min_above_max_is_one_located_line(project: Path) -> None:
@@ -140,17 +141,85 @@ def test_unknown_role_argument(project: Path) -> None:
     assert validate(project, "nope") == (1, "content/roles/nope.yaml: no role 'nope'\n")
 
 
-def test_tier_years_are_parsed(project: Path) -> None:
-    from guidepress.content.models import Role
-
-    role = Role.model_validate(
-        {
-            "title": "A",
-            "summary": "s",
-            "tiers": [
-                {"title": "J", "experience": "0-2 years"},
-                {"title": "S", "experience": "8+ years"},
-            ],
-        }
+def test_link_fields_take_web_addresses_only(project: Path) -> None:
+    write(
+        project,
+        "content/roles/r.yaml",
+        "title: R\nsummary: s\nurl: javascript:alert(1)\nreferences:\n"
+        "  - {title: T, url: 'file:///etc/passwd'}\n",
     )
-    assert [(t.years_min, t.years_max) for t in role.tiers] == [(0, 2), (8, None)]
+    hint = "must be a web address (http:// or https://) or a mailto: address"
+    assert run_err(project, "validate") == (
+        1,
+        f"content/roles/r.yaml:3:1: url: {hint} (got 'javascript:alert(1)')\n"
+        f"content/roles/r.yaml:5:16: references[0].url: {hint} (got 'file:///etc/passwd')\n",
+    )
+
+
+def test_slug_with_path_traversal_is_a_located_error(project: Path) -> None:
+    write(project, "content/roles/x.yaml", "title: X\nslug: ../../etc/x\nsummary: s\n")
+    assert run_err(project, "validate") == (
+        1,
+        f"content/roles/x.yaml:2:1: slug: must be {SLUG_RULE} (got '../../etc/x')\n",
+    )
+
+
+def test_a_pick_out_of_range_is_located(project: Path) -> None:
+    write(
+        project,
+        "content/roles/a.yaml",
+        "title: A\nsummary: s\npros: [Good.]\nsheet:\n  pros: [1, 4]\n",
+    )
+    result = invoke(project, "validate")
+    assert result.exit_code == 1
+    assert result.output == (
+        "content/roles/a.yaml:5:13: sheet.pros[1]: there is no item 4 in pros (it has 1)\n"
+    )
+
+
+# --- Comparison files ------------------------------------------------------------------------
+
+
+def test_mixed_currencies_are_refused_with_a_located_message(compared_roles: Path) -> None:
+    write(
+        compared_roles,
+        "content/roles/euro-chef.yaml",
+        yaml.safe_dump(compared_role("Euro Chef", 40000, "EUR")),
+    )
+    write(compared_roles, "content/comparisons/mixed.yaml",
+          "title: Mixed\nroles:\n  - pastry-chef\n  - euro-chef\n")  # fmt: skip
+    code, output = run(compared_roles, "validate")
+    assert code == 1
+    assert output == (
+        "content/comparisons/mixed.yaml:4:5: roles[1]: euro-chef pays in EUR, pastry-chef in "
+        "USD: roles on one comparison sheet must share currency and period\n"
+    )
+    code, output = run(compared_roles, "compare", "pastry-chef", "euro-chef")
+    assert code == 1
+    assert output == (
+        "content/roles/euro-chef.yaml:17:3: salary.currency: euro-chef pays in EUR, pastry-chef "
+        "in USD: roles on one comparison sheet must share currency and period\n"
+    )
+
+
+def test_unknown_roles_and_role_counts_are_refused(compared_roles: Path) -> None:
+    write(
+        compared_roles, "content/comparisons/bad.yaml", "title: Bad\nroles: [pastry-chef, ghost]\n"
+    )
+    write(compared_roles, "content/comparisons/five.yaml",
+          "title: Five\nroles: [a, b, c, d, e]\n")  # fmt: skip
+    code, output = run(compared_roles, "validate")
+    assert code == 1
+    assert output.splitlines() == [
+        "content/comparisons/bad.yaml:2:22: roles[1]: no role 'ghost' in content/roles",
+        "content/comparisons/five.yaml:2:1: roles: list should have at most 4 items after "
+        "validation, not 5",
+    ]
+    assert run(compared_roles, "compare", "pastry-chef", "ghost") == (
+        1,
+        "content/roles/ghost.yaml: no role 'ghost'\n",
+    )
+    assert run(compared_roles, "compare", "pastry-chef") == (
+        2,
+        "compare takes 2 to 4 roles (got 1)\n",
+    )

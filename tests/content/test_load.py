@@ -1,5 +1,9 @@
+"""Reading YAML with locations: positions, every way a file can be unreadable, limits on
+size, nesting and aliases, and fuzzing."""
+
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from guidepress.content.load import parse, read
 from guidepress.content.models import Role
 from guidepress.content.validate import role_checks, to_model
 from guidepress.errors import Problem
+from tests.helpers import run_err, write
 
 
 def test_positions_are_one_based_line_and_column() -> None:
@@ -66,6 +71,7 @@ def test_empty_file_is_an_empty_mapping_marked_empty(tmp_path: Path) -> None:
 
 
 # --- Limits and fuzzing -------------------------------------------------------------------------
+
 
 fast = settings(max_examples=200, deadline=None)
 
@@ -187,3 +193,114 @@ def test_a_key_yaml_cannot_read_is_reported_and_its_entry_skipped() -> None:
     doc, problems = parse("a:\n  !!int x: 1\n  b: 2\n", "k.yaml")
     assert [str(p) for p in problems] == ["k.yaml:2:3: a: not a valid whole number (got 'x')"]
     assert doc is not None and doc.data == {"a": {"b": 2}} and doc.broken == set()
+
+
+# --- Hostile files, through guidepress validate -----------------------------------------------
+
+
+def timed_validate(root: Path) -> tuple[int, str, float]:
+    started = time.perf_counter()
+    code, err = run_err(root, "validate")
+    return code, err, time.perf_counter() - started
+
+
+def test_alias_bomb_is_refused_fast(project: Path) -> None:
+    lines = ["title: Bomb", "summary: s", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    write(project, "content/roles/bomb.yaml", "\n".join(lines) + "\n")
+    code, err, seconds = timed_validate(project)
+    assert (code, err) == (
+        1,
+        "content/roles/bomb.yaml:3:46: too large: more than 200,000 values with aliases expanded\n",
+    )
+    assert seconds < 3
+
+
+def test_ten_thousand_levels_of_nesting_are_refused_fast(project: Path) -> None:
+    write(project, "content/roles/deep.yaml", "title: D\nsummary: " + "[" * 10_000 + "]" * 10_000)
+    code, err, seconds = timed_validate(project)
+    assert (code, err) == (
+        1,
+        "content/roles/deep.yaml:2:109: too deeply nested (more than 100 levels)\n",
+    )
+    assert seconds < 3
+
+
+def test_sixty_megabyte_file_is_refused_without_reading_it(project: Path) -> None:
+    with (project / "content/roles/huge.yaml").open("wb") as handle:
+        handle.truncate(60_000_000)  # sparse: costs no disk, and reads as 60 MB of NUL
+    code, err, seconds = timed_validate(project)
+    assert (code, err) == (
+        1,
+        "content/roles/huge.yaml:1:1: file is too large (60,000,000 bytes; limit 1,000,000)\n",
+    )
+    assert seconds < 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "3:1: binary file, not YAML text"),
+        (b"", "1:1: file is empty"),
+        (b"# only a comment\n", "1:1: file is empty"),
+        (b"title: A\nsummary: caf\xe9\n", "2:13: not valid UTF-8 text"),
+        ("\ufefftitle: A".encode("utf-16"), "1:1: UTF-16 text: save the file as UTF-8"),
+        (
+            b"title: A\nsummary: s\ntitle: B\n",
+            "3:1: title: duplicate key (first defined on line 1)",
+        ),
+        (
+            b'title: A\nsummary: "\\e[2J\\e[31mred"\n',
+            "2:10: summary: control character U+001B is not allowed in text",
+        ),
+        (b"title: A\nsummary: a\x1bb\n", "2:11: control character U+001B is not allowed"),
+        (
+            b"title: A\nsummary: s\nsalary: {min: 2026-13-45}\n",
+            "3:15: salary.min: not a valid date (got '2026-13-45')",
+        ),
+        (
+            b"title: A\nsummary: !!python/object:os.system ls\n",
+            "2:10: summary: YAML tag !!python/object:os.system is not supported",
+        ),
+    ],
+    ids=[
+        "binary",
+        "empty",
+        "comment",
+        "utf8",
+        "utf16",
+        "duplicate",
+        "escape",
+        "raw-esc",
+        "date",
+        "python-tag",
+    ],
+)
+def test_unreadable_role_files_get_one_located_line(
+    project: Path, data: bytes, message: str
+) -> None:
+    (project / "content/roles/r.yaml").write_bytes(data)
+    assert run_err(project, "validate") == (1, f"content/roles/r.yaml:{message}\n")
+
+
+def test_control_characters_are_never_echoed_raw(project: Path) -> None:
+    # An unknown key and a wrong value full of terminal escapes: the message quotes them escaped.
+    write(project, "content/roles/r.yaml", 'title: A\nsummary: s\n"sumary\\e[2J": 1\n')
+    write(project, "content/roles/s.yaml", 'title: B\nsummary: s\ngrowth_rate: "\\u202e9"\n')
+    code, err = run_err(project, "validate")
+    assert "\x1b" not in err and "\u202e" not in err
+    assert (code, err) == (
+        1,
+        "content/roles/r.yaml:3:1: control character U+001B is not allowed in text\n"
+        "content/roles/r.yaml:3:1: sumary[2J: unknown field (did you mean 'summary'?)\n"
+        "content/roles/s.yaml:3:1: growth_rate: must be a number (got '\\u202e9')\n",
+    )
+
+
+def test_empty_config_is_fine_but_empty_brand_is_not(project: Path) -> None:
+    write(project, "guidepress.yaml", "")
+    write(project, "content/brands/blank/brand.yaml", "")
+    assert run_err(project, "validate") == (
+        1,
+        "content/brands/blank/brand.yaml:1:1: file is empty\n",
+    )

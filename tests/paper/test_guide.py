@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import json
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +11,18 @@ import pikepdf
 import pytest
 import yaml
 from pypdf import PageObject, PdfReader
-from tests.conftest import REPO, SEED_ROLES
 
+from guidepress.build.pipeline import build
+from guidepress.build.request import BuildRequest
 from guidepress.content.models import Role
 from guidepress.i18n.labels import catalogue
 from guidepress.render.sections import guide_sections
 from guidepress.theme.filters import plain_text
+from tests.helpers import REPO, SEED_ROLES, squash
 
-# Not printed verbatim: identifiers, codes, and tier experience (printed as parsed years).
+pytestmark = pytest.mark.pdf
+
+
 NOT_PRINTED_AS_IS = {
     "slug",
     "url",
@@ -30,11 +33,6 @@ NOT_PRINTED_AS_IS = {
     "period",
     "experience",
 }
-
-
-def squash(text: str) -> str:
-    # Line breaks may fall anywhere (even after a hyphen): compare with all white space removed.
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def texts(value: Any, key: str = "") -> list[str]:
@@ -48,8 +46,9 @@ def texts(value: Any, key: str = "") -> list[str]:
     return []
 
 
-def body_text(page: PageObject) -> str:
-    """The page's text without its running header and footer (they sit in the margins)."""
+def text_and_body(page: PageObject) -> tuple[str, str]:
+    """The page's text, and its text without the running header and footer (they sit in the
+    margins)."""
     top = float(page.mediabox.height) - 64  # 22 mm top margin, less a little
     parts: list[str] = []
 
@@ -58,8 +57,18 @@ def body_text(page: PageObject) -> str:
         if 60 < y < top:
             parts.append(text)
 
-    page.extract_text(visitor_text=visit)
-    return "".join(parts)
+    whole = page.extract_text(visitor_text=visit)
+    return whole, "".join(parts)
+
+
+@functools.cache
+def page_texts(path: Path) -> tuple[tuple[str, str], ...]:
+    """:func:`text_and_body` of every page, read once per PDF (several tests read them)."""
+    return tuple(text_and_body(page) for page in PdfReader(path).pages)
+
+
+def body_texts(path: Path) -> list[str]:
+    return [body for _, body in page_texts(path)]
 
 
 def entry(out: Path, slug: str) -> dict[str, Any]:
@@ -70,8 +79,7 @@ def entry(out: Path, slug: str) -> dict[str, Any]:
 @pytest.mark.parametrize("slug", SEED_ROLES)
 def test_every_paragraph_and_bullet_is_on_paper(seed_guides: Path, slug: str) -> None:
     data = yaml.safe_load((REPO / "content" / "roles" / f"{slug}.yaml").read_text())
-    reader = PdfReader(seed_guides / entry(seed_guides, slug)["path"])
-    printed = squash("".join(body_text(page) for page in reader.pages))
+    printed = squash("".join(body_texts(seed_guides / entry(seed_guides, slug)["path"])))
     wanted = texts(data)
     assert len(wanted) > 150
     missing = [t for t in wanted if squash(plain_text(t)) not in printed]
@@ -89,8 +97,8 @@ def test_pages_bookmarks_and_page_x_of_y(seed_guides: Path, slug: str) -> None:
     pages = len(reader.pages)
     assert item["pages"] == pages
     assert 12 <= pages <= 30
-    for number, page in enumerate(reader.pages[2:], start=3):
-        assert f"Page {number} of {pages}" in page.extract_text()
+    for number, (text, _) in enumerate(page_texts(seed_guides / item["path"])[2:], start=3):
+        assert f"Page {number} of {pages}" in text
     role = Role.model_validate(
         {**yaml.safe_load((REPO / "content/roles" / f"{slug}.yaml").read_text()), "slug": slug}
     )
@@ -101,14 +109,13 @@ def test_pages_bookmarks_and_page_x_of_y(seed_guides: Path, slug: str) -> None:
 
 @pytest.mark.parametrize("slug", SEED_ROLES)
 def test_no_page_is_empty_or_near_empty(seed_guides: Path, slug: str) -> None:
-    reader = PdfReader(seed_guides / entry(seed_guides, slug)["path"])
+    bodies = body_texts(seed_guides / entry(seed_guides, slug)["path"])
     # Running header and footer alone are about 80 characters; a real page has far more.
     # Cover and contents are sparse by design; from the at-a-glance page on, pages are full.
-    pages = reader.pages
-    short = [i + 1 for i in range(2, len(pages) - 1) if len(body_text(pages[i])) < 600]
+    short = [i + 1 for i in range(2, len(bodies) - 1) if len(bodies[i]) < 600]
     assert short == []
     # The last page may be short only when it holds the whole sources section.
-    last = body_text(reader.pages[-1])
+    last = bodies[-1]
     assert "Sources and provenance" in last and "About this guide" in last
 
 
@@ -134,9 +141,6 @@ def test_metadata_language_and_fonts(seed_guides: Path, slug: str) -> None:
 
 
 def test_same_inputs_give_identical_pdfs(seed_guides: Path, tmp_path: Path) -> None:
-    from guidepress.build.pipeline import build
-    from guidepress.build.request import BuildRequest
-
     slug = SEED_ROLES[0]
     build(REPO, BuildRequest(roles=(slug,), kinds=("guide",), out=tmp_path))
     first = entry(seed_guides, slug)

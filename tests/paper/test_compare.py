@@ -1,0 +1,40 @@
+"""Comparison sheets of 2, 3 and 4 roles: one page, shared axis, every role's figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from tests.helpers import COMPARED, run, slug_of, write
+
+pytestmark = pytest.mark.pdf
+
+
+@pytest.mark.parametrize("count", [2, 3, 4])
+def test_comparisons_of_2_3_and_4_roles_are_one_page(compared_roles: Path, count: int) -> None:
+    chosen = COMPARED[:count]
+    write(
+        compared_roles,
+        "content/comparisons/set.yaml",
+        yaml.safe_dump({"title": "Which path?", "roles": [slug_of(t) for t in chosen]}),
+    )
+    code, output = run(compared_roles, "build", "--kind", "compare")
+    assert code == 0, output
+    manifest = json.loads((compared_roles / "output" / "manifest.json").read_text())
+    [entry] = manifest["outputs"]
+    assert entry["path"] == "comparisons/set.pdf"
+    assert entry["roles"] == [slug_of(t) for t in chosen]
+    reader = PdfReader(compared_roles / "output" / entry["path"])
+    assert len(reader.pages) == entry["pages"] == 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width) > float(box.height)) == (count > 2)
+    text = reader.pages[0].extract_text()
+    for i, title in enumerate(chosen):
+        assert title in text
+        assert f"${60000 + 15000 * i:,}" in text
+    assert "FITS ME?" in text.upper() and "Labour Statistics Office" in text
+    assert "shared by two or more" in text
