@@ -40,7 +40,10 @@ def test_seed_imports_every_section(name: str) -> None:
     assert result.slug == SEED_FILES[name]
     assert result.source == name
     assert result.warnings == []
-    assert result.sections == [k for k in Role.model_fields if k in result.role][1:-1]
+    derived = {"entry_education"}  # read from the education text, not a section of the page
+    printed = [k for k in Role.model_fields if k in result.role and k not in derived][1:-1]
+    assert result.sections == printed
+    assert result.role["entry_education"] == "bachelor"
     assert set(EXPECTED) <= set(result.sections)
     assert role.provenance.completeness == "full"
     assert role.provenance.missing_sections == []
@@ -101,9 +104,12 @@ def test_seed_figures() -> None:
 @needs_seeds
 @pytest.mark.parametrize("name", sorted(SEED_FILES))
 def test_committed_role_files_are_what_import_produces(name: str) -> None:
+    """Byte for byte, but for the citation's publisher and address: a page's text has neither,
+    so the demo's role files complete them by hand (as the saved web page gives them)."""
     committed = ROLES / f"{SEED_FILES[name]}.yaml"
     result = import_text(seed_bytes(name), str(SEEDS / name))
-    assert committed.read_bytes() == result.yaml_text.encode("utf-8")
+    completed = re.sub(rb"\n  (?:publisher|url): [^\n]*", b"", committed.read_bytes())
+    assert completed == result.yaml_text.encode("utf-8")
 
 
 @needs_seeds

@@ -87,6 +87,8 @@ def produce(
         paper=output.paper,
         edition=project.build_date(),
         print_marks=output.print_marks,
+        audience=project.config.audience,
+        pages_multiple=project.config.guide.pages_multiple,
     )
 
     def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:

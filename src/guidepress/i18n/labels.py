@@ -141,6 +141,7 @@ FIELD_LABEL_KEYS = {
     "tiers": "career_ladder",
     "salary": "salary_band",
     "remote_friendly": "remote",
+    "entry_education": "qf_entry_education",
 }
 
 

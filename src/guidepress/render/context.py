@@ -38,6 +38,8 @@ class Options:
     paper: str
     edition: date
     print_marks: bool = False
+    audience: str | None = None  # who the documents are for (guidepress.yaml's ``audience``)
+    pages_multiple: int = 1  # guides: round the page count up to a multiple of this
     scale: float = 1.0  # one-page kinds: type and spacing scale, tried by fitting
     measure: bool = False  # one-page kinds: lay out on one tall page to measure the content
 

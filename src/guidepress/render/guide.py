@@ -1,17 +1,34 @@
-"""The career guide's context: every section of one role, with its charts and key facts."""
+"""The career guide's context: every part and section of one role, its at-a-glance figures with
+their sources, the cover and back cover, and the text type its brand's body font calls for."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
+from guidepress.errors import TemplateProblem
+from guidepress.render.citations import Sources, sources
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
-from guidepress.render.figures import Chart, demand_chart, key_facts, salary_chart
-from guidepress.render.pay import pay_of_role
-from guidepress.render.sections import Section, guide_sections
+from guidepress.render.cover import cover_art
+from guidepress.render.figures import Chart, demand_chart, key_facts, qr_chart, salary_chart
+from guidepress.render.glance import (
+    Related,
+    education_steps,
+    entry_education,
+    related_roles,
+    this_tier,
+)
+from guidepress.render.pay import Pay, pay_of_role
+from guidepress.render.sections import Part, Section, guide_parts
 from guidepress.render.translation import foreign_sections, guide_groups, notice
+from guidepress.render.typeset import BodyType, body_type, display_size
 from guidepress.theme.lookup import Theme
+
+#: The cover title's sizes (pt), largest first tried; it may take three lines.
+TITLE_SIZES = (52.0, 50.0, 48.0, 44.0, 40.0)
+TITLE_WIDTH_MM = 160.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -19,11 +36,26 @@ class GuideContext(PageContext):
     """Everything guide templates may use; templates and code agree on these names."""
 
     role: Role
+    parts: list[Part]
     sections: list[Section]
+    pay: Pay | None
     salary_chart: Chart | None
     demand_chart: Chart | None
+    sources: Sources
+    education: str | None  # the typical entry education, a key of EDUCATION_LEVELS
+    education_steps: list[tuple[str, bool]]
+    mark: int | None  # the ladder tier this role is
+    related: list[Related]
+    cover_art: str
+    title_size: float
+    audience: str
+    body: BodyType
+    booking: Chart | None  # QR code of the office's booking link
+    pages_multiple: int = 1
     facts: list[tuple[str, str]] = field(default_factory=list)
     foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
+    #: Where the content came from, for the PDF's metadata (never printed).
+    metadata: list[tuple[str, str]] = field(default_factory=list)
 
 
 def guide_context(
@@ -32,12 +64,74 @@ def guide_context(
     role = subject.role
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
     labels, fmt = page.L, page.fmt
+    pay = pay_of_role(role)
+    mark = this_tier(role)
+    education = entry_education(role)
+    colors = brand.brand.colors
+    office = brand.brand.office
     return GuideContext(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
-        sections=guide_sections(role, labels),
-        salary_chart=salary_chart(pay_of_role(role), labels, fmt, brand),
+        parts=(parts := guide_parts(role, labels)),
+        sections=[section for part in parts for section in part.sections],
+        pay=pay,
+        salary_chart=salary_chart(pay, labels, fmt, brand, width=720),
         demand_chart=demand_chart(role, labels, brand),
+        sources=sources(role, pay),
+        education=education,
+        education_steps=education_steps(education),
+        mark=mark,
+        related=related_roles(role, mark),
+        cover_art=cover_art(
+            len(role.tiers) or 5, mark, colors.primary, colors.accent, colors.background
+        ),
+        title_size=display_size(
+            font_file(brand, theme, "heading"), role.title, TITLE_WIDTH_MM, TITLE_SIZES
+        ),
+        audience=options.audience or labels.audience_default,
+        body=body_type(font_file(brand, theme, "body"), _body_text(role)),
+        booking=qr_chart(office.booking_url, colors.text, labels) if office.booking_url else None,
+        pages_multiple=options.pages_multiple,
         facts=key_facts(role, labels, fmt),
         foreign=foreign_sections(role),
+        metadata=provenance_metadata(role),
     )
+
+
+def _body_text(role: Role) -> str:
+    return " ".join([role.summary, *role.core_functions, *role.path, *role.work_setting])[:4000]
+
+
+#: The theme's own faces (styles/base.css), read when a brand sets no font of its own.
+_THEME_FONTS = {"body": "fonts/Inter-Regular.otf", "heading": "fonts/NotoSerif-Bold.ttf"}
+
+
+def font_file(brand: BrandKit, theme: Theme, slot: str) -> Path | None:
+    """The file of the face text of ``slot`` is mostly set in: the brand's regular body face or
+    bold heading face, else the theme's."""
+    font = getattr(brand.brand.fonts, slot)
+    if font is not None and font.files and brand.folder is not None:
+        wanted = (400, "normal") if slot == "body" else (700, "normal")
+        files = sorted(font.files, key=lambda f: font.face(f) != wanted)
+        return brand.folder / files[0]
+    try:
+        return theme.style(_THEME_FONTS[slot])
+    except TemplateProblem:
+        return None
+
+
+def provenance_metadata(role: Role) -> list[tuple[str, str]]:
+    """The source file, its completeness, what it lacked and whether its encoding was repaired:
+    production details for the PDF's document information, not for readers."""
+    p = role.provenance
+    found = [("source-completeness", p.completeness)]
+    if p.source:
+        found.insert(0, ("source-file", p.source))
+    if p.retrieved:
+        found.append(("source-retrieved", p.retrieved.isoformat()))
+    if p.missing_sections:
+        found.append(("source-missing-sections", ", ".join(p.missing_sections)))
+    found.append(("source-encoding-repaired", "yes" if p.encoding_repaired else "no"))
+    if p.notes:
+        found.append(("source-notes", p.notes))
+    return found

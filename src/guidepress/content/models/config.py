@@ -32,6 +32,16 @@ class CompareDefaults(Model):
     brand: str | None = Field(None, description="Brand for comparison sheets.")
 
 
+class GuideSettings(Model):
+    pages_multiple: int = Field(
+        1,
+        ge=1,
+        le=16,
+        description="Round each guide's page count up to a multiple of this (4 for saddle "
+        "stitching); the extra pages are notes and planning pages, never blank ones.",
+    )
+
+
 class Config(Model):
     title: str = Field("Career guides", description="Name of this collection.")
     brands: list[str] = Field(["default"], min_length=1, description="Brands to build with.")
@@ -42,6 +52,12 @@ class Config(Model):
         "en", description="Language the role files are written in; overlays translate them."
     )
     paper: Paper = Field("a4", description="Paper size.")
+    audience: str | None = Field(
+        None,
+        description="Who the guides are for, printed on their covers, e.g. 'A career guide for "
+        "students and graduates' (the locale's default line when unset).",
+    )
+    guide: GuideSettings = Field(default_factory=GuideSettings, description="Career guides.")
     kinds: list[KindName] = Field(["guide"], min_length=1, description="What to build.")
     output: str = Field("output", description="Output folder, relative to the project.")
     build_date: date | None = Field(

@@ -11,6 +11,13 @@ from pydantic import Field, model_validator
 from guidepress.content.models.base import Items, Markdown, Model, Paragraphs, WebUrl
 
 Demand = Literal["Low", "Moderate", "High", "Very High"]
+#: Typical education to enter an occupation, in the U.S. Bureau of Labor Statistics' categories.
+EDUCATION_LEVELS: tuple[str, ...] = (
+    "none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral",
+)  # fmt: skip
+EducationLevel = Literal[
+    "none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral"
+]
 DEMAND_LEVELS: tuple[str, ...] = ("Low", "Moderate", "High", "Very High")
 
 _YEARS = re.compile(r"(\d+)\s*(?:(\+)|[-–—to ]+\s*(\d+))?")
@@ -102,6 +109,7 @@ class CaseStudy(Model):
 
 class Outlook(Model):
     growth_rate: float | None = Field(None, description="Projected growth in percent.")
+    period: str | None = Field(None, description="The projection's period, e.g. 2024-2034.")
     status: str | None = Field(None, description="E.g. Growing faster than average.")
     sources: list[str] = Field(default_factory=list, description="Where the outlook comes from.")
 
@@ -123,7 +131,10 @@ class Faq(Model):
 
 class Reference(Model):
     title: str = Field(description="Title of the source.")
+    publisher: str | None = Field(None, description="Who published it (organisation or author).")
+    year: int | None = Field(None, ge=1000, le=9999, description="Year of publication.")
     url: WebUrl | None = Field(None, description="Link to the source.")
+    visited: date | None = Field(None, description="When the link was last visited.")
 
     @model_validator(mode="before")
     @classmethod
@@ -138,7 +149,12 @@ class ExtraSection(Model):
 
 
 class Provenance(Model):
-    source: str | None = Field(None, description="Where the content came from.")
+    source: str | None = Field(
+        None, description="The file the content was imported from (PDF metadata and manifest)."
+    )
+    title: str | None = Field(None, description="Title of the source page, for its citation.")
+    publisher: str | None = Field(None, description="Who published the source page.")
+    url: WebUrl | None = Field(None, description="Address of the source page.")
     retrieved: date | None = Field(None, description="When the source was retrieved.")
     completeness: Literal["full", "partial"] = Field(
         "full", description="'partial' when the source lacked sections; the guide says so."
@@ -187,6 +203,12 @@ class Role(Model):
     work_setting: Paragraphs = Field(default_factory=list)
     tech_stack: list[TechItem] = Field(default_factory=list, description="Tools of the trade.")
     education: Paragraphs = Field(default_factory=list)
+    entry_education: EducationLevel | None = Field(
+        None,
+        description="Typical education to enter the role: none, high_school, postsecondary "
+        "(a non-degree award), associate, bachelor, master or doctoral. When unset, the guide "
+        "reads it from the education text where it can.",
+    )
     tech_skills: Items = Field(default_factory=list)
     soft_skills: Items = Field(default_factory=list)
     path: Paragraphs = Field(default_factory=list)
