@@ -41,6 +41,9 @@ class Entry:
     seconds: float | None = None
     status: Status = "failed"
     error: str | None = None
+    #: Where each role's content came from (its provenance: source file, retrieved, completeness,
+    #: missing sections, encoding repaired): production details the paper no longer prints.
+    sources: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -57,6 +60,8 @@ class Entry:
             return None
         if entry.status not in get_args(Status) or not isinstance(entry.roles, list):
             return None
+        if not isinstance(entry.sources, list):
+            entry.sources = []
         return entry
 
 

@@ -23,6 +23,7 @@ from guidepress.files import output_file, write_atomic
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
+from guidepress.pdf.paginate import paginate
 from guidepress.render.context import Options, RenderedHtml, Subject
 from guidepress.theme.lookup import Theme
 
@@ -43,7 +44,7 @@ def run(
     """Build one output to ``target`` (by default its path in ``output_dir``); a failure is
     recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's."""
     started = time.perf_counter()
-    entry = output.entry(inputs_hash=inputs_hash)
+    entry = output.entry(inputs_hash=inputs_hash, sources=sources_of(project, output))
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
@@ -59,6 +60,17 @@ def run(
         entry.error = f"internal error: {type(exc).__name__}: {exc}"
     entry.seconds = round(time.perf_counter() - started, 3)
     return entry
+
+
+def sources_of(project: Project, output: Output) -> list[dict[str, object]]:
+    """Each role's provenance, for the manifest (JSON values; unset fields left out)."""
+    found = []
+    for slug in output.roles:
+        role = project.roles.get(slug)
+        if role is not None:
+            data = role.provenance.model_dump(mode="json", exclude_none=True)
+            found.append({"role": slug, **data})
+    return found
 
 
 def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
@@ -109,7 +121,7 @@ def produce(
         rendered = render()
         if output.format == "html":
             return html(rendered), None
-        laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+        laid = paginate(layout(rendered.html, rendered.stylesheets, allowed=allowed))
         return pdf(laid), laid.pages
 
     page = kind.one_page

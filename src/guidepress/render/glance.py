@@ -71,3 +71,37 @@ def related_roles(role: Role, mark: int | None, most: int = 4) -> list[Related]:
                 found.append(Related(tier.title, True))
                 seen.add(tier.title.casefold())
     return found
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One tier on the ladder chart: where its bar of typical years of experience starts and
+    how long it is, in percent of the chart's axis (None: the source gives no years)."""
+
+    number: int
+    tier: Tier
+    start: float | None
+    width: float | None
+    open_end: bool  # "8+ years": the bar runs to the end of the axis
+    mark: bool  # this role
+
+
+def ladder(role: Role, mark: int | None) -> tuple[list[Rung], list[int]]:
+    """The tiers as bars on a years-of-experience axis, and the axis' tick years (0 first)."""
+    ends = [
+        t.years_max if t.years_max is not None else t.years_min + 4
+        for t in role.tiers
+        if t.years_min is not None
+    ]
+    span = max(10, -(-max(ends, default=10) // 5) * 5)
+    step = 5 if span > 10 else 2
+    rungs = []
+    for index, tier in enumerate(role.tiers):
+        start = width = None
+        if tier.years_min is not None:
+            end = tier.years_max if tier.years_max is not None else span
+            start = round(100 * tier.years_min / span, 2)
+            width = round(100 * max(end - tier.years_min, 0.6) / span, 2)
+        open_end = tier.years_min is not None and tier.years_max is None
+        rungs.append(Rung(index + 1, tier, start, width, open_end, index == mark))
+    return rungs, list(range(0, span + 1, step))

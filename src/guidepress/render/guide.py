@@ -15,8 +15,10 @@ from guidepress.render.cover import cover_art
 from guidepress.render.figures import Chart, demand_chart, key_facts, qr_chart, salary_chart
 from guidepress.render.glance import (
     Related,
+    Rung,
     education_steps,
     entry_education,
+    ladder,
     related_roles,
     this_tier,
 )
@@ -45,6 +47,8 @@ class GuideContext(PageContext):
     education: str | None  # the typical entry education, a key of EDUCATION_LEVELS
     education_steps: list[tuple[str, bool]]
     mark: int | None  # the ladder tier this role is
+    rungs: list[Rung]  # the ladder chart's bars
+    ladder_ticks: list[int]  # its axis, in years
     related: list[Related]
     cover_art: str
     title_size: float
@@ -81,6 +85,8 @@ def guide_context(
         education=education,
         education_steps=education_steps(education),
         mark=mark,
+        rungs=(chart := ladder(role, mark))[0],
+        ladder_ticks=chart[1],
         related=related_roles(role, mark),
         cover_art=cover_art(
             len(role.tiers) or 5, mark, colors.primary, colors.accent, colors.background

@@ -58,10 +58,11 @@ PARTS: tuple[tuple[str, tuple[SectionOutline, ...]], ...] = (
         ("global-outlook", "global_outlook", ("global_outlook",)),
     )),
     ("part_path", (
+        # The skill map opens the part: a whole-page diagram is best at the top of a page.
+        ("skills", "skills", ("skill_map", "tech_skills", "soft_skills", "tech_stack")),
         ("education", "education_training", ("education", "required_education")),
         ("path", "path", ("path",)),
         ("career-ladder", "career_ladder", ("tiers",)),
-        ("skills", "skills", ("skill_map", "tech_skills", "soft_skills", "tech_stack")),
         ("portfolio", "portfolio_tips", ("portfolio_tips",)),
         ("mistakes", "common_mistakes", ("common_mistakes",)),
         ("advice", "advice", ("advice",)),

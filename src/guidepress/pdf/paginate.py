@@ -1,0 +1,241 @@
+"""Pagination like an editor: after layout, a page that the next block left more than 15 %
+empty gets a designed panel in the gap, and the page count is rounded up with designed pages.
+
+Blocks that must stay whole (a diagram, a short list, a side note) move to the next page when
+they do not fit, and leave a gap. Where the next page does not open with a forced break (a new
+part, the back cover), the gap is filled with one of the document's own fillers, sized to it:
+the page keeps its content and the next page starts as before, so one more layout settles
+everything. The document says what it offers (guide.html.j2): a hidden pool
+``[data-gp-fillers]`` with ``data-gp-pages-multiple``, gap fillers ``[data-gp-fill=gap]``
+(``data-gp-for``: the id of the part they belong to) and page fillers ``[data-gp-fill=page]``,
+inserted before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and
+runs over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as
+it is.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from guidepress.pdf.engine import Layout, relayout
+
+#: A page may be this much empty (of its text area) without a filler.
+MOST_EMPTY = 0.15
+#: Room left between a filler and the foot of its page, and the smallest filler worth setting,
+#: in CSS px (96 a inch): margins that collapse into the gap and rounding stay inside this.
+SAFETY_PX = 6 * 96 / 25.4
+SMALLEST_PX = 24 * 96 / 25.4
+_FORCED = {"page", "left", "right", "recto", "verso"}
+#: Where a filler may go: between blocks of these, never inside a list, table or definitions.
+_FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Page ``page`` (0-based) is left ``space`` CSS px empty by ``before`` starting the next."""
+
+    page: int
+    space: float
+    before: Element
+
+
+def paginate(laid: Layout) -> Layout:
+    """``laid`` with its gaps closed and its page count rounded up as its pool asks; laid out
+    again when anything changed (twice at most), else returned as it is."""
+    root = laid.source.etree_element if laid.source is not None else None
+    pool = root.find(".//*[@data-gp-fillers]") if root is not None else None
+    if root is None or pool is None:
+        return laid
+    parents = {child: parent for parent in root.iter() for child in parent}
+    if _tighten(laid.document, root):
+        laid = relayout(laid)
+    found = gaps(laid.document)
+    # A figure that may wait for the text after it moves below that text; what it moves
+    # changes the pages after it, so their gaps are looked at again after one more layout.
+    moved = [gap for gap in found if _defer(gap, parents, _heights(laid.document))]
+    if moved:
+        first = moved[0].page
+        _fill([gap for gap in found if gap.page < first], pool, parents)
+        laid = relayout(laid)
+        found = gaps(laid.document)
+    changed = _fill(found, pool, parents)
+    changed += _round(len(laid.document.pages), root, pool, parents)
+    return relayout(laid) if changed else laid
+
+
+def _tighten(document: Any, root: Element) -> bool:
+    """Mark ``[data-gp-one-page]`` elements that run onto a second page ``data-gp-tight`` (their
+    stylesheet sets them tighter); whether any was."""
+    wanted = {id(e): e for e in root.iter() if e.get("data-gp-one-page") is not None}
+    pages: dict[int, set[int]] = {}
+    for number, page in enumerate(document.pages):
+        for box in _walk(_root(page._page_box)):
+            if id(box.element) in wanted:
+                pages.setdefault(id(box.element), set()).add(number)
+    over = [wanted[key] for key, found in pages.items() if len(found) > 1]
+    for element in over:
+        element.set("data-gp-tight", "")
+    return bool(over)
+
+
+def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> int:
+    """Put the filler of its part in each gap, sized to it; the number put."""
+    fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
+    added = 0
+    for gap in found:
+        filler = _filler_for(gap.before, parents, fillers)
+        height = gap.space - SAFETY_PX
+        parent = parents.get(gap.before)
+        if filler is None or parent is None or parent.tag not in _FLOW or height < SMALLEST_PX:
+            continue
+        clone = copy.deepcopy(filler)
+        clone.set("style", f"height: {height:.1f}px")
+        parent.insert(list(parent).index(gap.before), clone)
+        added += 1
+    return added
+
+
+def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Element]) -> int:
+    """Add the pool's pages before the end so the count is a multiple of what it asks."""
+    extra = -pages % int(pool.get("data-gp-pages-multiple") or 1)
+    end = root.find(".//*[@data-gp-end]")
+    offered = pool.findall("*[@data-gp-fill='page']")
+    if not extra or end is None or not offered:
+        return 0
+    parent = parents[end]
+    for n in range(extra):
+        clone = copy.deepcopy(offered[min(n, len(offered) - 1)])
+        for node in clone.iter():  # ids stay unique when a page is used twice
+            for name in ("id", "aria-labelledby"):
+                if node.get(name):
+                    node.set(name, f"{node.get(name)}-{n + 1}")
+        parent.insert(list(parent).index(end), clone)
+    return extra
+
+
+def _defer(gap: Gap, parents: dict[Element, Element], heights: dict[int, float]) -> bool:
+    """Move the deferrable figure that opens ``gap.before`` (a ``[data-gp-defer]`` right after
+    its heading) below enough of the blocks that follow it to fill the gap; False when there is
+    none, or nothing follows it."""
+    figure = gap.before if gap.before.get("data-gp-defer") is not None else None
+    if figure is None:
+        children = [c for c in gap.before if c.tag not in ("aside",)]
+        if len(children) > 1 and children[1].get("data-gp-defer") is not None:
+            figure = children[1]
+    if figure is None:
+        return False
+    parent = parents[figure]
+    after = list(parent)[list(parent).index(figure) + 1 :]
+    if not after:
+        return False
+    filled, target = 0.0, after[-1]
+    for sibling in after:
+        filled += heights.get(id(sibling), 0.0)
+        if filled >= gap.space:
+            target = sibling
+            break
+    parent.remove(figure)
+    parent.insert(list(parent).index(target) + 1, figure)
+    return True
+
+
+def _heights(document: Any) -> dict[int, float]:
+    """The height each element takes, all its pages together (CSS px)."""
+    found: dict[int, float] = {}
+
+    def visit(box: Any, parent: Any) -> None:
+        if box.element is not None and box.element is not parent:
+            found[id(box.element)] = found.get(id(box.element), 0.0) + box.margin_height()
+        for child in getattr(box, "children", ()):
+            visit(child, box.element)
+
+    for page in document.pages:
+        visit(_root(page._page_box), None)
+    return found
+
+
+def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
+    """Pages more than ``most_empty`` empty whose next page starts without a forced break."""
+    pages = [page._page_box for page in document.pages]
+    seen = [_elements(page) for page in pages]
+    found = []
+    for index in range(len(pages) - 1):
+        page = pages[index]
+        top = page.content_box_y()
+        bottom = top + page.height
+        space = bottom - _content_bottom(page, top)
+        if space <= most_empty * page.height:
+            continue
+        if pages[index + 1].page_type.name != page.page_type.name:
+            continue  # a named page begins (a part, the back cover): a forced break
+        start = _first_new(_root(pages[index + 1]), seen[index])
+        if start is None or _forced(start):
+            continue
+        found.append(Gap(index, space, start.element))
+    return found
+
+
+def _root(page: Any) -> Any:
+    return next(c for c in page.children if type(c).__name__ != "MarginBox")
+
+
+def _walk(box: Any) -> Any:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
+
+
+def _elements(page: Any) -> set[int]:
+    return {id(box.element) for box in _walk(_root(page)) if box.element is not None}
+
+
+def _content_bottom(page: Any, top: float) -> float:
+    """The lowest edge of what the page shows: text lines, images, and boxes with no children
+    (rules, bars, empty cells), floats included."""
+    lowest = top
+    for box in _walk(_root(page)):
+        leaf = not getattr(box, "children", None) or type(box).__name__ == "LineBox"
+        if leaf and box.height and not box.is_absolutely_positioned():
+            lowest = max(lowest, box.border_box_y() + box.border_height())
+    return lowest
+
+
+def _first_new(box: Any, before: set[int]) -> Any:
+    """The outermost box that starts on this page: going down the first children of boxes that
+    carry on from the page before; None when the page starts inside a paragraph."""
+    while True:
+        children = getattr(box, "children", None)
+        if not children:
+            return None
+        child = children[0]
+        if type(child).__name__ == "LineBox" or not child.is_in_normal_flow():
+            return None
+        if child.element is box.element or id(child.element) in before:
+            box = child
+            continue
+        return child
+
+
+def _forced(box: Any) -> bool:
+    """Whether ``box`` or the boxes it starts with begin with a forced page break."""
+    while box is not None:
+        if box.style["break_before"] in _FORCED:
+            return True
+        children = getattr(box, "children", None)
+        box = children[0] if children and type(children[0]).__name__ != "LineBox" else None
+    return False
+
+
+def _filler_for(
+    element: Element, parents: dict[Element, Element], fillers: dict[str | None, Element]
+) -> Element | None:
+    """The filler of the nearest enclosing element that has one (its part)."""
+    node: Element | None = element
+    while node is not None:
+        if node.get("id") in fillers:
+            return fillers[node.get("id")]
+        node = parents.get(node)
+    return None
