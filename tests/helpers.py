@@ -428,9 +428,14 @@ def boxes(page: Any) -> tuple[list[float], list[float], list[float]]:
 
 def decode_qr(pdf: Path) -> list[str]:
     """The QR codes on the first page, decoded from a 300 dpi rendering."""
+    return decode_qr_on(pdf, 1)
+
+
+def decode_qr_on(pdf: Path, number: int) -> list[str]:
+    """The QR codes on page ``number`` (1-based), decoded from a 300 dpi rendering."""
     import pypdfium2
     import zxingcpp
 
-    page = pypdfium2.PdfDocument(str(pdf))[0]
+    page = pypdfium2.PdfDocument(str(pdf))[number - 1]
     image = page.render(scale=300 / 72).to_pil()
     return [code.text for code in zxingcpp.read_barcodes(image)]

@@ -37,6 +37,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "seconds",
         "status",
         "error",
+        "sources",
     }
     assert entry["path"] == "guides/pastry-chef.pdf"
     assert (entry["kind"], entry["roles"], entry["status"], entry["error"]) == (
@@ -45,6 +46,11 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "built",
         None,
     )
+    # Where the role came from: a hand-written role has no source file, and is complete.
+    assert entry["sources"] == [
+        {"role": "pastry-chef", "completeness": "full", "missing_sections": [],
+         "encoding_repaired": False}
+    ]  # fmt: skip
     pdf = project / "output" / entry["path"]
     assert entry["bytes"] == pdf.stat().st_size
     assert entry["pages"] == len(PdfReader(pdf).pages)

@@ -57,3 +57,40 @@ def test_unknown_locale_in_the_config_is_located(project: Path) -> None:
         "guidepress.yaml:1:15: locales[1]: 'klingon' is not a locale code "
         "(e.g. en, es, fr, de, fr_CA)\n",
     )
+
+
+def test_office_fields_are_optional_and_checked(project: Path) -> None:
+    write(project, "content/brands/x/brand.yaml", "name: X\n")
+    write(
+        project,
+        "content/brands/y/brand.yaml",
+        """
+        name: Y
+        office:
+          address: [1 Main Street]
+          phone: +1 555 0100
+          booking_url: javascript:alert(1)
+          fax: "555"
+        """,
+    )
+    code, err = run_err(project, "validate")
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            "content/brands/y/brand.yaml:5:3: office.booking_url: must be a web address "
+            "(http:// or https://) or a mailto: address (got 'javascript:alert(1)')",
+            "content/brands/y/brand.yaml:6:3: office.fax: unknown field",
+        ],
+    )
+
+
+def test_audience_and_saddle_stitching_in_the_config(project: Path) -> None:
+    write(
+        project,
+        "guidepress.yaml",
+        "audience: For adults changing career\nguide: {pages_multiple: 0}\n",
+    )
+    assert run_err(project, "validate") == (
+        1,
+        "guidepress.yaml:2:9: guide.pages_multiple: must be at least 1 (got 0)\n",
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import statistics
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,16 +125,10 @@ def read_pages(path: Path) -> tuple[Page, ...]:
                 # draws in CSS px, 0.75 pt each).
                 raw.FPDFText_GetMatrix(raw_page, i, ctypes.byref(matrix))
                 scale = (matrix.a**2 + matrix.b**2) ** 0.5
-                chars.append(
-                    Char(
-                        chr(code),
-                        round(raw.FPDFText_GetFontSize(raw_page, i) * scale, 2),
-                        left.value, bottom.value, right.value, top.value,
-                        round(y.value, 1),
-                        _font_name(raw_page, i),
-                        _color(raw_page, i),
-                    )  # fmt: skip
-                )
+                size = round(raw.FPDFText_GetFontSize(raw_page, i) * scale, 2)
+                box = (left.value, bottom.value, right.value, top.value)
+                font, color = _font_name(raw_page, i), _color(raw_page, i)
+                chars.append(Char(chr(code), size, *box, round(y.value, 1), font, color))
             pages.append(Page(number + 1, width, height, tuple(chars)))
     finally:
         pdf.close()
@@ -143,8 +136,9 @@ def read_pages(path: Path) -> tuple[Page, ...]:
 
 
 def lines_of(chars: tuple[Char, ...] | list[Char]) -> list[Line]:
-    """Characters grouped into lines: same size, same baseline, and no wide gap between them
-    (a gap wider than 4 em parts two columns that share a baseline). Top to bottom."""
+    """Characters grouped into lines: same size, same baseline, left to right, parted where a
+    gap wider than 1.5 em lies between them (the gutter between two columns or table cells
+    that share a baseline; word spaces are a third of an em). Top to bottom."""
     groups: dict[tuple[float, float], list[Char]] = {}
     for char in chars:
         groups.setdefault((char.baseline, char.size), []).append(char)
@@ -152,12 +146,12 @@ def lines_of(chars: tuple[Char, ...] | list[Char]) -> list[Line]:
     for (_, size), members in groups.items():
         if all(c.text == " " for c in members):
             continue
-        # Spaces stay where the text put them; PDFium gives them no reliable box.
+        members.sort(key=lambda c: c.x0)
         run: list[Char] = []
         last: Char | None = None
         for char in members:
             if char.text != " ":
-                if last is not None and char.x0 - last.x1 > 4 * size:
+                if last is not None and char.x0 - last.x1 > 1.5 * size:
                     found.append(Line(tuple(run)))
                     run = []
                 last = char
@@ -173,29 +167,24 @@ def body_size(pages: tuple[Page, ...]) -> float:
     return statistics.mode(sizes)
 
 
-def text_lines(pages: tuple[Page, ...], size: float) -> Iterator[tuple[Page, Line]]:
-    """Lines set at ``size`` (within 0.05 pt), page by page."""
-    for page in pages:
-        for line in page.lines():
-            if abs(line.size - size) < 0.05:
-                yield page, line
-
-
 def full_lines(pages: tuple[Page, ...], size: float) -> list[int]:
-    """Characters per line of the lines at ``size`` that run to their measure: those that end
-    near the right edge the longest lines of their column reach (last lines of paragraphs and
-    short list items say nothing about the measure)."""
-    by_column: dict[tuple[int, int], list[Line]] = {}
-    for page, line in text_lines(pages, size):
-        by_column.setdefault((page.number, round(line.x0 / 3)), []).append(line)
+    """Characters per line of running text at ``size``: lines that start at the text's left edge
+    (where most lines at that size start on the page: list items and table cells are indented
+    or elsewhere) and run to the measure (end near the right edge of the longest such line;
+    last lines of paragraphs say nothing about the measure)."""
     lengths = []
-    for column in by_column.values():
+    for page in pages:
+        lines = [line for line in page.lines() if abs(line.size - size) < 0.05]
+        if len(lines) < 5:
+            continue
+        left = statistics.mode(round(line.x0) for line in lines)
+        column = [line for line in lines if abs(line.x0 - left) < 1.5]
         right = max(line.x1 for line in column)
-        lengths += [len(ln) for ln in column if ln.x1 > right - 2 * size]
+        lengths += [len(line) for line in column if line.x1 > right - 2 * size]
     return lengths
 
 
-def page_fill(path: Path, number: int, top_mm: float, bottom_mm: float, dpi: int = 30) -> float:
+def page_fill(path: Path, number: int, top_mm: float, bottom_mm: float, dpi: int = 60) -> float:
     """How far down the page's text area ink reaches, from 0 (nothing) to 1 (its foot):
     the text area is the page less ``top_mm`` and ``bottom_mm`` (the running head and foot
     live outside it). Backgrounds, rules and drawings count as ink."""
@@ -208,6 +197,6 @@ def page_fill(path: Path, number: int, top_mm: float, bottom_mm: float, dpi: int
     height = image.size[1]
     px_per_mm = dpi / 25.4
     top, bottom = int(top_mm * px_per_mm), height - int(bottom_mm * px_per_mm)
-    area = image.crop((0, top, image.size[0], bottom)).point(lambda v: 255 if v < 245 else 0)
+    area = image.crop((0, top, image.size[0], bottom)).point(lambda v: 255 if v < 248 else 0)
     box = area.getbbox()
     return 0.0 if box is None else box[3] / max(1, bottom - top)

@@ -38,7 +38,7 @@ def test_the_demo_overlay_translates_the_whole_sheet() -> None:
     assert notice(role, catalogue("es"), SHEET_GROUPS) is None
     assert notice(role, catalogue("es"), guide_groups()) == (
         "Contenido sin traducir (en inglés): Funciones principales, Entorno de trabajo, "
-        "Demanda y perspectivas, Panorama internacional, Formación, Cómo acceder al puesto, "
-        "Competencias y herramientas, Consejos para el portafolio, Un día de trabajo, "
+        "Demanda y perspectivas, Panorama internacional, Competencias y herramientas, "
+        "Formación, Cómo acceder al puesto, Consejos para el portafolio, Un día de trabajo, "
         "Casos prácticos"
     )

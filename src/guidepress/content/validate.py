@@ -76,6 +76,7 @@ _PATTERN_HINTS = {
     "slug": "must be lowercase letters, digits and single hyphens, like 'chef-de-partie'",
     "currency": "must be a three-letter ISO 4217 code like USD",
     "url": "must be a web address (http:// or https://) or a mailto: address",
+    "booking_url": "must be a web address (http:// or https://) or a mailto: address",
 }
 
 

@@ -37,7 +37,9 @@ def citation(tree: LexborHTMLParser) -> dict[str, str]:
     found: dict[str, str] = {}
     head_title = tree.css_first("head title")
     title_text = " ".join((head_title.text() if head_title is not None else "").split())
-    page_title, _, site = title_text.rpartition(" | ") if " | " in title_text else (title_text, "", "")
+    page_title, site = title_text, ""
+    if " | " in title_text:
+        page_title, _, site = title_text.rpartition(" | ")
     if title := meta("og:title") or page_title:
         found["title"] = title
     if publisher := meta("og:site_name") or site.strip():

@@ -142,6 +142,7 @@ def write_pdf(
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
+
     def finish(document: Any, pdf: Any) -> None:
         _custom_info(document, pdf)
         if print_marks:

@@ -193,11 +193,13 @@ def _elements(page: Any) -> set[int]:
 
 
 def _content_bottom(page: Any, top: float) -> float:
-    """The lowest edge of what the page shows: text lines, images, and boxes with no children
-    (rules, bars, empty cells), floats included."""
+    """The lowest edge of what the page shows: text lines, images, boxes with no children
+    (rules, bars, empty cells) and boxes with a bottom border, floats included."""
     lowest = top
     for box in _walk(_root(page)):
         leaf = not getattr(box, "children", None) or type(box).__name__ == "LineBox"
+        if not leaf and type(box).__name__ == "BlockBox":
+            leaf = box.border_bottom_width > 0
         if leaf and box.height and not box.is_absolutely_positioned():
             lowest = max(lowest, box.border_box_y() + box.border_height())
     return lowest

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from guidepress.content.education import education_level
 from guidepress.content.models.role import EDUCATION_LEVELS, Role, Tier
 
+
 def entry_education(role: Role) -> str | None:
     """The typical education to enter the role: its ``entry_education``, else the level its
     education text names first (English text only), else None."""

@@ -28,6 +28,9 @@ from guidepress.render.translation import foreign_sections, guide_groups, notice
 from guidepress.render.typeset import BodyType, body_type, display_size
 from guidepress.theme.lookup import Theme
 
+#: A role with less text than this (characters of its file's data) is a short guide: its parts
+#: run on rather than each open a page, which would leave most pages nearly empty.
+SHORT_GUIDE_CHARS = 8000
 #: The cover title's sizes (pt), largest first tried; it may take three lines.
 TITLE_SIZES = (52.0, 50.0, 48.0, 44.0, 40.0)
 TITLE_WIDTH_MM = 160.0
@@ -56,6 +59,7 @@ class GuideContext(PageContext):
     body: BodyType
     booking: Chart | None  # QR code of the office's booking link
     pages_multiple: int = 1
+    short: bool = False  # parts run on (SHORT_GUIDE_CHARS)
     facts: list[tuple[str, str]] = field(default_factory=list)
     foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
     #: Where the content came from, for the PDF's metadata (never printed).
@@ -98,6 +102,7 @@ def guide_context(
         body=body_type(font_file(brand, theme, "body"), _body_text(role)),
         booking=qr_chart(office.booking_url, colors.text, labels) if office.booking_url else None,
         pages_multiple=options.pages_multiple,
+        short=len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS,
         facts=key_facts(role, labels, fmt),
         foreign=foreign_sections(role),
         metadata=provenance_metadata(role),
@@ -119,7 +124,8 @@ def font_file(brand: BrandKit, theme: Theme, slot: str) -> Path | None:
     if font is not None and font.files and brand.folder is not None:
         wanted = (400, "normal") if slot == "body" else (700, "normal")
         files = sorted(font.files, key=lambda f: font.face(f) != wanted)
-        return brand.folder / files[0]
+        path: Path = brand.folder / files[0]
+        return path
     try:
         return theme.style(_THEME_FONTS[slot])
     except TemplateProblem:
@@ -130,7 +136,7 @@ def provenance_metadata(role: Role) -> list[tuple[str, str]]:
     """The source file, its completeness, what it lacked and whether its encoding was repaired:
     production details for the PDF's document information, not for readers."""
     p = role.provenance
-    found = [("source-completeness", p.completeness)]
+    found: list[tuple[str, str]] = [("source-completeness", p.completeness)]
     if p.source:
         found.insert(0, ("source-file", p.source))
     if p.retrieved:

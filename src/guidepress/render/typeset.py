@@ -3,7 +3,7 @@
 Why from the font file: a measure in millimetres holds 66 characters of Inter but 77 of a narrow
 serif, and a serif with a small x-height looks a size smaller than Inter at the same point size.
 So the body size follows the font's x-height (10 pt for large x-heights, up to 10.5 pt for small
-ones) and the measure is what holds about 68 characters of the guide's own text in that font at
+ones) and the measure is what holds about 71 characters of the guide's own text in that font at
 that size: full lines then average 60 to 75 characters (about 66) whatever the brand's font.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont, TTLibError
 
 MM_PER_PT = 25.4 / 72
-#: Characters a full line holds; ragged lines that reach the measure average two fewer.
-CHARACTERS = 68
+#: Characters a line holds; ragged lines that reach the measure average four or five fewer.
+CHARACTERS = 71
 SIZES = (10.0, 10.5)  # the body size stays within these (pt)
 MEASURE_MM = (92.0, 124.0)  # and the measure within these, whatever the font says
 #: Text of ordinary English prose, for a font's average character width when a role has little.
