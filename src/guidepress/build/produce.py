@@ -23,7 +23,7 @@ from guidepress.files import output_file, write_atomic
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
-from guidepress.pdf.paginate import paginate
+from guidepress.pdf.paginate import edited_html, paginate
 from guidepress.render.context import Options, RenderedHtml, Subject
 from guidepress.theme.lookup import Theme
 
@@ -119,9 +119,13 @@ def produce(
 
     if kind.one_page is None:
         rendered = render()
+        first = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+        laid = paginate(first)
         if output.format == "html":
-            return html(rendered), None
-        laid = paginate(layout(rendered.html, rendered.stylesheets, allowed=allowed))
+            # What the paginator added (notes panels, pages) is part of the pages, so of the
+            # HTML that plain WeasyPrint prints the same.
+            edited = rendered if laid is first else replace(rendered, html=edited_html(laid))
+            return html(edited), None
         return pdf(laid), laid.pages
 
     page = kind.one_page

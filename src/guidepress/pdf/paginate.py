@@ -18,12 +18,14 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 from guidepress.pdf.engine import Layout, relayout
 
-#: A page may be this much empty (of its text area) without a filler.
-MOST_EMPTY = 0.15
+#: A page may be this much empty (of its text area) without a filler: the rule is 15 %, less a
+#: margin for what the layout's boxes and the printed ink disagree on (descenders, rules).
+MOST_EMPTY = 0.13
 #: Room left between a filler and the foot of its page, and the smallest filler worth setting,
 #: in CSS px (96 a inch): margins that collapse into the gap and rounding stay inside this.
 SAFETY_PX = 6 * 96 / 25.4
@@ -64,6 +66,13 @@ def paginate(laid: Layout) -> Layout:
     changed = _fill(found, pool, parents)
     changed += _round(len(laid.document.pages), root, pool, parents)
     return relayout(laid) if changed else laid
+
+
+def edited_html(laid: Layout) -> str:
+    """The HTML of ``laid``'s tree as the paginator left it: what plain WeasyPrint lays out into
+    the same pages (HTML output)."""
+    root = laid.source.etree_element
+    return "<!DOCTYPE html>\n" + ElementTree.tostring(root, encoding="unicode", method="html")
 
 
 def _tighten(document: Any, root: Element) -> bool:

@@ -9,17 +9,25 @@ from guidepress.theme.filters import tint
 WIDTH, HEIGHT = 1000, 400
 
 
-def cover_art(steps: int, mark: int | None, primary: str, accent: str, background: str) -> str:
+def cover_art(
+    steps: int,
+    mark: int | None,
+    primary: str,
+    accent: str,
+    background: str,
+    centered: bool = False,
+) -> str:
     """An SVG data URL: ``steps`` bars rising left to right (3 to 7 drawn), bar ``mark`` in the
-    accent colour, a dotted line climbing their tops."""
+    accent colour, a dotted line climbing their tops; at the right of the drawing, or in its
+    middle for a centred cover."""
     count = min(7, max(3, steps))
     if mark is not None and mark >= count:
         mark = None
-    left, gap = 360.0, 14.0
-    width = (WIDTH - left) / count
+    left, right, gap = (180.0, 180.0, 14.0) if centered else (360.0, 0.0, 14.0)
+    width = (WIDTH - left - right) / count
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" preserveAspectRatio="xMaxYMax meet">'
+        f'width="{WIDTH}" height="{HEIGHT}" preserveAspectRatio="{"xMidYMax" if centered else "xMaxYMax"} meet">'
     ]
     tops = []
     for i in range(count):

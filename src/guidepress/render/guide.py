@@ -93,7 +93,12 @@ def guide_context(
         ladder_ticks=chart[1],
         related=related_roles(role, mark),
         cover_art=cover_art(
-            len(role.tiers) or 5, mark, colors.primary, colors.accent, colors.background
+            len(role.tiers) or 5,
+            mark,
+            colors.primary,
+            colors.accent,
+            colors.background,
+            centered=brand.brand.logo_position == "center",
         ),
         title_size=display_size(
             font_file(brand, theme, "heading"), role.title, TITLE_WIDTH_MM, TITLE_SIZES
