@@ -25,9 +25,10 @@ def cover_art(
         mark = None
     left, right, gap = (180.0, 180.0, 14.0) if centered else (360.0, 0.0, 14.0)
     width = (WIDTH - left - right) / count
+    align = "xMidYMax" if centered else "xMaxYMax"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" preserveAspectRatio="{"xMidYMax" if centered else "xMaxYMax"} meet">'
+        f'width="{WIDTH}" height="{HEIGHT}" preserveAspectRatio="{align} meet">'
     ]
     tops = []
     for i in range(count):
