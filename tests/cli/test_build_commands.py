@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,11 @@ def test_adhoc_compare_is_one_command(compared_roles: Path, tmp_path: Path) -> N
     code, output = run(
         compared_roles, "compare", "data-analyst", "pastry-chef", "--out", str(target)
     )
-    assert (code, output) == (0, f"wrote {target}\n")
+    assert code == 0, output
+    assert re.fullmatch(
+        rf"built  comparisons/data-analyst-vs-pastry-chef\.pdf \(1 pages, [0-9.]+ s\)\n"
+        rf"wrote {re.escape(str(target))}\n",
+        output,
+    )
     text = PdfReader(target).pages[0].extract_text()
     assert "Data Analyst" in text and "Pastry Chef" in text

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from guidepress.content.load import parse, read
 from guidepress.content.models import Role
-from guidepress.content.validate import role_checks, to_model
+from guidepress.content.checks import role_checks
+from guidepress.content.validate import to_model
 from guidepress.errors import Problem
 from tests.helpers import run_err, write
 

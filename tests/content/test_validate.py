@@ -55,6 +55,11 @@ def test_every_problem_in_every_file_in_one_run(project: Path) -> None:
         "content/roles/a.yaml:1:1: summary: required field is missing",
         "content/roles/a.yaml:2:1: sumary: unknown field (did you mean 'summary'?)",
         "content/roles/a.yaml:3:1: growth_rate: must be a number (got 'fast')",
+        # Schema errors do not hide the pay checks of the same file.
+        "content/roles/a.yaml:7:3: salary.median: must be within salary.min and salary.max "
+        "(got 30, range 10–20)",
+        "content/roles/a.yaml:8:12: salary.levels.entry: must be within salary.min and "
+        "salary.max (got 5, range 10–20)",
         "content/roles/b.yaml:3:1: market_demand: must be one of 'Low', 'Moderate', 'High' "
         "or 'Very High' (got 'Huge')",
     ]
@@ -214,6 +219,10 @@ def test_unknown_roles_and_role_counts_are_refused(compared_roles: Path) -> None
         "content/comparisons/bad.yaml:2:22: roles[1]: no role 'ghost' in content/roles",
         "content/comparisons/five.yaml:2:1: roles: list should have at most 4 items after "
         "validation, not 5",
+        *(
+            f"content/comparisons/five.yaml:2:{col}: roles[{i}]: no role '{name}' in content/roles"
+            for i, (name, col) in enumerate(zip("abcde", (9, 12, 15, 18, 21), strict=True))
+        ),
     ]
     assert run(compared_roles, "compare", "pastry-chef", "ghost") == (
         1,

@@ -2,8 +2,8 @@
 
 An output depends on its role files, its comparison file, its brand kit's folder, the theme files
 its kind uses (the templates reachable from its top template, its stylesheets and the style
-assets), the build settings, the edition date and guidepress itself (package files, so a changed
-checkout counts as a new version too).
+assets), its options (every field of its Output), the edition date and guidepress itself
+(package files, so a changed checkout counts as a new version too).
 """
 
 from __future__ import annotations
@@ -31,13 +31,12 @@ _SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare"}
 class Inputs:
     """Hashes outputs' inputs for one build; each file is read and hashed once."""
 
-    def __init__(self, project: Project, theme: Theme, settings: dict[str, object]) -> None:
+    def __init__(self, project: Project, theme: Theme) -> None:
         self.project = project
         self.theme = theme
         config = project.config.model_dump(mode="json", exclude=_SELECTION_KEYS)
         self.settings = json.dumps(
             {
-                "settings": settings,
                 "config": config,
                 "edition": project.build_date().isoformat(),
                 "generator": __version__,

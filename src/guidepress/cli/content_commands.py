@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from guidepress.cli.errors import handle_errors, project_root
+from guidepress.cli.errors import handle_errors
+from guidepress.cli.options import project_option, project_root
 from guidepress.errors import printable
 
 
@@ -29,6 +30,7 @@ def init(directory: Path) -> None:
 
 @click.command()
 @click.argument("roles", nargs=-1)
+@project_option
 @click.pass_context
 @handle_errors
 def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
@@ -53,6 +55,7 @@ def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
 
 @click.command(name="list")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@project_option
 @click.pass_context
 @handle_errors
 def list_roles(ctx: click.Context, as_json: bool) -> None:

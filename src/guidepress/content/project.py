@@ -9,9 +9,10 @@ from pathlib import Path
 
 from guidepress.content.brands import BrandKit, brand_checks
 from guidepress.content.catalogues import project_problems
+from guidepress.content.checks import comparison_checks, partial_role_checks, role_checks
 from guidepress.content.load import Document, read
 from guidepress.content.models import Brand, Comparison, Config, Role
-from guidepress.content.names import SLUG_HINT, is_slug
+from guidepress.content.names import SLUG_HINT, did_you_mean, is_slug
 from guidepress.content.overlays import (
     LocalizedRole,
     Overlay,
@@ -19,7 +20,7 @@ from guidepress.content.overlays import (
     orphan_overlays,
     pick,
 )
-from guidepress.content.validate import comparison_checks, role_checks, to_model
+from guidepress.content.validate import to_model
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.files import inside
 
@@ -38,6 +39,8 @@ class Project:
     brands: dict[str, BrandKit] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # roles whose files have problems
+    #: Comparisons whose files have problems, with the roles they name.
+    failed_comparisons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
 
     @property
@@ -86,8 +89,53 @@ def find_root(start: Path) -> Path:
 
 
 def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, list[Problem]]:
-    """Load and validate everything under ``root``; returns what is valid and every problem."""
+    """Load and validate everything under ``root``; returns what is valid and every problem.
+
+    ``only``: the roles to load, by name or by the path of their file (others are left out).
+    """
     problems: list[Problem] = []
+    config, config_doc = _load_config(root, problems)
+    project = Project(root, config)
+    selected = None if only is None else select_roles(root, only, problems)
+    _load_roles(project, selected, problems)
+    _load_brands(project, problems)
+    _load_comparisons(project, selected is None, problems)
+    problems += project_problems(root)
+    brands = set(project.brands) | {"default"}
+    for index, name in enumerate(config.brands):
+        if name not in brands:
+            message = f"no brand '{name}' in {BRANDS_DIR}" + did_you_mean(name, brands)
+            where = config_doc.problem(("brands", index), message) if config_doc else None
+            problems.append(where or Problem(CONFIG_FILE, 0, 0, "brands", message))
+    return project, problems
+
+
+def select_roles(root: Path, names: list[str], problems: list[Problem]) -> list[str]:
+    """The file names (stems) of the roles ``names`` asks for: role names, or paths of role
+    files (``content/roles/chef.yaml``, from the working folder or the project's). An unknown
+    name is a problem, with the closest known name."""
+    known = {path.stem for path in role_files_on_disk(root)}
+    folder = (root / ROLES_DIR).resolve()
+    selected = []
+    for name in names:
+        if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+            path = next((p for p in (Path(name), root / name) if p.is_file()), None)
+            if path is None:
+                problems.append(Problem(name, 0, 0, "", "no such file"))
+            elif path.resolve().parent != folder or path.suffix != ".yaml":
+                message = f"not a role file (role files are {ROLES_DIR}/NAME.yaml)"
+                problems.append(Problem(name, 0, 0, "", message))
+            else:
+                selected.append(path.name.split(".")[0])  # an overlay selects its role
+        elif name in known:
+            selected.append(name)
+        else:
+            message = f"no role '{name}'" + did_you_mean(name, known)
+            problems.append(Problem(str(ROLES_DIR / f"{name}.yaml"), 0, 0, "", message))
+    return selected
+
+
+def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document | None]:
     config = Config()
     doc = _read(root, Path(CONFIG_FILE), problems)
     if doc is not None:
@@ -99,25 +147,27 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
             message = f"must be a folder inside the project (got {output!r})"
             problems.append(doc.problem(("output",), message))
             config = config.model_copy(update={"output": Config().output})
-    project = Project(root, config)
+    return config, doc
 
+
+def _load_roles(project: Project, only: list[str] | None, problems: list[Problem]) -> None:
+    root = project.root
     role_paths = role_files_on_disk(root)
-    known = {path.stem for path in role_paths}
-    for slug in only or []:
-        if slug not in known:
-            problems.append(Problem(str(ROLES_DIR / f"{slug}.yaml"), 0, 0, "", f"no role '{slug}'"))
     for rel in role_paths:
         if only is not None and rel.stem not in only:
             continue
         start = len(problems)
         doc = _read(root, rel, problems)
         if doc is None:
+            project.broken.add(rel.stem)
             continue
         role, found = to_model(doc, Role, slug=_slug_of(doc, rel))
         if role is not None:
             found += role_checks(role, doc)
             if role.slug in project.roles:
                 found.append(doc.problem(("slug",), f"slug '{role.slug}' is used by another role"))
+        elif isinstance(doc.data, dict):
+            found += partial_role_checks(doc)
         problems += found
         if role is not None and len(problems) == start:
             project.roles[role.slug] = role
@@ -128,6 +178,9 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
     if only is None:
         problems += orphan_overlays(root, ROLES_DIR, {path.stem for path in role_paths})
 
+
+def _load_brands(project: Project, problems: list[Problem]) -> None:
+    root = project.root
     for rel in sorted((root / BRANDS_DIR).glob("*/brand.yaml")):
         rel = rel.relative_to(root)
         if not is_slug(rel.parent.name):
@@ -136,32 +189,41 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         doc = _read(root, rel, problems)
         if doc is not None:
             brand, found = to_model(doc, Brand)
-            problems += found + brand_checks(root, rel, doc, brand)
+            problems += found + brand_checks(root, rel, doc)
             if brand is not None:
                 project.brands[rel.parent.name] = BrandKit(
                     rel.parent.name, brand, root / rel.parent
                 )
 
+
+def _load_comparisons(project: Project, every_role: bool, problems: list[Problem]) -> None:
+    """Comparison files; with ``every_role`` (no role selection) their roles are checked too.
+    A file with problems is kept in ``project.failed_comparisons`` with the roles it names, so
+    that a build records its output as failed instead of leaving it out."""
+    root = project.root
+    brands = set(project.brands) | {"default"}
     for rel in _yaml_files(root, COMPARISONS_DIR):
         if not is_slug(rel.stem):
             problems.append(Problem(str(rel), 0, 0, "", f"file name must be {SLUG_HINT}"))
             continue
         doc = _read(root, rel, problems)
+        found: list[Problem] = []
+        comparison = None
         if doc is not None:
             comparison, found = to_model(doc, Comparison)
-            if comparison is not None and only is None:
-                found += comparison_checks(comparison.roles, project.roles, doc, project.broken)
+            if every_role:
+                found += comparison_checks(doc, project.roles, project.broken, brands)
             problems += found
-            if comparison is not None and not found:
-                project.comparisons[rel.stem] = comparison
+        if comparison is not None and not found:
+            project.comparisons[rel.stem] = comparison
+        else:
+            project.failed_comparisons[rel.stem] = _names(doc.data) if doc is not None else ()
 
-    problems += project_problems(root)
-    for name in config.brands:
-        if name not in project.brands and name != "default":
-            problems.append(
-                Problem(CONFIG_FILE, 0, 0, "brands", f"no brand '{name}' in {BRANDS_DIR}")
-            )
-    return project, problems
+
+def _names(data: object) -> tuple[str, ...]:
+    """The role names a comparison file's data lists, as far as they are names."""
+    roles = data.get("roles") if isinstance(data, dict) else None
+    return tuple(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else ()
 
 
 def role_files_on_disk(root: Path) -> list[Path]:
