@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -76,19 +79,29 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers: leaving the pool would otherwise wait
     for every queued output. A worker ended mid-write leaves at most a temporary file, which
     the next build removes (files.remove_stale_temporaries)."""
+    # No public way to end a pool's workers before Python 3.14 (terminate_workers); shutdown
+    # forgets them, so they are taken first.
+    processes: dict[int, Any] = dict(getattr(pool, "_processes", None) or {})
     pool.shutdown(wait=False, cancel_futures=True)
-    # No public way to end a pool's workers before Python 3.14 (terminate_workers).
-    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
+    for process in processes.values():
         process.terminate()
 
 
 def _start_worker(root: Path, only: tuple[str, ...]) -> None:
     # Ctrl-C is the parent's to handle: it records what finished and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL) cannot end its workers; each ends itself instead of
+    # rendering on for no one (an output it was writing stays a temporary file, removed later).
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     if "project" not in _STATE:  # spawned, not forked: load the project once per worker
         project, _ = load_project(root, only=list(only) or None)
         _STATE.update(project=project, theme=Theme(root))
+
+
+def _orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(output: Output, inputs_hash: str, output_dir: Path) -> Entry:
