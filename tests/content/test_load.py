@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guidepress.content.checks import role_checks
 from guidepress.content.load import parse, read
 from guidepress.content.models import Role
-from guidepress.content.checks import role_checks
 from guidepress.content.validate import to_model
 from guidepress.errors import Problem
 from tests.helpers import run_err, write
