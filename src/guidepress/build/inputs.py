@@ -14,9 +14,6 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-import jinja2
-from jinja2 import meta
-
 from guidepress import __version__
 from guidepress.build.outputs import Output
 from guidepress.content.project import COMPARISONS_DIR, Project
@@ -95,8 +92,9 @@ def theme_files(theme: Theme, kind: str) -> list[Path]:
     that is no kind's stylesheet (fonts, images, sheets pulled in with @import).
     """
     others = {record.template for name, record in KINDS.items() if name != kind}
-    templates, dynamic = _reachable(theme.env, KINDS[kind].template)
-    if dynamic:
+    reach = theme.reach(KINDS[kind].template)
+    templates = set(reach.files.values())
+    if reach.dynamic:
         templates |= {
             path
             for folder in theme.template_dirs
@@ -111,35 +109,6 @@ def theme_files(theme: Theme, kind: str) -> list[Path]:
             if name in KINDS[kind].stylesheets or name not in named:
                 styles.add(path)
     return sorted(templates) + sorted(styles)
-
-
-def _reachable(env: jinja2.Environment, top: str) -> tuple[set[Path], bool]:
-    assert env.loader is not None
-    seen: set[str] = set()
-    paths: set[Path] = set()
-    dynamic = False
-    todo = [top]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            continue  # the render reports it, located
-        if filename:
-            paths.add(Path(filename))
-        try:
-            parsed = env.parse(source)
-        except jinja2.TemplateSyntaxError:
-            continue
-        for ref in meta.find_referenced_templates(parsed):
-            if ref is None:
-                dynamic = True
-            else:
-                todo.append(ref)
-    return paths, dynamic
 
 
 def _tree(folder: Path) -> Iterable[Path]:

@@ -28,7 +28,13 @@ from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
 from guidepress.build.targets import one_output, require_writable
 from guidepress.build.workers import run_all
-from guidepress.content.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
+from guidepress.content.project import (
+    BRANDS_DIR,
+    COMPARISONS_DIR,
+    ROLES_DIR,
+    Project,
+    load_project,
+)
 from guidepress.errors import GuidepressError, Problem, RenderError, printable
 from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
@@ -170,12 +176,15 @@ def _write_file(output_dir: Path, entries: list[Entry], file: Path) -> None:
 
 
 def _content_problem(project: Project, output: Output, problems: list[Problem]) -> str | None:
-    """Why ``output`` cannot be built because of its content files (broken roles, a comparison
-    file with problems): its first problem, and how many more; None when its files are fine."""
+    """Why ``output`` cannot be built because of its content files (a role, its comparison file
+    or its brand kit with problems): its first problem, and how many more; None when its files
+    are fine."""
     files = {str(ROLES_DIR / f"{slug}.yaml") for slug in output.roles if slug not in project.roles}
     broken_comparison = output.subject in project.failed_comparisons
     if output.record.subject == "comparison" and broken_comparison:
         files.add(str(COMPARISONS_DIR / f"{output.subject}.yaml"))
+    if output.brand in project.broken_brands:
+        files.add(str(BRANDS_DIR / output.brand / "brand.yaml"))
     if not files:
         return None
     mine = sorted(p for p in problems if p.file in files)

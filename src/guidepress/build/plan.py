@@ -54,7 +54,7 @@ def subjects(project: Project, kind: Kind, some_roles: bool) -> dict[str, tuple[
 
 def check_brands(project: Project, brands: Iterable[str]) -> None:
     """Refuse a ``--brand`` that names no brand kit, with the closest name."""
-    known = set(project.brands) | {"default"}
+    known = project.brand_names()
     for brand in brands:
         if brand not in known:
             hint = did_you_mean(brand, known)

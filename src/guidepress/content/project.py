@@ -39,6 +39,7 @@ class Project:
     brands: dict[str, BrandKit] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # roles whose files have problems
+    broken_brands: set[str] = field(default_factory=set)  # brand kits with problems
     #: Comparisons whose files have problems, with the roles they name.
     failed_comparisons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
@@ -59,6 +60,10 @@ class Project:
             return self.brands[name]
         # A project without a brand folder still builds: the default is the plain theme.
         return BrandKit(name, Brand(name=self.config.title), None)
+
+    def brand_names(self) -> set[str]:
+        """Every brand a build may name: the kits (with problems or not), and the default."""
+        return set(self.brands) | self.broken_brands | {"default"}
 
     def overlay(self, slug: str, locale: str) -> Overlay | None:
         """The overlay ``slug`` is printed with in ``locale``, if it has one."""
@@ -101,7 +106,7 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
     _load_brands(project, problems)
     _load_comparisons(project, selected is None, problems)
     problems += project_problems(root)
-    brands = set(project.brands) | {"default"}
+    brands = project.brand_names()
     for index, name in enumerate(config.brands):
         if name not in brands:
             message = f"no brand '{name}' in {BRANDS_DIR}" + did_you_mean(name, brands)
@@ -187,13 +192,14 @@ def _load_brands(project: Project, problems: list[Problem]) -> None:
             problems.append(Problem(str(rel), 0, 0, "", f"brand folder name must be {SLUG_HINT}"))
             continue
         doc = _read(root, rel, problems)
+        brand, found = to_model(doc, Brand) if doc is not None else (None, [])
         if doc is not None:
-            brand, found = to_model(doc, Brand)
-            problems += found + brand_checks(root, rel, doc)
-            if brand is not None:
-                project.brands[rel.parent.name] = BrandKit(
-                    rel.parent.name, brand, root / rel.parent
-                )
+            found += brand_checks(root, rel, doc)
+        problems += found
+        if brand is not None and not found and doc is not None:
+            project.brands[rel.parent.name] = BrandKit(rel.parent.name, brand, root / rel.parent)
+        else:
+            project.broken_brands.add(rel.parent.name)
 
 
 def _load_comparisons(project: Project, every_role: bool, problems: list[Problem]) -> None:
@@ -201,7 +207,7 @@ def _load_comparisons(project: Project, every_role: bool, problems: list[Problem
     A file with problems is kept in ``project.failed_comparisons`` with the roles it names, so
     that a build records its output as failed instead of leaving it out."""
     root = project.root
-    brands = set(project.brands) | {"default"}
+    brands = project.brand_names()
     for rel in _yaml_files(root, COMPARISONS_DIR):
         if not is_slug(rel.stem):
             problems.append(Problem(str(rel), 0, 0, "", f"file name must be {SLUG_HINT}"))

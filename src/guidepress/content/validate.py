@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeVar, Union
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from guidepress.content.load import Document, Loc
+from guidepress.content.models.base import split_paragraphs
 from guidepress.content.names import did_you_mean
 from guidepress.errors import Problem
 
@@ -52,6 +53,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         message = f"must be a number (got {_show(value)})"
     elif kind in ("bool_type", "bool_parsing"):
         message = f"must be true or false (got {_show(value)})"
+    elif kind == "list_type" and _is_paragraphs(model, loc):
+        message = f"must be text or a list of paragraphs (got {_kind(value)})"
     elif kind == "list_type":
         message = f"must be a list (got {_kind(value)})"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -108,6 +111,24 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
+
+
+def _is_paragraphs(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the field at ``loc`` is prose paragraphs (which take a plain text too)."""
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
+        return False
+    owner: type[BaseModel] = model
+    for name in names[:-1]:
+        inner = owner.model_fields.get(name)
+        found = _inner_model(inner.annotation) if inner else None
+        if not (isinstance(found, type) and issubclass(found, BaseModel)):
+            return False
+        owner = found
+    info = owner.model_fields.get(names[-1])
+    return info is not None and any(
+        getattr(item, "func", None) is split_paragraphs for item in info.metadata
+    )
 
 
 def _inner_model(annotation: Any) -> Any:
