@@ -101,7 +101,9 @@ def test_a_role_with_a_yaml_syntax_error_fails_its_outputs(two_roles: Path) -> N
     entries = {e["path"]: e for e in manifest(two_roles / "output")["outputs"]}
     for path in ("guides/brewer.pdf", "sheets/brewer.pdf"):
         assert entries[path]["status"] == "failed"
-        assert entries[path]["error"].startswith("content/roles/brewer.yaml:3:1: YAML syntax error")
+        assert entries[path]["error"] == (
+            "content/roles/brewer.yaml:2:10: YAML syntax error: this [ is never closed with ]"
+        )
         assert PdfReader(two_roles / "output" / path).pages  # the last good file stays
 
 

@@ -42,10 +42,7 @@ def test_syntax_error_is_located() -> None:
     doc, problems = parse("title: A\nsummary: [unclosed\n", "r.yaml")
     assert doc is None
     assert len(problems) == 1
-    assert str(problems[0]) == (
-        "r.yaml:2:10: YAML syntax error: this [ is never closed with ] (or an item in it holds "
-        "': ' and needs quotes)"
-    )
+    assert str(problems[0]) == "r.yaml:2:10: YAML syntax error: this [ is never closed with ]"
 
 
 def test_alias_bomb_is_refused_quickly() -> None:
