@@ -3,13 +3,17 @@ locale and kind names in bash, zsh and fish."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from guidepress.cli import cli
-from tests.helpers import SMALL_ROLE, write
+from tests.helpers import REPO, SMALL_ROLE, write
 
 
 def complete(shell: str, words: str, cwd: Path | None = None) -> list[str]:
@@ -82,3 +86,20 @@ def test_project_after_the_build_commands(
     monkeypatch.chdir(tmp_path)  # no project here; --project after the command finds it
     result = CliRunner().invoke(cli, [*command, "--project", str(project)])
     assert (result.exit_code, result.output) == said
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_documented_bash_line_completes_in_bash(roles: Path) -> None:
+    guide = (REPO / "docs" / "user-guide" / "index.md").read_text("utf-8")
+    line = 'eval "$(_GUIDEPRESS_COMPLETE=bash_source guidepress)"'
+    assert f"| bash | `{line}` |" in guide
+    script = (
+        f"{line}\n"
+        "COMP_WORDS=(guidepress build past); COMP_CWORD=2; _guidepress_completion guidepress\n"
+        'echo "${COMPREPLY[@]}"\n'
+    )
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    done = subprocess.run(
+        ["bash", "-c", script], cwd=roles, env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "pastry-chef pastry-cook\n"
