@@ -3,6 +3,7 @@ moments, one interrupted with Ctrl-C. None may leave a broken PDF or manifest be
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -10,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pikepdf
@@ -35,9 +36,23 @@ def three_roles(project: Path) -> Path:
     return project
 
 
+_STARTED: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_process_left() -> Iterator[None]:
+    """Whatever a test asserts, the processes it started (and their workers) end with it."""
+    yield
+    while _STARTED:
+        process = _STARTED.pop()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 def start(root: Path, *args: str) -> subprocess.Popen[str]:
     """``guidepress build ARGS`` as its own process group, as a shell starts a command."""
-    return subprocess.Popen(
+    process = subprocess.Popen(
         [sys.executable, "-m", "guidepress", "--project", str(root), "build", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -45,6 +60,8 @@ def start(root: Path, *args: str) -> subprocess.Popen[str]:
         start_new_session=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CI": "true"},
     )
+    _STARTED.append(process)
+    return process
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 120) -> None:
