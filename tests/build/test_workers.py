@@ -4,6 +4,7 @@ moments, one interrupted with Ctrl-C. None may leave a broken PDF or manifest be
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -24,13 +25,14 @@ from tests.helpers import EPOCH, add_role, manifest, run_build, write
 
 pytestmark = pytest.mark.pdf
 
-ROLES = ("baker", "brewer", "cook")
-ALL = {f"{folder}/{slug}.pdf" for folder in ("guides", "sheets") for slug in ROLES}
+ROLES = ("baker", "brewer", "cook", "dyer", "fletcher", "glazier")
+ALL = {f"sheets/{slug}.pdf" for slug in ROLES}
 
 
 @pytest.fixture
-def three_roles(project: Path) -> Path:
-    write(project, "guidepress.yaml", "title: Test guides\nkinds: [guide, sheet]\n")
+def roles(project: Path) -> Path:
+    """Six roles whose sheets (a second or so each) a build makes two at a time."""
+    write(project, "guidepress.yaml", "title: Test guides\nkinds: [sheet]\n")
     for slug in ROLES:
         add_role(project, slug)
     return project
@@ -103,26 +105,26 @@ def assert_whole(root: Path, exact: bool = True) -> dict[str, dict[str, object]]
     return entries
 
 
-def test_two_builds_at_once_keep_every_output_and_the_manifest_whole(three_roles: Path) -> None:
-    guides, sheets = start(three_roles, "--kind", "guide"), start(three_roles, "--kind", "sheet")
-    for process in (guides, sheets):
+def test_two_builds_at_once_keep_every_output_and_the_manifest_whole(roles: Path) -> None:
+    first, second = start(roles, *ROLES[:3]), start(roles, *ROLES[3:])
+    for process in (first, second):
         output, _ = process.communicate(timeout=300)
         assert process.returncode == 0, output
-    assert set(assert_whole(three_roles)) == ALL
+    assert set(assert_whole(roles)) == ALL
     # Then the same outputs from both at once: both write them, the manifest stays whole.
-    both = [start(three_roles, "--force"), start(three_roles, "--force")]
+    both = [start(roles, "--force"), start(roles, "--force")]
     for process in both:
         output, _ = process.communicate(timeout=300)
         assert process.returncode == 0, output
-    assert set(assert_whole(three_roles)) == ALL
+    assert set(assert_whole(roles)) == ALL
 
 
-def test_the_manifest_update_waits_for_the_other_build(three_roles: Path) -> None:
+def test_the_manifest_update_waits_for_the_other_build(roles: Path) -> None:
     # While this test holds the manifest's lock (as another build updating it would), a build
     # that has made its PDF waits, then merges what the other build recorded meanwhile.
-    out = three_roles / "output"
+    out = roles / "output"
     with locked(out / LOCK):
-        build = start(three_roles, "cook", "--kind", "sheet")
+        build = start(roles, "cook")
         wait_for(lambda: (out / "sheets" / "cook.pdf").exists())
         time.sleep(1.0)
         assert build.poll() is None and not (out / "manifest.json").exists()
@@ -142,30 +144,32 @@ def test_the_manifest_update_waits_for_the_other_build(three_roles: Path) -> Non
     }
 
 
-@pytest.mark.parametrize("moment", ["loading", "first output", "third output"])
-def test_a_build_killed_at_any_moment_leaves_only_whole_files(
-    three_roles: Path, moment: str
-) -> None:
-    assert run_build(three_roles, "cook")[0] == 0  # an earlier build's outputs and manifest
-    add_role(three_roles, "cook", "Head Cook")
-    build = start(three_roles, "--jobs", "2")
-    if moment == "loading":
-        time.sleep(0.3)
-    else:
-        wait_for(lambda: pdf_count(three_roles) >= (3 if moment == "first output" else 5))
-    os.kill(build.pid, signal.SIGKILL)
-    build.communicate(timeout=60)
-    wait_for(lambda: group_gone(build), 30)  # the workers end themselves
-    assert_whole(three_roles, exact=False)
-    # The next build removes what the killed one left half-written and finishes the job.
-    code, output = run_build(three_roles)
+def test_a_build_killed_at_any_moment_leaves_only_whole_files(roles: Path) -> None:
+    assert run_build(roles, "cook")[0] == 0  # an earlier build's output and manifest
+    add_role(roles, "cook", "Head Cook")  # so the killed builds replace a file the manifest lists
+    for moment in ("loading", "an output done, the next being made", "the same, later"):
+        build = start(roles, "--jobs", "2")
+        assert build.stdout is not None
+        if moment == "loading":
+            time.sleep(0.3)
+        else:
+            line = build.stdout.readline()
+            while line and not line.startswith("built  "):
+                line = build.stdout.readline()
+            assert line, f"{moment}: the build ended before it built anything"
+        os.kill(build.pid, signal.SIGKILL)
+        build.communicate(timeout=60)
+        wait_for(functools.partial(group_gone, build), 30)  # the workers end themselves
+        assert_whole(roles, exact=False)
+    # The next build removes what the killed ones left half-written and finishes the job.
+    code, output = run_build(roles)
     assert code == 0, output
-    assert set(assert_whole(three_roles)) == ALL
-    assert not [p for p in (three_roles / "output").rglob("*") if p.name.endswith(".tmp")]
+    assert set(assert_whole(roles)) == ALL
+    assert not [p for p in (roles / "output").rglob("*") if p.name.endswith(".tmp")]
 
 
-def test_ctrl_c_stops_at_once_and_says_what_was_kept(three_roles: Path) -> None:
-    build = start(three_roles, "--jobs", "2")
+def test_ctrl_c_stops_at_once_and_says_what_was_kept(roles: Path) -> None:
+    build = start(roles, "--jobs", "2")
     assert build.stdout is not None
     first = build.stdout.readline()  # the build says so when an output is done
     assert first.startswith("built  "), first
@@ -175,12 +179,12 @@ def test_ctrl_c_stops_at_once_and_says_what_was_kept(three_roles: Path) -> None:
     output = first + rest
     assert time.monotonic() - started < 10  # not after the other outputs
     assert build.returncode == 130, output
-    entries = assert_whole(three_roles)
+    entries = assert_whole(roles)
     kept = len(entries)
     assert 1 <= kept < len(ALL)
     assert output.splitlines()[-1] == (
         f"interrupted: kept the {kept} outputs built before it and every earlier one, listed "
-        f"in {three_roles / 'output' / 'manifest.json'}; {len(ALL) - kept} not built, "
+        f"in {roles / 'output' / 'manifest.json'}; {len(ALL) - kept} not built, "
         "none half-written"
     )
     wait_for(lambda: group_gone(build), 10)
