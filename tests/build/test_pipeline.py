@@ -195,7 +195,7 @@ def test_an_interrupted_build_records_what_finished(
     assert len(statuses(two_roles)) == 1 and set(statuses(two_roles).values()) == {"built"}
     assert caught.value.exit_code == 130
     assert str(caught.value) == (
-        "interrupted: kept the 1 outputs built before it and every earlier one, listed in "
+        "interrupted: kept 1 output built before it and every earlier one, listed in "
         f"{two_roles / 'output' / 'manifest.json'}; 3 not built, none half-written"
     )
 

@@ -183,8 +183,8 @@ def test_ctrl_c_stops_at_once_and_says_what_was_kept(roles: Path) -> None:
     kept = len(entries)
     assert 1 <= kept < len(ALL)
     assert output.splitlines()[-1] == (
-        f"interrupted: kept the {kept} outputs built before it and every earlier one, listed "
-        f"in {roles / 'output' / 'manifest.json'}; {len(ALL) - kept} not built, "
+        f"interrupted: kept {kept} output{'s' * (kept != 1)} built before it and every earlier "
+        f"one, listed in {roles / 'output' / 'manifest.json'}; {len(ALL) - kept} not built, "
         "none half-written"
     )
     wait_for(lambda: group_gone(build), 10)

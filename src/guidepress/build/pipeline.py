@@ -96,8 +96,9 @@ class BuildInterrupted(GuidepressError):
         self.report = report
         built = report.count("built")
         super().__init__(
-            f"interrupted: kept the {built} outputs built before it and every earlier one, "
-            f"listed in {report.output_dir / MANIFEST}; {left} not built, none half-written"
+            f"interrupted: kept {built} output{'s' * (built != 1)} built before it and every "
+            f"earlier one, listed in {report.output_dir / MANIFEST}; {left} not built, none "
+            "half-written"
         )
 
 

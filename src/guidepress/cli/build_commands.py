@@ -105,7 +105,7 @@ def build(ctx: click.Context, /, **options: Any) -> None:
             for path in report.removed:
                 click.echo(f"removed {path}")
             click.echo(report.summary())
-            if request.file is not None and not report.failures:
+            if request.file is not None and report.entries[0].status != "failed":
                 click.echo(f"wrote {request.file}")
 
 
