@@ -85,7 +85,8 @@ def test_an_unknown_role_gets_the_closest_name(project: Path) -> None:
     result = invoke(project, "build", "pastry-chf")
     assert result.exit_code == 1
     assert result.stderr == (
-        "content/roles/pastry-chf.yaml: no role 'pastry-chf' (did you mean 'pastry-chef'?)\n"
+        "content/roles/pastry-chf.yaml: no role or comparison 'pastry-chf' "
+        "(did you mean 'pastry-chef'?)\n"
     )
 
 

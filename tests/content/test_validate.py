@@ -144,7 +144,10 @@ def test_valid_project_says_ok(project: Path) -> None:
 
 def test_unknown_role_argument(project: Path) -> None:
     write(project, "content/roles/a.yaml", "title: A\nsummary: s\n")
-    assert validate(project, "nope") == (1, "content/roles/nope.yaml: no role 'nope'\n")
+    assert validate(project, "nope") == (
+        1,
+        "content/roles/nope.yaml: no role or comparison 'nope'\n",
+    )
 
 
 def test_link_fields_take_web_addresses_only(project: Path) -> None:
@@ -344,11 +347,12 @@ def test_role_files_can_be_named_by_path_and_unknown_names_get_a_suggestion(
     )
     assert validate(project, "customer-succes-manager") == (
         1,
-        "content/roles/customer-succes-manager.yaml: no role 'customer-succes-manager' "
-        "(did you mean 'customer-success-manager'?)\n",
+        "content/roles/customer-succes-manager.yaml: no role or comparison "
+        "'customer-succes-manager' (did you mean 'customer-success-manager'?)\n",
     )
     assert validate(project, "content/roles/x.yaml") == (1, "content/roles/x.yaml: no such file\n")
     assert validate(project, "guidepress.yaml") == (
         1,
-        "guidepress.yaml: not a role file (role files are content/roles/NAME.yaml)\n",
+        "guidepress.yaml: not a role or comparison file (they are content/roles/NAME.yaml or "
+        "content/comparisons/NAME.yaml)\n",
     )

@@ -16,7 +16,7 @@ from guidepress.build.targets import require_writable, suffix_for
 from guidepress.content.checks import salary_mismatch
 from guidepress.content.load import read
 from guidepress.content.models import Comparison
-from guidepress.content.project import ROLES_DIR, Project, load_project, select_roles
+from guidepress.content.project import ROLES_DIR, Project, load_project, select
 from guidepress.errors import ContentError, Problem, RenderError, UsageError
 from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
@@ -30,7 +30,7 @@ def compare(root: Path, names: list[str], request: BuildRequest) -> Entry:
         raise UsageError(f"compare takes 2 to 4 roles (got {len(names)})")
     project, problems = load_project(root)
     located: list[Problem] = []
-    stems = select_roles(root, names, located)
+    stems = select(root, names, located, comparisons=False).roles
     slug_of = {path.stem: slug for slug, path in project.role_files.items()}
     slugs = [slug_of.get(stem, stem) for stem in stems]
     located += _compare_problems(root, project, slugs, problems) if not located else []

@@ -19,16 +19,21 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     """Every output selected: kinds × subjects × every axis (brands, locales, formats, ...).
 
     Roles and comparisons whose files have problems are planned too: their outputs are
-    recorded as failed, never left out (a left-out output would look current).
+    recorded as failed, never left out (a left-out output would look current). A comparison
+    named on the command line is built as a comparison sheet even when the project's kinds
+    leave comparisons out (unless --kind says otherwise).
     """
     config = project.config
     check_brands(project, request.brands)
     default = defaults(config)
     selected = choices(request, config)
     names = [axis.name for axis in AXES]
+    kinds = list(request.kinds or config.kinds)
+    if project.selection and project.selection.comparisons and not request.kinds:
+        kinds += [name for name, kind in KINDS.items() if kind.subject == "comparison"]
     outputs: dict[str, Output] = {}  # by path: options that do not apply fold into one output
-    for kind in (KINDS[name] for name in request.kinds or config.kinds):
-        for subject, roles in subjects(project, kind, bool(request.roles)).items():
+    for kind in (KINDS[name] for name in dict.fromkeys(kinds)):
+        for subject, roles in subjects(project, kind).items():
             for values in itertools.product(*(chosen for _, chosen in selected)):
                 output = make_output(
                     kind, subject, roles, dict(zip(names, values, strict=True)), default
@@ -37,18 +42,22 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     return list(outputs.values())
 
 
-def subjects(project: Project, kind: Kind, some_roles: bool) -> dict[str, tuple[str, ...]]:
-    """What ``kind`` makes outputs about, with their roles. ``some_roles``: the project was
-    loaded with a selection of roles; comparisons of roles outside it are not built."""
+def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:
+    """What ``kind`` makes outputs about, with their roles: every role and comparison, or
+    with a selection the roles it names, the comparisons it names and those of its roles."""
     known = set(project.roles) | project.broken
+    selection = project.selection
     if kind.subject == "role":
-        return {slug: (slug,) for slug in sorted(known)}
+        chosen = known if selection is None else known & set(selection.roles)
+        return {slug: (slug,) for slug in sorted(chosen)}
     found = {name: tuple(c.roles) for name, c in project.comparisons.items()}
     found |= project.failed_comparisons
+    if selection is None:
+        return dict(sorted(found.items()))
     return {
         name: roles
         for name, roles in sorted(found.items())
-        if not some_roles or (roles and all(r in known for r in roles))
+        if name in selection.comparisons or (roles and set(roles) <= set(selection.roles))
     }
 
 

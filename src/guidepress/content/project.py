@@ -40,6 +40,7 @@ class Project:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # roles whose files have problems
     broken_brands: set[str] = field(default_factory=set)  # brand kits with problems
+    selection: Selection | None = None  # what the command named; None: everything
     #: Comparisons whose files have problems, with the roles they name.
     failed_comparisons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
@@ -93,18 +94,34 @@ def find_root(start: Path) -> Path:
     )
 
 
+@dataclass(frozen=True)
+class Selection:
+    """What a command's NAME arguments select: roles and comparisons, by file name."""
+
+    roles: tuple[str, ...] = ()
+    comparisons: tuple[str, ...] = ()
+
+
 def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, list[Problem]]:
     """Load and validate everything under ``root``; returns what is valid and every problem.
 
-    ``only``: the roles to load, by name or by the path of their file (others are left out).
+    ``only``: names of roles or comparisons, or paths of their files: those are loaded, with
+    the roles the comparisons compare, and every comparison of loaded roles.
     """
     problems: list[Problem] = []
     config, config_doc = _load_config(root, problems)
     project = Project(root, config)
-    selected = None if only is None else select_roles(root, only, problems)
-    _load_roles(project, selected, problems)
+    comparisons = _read_comparisons(root, problems)
+    roles = None
+    if only is not None:
+        project.selection = select(root, only, problems)
+        roles = set(project.selection.roles)
+        for name in project.selection.comparisons:
+            doc = comparisons.get(name)
+            roles.update(_names(doc.data) if doc is not None else ())
+    _load_roles(project, roles, problems)
     _load_brands(project, problems)
-    _load_comparisons(project, selected is None, problems)
+    _load_comparisons(project, comparisons, problems)
     problems += project_problems(root)
     brands = project.brand_names()
     for index, name in enumerate(config.brands):
@@ -115,29 +132,39 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
     return project, problems
 
 
-def select_roles(root: Path, names: list[str], problems: list[Problem]) -> list[str]:
-    """The file names (stems) of the roles ``names`` asks for: role names, or paths of role
-    files (``content/roles/chef.yaml``, from the working folder or the project's). An unknown
-    name is a problem, with the closest known name."""
+def select(
+    root: Path, names: list[str], problems: list[Problem], comparisons: bool = True
+) -> Selection:
+    """The roles (and, with ``comparisons``, the comparisons) ``names`` asks for, by file name:
+    names, or paths of their files (``content/roles/chef.yaml``, from the working folder or
+    the project's). An unknown name is a problem, with the closest known name."""
     known = {path.stem for path in role_files_on_disk(root)}
-    folder = (root / ROLES_DIR).resolve()
-    selected = []
+    compared = {p.stem for p in _yaml_files(root, COMPARISONS_DIR)} if comparisons else set()
+    folders = {(root / ROLES_DIR).resolve(): "roles", (root / COMPARISONS_DIR).resolve(): "cmp"}
+    if not comparisons:
+        del folders[(root / COMPARISONS_DIR).resolve()]
+    found: dict[str, list[str]] = {"roles": [], "cmp": []}
+    what = "role or comparison" if comparisons else "role"
     for name in names:
         if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
             path = next((p for p in (Path(name), root / name) if p.is_file()), None)
+            folder = folders.get(path.resolve().parent) if path is not None else None
             if path is None:
                 problems.append(Problem(name, 0, 0, "", "no such file"))
-            elif path.resolve().parent != folder or path.suffix != ".yaml":
-                message = f"not a role file (role files are {ROLES_DIR}/NAME.yaml)"
-                problems.append(Problem(name, 0, 0, "", message))
+            elif folder is None or path.suffix != ".yaml":
+                places = " or ".join(f"{p}/NAME.yaml" for p in (ROLES_DIR, COMPARISONS_DIR))
+                where = places if comparisons else f"{ROLES_DIR}/NAME.yaml"
+                problems.append(Problem(name, 0, 0, "", f"not a {what} file (they are {where})"))
             else:
-                selected.append(path.name.split(".")[0])  # an overlay selects its role
+                found[folder].append(path.name.split(".")[0])  # an overlay selects its role
         elif name in known:
-            selected.append(name)
+            found["roles"].append(name)
+        elif name in compared:
+            found["cmp"].append(name)
         else:
-            message = f"no role '{name}'" + did_you_mean(name, known)
+            message = f"no {what} '{name}'" + did_you_mean(name, known | compared)
             problems.append(Problem(str(ROLES_DIR / f"{name}.yaml"), 0, 0, "", message))
-    return selected
+    return Selection(tuple(found["roles"]), tuple(found["cmp"]))
 
 
 def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document | None]:
@@ -155,7 +182,7 @@ def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document 
     return config, doc
 
 
-def _load_roles(project: Project, only: list[str] | None, problems: list[Problem]) -> None:
+def _load_roles(project: Project, only: set[str] | None, problems: list[Problem]) -> None:
     root = project.root
     role_paths = role_files_on_disk(root)
     for rel in role_paths:
@@ -202,28 +229,40 @@ def _load_brands(project: Project, problems: list[Problem]) -> None:
             project.broken_brands.add(rel.parent.name)
 
 
-def _load_comparisons(project: Project, every_role: bool, problems: list[Problem]) -> None:
-    """Comparison files; with ``every_role`` (no role selection) their roles are checked too.
-    A file with problems is kept in ``project.failed_comparisons`` with the roles it names, so
-    that a build records its output as failed instead of leaving it out."""
-    root = project.root
-    brands = project.brand_names()
+def _read_comparisons(root: Path, problems: list[Problem]) -> dict[str, Document | None]:
+    """Every comparison file, read (None: unreadable), by name."""
+    docs: dict[str, Document | None] = {}
     for rel in _yaml_files(root, COMPARISONS_DIR):
-        if not is_slug(rel.stem):
+        if is_slug(rel.stem):
+            docs[rel.stem] = _read(root, rel, problems)
+        else:
             problems.append(Problem(str(rel), 0, 0, "", f"file name must be {SLUG_HINT}"))
-            continue
-        doc = _read(root, rel, problems)
-        found: list[Problem] = []
-        comparison = None
+    return docs
+
+
+def _load_comparisons(
+    project: Project, docs: dict[str, Document | None], problems: list[Problem]
+) -> None:
+    """The comparisons in the project's scope: all of them, or with a selection the ones it
+    names and those of loaded roles. A file with problems is kept in
+    ``project.failed_comparisons`` with the roles it names, so that a build records its output
+    as failed instead of leaving it out."""
+    loaded = set(project.roles) | project.broken
+    brands = project.brand_names()
+    for name, doc in docs.items():
+        named = _names(doc.data) if doc is not None else ()
+        selection = project.selection
+        outside = not named or not set(named) <= loaded
+        if selection is not None and name not in selection.comparisons and outside:
+            continue  # a comparison of roles this command did not load
+        comparison, found = to_model(doc, Comparison) if doc is not None else (None, [])
         if doc is not None:
-            comparison, found = to_model(doc, Comparison)
-            if every_role:
-                found += comparison_checks(doc, project.roles, project.broken, brands)
+            found += comparison_checks(doc, project.roles, project.broken, brands)
             problems += found
         if comparison is not None and not found:
-            project.comparisons[rel.stem] = comparison
+            project.comparisons[name] = comparison
         else:
-            project.failed_comparisons[rel.stem] = _names(doc.data) if doc is not None else ()
+            project.failed_comparisons[name] = named
 
 
 def _names(data: object) -> tuple[str, ...]:
