@@ -41,6 +41,9 @@ def roles(project: Path) -> Path:
     for slug in ("pastry-chef", "pastry-cook", "baker"):
         write(project, f"content/roles/{slug}.yaml", SMALL_ROLE)
     write(project, "content/roles/pastry-chef.es.yaml", "title: Pastelero\n")  # an overlay
+    write(
+        project, "content/comparisons/pastry-pair.yaml", "title: P\nroles: [pastry-chef, baker]\n"
+    )
     write(project, "content/brands/northfield/brand.yaml", "name: Northfield\n")
     write(project, "locales/pt.yaml", "salary: Salário\n")
     return project
@@ -49,8 +52,8 @@ def roles(project: Path) -> Path:
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_role_brand_locale_and_kind_names_complete(roles: Path, shell: str) -> None:
     at = f"guidepress --project {roles}"
-    assert complete(shell, f"{at} build past") == ["pastry-chef", "pastry-cook"]
-    assert complete(shell, f"{at} compare baker pastry-c") == ["pastry-chef", "pastry-cook"]
+    assert complete(shell, f"{at} build past") == ["pastry-chef", "pastry-cook", "pastry-pair"]
+    assert complete(shell, f"{at} compare baker past") == ["pastry-chef", "pastry-cook"]
     assert complete(shell, f"{at} validate b") == ["baker"]
     assert complete(shell, f"{at} build --brand ") == ["default", "northfield"]
     assert complete(shell, f"{at} compare baker baker --brand n") == ["northfield"]
@@ -102,4 +105,4 @@ def test_the_documented_bash_line_completes_in_bash(roles: Path) -> None:
     done = subprocess.run(
         ["bash", "-c", script], cwd=roles, env=env, capture_output=True, text=True, check=True
     )
-    assert done.stdout == "pastry-chef pastry-cook\n"
+    assert done.stdout == "pastry-chef pastry-cook pastry-pair\n"

@@ -12,6 +12,7 @@ from guidepress.cli.errors import handle_errors
 from guidepress.cli.options import (
     KindChoice,
     check_variant,
+    complete_names,
     complete_roles,
     output_options,
     project_option,
@@ -32,7 +33,7 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
 
 
 @click.command()
-@click.argument("roles", nargs=-1, shell_complete=complete_roles)
+@click.argument("roles", nargs=-1, metavar="[NAME]...", shell_complete=complete_names)
 @click.option(
     "--kind", "kinds", multiple=True, type=KindChoice(), help="What to build (repeatable)."
 )
@@ -68,7 +69,7 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
 def build(ctx: click.Context, /, **options: Any) -> None:
     """Build every selected output that changed, then write the folder's manifest.json.
 
-    ROLES are role names or role files; none means every role. An output whose inputs
+    NAMEs are roles or comparisons, by name or file; none means all of them. An output whose inputs
     (content, brand kit, templates, styles, options, guidepress version) are unchanged since
     its last build is kept and listed as cached. Outputs are removed only when their role or
     comparison file is gone, never because a build did not select them.

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from guidepress.cli.errors import handle_errors
-from guidepress.cli.options import complete_roles, project_option, project_root
+from guidepress.cli.options import complete_names, project_option, project_root
 from guidepress.errors import printable
 
 
@@ -29,13 +29,14 @@ def init(directory: Path) -> None:
 
 
 @click.command()
-@click.argument("roles", nargs=-1, shell_complete=complete_roles)
+@click.argument("roles", nargs=-1, metavar="[NAME]...", shell_complete=complete_names)
 @project_option
 @click.pass_context
 @handle_errors
 def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
     """Check roles, brands, comparisons, config and the templates the outputs use; print every
-    problem, one per line. ROLES (names or role files) limit the check to those roles.
+    problem, one per line. NAMEs (roles or comparisons, by name or file) limit the check to
+    those files.
 
     \b
     Example:

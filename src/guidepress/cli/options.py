@@ -81,12 +81,28 @@ def complete_roles(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """The project's role names (a path, once it has a /, completes as a file)."""
+    return _complete_files(ctx, incomplete, comparisons=False)
+
+
+def complete_names(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """The project's role and comparison names (a path, once it has a /, as a file)."""
+    return _complete_files(ctx, incomplete, comparisons=True)
+
+
+def _complete_files(ctx: click.Context, incomplete: str, comparisons: bool) -> list[CompletionItem]:
     if "/" in incomplete:
         return [CompletionItem(incomplete, type="file")]
-    from guidepress.content.project import role_files_on_disk
+    from guidepress.content.project import COMPARISONS_DIR, role_files_on_disk
 
-    roles = _names(ctx, lambda root: [rel.stem for rel in role_files_on_disk(root)], incomplete)
-    return [CompletionItem(name) for name in roles]
+    def names(root: Path) -> list[str]:
+        found = [rel.stem for rel in role_files_on_disk(root)]
+        if comparisons:
+            found += sorted(p.stem for p in (root / COMPARISONS_DIR).glob("*.yaml"))
+        return found
+
+    return [CompletionItem(name) for name in _names(ctx, names, incomplete)]
 
 
 def complete_brands(
