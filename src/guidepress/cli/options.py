@@ -130,57 +130,47 @@ def complete_locales(
 
 
 def output_options(many: bool) -> Callable[[F], F]:
-    """The options that tell outputs apart (build/outputs.py's AXES); ``many``: each may be
-    given more than once (build), else once (compare). Passed as ``brands``, ``locales``,
-    ``paper``, ``formats``, ``pdf_variant``, ``print_marks`` (tuples either way)."""
-    again = " (repeatable)" if many else ""
+    """The options that tell outputs apart (build/outputs.py's AXES); ``many``: brand, locale
+    and format may be given more than once (build), else once (compare). Passed as ``brands``,
+    ``locales``, ``formats`` (tuples either way), ``paper``, ``pdf_variant``, ``print_marks``."""
 
-    def one(value: Any) -> tuple[Any, ...]:
-        return () if value is None else (value,)
+    def chosen(flag: str, dest: str, text: str, **kwargs: Any) -> Callable[[F], F]:
+        return click.option(
+            flag,
+            dest,
+            multiple=many,
+            callback=None if many else _as_tuple,
+            help=text + (" (repeatable)." if many else "."),
+            **kwargs,
+        )
+
+    bundle = [
+        chosen("--brand", "brands", "Brand to print under", shell_complete=complete_brands),
+        chosen("--locale", "locales", "Locale to print in", shell_complete=complete_locales),
+        click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size."),
+        chosen(
+            "--format", "formats", "Output format, default pdf", type=click.Choice(["pdf", "html"])
+        ),
+        click.option(
+            "--pdf-variant", help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives."
+        ),
+        click.option(
+            "--print-marks",
+            is_flag=True,
+            help="3 mm bleed and crop marks for print shops (*.print.pdf).",
+        ),
+    ]
 
     def options(func: F) -> F:
-        for option in reversed(
-            [
-                click.option(
-                    "--brand",
-                    "brands",
-                    multiple=many,
-                    shell_complete=complete_brands,
-                    callback=None if many else lambda c, p, v: one(v),
-                    help=f"Brand to print under{again}.",
-                ),
-                click.option(
-                    "--locale",
-                    "locales",
-                    multiple=many,
-                    shell_complete=complete_locales,
-                    callback=None if many else lambda c, p, v: one(v),
-                    help=f"Locale to print in{again}.",
-                ),
-                click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size."),
-                click.option(
-                    "--format",
-                    "formats",
-                    multiple=many,
-                    type=click.Choice(["pdf", "html"]),
-                    callback=None if many else lambda c, p, v: one(v),
-                    help=f"Output format{again}; default pdf.",
-                ),
-                click.option(
-                    "--pdf-variant",
-                    help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives.",
-                ),
-                click.option(
-                    "--print-marks",
-                    is_flag=True,
-                    help="3 mm bleed and crop marks for print shops (*.print.pdf).",
-                ),
-            ]
-        ):
+        for option in reversed(bundle):
             func = option(func)
         return func
 
     return options
+
+
+def _as_tuple(ctx: click.Context, param: click.Parameter, value: Any) -> tuple[Any, ...]:
+    return () if value is None else (value,)
 
 
 def check_variant(name: str | None) -> None:
