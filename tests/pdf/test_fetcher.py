@@ -30,9 +30,9 @@ def test_override_stylesheet_reaching_outside_fails_every_output(
     write(project, "content/roles/b.yaml", SHORT_ROLE)
     names = {"secret": secret.as_uri(), "link_local": LINK_LOCAL}
     write(project, "styles/guide.css", css.format(**names))
-    code, err = run_err(project, "build")
+    # One process: the stylesheet is parsed once and reused; the second output must fail too.
+    code, err = run_err(project, "build", "--jobs", "1")
     url = refused.format(**names)
-    # The stylesheet is parsed once and reused: the second output must fail as well.
     in_sheet = "" if "background" in css else " in styles/guide.css"
     reason = "outside the project's content, theme and brand folders"
     assert (code, err) == (
