@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from guidepress.content.models import Role
+from guidepress.content.models.base import TaggedText
 from guidepress.content.models.brand import Font
 from guidepress.content.project import load_project
 from tests.helpers import project_guide_html, run, run_err, write
@@ -89,7 +90,7 @@ def test_audience_and_saddle_stitching_in_the_config(project: Path) -> None:
     write(
         project,
         "guidepress.yaml",
-        "audience: For adults changing career\nguide: {pages_multiple: 0}\n",
+        "audiences: {student: {cover: For adults changing career}}\nguide: {pages_multiple: 0}\n",
     )
     assert run_err(project, "validate") == (
         1,
@@ -135,4 +136,5 @@ def test_prose_of_another_type_says_both_forms(project: Path) -> None:
         "(got number 5)\n",
     )
     schema = Role.model_json_schema()["properties"]["work_setting"]
-    assert schema["anyOf"] == [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+    paragraph = {"anyOf": [{"type": "string"}, TaggedText.model_json_schema()]}
+    assert schema["anyOf"] == [{"type": "string"}, {"type": "array", "items": paragraph}]

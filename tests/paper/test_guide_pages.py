@@ -146,7 +146,8 @@ def test_saddle_stitching_rounds_the_pages_with_designed_ones(project: Path) -> 
     write(
         project,
         "guidepress.yaml",
-        "audience: A career guide for adults changing career\nguide: {pages_multiple: 4}\n",
+        "audiences: {student: {cover: A career guide for adults changing career}}\n"
+        "guide: {pages_multiple: 4}\n",
     )
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
     entries = built_entries(project, BuildRequest())

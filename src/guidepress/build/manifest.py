@@ -33,8 +33,9 @@ class Entry:
     roles: list[str]
     brand: str
     locale: str
-    paper: str
+    paper: str | None
     format: str
+    audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = None  # None for HTML
     print_marks: bool = False
     pages: int | None = None
@@ -47,6 +48,8 @@ class Entry:
     #: Where each role's content came from (its provenance: source file, retrieved, completeness,
     #: missing sections, encoding repaired): production details the paper no longer prints.
     sources: list[dict[str, Any]] = field(default_factory=list)
+    #: A booklet's imposed file for the printer (``--impose saddle``), beside it.
+    imposed: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -1,7 +1,7 @@
 """What one output is: a kind of document about one subject, under one set of options, at a path.
 
-The options that tell one output from another of the same subject (brand, locale, paper, PDF
-variant, print marks, format) are listed once, in :data:`AXES`: each is a field of
+The options that tell one output from another of the same subject (brand, locale, audience,
+paper, PDF variant, print marks, format) are listed once, in :data:`AXES`: each is a field of
 :class:`Output` and of the manifest's ``Entry`` (same name), a part of :func:`output_path`, and a
 choice :func:`choices` makes from the request and the project's config. No two outputs share a
 path (DESIGN.md, Outputs).
@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from guidepress.build.manifest import Entry
 from guidepress.build.request import BuildRequest
+from guidepress.content.audiences import configured as configured_audiences
 from guidepress.content.models import Config
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 from guidepress.render.kinds import KINDS, Kind
@@ -29,8 +30,9 @@ class Output:
     # One field per axis (AXES), same name as the manifest entry's.
     brand: str
     locale: str
-    paper: str
+    paper: str | None  # None for the catalogue (a web page)
     format: str
+    audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = DEFAULT_PDF_VARIANT  # None for HTML
     print_marks: bool = False
 
@@ -57,7 +59,8 @@ class Axis:
     project builds when not asked, its first value being the default an output's path leaves
     out. ``part`` names a value in the path: a folder (``place="folder"``), a dotted suffix of
     the file name, or the file extension. ``formats``: the formats the option applies to; an
-    output of another format has None on this axis.
+    output of another format has None on this axis, and so has an output of a kind that
+    ignores the option (render/kinds.py's ``Kind.ignores``).
     """
 
     name: str  # the field of Output and manifest.Entry
@@ -69,11 +72,12 @@ class Axis:
 
 
 #: Every option that tells outputs apart, in the order their parts appear in a path:
-#: ``guides/[brand/]slug[.locale][.paper][.variant][.print].format``.
+#: ``guides/[brand/]slug[.locale][.audience][.paper][.variant][.print].format``.
 # fmt: off
 AXES: tuple[Axis, ...] = (
     Axis("brand", lambda r: r.brands, lambda c: tuple(c.brands), place="folder"),
     Axis("locale", lambda r: r.locales, lambda c: tuple(c.locales)),
+    Axis("audience", lambda r: r.audiences, configured_audiences),
     Axis("paper", lambda r: (r.paper,) if r.paper else (), lambda c: (c.paper,)),
     Axis(
         "pdf_variant",
@@ -105,12 +109,17 @@ def choices(request: BuildRequest, config: Config) -> list[tuple[Axis, tuple[Any
     return [(axis, axis.chosen(request) or axis.configured(config)) for axis in AXES]
 
 
-def normalised(options: Mapping[str, Any]) -> dict[str, Any]:
-    """``options`` with None on every axis that does not apply to their format."""
+def normalised(options: Mapping[str, Any], kind: Kind) -> dict[str, Any]:
+    """``options`` in ``kind``'s format, with None on every axis that does not apply to that
+    format or that the kind ignores."""
+    options = dict(options)
+    if options["format"] not in kind.formats:
+        options["format"] = kind.formats[0]
     return {
         axis.name: (
             None
-            if axis.formats is not None and options["format"] not in axis.formats
+            if axis.name in kind.ignores
+            or (axis.formats is not None and options["format"] not in axis.formats)
             else options[axis.name]
         )
         for axis in AXES
@@ -122,7 +131,7 @@ def output_path(
 ) -> str:
     """``guides/[brand/]slug[.locale][.paper][.variant][.print].pdf``: a part for every axis
     whose value is not the project's default (DESIGN.md: no two outputs share a path)."""
-    folders, name, extension = [kind.folder], subject, ""
+    folders, name, extension = [kind.folder] if kind.folder else [], subject, ""
     for axis in AXES:
         value = options[axis.name]
         if axis.place == "extension":
@@ -143,6 +152,6 @@ def make_output(
     default: Mapping[str, Any],
 ) -> Output:
     """The output of ``kind`` about ``subject`` with ``options`` (one value per axis)."""
-    values = normalised(options)
+    values = normalised(options, kind)
     path = output_path(kind, subject, values, default)
     return Output(kind=kind.name, subject=subject, roles=roles, path=path, **values)

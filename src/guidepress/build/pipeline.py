@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Protocol
 
 from guidepress import __version__
+from guidepress.build.chapters import CHAPTERS, prune
+from guidepress.build.imposition import keep_imposed
 from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import (
     MANIFEST,
@@ -154,14 +156,17 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         write_manifest(output_dir, GENERATOR, edition, report.entries, shard=shard)
         report.seconds = time.perf_counter() - started
         raise BuildInterrupted(report, len(outputs) - len(report.entries)) from None
+    keep_imposed(output_dir, project.config, report.entries, previous, request.impose)
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
         if entry.status == "failed" and entry.path not in content_failed:
             report.failures.append(f"{entry.path}: {entry.error}")
             annotations.append(_located(project, entry))
     removed = gone(project, previous.values())
     remove_outputs(output_dir, removed)
+    remove_outputs(output_dir, [str(previous[p].imposed) for p in removed if previous[p].imposed])
     report.removed = sorted(removed)
     write_manifest(output_dir, GENERATOR, edition, report.entries, removed, shard)
+    prune(output_dir / CHAPTERS, read_manifest(output_dir).by_path())
     if request.file is not None:
         _write_file(output_dir, report.entries, request.file)
     report.seconds = time.perf_counter() - started

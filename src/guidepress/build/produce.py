@@ -11,10 +11,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from guidepress.build.booklet import produce_booklet
+from guidepress.build.chapters import CHAPTERS
 from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output
+from guidepress.content.audiences import for_audience, reader
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
@@ -46,7 +49,7 @@ def run(
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, comparison)
+            data, pages = produce(project, theme, output, target, comparison, output_dir / CHAPTERS)
         if output.format == "pdf":
             preflight.require(data, locale=output.locale, variant=output.pdf_variant)
         write_atomic(target, data)
@@ -72,8 +75,12 @@ def sources_of(project: Project, output: Output) -> list[dict[str, object]]:
 
 
 def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
-    """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
-    roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
+    """What ``output`` is about, its roles as printed in its locale (overlays merged in) for its
+    audience (items tagged for others left out)."""
+    name = reader(project.config, output.audience).name
+    roles = tuple(
+        for_audience(project.localized(slug, output.locale), name) for slug in output.roles
+    )
     if output.record.subject == "comparison":
         return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
     return Subject(output.subject, roles)
@@ -85,20 +92,24 @@ def produce(
     output: Output,
     target: Path,
     comparison: Comparison | None = None,
+    chapters: Path | None = None,
 ) -> tuple[bytes, int | None]:
-    """The bytes of one output and its page count (None for HTML)."""
+    """The bytes of one output and its page count (None for HTML); ``chapters``: the booklets'
+    chapter cache (build/booklet.py)."""
     kind = output.record
-    subject = subject_of(project, output, comparison)
     brand = project.brand(output.brand)
     allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
     options = Options(
         locale=output.locale,
-        paper=output.paper,
+        paper=output.paper or project.config.paper,
         edition=project.build_date(),
         print_marks=output.print_marks,
-        audience=project.config.audience,
+        audience=reader(project.config, output.audience),
         pages_multiple=project.config.guide.pages_multiple,
     )
+    if kind.subject == "booklet":
+        return produce_booklet(project, theme, output, options, allowed, chapters)
+    subject = subject_of(project, output, comparison)
 
     def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
         return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))
@@ -134,7 +145,7 @@ def produce(
     try:
         fitted = fit_one_page(
             lay_out,
-            page.room_px(output.paper, kind.landscape(subject)),
+            page.room_px(options.paper, kind.landscape(subject)),
             floor=page.floor,
             first=page.first_scale,
         )

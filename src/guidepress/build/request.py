@@ -10,14 +10,15 @@ from pathlib import Path
 class BuildRequest:
     """What the user asked for; empty tuples mean "as configured".
 
-    The options that tell outputs apart (brands, locales, paper, PDF variant, print marks,
-    formats) are read through build/outputs.py::AXES.
+    The options that tell outputs apart (brands, locales, audiences, paper, PDF variant, print
+    marks, formats) are read through build/outputs.py::AXES.
     """
 
     roles: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
     locales: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     paper: str | None = None
     out: Path | None = None  # the output folder
@@ -27,3 +28,4 @@ class BuildRequest:
     force: bool = False  # rebuild outputs that are current
     shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
     print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
+    impose: str | None = None  # "saddle": booklets also get their imposed file

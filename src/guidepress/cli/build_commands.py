@@ -58,6 +58,11 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
 )
 @click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
 @click.option(
+    "--impose",
+    type=click.Choice(["saddle"]),
+    help="Booklets: also write the imposed file for folding (two pages a sheet side).",
+)
+@click.option(
     "--shard",
     metavar="K/N",
     callback=_shard,
@@ -78,6 +83,8 @@ def build(ctx: click.Context, /, **options: Any) -> None:
     Example:
       guidepress build strategic-account-manager --paper letter
       guidepress build customer-success-manager --kind sheet -o csm.pdf
+      guidepress build --kind guide --audience employer
+      guidepress build --kind booklet --impose saddle
       guidepress build --shard 2/4 --jobs 2
     """
     from guidepress.build.pipeline import BuildFailed, BuildReport

@@ -23,6 +23,9 @@ from guidepress.pdf.fetcher import AllowListFetcher, refusal, short_url
 from guidepress.pdf.print_marks import bleed_box_finisher
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 
+#: The layout engine and its version: a new one may lay the same HTML out differently.
+ENGINE = f"WeasyPrint {weasyprint.__version__}"
+
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from guidepress import __version__
+from guidepress.content.audiences import Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison, Role
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels, catalogue
 from guidepress.paper import page_mm
 from guidepress.render.figures import logo_data_url
+from guidepress.render.pieces import Piece
 from guidepress.theme.lookup import Theme
 
 
@@ -24,6 +26,7 @@ class Subject:
     name: str  # the role's slug, or the comparison's name
     roles: tuple[Role, ...]
     comparison: Comparison | None = None
+    booklet: Piece | None = None  # a booklet's: the piece laid out (render/booklet.py)
 
     @property
     def role(self) -> Role:
@@ -38,7 +41,7 @@ class Options:
     paper: str
     edition: date
     print_marks: bool = False
-    audience: str | None = None  # who the documents are for (guidepress.yaml's ``audience``)
+    audience: Audience | None = None  # who the document is for (content/audiences.py)
     pages_multiple: int = 1  # guides: round the page count up to a multiple of this
     scale: float = 1.0  # one-page kinds: type and spacing scale, tried by fitting
     measure: bool = False  # one-page kinds: lay out on one tall page to measure the content

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guidepress.content.audiences import DEFAULT, Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.errors import TemplateProblem
@@ -55,11 +56,17 @@ class GuideContext(PageContext):
     related: list[Related]
     cover_art: str
     title_size: float
-    audience: str
+    audience: str  # the cover's line saying who the guide is for
     body: BodyType
     booking: Chart | None  # QR code of the office's booking link
     pages_multiple: int = 1
-    short: bool = False  # parts run on (SHORT_GUIDE_CHARS)
+    short: bool = False  # parts run on (SHORT_GUIDE_CHARS, or the audience says so)
+    #: The pages around the parts its audience reads (content/audiences.py's FRONT and BACK).
+    compact: bool = False  # sections in their short form (the audience says so)
+    in_brief: bool = True
+    glance: bool = True
+    back_cover: bool = True
+    next_steps: bool = True  # the back cover's checklist (a booklet for employers has none)
     facts: list[tuple[str, str]] = field(default_factory=list)
     foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
     #: Where the content came from, for the PDF's metadata (never printed).
@@ -72,6 +79,8 @@ def guide_context(
     role = subject.role
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
     labels, fmt = page.L, page.fmt
+    reader = options.audience
+    settings = reader.settings if reader else None
     pay = pay_of_role(role)
     mark = this_tier(role)
     education = entry_education(role)
@@ -80,7 +89,7 @@ def guide_context(
     return GuideContext(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
-        parts=(parts := guide_parts(role, labels)),
+        parts=(parts := guide_parts(role, labels, reader)),
         sections=[section for part in parts for section in part.sections],
         pay=pay,
         salary_chart=salary_chart(pay, labels, fmt, brand, width=720),
@@ -103,15 +112,26 @@ def guide_context(
         title_size=display_size(
             font_file(brand, theme, "heading"), role.title, TITLE_WIDTH_MM, TITLE_SIZES
         ),
-        audience=options.audience or labels.audience_default,
+        audience=(settings and settings.cover) or labels[f"cover_{_whose(reader)}"],
         body=body_type(font_file(brand, theme, "body"), _body_text(role)),
         booking=qr_chart(office.booking_url, colors.text, labels) if office.booking_url else None,
         pages_multiple=options.pages_multiple,
-        short=len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS,
+        short=settings.run_on
+        if settings and settings.run_on is not None
+        else len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS,
+        compact=bool(settings and settings.compact),
+        in_brief=reader is None or reader.prints("in-brief"),
+        glance=reader is None or reader.prints("at-a-glance"),
+        back_cover=reader is None or reader.prints("back-cover"),
         facts=key_facts(role, labels, fmt),
         foreign=foreign_sections(role),
         metadata=provenance_metadata(role),
     )
+
+
+def _whose(reader: Audience | None) -> str:
+    """Whose built-in texts an audience takes when it sets none of its own."""
+    return reader.label_name if reader else DEFAULT
 
 
 def _body_text(role: Role) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from guidepress.content.audiences import PART_NAMES, SECTION_NAMES, Audience
 from guidepress.content.models.role import Role
 from guidepress.i18n.labels import Labels
 
@@ -81,6 +82,15 @@ PARTS: tuple[tuple[str, tuple[SectionOutline, ...]], ...] = (
 #: Every section of every part, in reading order.
 OUTLINE: tuple[SectionOutline, ...] = tuple(s for _, sections in PARTS for s in sections)
 
+# Audiences choose parts and sections by name (content/audiences.py): the names there are these.
+if (
+    tuple(key.removeprefix("part_") for key, _ in PARTS) != PART_NAMES
+    or tuple(anchor for anchor, _, _ in OUTLINE) != SECTION_NAMES
+):
+    raise RuntimeError(
+        "render.sections.PARTS differ from content.audiences' part and section names"
+    )
+
 
 def _printed(role: Role, fields: tuple[str, ...]) -> bool:
     for name in fields:
@@ -92,20 +102,23 @@ def _printed(role: Role, fields: tuple[str, ...]) -> bool:
     return False
 
 
-def guide_parts(role: Role, labels: Labels) -> list[Part]:
-    """The parts of ``role``'s guide with their sections; empty ones are left out. The last part
-    always ends with the sources."""
+def guide_parts(role: Role, labels: Labels, audience: Audience | None = None) -> list[Part]:
+    """The parts of ``role``'s guide with their sections (those ``audience`` reads); empty ones
+    are left out. The last part always ends with the sources."""
     parts: list[Part] = []
     for key, outline in PARTS:
+        name = key.removeprefix("part_")
         sections = [
             Section(anchor, labels[label], anchor)
             for anchor, label, fields in outline
-            if _printed(role, fields)
+            if _printed(role, fields) and (audience is None or audience.prints(anchor, name))
         ]
         if key == PARTS[-1][0]:
+            # Extra sections belong to the last part: printed when it is.
             sections += [
                 Section(f"extra-{i + 1}", extra.title, "extra", i)
                 for i, extra in enumerate(role.extra_sections)
+                if audience is None or audience.prints("", name)
             ]
             sections.append(Section("sources", labels.sources, "sources"))
         if sections:
@@ -113,6 +126,6 @@ def guide_parts(role: Role, labels: Labels) -> list[Part]:
     return parts
 
 
-def guide_sections(role: Role, labels: Labels) -> list[Section]:
+def guide_sections(role: Role, labels: Labels, audience: Audience | None = None) -> list[Section]:
     """Every section of ``role``'s guide in reading order."""
-    return [section for part in guide_parts(role, labels) for section in part.sections]
+    return [section for part in guide_parts(role, labels, audience) for section in part.sections]

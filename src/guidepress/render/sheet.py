@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
+from guidepress.content.audiences import DEFAULT
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.paper import page_mm
@@ -42,6 +43,7 @@ class SheetContext(OnePageContext):
     picks: dict[str, list[object]]
     qr: Chart | None
     qr_url: str | None
+    call_to_action: str  # under the QR code, as the sheet's audience reads it
 
 
 def picked(items: list[T], positions: list[int] | None, default: int) -> list[T]:
@@ -58,6 +60,7 @@ def sheet_context(
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
     labels, fmt = page.L, page.fmt
     url = role.url or brand.brand.url
+    reader = options.audience
     return SheetContext(
         **shared(page, untranslated=notice(role, labels, SHEET_GROUPS)),
         scale=round(options.scale, 4),
@@ -75,6 +78,10 @@ def sheet_context(
         },
         qr=qr_chart(url, brand.brand.colors.text, labels) if url else None,
         qr_url=url,
+        call_to_action=(
+            (reader.settings.call_to_action if reader else None)
+            or labels[f"cta_{reader.label_name if reader else DEFAULT}"]
+        ),
     )
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from guidepress.content.models.base import Items, Markdown, Model, Paragraphs, WebUrl
+from guidepress.content.models.base import Audiences, Items, Markdown, Model, Paragraphs, WebUrl
 
 Demand = Literal["Low", "Moderate", "High", "Very High"]
 #: Typical education to enter an occupation, in the U.S. Bureau of Labor Statistics' categories.
@@ -50,7 +50,7 @@ class Salary(Model):
     )
 
 
-class TechItem(Model):
+class TechItem(Audiences):
     name: str = Field(description="Tool or technology name.")
     hot: bool = Field(False, description="Marks a tool in particularly high demand.")
 
@@ -60,7 +60,7 @@ class TechItem(Model):
         return {"name": value} if isinstance(value, str) else value
 
 
-class Tier(Model):
+class Tier(Audiences):
     title: str = Field(description="Job title at this tier.")
     experience: str | None = Field(None, description="Experience as written, e.g. '2-5 years'.")
     years_min: int | None = Field(None, ge=0, description="Parsed from experience when omitted.")
@@ -83,14 +83,14 @@ class Tier(Model):
         return value
 
 
-class DayBlock(Model):
+class DayBlock(Audiences):
     label: str = Field(description="Part of the day, e.g. Morning.")
     time: str | None = Field(None, description="Time span, e.g. 9:00 AM - 12:00 PM.")
     focus: str | None = Field(None, description="What this part of the day is about.")
     activities: Items = Field(default_factory=list)
 
 
-class SkillGroup(Model):
+class SkillGroup(Audiences):
     name: str = Field(description="Group heading, e.g. Foundational Skills.")
     description: Markdown | None = Field(None, description="One line on the group.")
     skills: Items = Field(default_factory=list)
@@ -101,7 +101,7 @@ class SkillMap(Model):
     groups: list[SkillGroup] = Field(default_factory=list, description="Skill groups.")
 
 
-class CaseStudy(Model):
+class CaseStudy(Audiences):
     title: str = Field(description="Case study heading.")
     body: Paragraphs = Field(default_factory=list)
     takeaway: Markdown | None = Field(None, description="The key takeaway.")
@@ -124,7 +124,7 @@ class RelatedRole(Model):
         return {"title": value} if isinstance(value, str) else value
 
 
-class Faq(Model):
+class Faq(Audiences):
     question: str = Field(description="The question.")
     answer: Paragraphs = Field(default_factory=list)
 
@@ -142,7 +142,7 @@ class Reference(Model):
         return {"title": value} if isinstance(value, str) else value
 
 
-class ExtraSection(Model):
+class ExtraSection(Audiences):
     title: str = Field(description="Heading of a section the standard outline has no place for.")
     body: Paragraphs = Field(default_factory=list)
     items: Items = Field(default_factory=list)

@@ -1,0 +1,201 @@
+"""A booklet, made: its pieces laid out one by one and joined into one PDF.
+
+The front (cover, contents) is laid out first to count its pages; then each chapter, numbered on
+from the pages before it; then the back (the index, designed pages up to a multiple of
+``pages_multiple``, the back cover); then the front again with the chapters' pages. The pieces'
+PDFs are joined with their structure, links and bookmarks (pdf/merge.py).
+
+Chapters use the chapter cache (``<output>/.cache/chapters``): a chapter's PDF is kept under
+the digest of everything its layout depends on (its HTML, which holds the role, the labels,
+the brand's colours and its first page number; the stylesheets and theme files; the brand's
+files; WeasyPrint's and guidepress's versions), so a chapter is laid out again only when one of
+these changed. Chapters after one whose page count changed are laid out again too: their page
+numbers moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from guidepress.build.chapters import Made, keep, kept, record_use
+from guidepress.build.inputs import package_hash
+from guidepress.build.outputs import Output
+from guidepress.content.audiences import for_audience, reader
+from guidepress.content.booklets import booklets, groups
+from guidepress.content.brands import BrandKit
+from guidepress.content.models import Role
+from guidepress.content.project import Project
+from guidepress.errors import RenderError
+from guidepress.pdf.engine import ENGINE, Layout, layout, write_pdf
+from guidepress.pdf.locate import items_on_pages
+from guidepress.pdf.merge import join
+from guidepress.pdf.paginate import paginate
+from guidepress.render.context import Options, Subject
+from guidepress.render.kinds import KINDS
+from guidepress.render.pieces import Chapter, Piece, Term
+from guidepress.theme.lookup import Theme
+
+#: The widest page number a contents entry is laid out with before the real ones are known.
+_PLACEHOLDER = 888
+
+
+@dataclass
+class BookletReport:
+    """What a booklet's build laid out and what it took from the chapter cache."""
+
+    laid_out: list[str]
+    cached: list[str]
+
+
+def produce_booklet(
+    project: Project,
+    theme: Theme,
+    output: Output,
+    options: Options,
+    allowed: list[Path],
+    cache: Path | None,
+    report: BookletReport | None = None,
+) -> tuple[bytes, int]:
+    """The booklet ``output``'s PDF and its page count; ``cache``: the chapter cache's folder
+    (None: none)."""
+    config = project.config
+    settings = booklets(config)[output.subject]
+    name = reader(config, output.audience).name
+    roles = {
+        slug: for_audience(project.localized(slug, output.locale), name)
+        for slug in output.roles
+        if slug in project.roles
+    }
+    brand = project.brand(output.brand)
+    kind = KINDS[output.kind]
+    number = 0
+    chapters = []
+    for group in groups(settings, roles):
+        for slug in group.roles:
+            number += 1
+            role = roles[slug]
+            chapters.append(Chapter(slug, number, role.title, role.summary, group.title))
+    if not chapters:
+        raise RenderError(f"booklet '{output.subject}' has no roles to print")
+    base = Piece(
+        "front",
+        settings.title or config.title,
+        settings.subtitle,
+        settings.intro,
+        tuple(replace(c, page=_PLACEHOLDER) for c in chapters),
+        index_page=_PLACEHOLDER,
+    )
+    environment = _environment(theme, kind.stylesheets, brand, output)
+
+    def lay(piece: Piece, subject_roles: tuple[Role, ...]) -> Layout:
+        subject = Subject(output.subject, subject_roles, booklet=piece)
+        rendered = kind.render(subject, brand, theme, options)
+        return layout(rendered.html, rendered.stylesheets, allowed=allowed)
+
+    def pdf(laid: Layout, identifier: str) -> bytes:
+        return write_pdf(
+            laid,
+            identifier=identifier,
+            pdf_variant=output.pdf_variant,
+            print_marks=output.print_marks,
+        )
+
+    front_pages = lay(base, ()).pages
+    page = front_pages + 1
+    made: list[Made] = []
+    keys: list[str] = []
+    for chapter in chapters:
+        chapter = replace(chapter, page=page)
+        piece = replace(base, part="chapter", chapter=chapter, start=page, chapters=())
+        role = roles[chapter.slug]
+        subject = Subject(output.subject, (role,), booklet=piece)
+        html = kind.render(subject, brand, theme, options)
+        key = hashlib.sha256(f"{environment}\n{html.html}".encode()).hexdigest()
+        keys.append(key)
+        piece_made = kept(cache, key)
+        if piece_made is None:
+            laid = paginate(layout(html.html, html.stylesheets, allowed=allowed))
+            items = tuple(items_on_pages(laid, "skills"))
+            piece_made = Made(pdf(laid, key), laid.pages, items)
+            keep(cache, key, piece_made)
+        if report is not None:
+            (report.cached if piece_made.cached else report.laid_out).append(chapter.slug)
+        made.append(piece_made)
+        chapters[chapter.number - 1] = chapter
+        page += piece_made.pages
+    tools, skills = index(chapters, made, roles)
+    back = replace(base, part="back", chapters=tuple(chapters), tools=tools, skills=skills,
+                   start=page, index_page=page if tools or skills else 0)  # fmt: skip
+    laid_back = lay(back, ())
+    pads = -(page - 1 + laid_back.pages) % settings.pages_multiple
+    if pads:
+        laid_back = lay(replace(back, pads=pads), ())
+    front = replace(back, part="front", start=1, tools=(), skills=(), pads=0)
+    laid_front = lay(front, ())
+    if laid_front.pages != front_pages:
+        raise RenderError(
+            f"booklet '{output.subject}': its contents took {laid_front.pages} pages with the "
+            f"page numbers in, {front_pages} without"
+        )
+    pieces = [pdf(laid_front, f"{output.path}#front"), *(m.pdf for m in made)]
+    pieces.append(pdf(laid_back, f"{output.path}#back"))
+    groups_of = [None, *(chapter.group for chapter in chapters), None]
+    joined = join(pieces, groups_of)
+    record_use(cache, output.path, keys)
+    return joined, front_pages + sum(m.pages for m in made) + laid_back.pages
+
+
+def index(
+    chapters: list[Chapter], made: list[Made], roles: dict[str, Role]
+) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    """The index: every tool and skill the chapters list, with the pages it is on, tools (a
+    role's ``tech_stack``) apart from skills; one entry for the same words in any case."""
+    found: dict[str, dict[str, tuple[str, set[int]]]] = {"tools": {}, "skills": {}}
+    for chapter, piece in zip(chapters, made, strict=True):
+        names = {_key(tool.name) for tool in roles[chapter.slug].tech_stack}
+        for text, page in piece.items:
+            key = _key(text)
+            if not key:
+                continue
+            entries = found["tools" if key in names else "skills"]
+            _, pages = entries.setdefault(key, (text, set()))
+            pages.add(chapter.page + page)
+    return _terms(found["tools"].values()), _terms(found["skills"].values())
+
+
+def _terms(entries: Iterable[tuple[str, set[int]]]) -> tuple[Term, ...]:
+    return tuple(
+        Term(text, tuple(sorted(pages)))
+        for text, pages in sorted(entries, key=lambda e: _sort(e[0]))
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _sort(text: str) -> str:
+    # Accents sort with their letter (é with e), case does not count.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _environment(
+    theme: Theme, stylesheets: tuple[str, ...], brand: BrandKit, output: Output
+) -> str:
+    """A digest of what a chapter's layout depends on besides its HTML."""
+    digest = hashlib.sha256()
+    digest.update(f"{ENGINE}\n{package_hash()}\n".encode())
+    digest.update(f"{output.pdf_variant}\n{output.print_marks}\n".encode())
+    files = [theme.style(name) for name in stylesheets]
+    files += [p for folder in theme.style_dirs for p in sorted(folder.rglob("*")) if p.is_file()]
+    if brand.folder is not None:
+        files += sorted(p for p in brand.folder.rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
