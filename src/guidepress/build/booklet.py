@@ -101,7 +101,7 @@ def produce_booklet(
             laid,
             identifier=identifier,
             pdf_variant=output.pdf_variant,
-            print_marks=output.print_marks,
+            print_marks=bool(output.print_marks),
         )
 
     front_pages = lay(base, ()).pages

@@ -37,7 +37,7 @@ class Entry:
     format: str
     audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = None  # None for HTML
-    print_marks: bool = False
+    print_marks: bool | None = False  # None for the catalogue (a web page)
     pages: int | None = None
     bytes: int | None = None
     sha256: str | None = None

@@ -34,7 +34,7 @@ class Output:
     format: str
     audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = DEFAULT_PDF_VARIANT  # None for HTML
-    print_marks: bool = False
+    print_marks: bool | None = False  # None for the catalogue
 
     @property
     def record(self) -> Kind:

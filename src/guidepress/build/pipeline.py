@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from guidepress import __version__
+from guidepress.build.catalogue import make_catalogue
 from guidepress.build.chapters import CHAPTERS, prune
 from guidepress.build.imposition import keep_imposed
 from guidepress.build.inputs import Inputs
@@ -40,6 +43,7 @@ from guidepress.content.project import (
 from guidepress.errors import GuidepressError, Problem, RenderError, printable
 from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
+from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
 GENERATOR = f"guidepress {__version__}"
@@ -115,8 +119,8 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     annotations = list(problems)
     warn_missing(request.locales or tuple(project.config.locales), root)
     outputs = plan(project, request)
-    if request.shard:
-        outputs = select(outputs, *request.shard)
+    if request.shard:  # the catalogue lists a whole folder: it is made after the shards merge
+        outputs = select([o for o in outputs if not o.record.after_documents], *request.shard)
     if request.file is not None:
         one_output(outputs, request.file)
     file = ("-o", request.file) if request.file else None
@@ -128,7 +132,10 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         reporter.start(len(outputs))
     todo: list[tuple[Output, str]] = []
     content_failed: set[str] = set()  # outputs failed by content problems, reported already
+    later = [output for output in outputs if output.record.after_documents]
     for output in outputs:
+        if output.record.after_documents:
+            continue  # made from the others' entries, once they are made
         entry: Entry | None
         message = _content_problem(project, output, problems)
         if message is not None:
@@ -157,6 +164,10 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         report.seconds = time.perf_counter() - started
         raise BuildInterrupted(report, len(outputs) - len(report.entries)) from None
     keep_imposed(output_dir, project.config, report.entries, previous, request.impose)
+    for entry in _after_documents(project, theme, later, inputs, previous, report, request.force):
+        report.entries.append(entry)
+        if reporter:
+            reporter.done(entry)
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
         if entry.status == "failed" and entry.path not in content_failed:
             report.failures.append(f"{entry.path}: {entry.error}")
@@ -173,6 +184,35 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     if report.failures:
         raise BuildFailed(report, annotations)
     return report
+
+
+def _after_documents(
+    project: Project,
+    theme: Theme,
+    later: list[Output],
+    inputs: Inputs,
+    previous: dict[str, Entry],
+    report: BuildReport,
+    force: bool,
+) -> Iterator[Entry]:
+    """Make the outputs made from the folder's other outputs (the catalogue): from what this
+    build made and what earlier builds left, current when neither changed."""
+    if not later:
+        return
+    output_dir = report.output_dir
+    folder = {p: e for p, e in previous.items() if (output_dir / p).is_file()}
+    folder |= {entry.path: entry for entry in report.entries}
+    listed = json.dumps(
+        sorted(
+            [e.path, e.kind, e.status, e.sha256, e.pages]
+            for e in folder.values()
+            if e.kind not in KINDS or not KINDS[e.kind].after_documents
+        )
+    )
+    for output in later:
+        inputs_hash = hashlib.sha256(f"{inputs.hash(output)}\n{listed}".encode()).hexdigest()
+        entry = current(None if force else previous.get(output.path), inputs_hash, output_dir)
+        yield entry or make_catalogue(project, theme, output, output_dir, folder, inputs_hash)
 
 
 def _write_file(output_dir: Path, entries: list[Entry], file: Path) -> None:

@@ -73,8 +73,8 @@ def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:
     if kind.subject in ("booklet", "project"):
         if selection is not None:
             return {}
-        if kind.subject == "project":
-            return {"index": tuple(sorted(known))}
+        if kind.subject == "project":  # the catalogue lists the roles that can be listed
+            return {"index": tuple(sorted(project.roles))}
         return {
             name: members(settings, known) for name, settings in booklets(project.config).items()
         }

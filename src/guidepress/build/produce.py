@@ -103,7 +103,7 @@ def produce(
         locale=output.locale,
         paper=output.paper or project.config.paper,
         edition=project.build_date(),
-        print_marks=output.print_marks,
+        print_marks=bool(output.print_marks),
         audience=reader(project.config, output.audience),
         pages_multiple=project.config.guide.pages_multiple,
     )
@@ -122,7 +122,7 @@ def produce(
             laid,
             identifier=output.path,
             pdf_variant=output.pdf_variant,
-            print_marks=output.print_marks,
+            print_marks=bool(output.print_marks),
         )
 
     if kind.one_page is None:

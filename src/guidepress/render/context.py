@@ -16,6 +16,7 @@ from guidepress.i18n.labels import Labels, catalogue
 from guidepress.paper import page_mm
 from guidepress.render.figures import logo_data_url
 from guidepress.render.pieces import Piece
+from guidepress.render.shelf import Shelf
 from guidepress.theme.lookup import Theme
 
 
@@ -27,6 +28,7 @@ class Subject:
     roles: tuple[Role, ...]
     comparison: Comparison | None = None
     booklet: Piece | None = None  # a booklet's: the piece laid out (render/booklet.py)
+    catalogue: Shelf | None = None  # the catalogue's: what it lists (build/catalogue.py)
 
     @property
     def role(self) -> Role:

@@ -15,7 +15,7 @@ from typing import Literal, get_args
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models.config import KindName
-from guidepress.render import booklet, compare, guide, sheet
+from guidepress.render import booklet, catalogue, compare, guide, sheet
 from guidepress.render.context import OnePage, Options, PageContext, RenderedHtml, Subject
 from guidepress.render.template import render_template
 from guidepress.theme.lookup import Theme
@@ -96,6 +96,19 @@ KINDS: dict[str, Kind] = {
             cost=20.0,
             # Laid out piece by piece and joined page by page: PDF only (build/booklet.py).
             formats=("pdf",),
+        ),
+        Kind(
+            name="catalogue",
+            folder="",  # index.html at the top of the output folder
+            template="catalogue.html.j2",
+            stylesheets=("catalogue.css",),
+            subject="project",
+            context=catalogue.catalogue_context,
+            cost=0.1,
+            # A web page for browsers, written as it is (build/catalogue.py): no paper, no PDF.
+            formats=("html",),
+            ignores=frozenset({"audience", "paper", "pdf_variant", "print_marks"}),
+            after_documents=True,
         ),
     )
 }

@@ -12,7 +12,7 @@ from guidepress.content.models.base import AudienceName, Markdown, Model, Slug
 from guidepress.i18n.labels import normalize_locale
 
 #: The output kinds a config may ask for: the names of render/kinds.py's records (checked there).
-KindName = Literal["guide", "sheet", "compare", "booklet"]
+KindName = Literal["guide", "sheet", "compare", "booklet", "catalogue"]
 Paper = Literal["a4", "letter"]
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
