@@ -34,9 +34,12 @@ class Entry:
     locale: str
     paper: str
     format: str
+    dpi: int | None = None  # png outputs: the page images' resolution
     pages: int | None = None
-    bytes: int | None = None
-    sha256: str | None = None
+    bytes: int | None = None  # png outputs: of all pages
+    sha256: str | None = None  # png outputs: of all pages' bytes one after the other
+    files: list[str] | None = None  # png outputs: every page image, in order (path: the first)
+    thumbnail: str | None = None  # a small picture of the first page (build --thumbnails)
     inputs_hash: str | None = None
     seconds: float | None = None
     status: Status = "failed"
@@ -44,6 +47,25 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def contents(self) -> list[str]:
+        """The files whose bytes ``sha256`` is the digest of: the output itself."""
+        return list(self.files) if self.files else [self.path]
+
+    def owned(self) -> list[str]:
+        """Every file of this output: its contents and its thumbnail."""
+        return self.contents() + ([self.thumbnail] if self.thumbnail else [])
+
+    def digest(self, output_dir: Path) -> str | None:
+        """The sha256 of this output's files as they are now in ``output_dir``; None if one
+        cannot be read."""
+        digest = hashlib.sha256()
+        try:
+            for rel in self.contents():
+                digest.update((output_dir / rel).read_bytes())
+        except OSError:
+            return None
+        return digest.hexdigest()
 
     @classmethod
     def from_json(cls, data: object) -> Entry | None:
@@ -56,6 +78,8 @@ class Entry:
         except TypeError:  # a required field is missing
             return None
         if entry.status not in get_args(Status) or not isinstance(entry.roles, list):
+            return None
+        if entry.files is not None and not all(isinstance(f, str) for f in entry.files):
             return None
         return entry
 
@@ -196,25 +220,30 @@ def _read_strict(source: Path, problems: list[Problem]) -> tuple[Path, Manifest]
 
 
 def _copy(base: Path, out: Path, entry: Entry, problems: list[Problem]) -> None:
-    rel = entry.path
-    source, target = (base / rel).resolve(), (out / rel).resolve()
-    if not target.is_relative_to(out.resolve()) or not source.is_relative_to(base.resolve()):
-        problems.append(
-            Problem(str(base / MANIFEST), field="outputs", message=f"{rel}: path leaves the folder")
-        )
+    pairs = [((base / rel).resolve(), (out / rel).resolve(), rel) for rel in entry.owned()]
+    for source, target, rel in pairs:
+        if not target.is_relative_to(out.resolve()) or not source.is_relative_to(base.resolve()):
+            problems.append(
+                Problem(
+                    str(base / MANIFEST), field="outputs", message=f"{rel}: path leaves the folder"
+                )
+            )
+            return
+    first = pairs[0][0]
+    if first == pairs[0][1] or entry.status == "failed" or not first.is_file():
         return
-    if source == target or entry.status == "failed" or not source.is_file():
-        return
-    data = source.read_bytes()
-    if entry.sha256 and hashlib.sha256(data).hexdigest() != entry.sha256:
+    if entry.sha256 and entry.digest(base) != entry.sha256:
         problems.append(
             Problem(
                 str(base / MANIFEST),
                 field="outputs",
-                message=f"{rel}: file does not match its sha256",
+                message=f"{entry.path}: file does not match its sha256",
             )
         )
         return
-    write_atomic(target, data)
-    if entry.format == "html" and (source.parent / "assets").is_dir():
-        shutil.copytree(source.parent / "assets", target.parent / "assets", dirs_exist_ok=True)
+    for source, target, _ in pairs:
+        if source.is_file():
+            write_atomic(target, source.read_bytes())
+    if entry.format == "html" and (first.parent / "assets").is_dir():
+        assets = pairs[0][1].parent / "assets"
+        shutil.copytree(first.parent / "assets", assets, dirs_exist_ok=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from guidepress.build.outputs import Output
 from guidepress.build.plan import gone, plan
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
+from guidepress.build.thumbnails import keep_thumbnails
 from guidepress.build.workers import run_all
 from guidepress.content.load import read
 from guidepress.content.models import Comparison
@@ -94,6 +94,11 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     outputs = plan(project, request)
     if request.shard:
         outputs = select(outputs, *request.shard)
+    if request.single and len(outputs) != 1:
+        raise UsageError(
+            f"--open: {len(outputs)} outputs selected; select exactly one "
+            "(a role, --kind, --brand, --locale, --format)"
+        )
     previous = read_manifest(output_dir).by_path()
     inputs = Inputs(project, theme, dataclasses.asdict(request.settings))
     if reporter:
@@ -126,6 +131,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     except KeyboardInterrupt:  # what finished is recorded, so the next build keeps it
         write_manifest(output_dir, GENERATOR, edition, report.entries)
         raise
+    keep_thumbnails(output_dir, report.entries, previous, make=request.thumbnails)
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
         if entry.status == "failed" and not any(r in project.broken for r in entry.roles):
             report.failures.append(f"{entry.path}: {entry.error}")
@@ -133,7 +139,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     removed = gone(project, previous.values())
     if request.shard:  # a shard's folder holds that shard's outputs only (see docs/ci.md)
         removed |= set(previous) - {output.path for output in outputs}
-    remove_outputs(output_dir, removed)
+    remove_outputs(output_dir, [rel for path in removed for rel in previous[path].owned()])
     report.removed = sorted(removed)
     write_manifest(output_dir, GENERATOR, edition, report.entries, removed)
     report.seconds = time.perf_counter() - started
@@ -146,12 +152,8 @@ def _current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | N
     """The cached entry for an output whose inputs and file are unchanged since it was built."""
     if not old or old.status not in ("built", "cached") or old.inputs_hash != inputs_hash:
         return None
-    try:
-        data = (output_dir / old.path).read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() != old.sha256:
-        return None  # edited or damaged since: build it again
+    if old.digest(output_dir) != old.sha256:
+        return None  # edited, damaged or gone since: build it again
     return dataclasses.replace(old, status="cached", seconds=0.0, error=None)
 
 

@@ -10,6 +10,7 @@ from guidepress.build.outputs import Defaults, Output, output_path
 from guidepress.build.request import BuildRequest
 from guidepress.content.project import COMPARISONS_DIR, Project, role_files_on_disk
 from guidepress.errors import UsageError
+from guidepress.paper import DEFAULT_DPI
 from guidepress.render.kinds import KINDS
 
 
@@ -24,6 +25,10 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     locales = request.locales or tuple(config.locales)
     formats = request.formats or ("pdf",)
     paper = request.paper or config.paper
+    if request.dpi is not None and "png" not in formats:
+        raise UsageError("--dpi: only page images have a resolution; add --format png")
+    if request.thumbnails and "pdf" not in formats:
+        raise UsageError("--thumbnails: thumbnails are drawn from PDF outputs; add --format pdf")
     unknown = [b for b in request.brands if b not in project.brands and b != "default"]
     if unknown:
         raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
@@ -42,13 +47,14 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
             for brand in brands:
                 for locale in locales:
                     for fmt in formats:
+                        dpi = (request.dpi or DEFAULT_DPI) if fmt == "png" else None
                         path = output_path(
                             kind, subject, brand=brand, locale=locale, paper=paper, format=fmt,
-                            print_marks=request.print_marks, defaults=defaults,
+                            print_marks=request.print_marks, defaults=defaults, dpi=dpi,
                         )  # fmt: skip
                         outputs.append(
                             Output(kind.name, subject, roles, brand, locale, paper, fmt, path,
-                                   request.print_marks)
+                                   request.print_marks, dpi)
                         )  # fmt: skip
     return outputs
 

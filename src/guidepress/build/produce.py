@@ -14,12 +14,13 @@ from pathlib import Path
 from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import Output
+from guidepress.build.outputs import Output, page_file, page_files
 from guidepress.build.request import Settings
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
 from guidepress.files import output_file, write_atomic
+from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
@@ -50,7 +51,10 @@ def run(
             data, pages = produce(project, theme, output, target, settings, comparison)
         if output.format == "pdf":
             preflight.require(data, locale=output.locale, variant=settings.pdf_variant)
-        write_atomic(target, data)
+        if output.format == "png":
+            data, entry.files = write_pages(target, output, data)
+        else:
+            write_atomic(target, data)
         entry.pages, entry.bytes = pages, len(data)
         entry.sha256, entry.status = hashlib.sha256(data).hexdigest(), "built"
     except GuidepressError as exc:
@@ -59,6 +63,22 @@ def run(
         entry.error = f"internal error: {type(exc).__name__}: {exc}"
     entry.seconds = round(time.perf_counter() - started, 3)
     return entry
+
+
+def write_pages(target: Path, output: Output, pdf: bytes) -> tuple[bytes, list[str]]:
+    """Draw every page of ``pdf`` and write the images, the first at ``target``; returns their
+    bytes one after the other (what the entry's sha256 is of) and their paths."""
+    from guidepress.pdf.images import page_images
+
+    images = page_images(pdf, output.dpi or DEFAULT_DPI)  # all drawn before any is written
+    files = page_files(output.path, len(images))
+    for rel, image in zip(files, images, strict=True):
+        write_atomic(target.parent / Path(rel).name, image)
+    number = len(images) + 1  # the pages a document that got shorter no longer has
+    while (stale := target.parent / Path(page_file(output.path, number)).name).is_file():
+        stale.unlink()
+        number += 1
+    return b"".join(images), files
 
 
 def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
@@ -77,7 +97,8 @@ def produce(
     settings: Settings,
     comparison: Comparison | None = None,
 ) -> tuple[bytes, int | None]:
-    """The bytes of one output and its page count (None for HTML)."""
+    """The bytes of one output and its page count (None for HTML); a png output's are its
+    PDF's, to draw the pages from."""
     kind = output.record
     subject = subject_of(project, output, comparison)
     brand = project.brand(output.brand)

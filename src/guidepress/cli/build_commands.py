@@ -35,8 +35,19 @@ def _check_variant(name: str) -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["pdf", "html"]),
-    help="Output format (repeatable; default pdf).",
+    type=click.Choice(["pdf", "html", "png"]),
+    help="Output format (repeatable; default pdf); png: one image per page.",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(min=10, max=1200),
+    help="Resolution of page images (--format png; default 96).",
+)
+@click.option(
+    "--thumbnails", is_flag=True, help="A small first-page image beside each PDF (*.thumb.png)."
+)
+@click.option(
+    "--open", "open_file", is_flag=True, help="Open the built file (exactly one output selected)."
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--pdf-variant", help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives.")
@@ -66,6 +77,9 @@ def build(
     locales: tuple[str, ...],
     paper: str | None,
     formats: tuple[str, ...],
+    dpi: int | None,
+    thumbnails: bool,
+    open_file: bool,
     out: Path | None,
     pdf_variant: str | None,
     print_marks: bool,
@@ -82,6 +96,7 @@ def build(
     Example:
       guidepress build strategic-account-manager --paper letter
       guidepress build --shard 2/4 --jobs 2
+      guidepress build strategic-account-manager --kind sheet --format png --open
     """
     from guidepress.build.pipeline import BuildFailed, BuildReport
     from guidepress.build.pipeline import build as run_build
@@ -95,7 +110,7 @@ def build(
     request = BuildRequest(
         roles=roles, kinds=kinds, brands=brands, locales=locales, formats=formats, paper=paper,
         out=out, pdf_variant=pdf_variant, jobs=jobs, force=force, shard=shard,
-        print_marks=print_marks,
+        print_marks=print_marks, dpi=dpi, thumbnails=thumbnails, single=open_file,
     )  # fmt: skip
     reporter = reporter_for(sys.stdout, click.echo)
     report: BuildReport | None = None
@@ -108,6 +123,8 @@ def build(
         reporter.close()
         if report is not None:
             click.echo(report.summary())
+    if open_file:
+        click.launch(str(report.output_dir / report.entries[0].path))
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:
