@@ -1,0 +1,71 @@
+"""``guidepress serve``: start the hub, the watcher and the HTTP server; stop them all on Ctrl-C."""
+
+from __future__ import annotations
+
+import errno
+import signal
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
+from guidepress.errors import ContentError, GuidepressError, Problem
+from guidepress.serve.http import PreviewServer
+from guidepress.serve.hub import Hub
+from guidepress.serve.watcher import watch
+
+
+class ServeError(GuidepressError):
+    """Raised by :func:`serve` when it cannot listen on the address asked for."""
+
+
+def serve(
+    root: Path,
+    request: BuildRequest,
+    host: str,
+    port: int,
+    say: Callable[[str], None],
+) -> None:
+    """Serve the preview of ``request``'s outputs until Ctrl-C (or SIGTERM)."""
+    _check_roles(root, request)
+    hub = Hub(root, request)
+    try:
+        server = PreviewServer((host, port), hub)
+    except OSError as exc:
+        hub.close()
+        why = "the port is in use" if exc.errno == errno.EADDRINUSE else exc.strerror
+        raise ServeError(f"cannot serve on {host}:{port}: {why} (choose another --port)") from None
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch, args=(hub.watched, hub.changed, stop), name="guidepress-watch", daemon=True
+    )
+    watcher.start()
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    say(f"Serving {server.url} (Ctrl-C to stop)")
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        hub.close()  # ends every event stream and the drawing process
+        server.server_close()
+        watcher.join(2)
+        signal.signal(signal.SIGTERM, previous)
+    say("Stopped.")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops as cleanly as Ctrl-C
+
+
+def _check_roles(root: Path, request: BuildRequest) -> None:
+    """Refuse to start for roles that do not exist (a broken one is shown, with its problems)."""
+    if not request.roles:
+        return
+    _, problems = load_project(root, only=list(request.roles))
+    missing = [p for p in problems if p.message.startswith("no role '")]
+    if missing:
+        raise ContentError([Problem(p.file, message=p.message) for p in missing])
