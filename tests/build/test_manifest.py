@@ -30,9 +30,12 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "locale",
         "paper",
         "format",
+        "dpi",
         "pages",
         "bytes",
         "sha256",
+        "files",
+        "thumbnail",
         "inputs_hash",
         "seconds",
         "status",
@@ -85,3 +88,24 @@ def test_merging_overlapping_shards_is_refused(two_roles: Path) -> None:
         f"{two_roles}/other/manifest.json: outputs: {path} is also in "
         f"{out}/manifest.json with different contents; shards must not overlap\n"
     )
+
+
+def test_merging_copies_every_page_image_and_thumbnail(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    code, output = run_build(project, "--kind", "guide", "--format", "pdf", "--format", "png",
+                             "--dpi", "10", "--thumbnails", "--out", str(project / "a"))  # fmt: skip
+    assert code == 0, output
+    result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
+    assert result.exit_code == 0, result.output
+    merged = json.loads((project / "site" / "manifest.json").read_text())
+    copied = sorted(
+        rel
+        for entry in merged["outputs"]
+        for rel in [*(entry["files"] or [entry["path"]]), entry["thumbnail"]]
+        if rel
+    )
+    assert copied == sorted(
+        p.relative_to(project / "a").as_posix() for p in (project / "a" / "guides").iterdir()
+    )
+    for rel in copied:
+        assert (project / "site" / rel).read_bytes() == (project / "a" / rel).read_bytes()

@@ -65,3 +65,39 @@ def test_adhoc_compare_is_one_command(compared_roles: Path, tmp_path: Path) -> N
     assert (code, output) == (0, f"wrote {target}\n")
     text = PdfReader(target).pages[0].extract_text()
     assert "Data Analyst" in text and "Pastry Chef" in text
+
+
+def test_page_image_options_need_their_format(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    assert run(project, "build", "--dpi", "150") == (
+        2,
+        "--dpi: only page images have a resolution; add --format png\n",
+    )
+    assert run(project, "build", "--format", "html", "--thumbnails") == (
+        2,
+        "--thumbnails: thumbnails are drawn from PDF outputs; add --format pdf\n",
+    )
+    code, output = run(project, "build", "--format", "png", "--dpi", "5")
+    assert code == 2
+    assert "Invalid value for '--dpi': 5 is not in the range 10<=x<=1200." in output
+
+
+def test_open_needs_exactly_one_output(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    assert run(project, "build", "--kind", "guide", "--kind", "sheet", "--open") == (
+        2,
+        "--open: 2 outputs selected; select exactly one (a role, --kind, --brand, --locale, "
+        "--format)\n",
+    )
+
+
+@pytest.mark.pdf
+def test_open_launches_the_built_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import click
+
+    opened: list[str] = []
+    monkeypatch.setattr(click, "launch", lambda url, **kw: opened.append(url) or 0)
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    code, output = run(project, "build", "--kind", "sheet", "--open")
+    assert code == 0, output
+    assert opened == [str(project / "output" / "sheets" / "pastry-chef.pdf")]

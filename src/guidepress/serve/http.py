@@ -27,6 +27,7 @@ from guidepress.build.manifest import read_manifest
 from guidepress.errors import GuidepressError
 from guidepress.files import inside
 from guidepress.serve.hub import Hub, Preview
+from guidepress.theme.lookup import builtin_dir
 
 #: Seconds between keep-alive comments on an idle event stream (a closed tab is noticed then).
 KEEPALIVE = 10.0
@@ -97,10 +98,13 @@ class Handler(BaseHTTPRequestHandler):
         elif route == "pages" and rest and rest[-1].endswith(".png"):
             self._page(hub, "/".join(rest[:-1]), rest[-1].removesuffix(".png"))
         elif route == "assets" and len(rest) == 2 and rest[0] in hub.assets:
-            self._file(hub.assets[rest[0]], hub.root, name=rest[1])
+            path = hub.assets[rest[0]]  # the project's or the built-in theme's, by the export
+            theme = [hub.root, builtin_dir()]
+            self._file(path, path.name == rest[1] and any(inside(path, f) for f in theme))
         elif route == "output" and rest:
             output_dir = self._output_dir()
-            self._file(output_dir.joinpath(*rest), output_dir)
+            path = output_dir.joinpath(*rest)
+            self._file(path, inside(path, output_dir) and inside(path, hub.root))
         else:
             self._not_found()
 
@@ -165,15 +169,11 @@ class Handler(BaseHTTPRequestHandler):
             return hub.root / "output"
         return project.output_dir
 
-    def _file(self, path: Path, folder: Path, name: str | None = None) -> None:
-        """Serve ``path`` if it is a regular file inside ``folder`` and the project, links
-        resolved; ``name``: the file name the URL must end with."""
-        root = self.server.hub.root
+    def _file(self, path: Path, allowed: bool) -> None:
+        """Serve ``path`` if ``allowed`` (checked with links resolved) and a regular file."""
         if (
-            (name is not None and path.name != name)
+            not allowed
             or path.name.startswith(".")  # a file being written (files.write_atomic)
-            or not inside(path, folder)
-            or not inside(path, root)
             or not path.resolve().is_file()
         ):
             self._not_found()
