@@ -92,8 +92,8 @@ def test_merging_overlapping_shards_is_refused(two_roles: Path) -> None:
 
 def test_merging_copies_every_page_image_and_thumbnail(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
-    code, output = run_build(project, "--kind", "guide", "--format", "pdf", "--format", "png",
-                             "--dpi", "10", "--thumbnails", "--out", str(project / "a"))  # fmt: skip
+    options = ["--format", "pdf", "--format", "png", "--dpi", "10", "--thumbnails"]
+    code, output = run_build(project, "--kind", "guide", *options, "--out", str(project / "a"))
     assert code == 0, output
     result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
     assert result.exit_code == 0, result.output

@@ -113,7 +113,7 @@ def test_an_edit_shows_in_the_html_and_then_in_the_pages(browser: Any, server: S
     pages_before = page.locator("#pages").get_attribute("data-version")
     html_before = page.locator("#html").get_attribute("data-version")
     pages = page.locator("#pages img").count()
-    assert pages == len(PdfReader_pages(project))
+    assert pages == len(built_pages(project))
 
     write(project, ROLE, PASTRY_CHEF.replace("Makes desserts", "Laminates croissants"))
     html_text(page, "Laminates croissants and breads")
@@ -135,7 +135,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def PdfReader_pages(project: Path) -> list[Any]:  # noqa: N802
+def built_pages(project: Path) -> list[Any]:
     """The pages of the guide `guidepress build` makes of the project now."""
     code, output = run(project, "build", "--kind", "guide", "--out", str(project / "check"))
     assert code == 0, output
