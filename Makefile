@@ -36,7 +36,7 @@ chromium:
 	    echo "installing chromium for the browser tests"; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
 	      >/dev/null) || echo "could not install chromium: the browser tests will be skipped"; \
-	  else echo "no chromium (installing it needs root): the browser tests will be skipped"; fi; }
+	  else echo "no chromium (installing it needs root and apt-get): browser tests skipped"; fi; }
 
 # Every test that lays out no document (no PDF, no one-page fitting): a test that does and is
 # not marked pdf fails (tests/conftest.py).

@@ -80,7 +80,8 @@ def server(project: Path) -> Iterator[Server]:
     finally:
         if served.process.poll() is None:
             served.process.kill()
-            served.process.communicate()
+            _, err = served.process.communicate()
+            print(f"guidepress serve's standard error:\n{err}")  # shown when a test fails
 
 
 @pytest.fixture(scope="module")

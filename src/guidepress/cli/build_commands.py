@@ -124,7 +124,9 @@ def build(
         if report is not None:
             click.echo(report.summary())
     if open_file:
-        click.launch(str(report.output_dir / report.entries[0].path))
+        path = report.output_dir / report.entries[0].path
+        if click.launch(str(path)) != 0:
+            click.echo(f"warning: no viewer could open {path}", err=True)
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:

@@ -9,11 +9,14 @@ every batch of changes, so a new brand or a project templates/ folder is watched
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import watchfiles
+
+log = logging.getLogger("guidepress")
 
 #: How long a batch waits for more changes after the first (ms): an editor's save is several
 #: events (write a temporary file, rename it over the old one).
@@ -25,17 +28,34 @@ def watch(
 ) -> None:
     """Call ``changed`` with each batch of changed paths until ``stop`` is set."""
     while not stop.is_set():
-        watching = folders()
-        for batch in watchfiles.watch(
-            *sorted(watching),
-            recursive=False,
-            stop_event=stop,
-            step=STEP_MS,
-            rust_timeout=500,
-            yield_on_timeout=True,
-            raise_interrupt=False,
-        ):
-            if batch:
-                changed({Path(path) for _, path in batch})
-            if folders() != watching:
-                break  # a folder came or went: watch the new set
+        watching = {folder for folder in folders() if folder.is_dir()}
+        try:
+            _watch(watching, folders, changed, stop)
+        except (OSError, RuntimeError) as exc:  # a folder went while being watched, ...
+            log.warning("watching files: %s; starting again", exc)
+            stop.wait(0.5)
+
+
+def _watch(
+    watching: set[Path],
+    folders: Callable[[], set[Path]],
+    changed: Callable[[set[Path]], None],
+    stop: threading.Event,
+) -> None:
+    first = True
+    for batch in watchfiles.watch(
+        *sorted(watching),
+        recursive=False,
+        stop_event=stop,
+        step=STEP_MS,
+        rust_timeout=500,
+        yield_on_timeout=True,
+        raise_interrupt=False,
+    ):
+        # The first batch (at the latest an empty one after rust_timeout) comes once the new
+        # watcher listens: changes made while none did are caught by looking again then.
+        if batch or first:
+            changed({Path(path) for _, path in batch})
+        first = False
+        if {folder for folder in folders() if folder.is_dir()} != watching:
+            return  # a folder came or went: watch the new set
