@@ -68,7 +68,8 @@ def one_build(root: Path, out: Path) -> float:
 
 
 def main(rounds: int) -> None:
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
+    cpus, python = os.cpu_count(), platform.python_version()
+    print(f"machine: {platform.machine()}, {cpus} CPUs, python {python}")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as scratch:
         root = copy_project(Path(scratch))
