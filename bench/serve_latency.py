@@ -97,10 +97,7 @@ def main(rounds: int) -> None:
         ("one build (guidepress build --force)", builds),
         ("pages - build", [p - b for p, b in zip(pages, builds, strict=True)]),
     ]:
-        print(
-            f"  {name:40} {statistics.median(values):6.2f} "
-            f"({min(values):.2f}-{max(values):.2f})"
-        )
+        print(f"  {name:40} {statistics.median(values):6.2f} ({min(values):.2f}-{max(values):.2f})")
 
 
 def measure(
