@@ -109,3 +109,28 @@ def test_merging_copies_every_page_image_and_thumbnail(project: Path) -> None:
     )
     for rel in copied:
         assert (project / "site" / rel).read_bytes() == (project / "a" / rel).read_bytes()
+
+
+def test_a_page_image_or_thumbnail_leaving_the_folder_is_refused(
+    project: Path, secret: Path
+) -> None:
+    entry = {
+        "path": "guides/x.1.png", "kind": "guide", "roles": ["x"], "brand": "default",
+        "locale": "en", "paper": "a4", "format": "png", "status": "built",
+        "files": ["guides/x.1.png", f"../../{secret.name}"],
+    }  # fmt: skip
+    write(project, "a/manifest.json", json.dumps({"outputs": [entry]}))
+    write(project, "a/guides/x.1.png", "page")
+    result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{project}/a/manifest.json: outputs: ../../{secret.name}: path leaves the folder\n",
+    )
+    thumb = {**entry, "files": None, "thumbnail": "/etc/passwd"}
+    write(project, "a/manifest.json", json.dumps({"outputs": [thumb]}))
+    result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
+    assert (
+        result.output
+        == f"{project}/a/manifest.json: outputs: /etc/passwd: path leaves the folder\n"
+    )
+    assert not (project / "site" / "guides").exists()

@@ -79,7 +79,10 @@ class Entry:
             return None
         if entry.status not in get_args(Status) or not isinstance(entry.roles, list):
             return None
-        if entry.files is not None and not all(isinstance(f, str) for f in entry.files):
+        files_ok = entry.files is None or (
+            isinstance(entry.files, list) and all(isinstance(f, str) for f in entry.files)
+        )
+        if not files_ok or not isinstance(entry.thumbnail, str | None):
             return None
         return entry
 
