@@ -15,6 +15,7 @@ from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output, page_file, page_files
+from guidepress.build.rendering import rendering
 from guidepress.build.request import Settings
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
@@ -24,7 +25,7 @@ from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
-from guidepress.render.context import Options, RenderedHtml, Subject
+from guidepress.render.context import RenderedHtml
 from guidepress.theme.lookup import Theme
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
@@ -81,14 +82,6 @@ def write_pages(target: Path, output: Output, pdf: bytes) -> tuple[bytes, list[s
     return b"".join(images), files
 
 
-def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
-    """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
-    roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
-    if output.record.subject == "comparison":
-        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
-    return Subject(output.subject, roles)
-
-
 def produce(
     project: Project,
     theme: Theme,
@@ -100,15 +93,8 @@ def produce(
     """The bytes of one output and its page count (None for HTML); a png output's are its
     PDF's, to draw the pages from."""
     kind = output.record
-    subject = subject_of(project, output, comparison)
-    brand = project.brand(output.brand)
-    allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
-    options = Options(
-        locale=output.locale,
-        paper=output.paper,
-        edition=project.build_date(),
-        print_marks=output.print_marks,
-    )
+    made = rendering(project, output, comparison)
+    subject, brand, allowed, options = made.subject, made.brand, made.allowed, made.options
 
     def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
         return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))

@@ -11,11 +11,10 @@ from pathlib import Path
 from guidepress.build.html_export import inline_styles
 from guidepress.build.inputs import Inputs
 from guidepress.build.outputs import Output
-from guidepress.build.produce import subject_of
+from guidepress.build.rendering import rendering
 from guidepress.build.request import Settings
 from guidepress.content.project import BRANDS_DIR, COMPARISONS_DIR, ROLES_DIR, Project, load_project
 from guidepress.errors import Problem
-from guidepress.render.context import Options
 from guidepress.theme.lookup import Theme
 
 
@@ -64,19 +63,12 @@ def render_html(shot: Snapshot) -> tuple[bytes, dict[str, Path]]:
     Why not fitted: a one-page kind is fitted by laying it out, which takes as long as the PDF;
     the preview shows it at the kind's typical scale at once, and the page pictures show the fit.
     """
-    output, project = shot.output, shot.project
-    kind = output.record
-    brand = project.brand(output.brand)
-    allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
-    options = Options(
-        locale=output.locale,
-        paper=output.paper,
-        edition=project.build_date(),
-        print_marks=output.print_marks,
-    )
+    kind = shot.output.record
+    made = rendering(shot.project, shot.output)
+    options = made.options
     if kind.one_page is not None:
         options = replace(options, scale=kind.one_page.first_scale)
-    rendered = kind.render(subject_of(project, output), brand, shot.theme, options)
+    rendered = kind.render(made.subject, made.brand, shot.theme, options)
     assets: dict[str, Path] = {}
 
     def place(source: Path) -> str:
@@ -84,7 +76,7 @@ def render_html(shot: Snapshot) -> tuple[bytes, dict[str, Path]]:
         assets[token] = source
         return f"/assets/{token}/{source.name}"
 
-    return inline_styles(rendered.html, rendered.stylesheets, allowed, place), assets
+    return inline_styles(rendered.html, rendered.stylesheets, made.allowed, place), assets
 
 
 def watched_folders(shot: Snapshot) -> set[Path]:
