@@ -94,21 +94,37 @@ def browser() -> Iterator[Any]:
             launched.close()
 
 
-def open_preview(browser: Any, server: Server) -> Any:
-    page = browser.new_page()
+@pytest.fixture
+def tabs(browser: Any) -> Iterator[Any]:
+    """A browser context for one test's tabs, closed after it: no tab outlives its server."""
+    context = browser.new_context()
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def open_preview(tabs: Any, server: Server) -> Any:
+    page = tabs.new_page()
     page.goto(server.url + PREVIEW)
     return page
 
 
+# Whether the HTML pane's document holds the text (read from the page, which is same-origin).
+_SHOWS = """text => {
+  const doc = document.getElementById("html").contentDocument;
+  return !!doc && doc.body !== null && doc.body.innerText.includes(text);
+}"""
+
+
 def html_text(page: Any, text: str) -> None:
     """Wait until the HTML pane shows ``text``."""
-    locator = page.frame_locator("#html").get_by_text(text, exact=False).first
-    sync_api.expect(locator).to_be_visible(timeout=WAIT_MS)
+    page.wait_for_function(_SHOWS, arg=text, timeout=WAIT_MS)
 
 
-def test_an_edit_shows_in_the_html_and_then_in_the_pages(browser: Any, server: Server,
+def test_an_edit_shows_in_the_html_and_then_in_the_pages(tabs: Any, server: Server,
                                                          project: Path) -> None:  # fmt: skip
-    page = open_preview(browser, server)
+    page = open_preview(tabs, server)
     html_text(page, "Makes desserts and breads")
     sync_api.expect(page.locator("#pages img").first).to_be_visible(timeout=WAIT_MS)
     pages_before = page.locator("#pages").get_attribute("data-version")
@@ -144,9 +160,9 @@ def built_pages(project: Path) -> list[Any]:
 
 
 def test_a_problem_shows_as_the_build_prints_it_and_goes_when_fixed(
-    browser: Any, server: Server, project: Path
+    tabs: Any, server: Server, project: Path
 ) -> None:
-    page = open_preview(browser, server)
+    page = open_preview(tabs, server)
     html_text(page, "Makes desserts and breads")
     write(project, ROLE, PASTRY_CHEF.replace("growth_rate: 4", "growth_rate: [4"))
     code, printed = run(project, "build", "--kind", "guide", "--out", str(project / "check"))
@@ -163,8 +179,8 @@ def test_a_problem_shows_as_the_build_prints_it_and_goes_when_fixed(
     assert problems.count() == 0
 
 
-def test_two_tabs_and_a_build_at_once(browser: Any, server: Server, project: Path) -> None:
-    first, second = open_preview(browser, server), open_preview(browser, server)
+def test_two_tabs_and_a_build_at_once(tabs: Any, server: Server, project: Path) -> None:
+    first, second = open_preview(tabs, server), open_preview(tabs, server)
     for page in (first, second):
         html_text(page, "Makes desserts and breads")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
@@ -188,8 +204,8 @@ def test_two_tabs_and_a_build_at_once(browser: Any, server: Server, project: Pat
     assert first.locator("#pages img").count() == second.locator("#pages img").count() > 0
 
 
-def test_ctrl_c_stops_the_server_and_its_drawing_process(browser: Any, server: Server) -> None:
-    page = open_preview(browser, server)
+def test_ctrl_c_stops_the_server_and_its_drawing_process(tabs: Any, server: Server) -> None:
+    page = open_preview(tabs, server)
     html_text(page, "Makes desserts and breads")
     children = server.children()
     assert children, "the page drawing process runs beside the server"
