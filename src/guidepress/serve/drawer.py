@@ -54,11 +54,20 @@ class Drawer:
         self._closing = False
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
-        self._start_process()
-        self._thread = threading.Thread(target=self._run, name="guidepress-drawer", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the process now (it imports WeasyPrint), not when the first page is asked for."""
+        with self._cond:
+            if self._thread is None and not self._closing:
+                self._start_process()
+                self._thread = threading.Thread(
+                    target=self._run, name="guidepress-drawer", daemon=True
+                )
+                self._thread.start()
 
     def submit(self, job: Job) -> None:
+        self.start()
         with self._cond:
             self._pending[job.output.path] = job
             self._cond.notify()

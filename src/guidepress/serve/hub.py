@@ -129,6 +129,10 @@ class Hub:
             if delta > 0 and preview.inputs_hash is None:
                 self._schedule(preview.output.path)
 
+    def warm(self) -> None:
+        """Start the page drawing process before a tab asks for pages."""
+        self._drawer.start()
+
     def close(self) -> None:
         with self.cond:
             self.closing = True

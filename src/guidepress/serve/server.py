@@ -42,6 +42,7 @@ def serve(
         target=watch, args=(hub.watched, hub.changed, stop), name="guidepress-watch", daemon=True
     )
     watcher.start()
+    hub.warm()
     previous = signal.signal(signal.SIGTERM, _interrupt)
     say(f"Serving {server.url} (Ctrl-C to stop)")
     try:
