@@ -43,7 +43,8 @@ def serve(
     )
     watcher.start()
     hub.warm()
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Both stop it, even where SIGINT came ignored (a job started with & by a script).
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     say(f"Serving {server.url} (Ctrl-C to stop)")
     try:
         server.serve_forever(poll_interval=0.2)
@@ -54,12 +55,13 @@ def serve(
         hub.close()  # ends every event stream and the drawing process
         server.server_close()
         watcher.join(2)
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     say("Stopped.")
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # SIGTERM stops as cleanly as Ctrl-C
+    raise KeyboardInterrupt
 
 
 def _check_roles(root: Path, request: BuildRequest) -> None:
