@@ -106,6 +106,7 @@ def tabs(browser: Any) -> Iterator[Any]:
 
 def open_preview(tabs: Any, server: Server) -> Any:
     page = tabs.new_page()
+    page.on("console", lambda message: print("console:", message.text))
     page.goto(server.url + PREVIEW)
     return page
 
@@ -117,9 +118,21 @@ _SHOWS = """text => {
 }"""
 
 
+_SEEN = """() => {
+  const frame = document.getElementById("html");
+  const doc = frame.contentDocument;
+  return {src: frame.src, url: doc && doc.URL, ready: doc && doc.readyState,
+          text: doc && doc.body ? doc.body.innerText.slice(0, 300) : null,
+          status: document.getElementById("status").textContent};
+}"""
+
+
 def html_text(page: Any, text: str) -> None:
     """Wait until the HTML pane shows ``text``."""
-    page.wait_for_function(_SHOWS, arg=text, timeout=WAIT_MS)
+    try:
+        page.wait_for_function(_SHOWS, arg=text, timeout=WAIT_MS)
+    except sync_api.TimeoutError:
+        raise AssertionError(f"{text!r} not shown; the page has {page.evaluate(_SEEN)}") from None
 
 
 def test_an_edit_shows_in_the_html_and_then_in_the_pages(tabs: Any, server: Server,

@@ -29,7 +29,7 @@ class Job:
     root: Path
     output: Output
     settings: Settings
-    inputs_hash: str  # what the pictures will be of; the caller drops stale results
+    ticket: int  # which request this is; the caller keeps only the newest one's result
     dpi: int = DEFAULT_DPI
 
 

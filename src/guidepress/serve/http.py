@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import mimetypes
 import socket
+import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -28,6 +30,8 @@ from guidepress.errors import GuidepressError
 from guidepress.files import inside
 from guidepress.serve.hub import Hub, Preview
 from guidepress.theme.lookup import builtin_dir
+
+log = logging.getLogger("guidepress")
 
 #: Seconds between keep-alive comments on an idle event stream (a closed tab is noticed then).
 KEEPALIVE = 10.0
@@ -49,6 +53,14 @@ class PreviewServer(ThreadingHTTPServer):
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """One line, not the standard library's traceback; nothing for a tab that went away
+        or a request cut short by Ctrl-C."""
+        error = sys.exc_info()[1]
+        if self.hub.closing or isinstance(error, ConnectionError | TimeoutError):
+            return
+        log.warning("preview request failed: %s: %s", type(error).__name__, error)
 
     @property
     def url(self) -> str:

@@ -30,6 +30,8 @@ class Preview:
     serial: int = 0
     viewers: int = 0  # event streams open on it
     inputs_hash: str | None = None  # of the HTML shown
+    files: set[Path] = field(default_factory=set)  # what it is made from, links resolved
+    stale: bool = True  # one of its files was reported changed: render even if the hash is not
     html: bytes | None = None
     html_version: int | None = None
     html_error: str | None = None
@@ -37,7 +39,7 @@ class Preview:
     pages: list[bytes] = field(default_factory=list)
     pages_version: int | None = None
     pages_error: str | None = None
-    drawing: str | None = None  # the inputs hash being drawn
+    drawing: int | None = None  # the ticket of the drawing waited for
     folders: set[Path] = field(default_factory=set)
     timings: dict[str, float] = field(default_factory=dict)  # seconds of the last html, pages
 
@@ -100,13 +102,19 @@ class Hub:
             return preview
 
     def changed(self, paths: set[Path]) -> None:
-        """Files changed: look again at every preview a tab shows."""
+        """Files changed (none named: some may have): look again at every preview a tab shows.
+
+        Why not trust the inputs hash alone: a file saved while a look is under way can be read
+        old by the project's loader and new by the hash; the save's own event then finds the
+        hash unchanged. A preview one of whose files is named is rendered again regardless.
+        """
+        resolved = {path.resolve() for path in paths}
         with self.cond:
             for path, preview in self.previews.items():
+                if not resolved or resolved & preview.files:
+                    preview.stale = True
                 if preview.viewers:
                     self._schedule(path)
-                else:
-                    preview.inputs_hash = None  # looked at again when next opened
             self.cond.notify_all()
 
     def watched(self) -> set[Path]:
@@ -126,8 +134,8 @@ class Hub:
         """A tab started (+1) or stopped (-1) following ``preview``."""
         with self.cond:
             preview.viewers += delta
-            if delta > 0 and preview.inputs_hash is None:
-                self._schedule(preview.output.path)
+            if delta > 0:
+                self._schedule(preview.output.path)  # it may have changed while unwatched
 
     def warm(self) -> None:
         """Start the page drawing process before a tab asks for pages."""
@@ -171,21 +179,24 @@ class Hub:
         """Look at the output again; when its inputs changed, draw its pages (in the other
         process, started first) and render its HTML (here)."""
         started = time.perf_counter()
+        with self.cond:
+            stale, preview.stale = preview.stale, False
         shot = snapshot(self.root, preview.output, self.request.settings)
         with self.cond:
             preview.folders = watched_folders(shot)
+            preview.files |= {path.resolve() for path in shot.files}
             changed = shot.problems != preview.problems
             preview.problems = shot.problems
-            if not shot.renderable or shot.inputs_hash == preview.inputs_hash:
+            if not shot.renderable or (shot.inputs_hash == preview.inputs_hash and not stale):
                 if changed:
                     preview.serial += 1
                     self.cond.notify_all()
                 return
-            assert shot.inputs_hash is not None
-            preview.inputs_hash = preview.drawing = shot.inputs_hash
+            preview.inputs_hash = shot.inputs_hash
+            preview.drawing = ticket = self._next_version()
             preview.serial += 1
             self.cond.notify_all()
-        self._drawer.submit(Job(self.root, preview.output, self.request.settings, shot.inputs_hash))
+        self._drawer.submit(Job(self.root, preview.output, self.request.settings, ticket))
         html: bytes | None = None
         try:
             html, assets = render_html(shot)
@@ -204,8 +215,8 @@ class Hub:
     def _drawn(self, drawn: Drawn) -> None:
         with self.cond:
             preview = self.previews.get(drawn.job.output.path)
-            if preview is None or drawn.job.inputs_hash != preview.inputs_hash:
-                return  # a newer look is on its way
+            if preview is None or drawn.job.ticket != preview.drawing:
+                return  # a newer drawing is on its way
             preview.drawing = None
             preview.pages_error = drawn.error
             if drawn.images is not None:

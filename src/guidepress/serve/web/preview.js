@@ -52,6 +52,7 @@
   const events = new EventSource(url("events"));
   events.addEventListener("state", (event) => {
     const state = JSON.parse(event.data);
+    console.debug("state", event.data);
     showProblems(state.problems);
     showHtml(state.html);
     showPages(state.pages);
