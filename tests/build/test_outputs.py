@@ -1,30 +1,90 @@
-"""The path rule: page images and thumbnails are named after their output, so no two outputs'
-files share a path."""
+"""Outputs: every option that tells outputs apart has its own path part and manifest field."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
+from guidepress.build.manifest import Entry
 from guidepress.build.outputs import (
-    Defaults,
+    AXES,
+    Output,
+    defaults,
+    normalised,
     output_path,
     page_file,
     page_files,
     thumbnail_file,
 )
+from guidepress.build.plan import plan
+from guidepress.build.request import BuildRequest
+from guidepress.content.models import Config
+from guidepress.content.project import load_project
 from guidepress.render.kinds import KINDS
+from tests.helpers import add_role, write
 
-DEFAULTS = Defaults("default", "en", "a4")
+
+def test_every_axis_is_a_field_of_output_and_of_the_manifest_entry() -> None:
+    output_fields = {f.name for f in dataclasses.fields(Output)}
+    entry_fields = [f.name for f in dataclasses.fields(Entry)]
+    for axis in AXES:
+        assert axis.name in output_fields and axis.name in entry_fields, axis.name
+    # In the manifest, the options follow the output's kind and roles, before the results.
+    assert entry_fields[:3] == ["path", "kind", "roles"]
+    assert set(entry_fields[3 : 3 + len(AXES)]) == {axis.name for axis in AXES}
 
 
-def path(format: str, dpi: int | None = None, **options: str) -> str:
-    values = {"brand": "default", "locale": "en", "paper": "a4", **options}
-    return output_path(
-        KINDS["guide"], "chef", format=format, print_marks=False, defaults=DEFAULTS, dpi=dpi,
-        **values,
-    )  # fmt: skip
+def test_no_two_outputs_share_a_path_whatever_the_options(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nkinds: [guide, sheet]\n")
+    write(project, "content/brands/inky/brand.yaml", "name: Inky\n")
+    add_role(project, "baker")
+    loaded, problems = load_project(project)
+    assert problems == []
+    seen: dict[str, Output] = {}
+    for request in (
+        BuildRequest(),
+        BuildRequest(paper="letter"),
+        BuildRequest(pdf_variant="pdf/a-3u"),
+        BuildRequest(print_marks=True),
+        BuildRequest(pdf_variant="pdf/a-3u", print_marks=True, paper="letter"),
+        BuildRequest(brands=("default", "inky"), locales=("en", "fr"), formats=("pdf", "html")),
+    ):
+        for output in plan(loaded, request):
+            other = seen.setdefault(output.path, output)
+            assert other == output, f"{output.path}: {other} and {output}"
+    sheets = sorted(path for path in seen if path.startswith("sheets/"))
+    assert sheets == [
+        "sheets/baker.fr.html",
+        "sheets/baker.fr.pdf",
+        "sheets/baker.html",
+        "sheets/baker.letter.pdf",
+        "sheets/baker.letter.pdfa-3u.print.pdf",
+        "sheets/baker.pdf",
+        "sheets/baker.pdfa-3u.pdf",
+        "sheets/baker.print.pdf",
+        "sheets/inky/baker.fr.html",
+        "sheets/inky/baker.fr.pdf",
+        "sheets/inky/baker.html",
+        "sheets/inky/baker.pdf",
+    ]
+    archival = seen["sheets/baker.pdfa-3u.pdf"].entry().to_json()
+    assert (archival["pdf_variant"], archival["print_marks"]) == ("pdf/a-3u", False)
+    marked = seen["sheets/baker.print.pdf"].entry().to_json()
+    assert (marked["pdf_variant"], marked["print_marks"]) == ("pdf/ua-1", True)
+    # A PDF variant means nothing to HTML: one HTML output, no variant.
+    html = plan(loaded, BuildRequest(formats=("html",), pdf_variant="pdf/a-3u", kinds=("sheet",)))
+    assert [(o.path, o.pdf_variant) for o in html] == [("sheets/baker.html", None)]
+
+
+def _path(format: str, dpi: int | None = None, **options: str) -> str:
+    """The path of a guide about ``chef`` with ``options`` (the rest the project's defaults)."""
+    default = defaults(Config())
+    chosen = {**default, "format": format, "dpi": dpi, **options}
+    return output_path(KINDS["guide"], "chef", normalised(chosen), default)
 
 
 def test_page_images_are_numbered_and_the_path_is_the_first_page() -> None:
-    assert path("png", 96) == "guides/chef.1.png"
+    assert _path("png", 96) == "guides/chef.1.png"
     assert page_files("guides/chef.1.png", 3) == [
         "guides/chef.1.png",
         "guides/chef.2.png",
@@ -33,12 +93,13 @@ def test_page_images_are_numbered_and_the_path_is_the_first_page() -> None:
     assert page_file("guides/chef.es.1.png", 12) == "guides/chef.es.12.png"
 
 
-def test_another_resolution_other_options_and_formats_have_their_own_paths() -> None:
-    assert path("png", 150) == "guides/chef.150dpi.1.png"
-    assert path("png", 96, locale="es", paper="letter") == "guides/chef.es.letter.1.png"
-    assert len({path("png", 96), path("png", 150), path("pdf"), path("html")}) == 4
+def test_another_resolution_and_other_options_have_their_own_page_image_paths() -> None:
+    assert _path("png", 150) == "guides/chef.150dpi.1.png"
+    assert _path("png", 96, locale="es", paper="letter") == "guides/chef.es.letter.1.png"
+    assert _path("pdf", 150) == "guides/chef.pdf"  # a resolution is no option of a PDF
+    assert len({_path("png", 96), _path("png", 150), _path("pdf"), _path("html")}) == 4
 
 
 def test_a_thumbnail_sits_beside_its_pdf() -> None:
     assert thumbnail_file("guides/chef.es.pdf") == "guides/chef.es.thumb.png"
-    assert thumbnail_file(path("pdf")) not in page_files(path("png", 96), 99)
+    assert thumbnail_file(_path("pdf")) not in page_files(_path("png", 96), 99)

@@ -17,8 +17,9 @@ from tests.helpers import PASTRY_CHEF, build_sheets, write
 
 pytestmark = pytest.mark.pdf
 
-SHEET = Output("sheet", "pastry-chef", ("pastry-chef",), "default", "en", "a4", "pdf",
-               "sheets/pastry-chef.pdf")  # fmt: skip
+SHEET = Output(kind="sheet", subject="pastry-chef", roles=("pastry-chef",),
+               path="sheets/pastry-chef.pdf", brand="default", locale="en", paper="a4",
+               format="pdf")  # fmt: skip
 
 
 @pytest.fixture

@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from guidepress.build.outputs import Output
-from guidepress.build.request import Settings
 from guidepress.errors import Problem
 from guidepress.serve.snapshot import _concerns, render_html, snapshot, watched_folders
 from tests.helpers import PASTRY_CHEF, write
 
-SHEET = Output("sheet", "pastry-chef", ("pastry-chef",), "default", "en", "a4", "pdf",
-               "sheets/pastry-chef.pdf")  # fmt: skip
-COMPARE = Output("compare", "pair", ("a", "b"), "acme", "en", "a4", "pdf", "comparisons/pair.pdf")
+SHEET = Output(kind="sheet", subject="pastry-chef", roles=("pastry-chef",),
+               path="sheets/pastry-chef.pdf", brand="default", locale="en", paper="a4",
+               format="pdf")  # fmt: skip
+COMPARE = Output(kind="compare", subject="pair", roles=("a", "b"), path="comparisons/pair.pdf",
+                 brand="acme", locale="en", paper="a4", format="pdf")  # fmt: skip
 
 
 def test_problems_of_other_roles_brands_and_comparisons_are_left_out() -> None:
@@ -37,7 +38,7 @@ def test_problems_of_other_roles_brands_and_comparisons_are_left_out() -> None:
 def test_a_sheet_is_rendered_at_its_typical_scale_without_layout(project: Path) -> None:
     # Not marked pdf: the test guard fails this test if anything is laid out.
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
-    shot = snapshot(project, SHEET, Settings())
+    shot = snapshot(project, SHEET)
     assert shot.problems == [] and shot.renderable
     html, assets = render_html(shot)
     assert b"Makes desserts and breads" in html
@@ -54,6 +55,6 @@ def test_a_sheet_is_rendered_at_its_typical_scale_without_layout(project: Path) 
 def test_a_broken_role_gives_its_located_lines_and_no_hash(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", "title: Chef\nsummary: s\nbogus: 1\n")
     write(project, "content/roles/other.yaml", "title: Other\nsummary: s\nworse: 2\n")
-    shot = snapshot(project, SHEET, Settings())
+    shot = snapshot(project, SHEET)
     assert not shot.renderable
     assert shot.problems == ["content/roles/pastry-chef.yaml:3:1: bogus: unknown field"]

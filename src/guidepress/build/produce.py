@@ -16,7 +16,6 @@ from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output, page_file, page_files
 from guidepress.build.rendering import rendering
-from guidepress.build.request import Settings
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
@@ -36,7 +35,6 @@ def run(
     theme: Theme,
     output: Output,
     output_dir: Path,
-    settings: Settings,
     inputs_hash: str | None = None,
     *,
     target: Path | None = None,
@@ -49,9 +47,9 @@ def run(
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, settings, comparison)
+            data, pages = produce(project, theme, output, target, comparison)
         if output.format == "pdf":
-            preflight.require(data, locale=output.locale, variant=settings.pdf_variant)
+            preflight.require(data, locale=output.locale, variant=output.pdf_variant)
         if output.format == "png":
             data, entry.files = write_pages(target, output, data)
         else:
@@ -87,7 +85,6 @@ def produce(
     theme: Theme,
     output: Output,
     target: Path,
-    settings: Settings,
     comparison: Comparison | None = None,
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML); a png output's are its
@@ -106,7 +103,7 @@ def produce(
         return write_pdf(
             laid,
             identifier=output.path,
-            pdf_variant=settings.pdf_variant,
+            pdf_variant=output.pdf_variant,
             print_marks=output.print_marks,
         )
 

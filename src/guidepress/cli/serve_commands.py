@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from guidepress.cli.errors import handle_errors, project_root
-from guidepress.cli.options import KindChoice
+from guidepress.cli.errors import handle_errors
+from guidepress.cli.options import KindChoice, project_option, project_root
 
 
 @click.command()
@@ -26,6 +26,7 @@ from guidepress.cli.options import KindChoice
     show_default=True,
     help="Interface to listen on; any other than this machine's lets the network read it.",
 )
+@project_option
 @click.pass_context
 @handle_errors
 def serve(

@@ -20,7 +20,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from guidepress.build.outputs import Output
-from guidepress.build.request import Settings
 from guidepress.paper import DEFAULT_DPI
 
 
@@ -28,7 +27,6 @@ from guidepress.paper import DEFAULT_DPI
 class Job:
     root: Path
     output: Output
-    settings: Settings
     ticket: int  # which request this is; the caller keeps only the newest one's result
     dpi: int = DEFAULT_DPI
 
@@ -144,7 +142,7 @@ def draw(job: Job) -> Drawn:
             return Drawn(job, None, None, 0.0)  # the HTML side shows the role's problems
         target = project.output_dir / output.path  # not written: a PDF is made in memory
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            pdf, _ = produce(project, Theme(job.root), output, target, job.settings)
+            pdf, _ = produce(project, Theme(job.root), output, target)
         images = page_images(pdf, job.dpi)
     except GuidepressError as exc:
         return Drawn(job, None, str(exc), time.perf_counter() - started)

@@ -3,7 +3,6 @@ hash of its inputs, and (on demand) its HTML, as the build would make them."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,7 +11,6 @@ from guidepress.build.html_export import inline_styles
 from guidepress.build.inputs import Inputs
 from guidepress.build.outputs import Output
 from guidepress.build.rendering import rendering
-from guidepress.build.request import Settings
 from guidepress.content.project import BRANDS_DIR, COMPARISONS_DIR, ROLES_DIR, Project, load_project
 from guidepress.errors import Problem
 from guidepress.theme.lookup import Theme
@@ -32,14 +30,14 @@ class Snapshot:
         return self.inputs_hash is not None
 
 
-def snapshot(root: Path, output: Output, settings: Settings) -> Snapshot:
+def snapshot(root: Path, output: Output) -> Snapshot:
     """Load what ``output`` is made from; its problems are the lines a build would print."""
     project, problems = load_project(root, only=list(output.roles))
     theme = Theme(root)
     lines = [str(p) for p in problems if _concerns(p, output)]
     shot = Snapshot(output, project, theme, lines)
     if all(slug in project.roles for slug in output.roles):
-        inputs = Inputs(project, theme, dataclasses.asdict(settings))
+        inputs = Inputs(project, theme)
         shot.files = inputs.files(output)
         shot.inputs_hash = inputs.hash(output)
     return shot
