@@ -12,7 +12,7 @@ def test_an_unknown_role_is_refused_with_its_place(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
     assert run(project, "serve", "pastry-chef", "nope") == (
         1,
-        "content/roles/nope.yaml: no role 'nope'\n",
+        "content/roles/nope.yaml: no role or comparison 'nope'\n",
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 
 from guidepress.build.request import BuildRequest
-from guidepress.content.project import load_project
+from guidepress.content.project import select
 from guidepress.errors import ContentError, GuidepressError, Problem
 from guidepress.serve.http import PreviewServer
 from guidepress.serve.hub import Hub
@@ -68,7 +68,7 @@ def _check_roles(root: Path, request: BuildRequest) -> None:
     """Refuse to start for roles that do not exist (a broken one is shown, with its problems)."""
     if not request.roles:
         return
-    _, problems = load_project(root, only=list(request.roles))
-    missing = [p for p in problems if p.message.startswith("no role '")]
-    if missing:
-        raise ContentError([Problem(p.file, message=p.message) for p in missing])
+    problems: list[Problem] = []
+    select(root, list(request.roles), problems)  # the names build takes, with its messages
+    if problems:
+        raise ContentError(problems)
