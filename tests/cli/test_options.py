@@ -58,7 +58,13 @@ def test_role_brand_locale_and_kind_names_complete(roles: Path, shell: str) -> N
     assert complete(shell, f"{at} build --brand ") == ["default", "northfield"]
     assert complete(shell, f"{at} compare baker baker --brand n") == ["northfield"]
     assert complete(shell, f"{at} build --locale ") == ["de", "en", "es", "fr", "pt"]
-    assert complete(shell, f"{at} build --kind ") == ["guide", "sheet", "compare", "booklet"]
+    assert complete(shell, f"{at} build --kind ") == [
+        "guide",
+        "sheet",
+        "compare",
+        "booklet",
+        "catalogue",
+    ]
     assert complete(shell, f"{at} build --audience ") == ["employer", "student"]
 
 

@@ -114,7 +114,10 @@ def produce_booklet(
         role = roles[chapter.slug]
         subject = Subject(output.subject, (role,), booklet=piece)
         html = kind.render(subject, brand, theme, options)
-        key = hashlib.sha256(f"{environment}\n{html.html}".encode()).hexdigest()
+        # Where the project lies is no part of the key: a copy of the folder (a CI checkout
+        # elsewhere) finds its chapters (the HTML names brand fonts by their file URLs).
+        where = html.html.replace(project.root.resolve().as_uri(), "project:")
+        key = hashlib.sha256(f"{environment}\n{where}".encode()).hexdigest()
         keys.append(key)
         piece_made = kept(cache, key)
         if piece_made is None:
@@ -191,11 +194,13 @@ def _environment(
     digest = hashlib.sha256()
     digest.update(f"{ENGINE}\n{package_hash()}\n".encode())
     digest.update(f"{output.pdf_variant}\n{output.print_marks}\n".encode())
-    files = [theme.style(name) for name in stylesheets]
-    files += [p for folder in theme.style_dirs for p in sorted(folder.rglob("*")) if p.is_file()]
-    if brand.folder is not None:
-        files += sorted(p for p in brand.folder.rglob("*") if p.is_file())
-    for path in files:
-        digest.update(str(path).encode())
+    # Files by their names in their folders, not where the folders are.
+    files = [(name, theme.style(name)) for name in stylesheets]
+    folders = [*theme.style_dirs, *([brand.folder] if brand.folder is not None else [])]
+    for folder in folders:
+        found = sorted(p for p in folder.rglob("*") if p.is_file())
+        files += [(path.relative_to(folder).as_posix(), path) for path in found]
+    for name, path in files:
+        digest.update(name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -111,7 +111,7 @@ def for_audience(role: Role, name: str) -> Role:
     kept = _filtered(role, name)
     assert isinstance(kept, Role)
     picks = {}
-    for field in kept.sheet.model_fields:
+    for field in type(kept.sheet).model_fields:
         positions = getattr(role.sheet, field)
         items = getattr(role, field, None)
         if positions is None or not isinstance(items, list):

@@ -39,6 +39,7 @@ def join(pieces: Sequence[bytes], groups: Sequence[str | None]) -> bytes:
     under (consecutive pieces of one group share it), or None."""
     sources = [pikepdf.open(io.BytesIO(data)) for data in pieces]
     try:
+        starts = _starts(sources)  # before the first piece grows into the whole
         whole = sources[0]
         marks: list[Bookmark] = []
         tree = whole.Root.StructTreeRoot
@@ -77,7 +78,7 @@ def join(pieces: Sequence[bytes], groups: Sequence[str | None]) -> bytes:
             annot.Dest = pikepdf.Array([pages[number - 1].obj, pikepdf.Name.Fit])
         if "/Names" in whole.Root and "/Dests" in whole.Root.Names:
             del whole.Root.Names["/Dests"]  # every link now names its page
-        _write_outline(whole, _grouped(marks, _starts(sources), groups))
+        _write_outline(whole, _grouped(marks, starts, groups))
         out = io.BytesIO()
         whole.save(out, deterministic_id=True)
         return out.getvalue()

@@ -34,7 +34,8 @@ class Kind:
     subject: Literal["role", "comparison", "booklet", "project"]
     context: ContextBuilder
     cost: float = 1.0  # rough relative build time, to start the longest outputs first
-    formats: tuple[str, ...] = ("pdf", "html")  # the first is the one it takes when asked another
+    #: The formats it is made in; asked for another, it is made in the first.
+    formats: tuple[str, ...] = ("pdf", "html", "png")
     #: Options (build/outputs.py's AXES) that do not change this kind: its outputs have None
     #: there, and one output stands for every value.
     ignores: frozenset[str] = frozenset()
@@ -94,8 +95,8 @@ KINDS: dict[str, Kind] = {
             subject="booklet",
             context=booklet.booklet_context,
             cost=20.0,
-            # Laid out piece by piece and joined page by page: PDF only (build/booklet.py).
-            formats=("pdf",),
+            # Laid out piece by piece and joined page by page: a PDF, or its pages drawn.
+            formats=("pdf", "png"),
         ),
         Kind(
             name="catalogue",
