@@ -29,6 +29,13 @@ REPO = Path(__file__).resolve().parents[1]
 SEED_ROLES = ("strategic-account-manager", "customer-success-manager")
 #: Documents print their edition date; tests pin it (2026-11-21) so outputs are comparable.
 EPOCH = "1795219200"
+#: Debian's Chromium for the browser tests (None: not installed; they are skipped), and the
+#: flags that run it headless here without reaching the network.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 
 
 # --- Projects -------------------------------------------------------------------------------

@@ -207,6 +207,7 @@ def _link(project: Project, entry: Entry, folder: str) -> Link:
         bytes=entry.bytes,
         title=_title(project, entry),
         audience=entry.audience,
+        imposed=posixpath.relpath(entry.imposed, folder or ".") if entry.imposed else None,
     )
 
 

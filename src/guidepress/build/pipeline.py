@@ -210,7 +210,7 @@ def _after_documents(
     folder |= {entry.path: entry for entry in report.entries}
     listed = json.dumps(
         sorted(
-            [e.path, e.kind, e.status, e.sha256, e.pages]
+            [e.path, e.kind, e.status == "failed", e.sha256, e.pages, e.imposed]
             for e in folder.values()
             if e.kind not in KINDS or not KINDS[e.kind].after_documents
         )

@@ -42,6 +42,8 @@ class CatalogueContext(PageContext):
         """What tells a link's output from the others, e.g. "Spanish · Employers · PDF · 4
         pages"."""
         words = [self._option(name, value) for name, value in link.options]
+        if link.audience and len(self.editions) > 1 and "audience" not in dict(link.options):
+            words.insert(0, self.audience(link.audience))  # the default edition, named too
         words.append(link.format.upper())
         if link.pages:
             pages = (

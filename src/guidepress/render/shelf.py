@@ -21,6 +21,7 @@ class Link:
     bytes: int | None
     title: str | None = None  # a comparison's or booklet's own title
     audience: str | None = None  # the audience it is for (the page's edition filter)
+    imposed: str | None = None  # a booklet's imposed file for the printer
 
 
 @dataclass(frozen=True)
