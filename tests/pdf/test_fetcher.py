@@ -12,6 +12,7 @@ from guidepress.pdf.engine import render_pdf
 from tests.helpers import LINK_LOCAL, SHORT_ROLE, run_err, write
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the refused resource
 @pytest.mark.pdf
 @pytest.mark.parametrize(
     ("css", "refused"),
@@ -30,9 +31,9 @@ def test_override_stylesheet_reaching_outside_fails_every_output(
     write(project, "content/roles/b.yaml", SHORT_ROLE)
     names = {"secret": secret.as_uri(), "link_local": LINK_LOCAL}
     write(project, "styles/guide.css", css.format(**names))
-    code, err = run_err(project, "build")
+    # One process: the stylesheet is parsed once and reused; the second output must fail too.
+    code, err = run_err(project, "build", "--jobs", "1")
     url = refused.format(**names)
-    # The stylesheet is parsed once and reused: the second output must fail as well.
     in_sheet = "" if "background" in css else " in styles/guide.css"
     reason = "outside the project's content, theme and brand folders"
     assert (code, err) == (
@@ -43,6 +44,7 @@ def test_override_stylesheet_reaching_outside_fails_every_output(
     assert not (project / "output" / "guides").exists()
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the refused image
 @pytest.mark.pdf
 def test_svg_inside_a_data_url_cannot_fetch_while_drawing(tmp_path: Path, secret: Path) -> None:
     # A logo is inlined as a data: URL; an <image> inside it is fetched when the page is drawn,

@@ -7,7 +7,11 @@ from xml.etree import ElementTree
 from hypothesis import given
 from hypothesis import strategies as st
 
+from guidepress.content.models.brand import Colors
 from guidepress.render import charts
+
+#: The built-in brand's colours, as a brand kit without colours of its own draws charts.
+PALETTE = charts.Palette(Colors().primary, Colors().accent, Colors().text, Colors().muted)
 
 
 @given(st.lists(st.floats(0, 5_000_000), min_size=1, max_size=6))
@@ -27,6 +31,7 @@ def test_salary_band_is_valid_svg_with_every_figure() -> None:
         lambda v: f"${v / 1000:.0f}K",
         "Median",
         ("Top 10 %", 150000),
+        PALETTE,
     )
     root = ElementTree.fromstring(svg)
     words = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
@@ -35,6 +40,6 @@ def test_salary_band_is_valid_svg_with_every_figure() -> None:
 
 
 def test_demand_gauge_marks_the_value() -> None:
-    svg = charts.demand_gauge(["Low", "Moderate", "High", "Very High"], "High")
+    svg = charts.demand_gauge(["Low", "Moderate", "High", "Very High"], "High", PALETTE)
     assert ElementTree.fromstring(svg).find("{http://www.w3.org/2000/svg}line") is not None
     assert ">High<" in svg

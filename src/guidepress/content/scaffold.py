@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guidepress.content.models.brand import Colors
 from guidepress.errors import GuidepressError
 from guidepress.files import write_atomic
 
@@ -56,11 +57,11 @@ logo: logo.svg
 logo_alt: Career Center
 logo_position: left             # left, center or right
 colors:
-  primary: "#0b4f6c"
-  accent: "#f4a259"
-  text: "#1d1d1d"
-  muted: "#5b6472"
-  background: "#ffffff"
+  primary: "{colors.primary}"
+  accent: "{colors.accent}"
+  text: "{colors.text}"
+  muted: "{colors.muted}"
+  background: "{colors.background}"
 contact: careers@example.org
 url: https://careers.example.org
 footer: Career Center
@@ -70,7 +71,7 @@ disclaimer: Figures are indicative and vary by region and employer.
 LOGO = """\
 <svg xmlns="http://www.w3.org/2000/svg" width="240" height="60" viewBox="0 0 240 60">
 <rect x="0" y="6" width="48" height="48" rx="10" fill="#ffffff"/>
-<path d="M12 40 L24 18 L36 40 Z" fill="#0b4f6c"/>
+<path d="M12 40 L24 18 L36 40 Z" fill="{colors.primary}"/>
 <text x="60" y="40" font-family="GP Body, sans-serif" font-size="22" font-weight="700"
       fill="#ffffff">Career Center</text>
 </svg>
@@ -84,8 +85,9 @@ def scaffold(directory: Path) -> list[Path]:
     files = {
         "guidepress.yaml": CONFIG,
         "content/roles/example-role.yaml": ROLE,
-        "content/brands/default/brand.yaml": BRAND,
-        "content/brands/default/logo.svg": LOGO,
+        # The model's default colours: the theme's palette has one source.
+        "content/brands/default/brand.yaml": BRAND.format(colors=Colors()),
+        "content/brands/default/logo.svg": LOGO.format(colors=Colors()),
         "content/comparisons/.keep": "",
         ".gitignore": "output/\n",
     }

@@ -16,10 +16,12 @@ FONT = "GP Body, sans-serif"
 
 @dataclass(frozen=True)
 class Palette:
-    primary: str = "#0b4f6c"
-    accent: str = "#f4a259"
-    text: str = "#1d1d1d"
-    muted: str = "#6b7280"
+    """A brand's colours as the charts use them (render/figures.py::palette_of makes it)."""
+
+    primary: str
+    accent: str
+    text: str
+    muted: str
     track: str = "#e5e7eb"
 
 
@@ -138,8 +140,8 @@ def salary_band(
     money: Callable[[float], str],
     short: Callable[[float], str],
     median_label: str,
-    top: tuple[str, float] | None = None,
-    palette: Palette = Palette(),
+    top: tuple[str, float] | None,
+    palette: Palette,
     width: int = 640,
 ) -> str:
     """A band from ``low`` to ``high`` on a money axis, with the median and level marks."""
@@ -202,7 +204,7 @@ def salary_band(
 def demand_gauge(
     levels: Sequence[str],
     value: str,
-    palette: Palette = Palette(),
+    palette: Palette,
     width: int = 220,
 ) -> str:
     """A half-circle gauge split into one arc per level, the needle on ``value``."""
@@ -250,7 +252,7 @@ def salary_ranges(
     bands: Sequence[Band],
     money: Callable[[float], str],
     short: Callable[[float], str],
-    palette: Palette = Palette(),
+    palette: Palette,
     width: int = 640,
     row_height: int = 26,
 ) -> str:
