@@ -27,3 +27,6 @@ class BuildRequest:
     force: bool = False  # rebuild outputs that are current
     shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
     print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
+    dpi: int | None = None  # page images (png); None: 96
+    thumbnails: bool = False  # a small first-page image beside each PDF output
+    single: bool = False  # exactly one output must be selected (--open)
