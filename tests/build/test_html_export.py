@@ -71,6 +71,7 @@ def test_html_output_keeps_the_brand_and_carries_its_fonts(tmp_path: Path) -> No
     assert html.index("--gp-primary: #0b4f6c;") < html.index("--gp-primary: #4a1fc7;")
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the refused resource
 def test_override_stylesheet_reaching_outside_fails_html_output(
     project: Path, secret: Path
 ) -> None:

@@ -66,7 +66,7 @@ def test_a_locale_without_catalogue_warns_once_per_build(project: Path) -> None:
     ]
 
 
-@pytest.mark.pdf
+@pytest.mark.pdf  # an HTML guide is laid out once: the paginator's pages are in it
 def test_a_partial_project_catalogue_warns_with_the_count(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
     write(project, "locales/it.yaml", "contents: Indice\nfaqs: Domande frequenti\n")

@@ -9,6 +9,7 @@ import pytest
 from tests.helpers import SHORT_ROLE, run_err, write
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the missing image
 @pytest.mark.pdf
 def test_missing_resource_fails_the_output(project: Path) -> None:
     write(project, "content/roles/a.yaml", SHORT_ROLE)
