@@ -15,6 +15,9 @@ def test_a_chapter_is_kept_and_read_back(tmp_path: Path) -> None:
     assert kept(cache, "k1") == Made(made.pdf, 12, made.items, cached=True)
     assert kept(cache, "k2") is None
     assert kept(None, "k1") is None  # no cache: nothing kept
+    (cache / "k1.pdf").write_bytes(b"%PDF-1.7 edited")
+    assert kept(cache, "k1") is None  # not the PDF it was: laid out again
+    keep(cache, "k1", made)
     (cache / "k1.json").write_text('{"pages": "twelve", "items": []}')
     assert kept(cache, "k1") is None  # damaged: laid out again
     (cache / "k1.json").unlink()

@@ -30,6 +30,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "locale",
         "paper",
         "format",
+        "audience",
         "pdf_variant",
         "print_marks",
         "dpi",
@@ -38,6 +39,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "sha256",
         "files",
         "thumbnail",
+        "imposed",
         "inputs_hash",
         "seconds",
         "status",
@@ -45,6 +47,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "sources",
     }
     assert entry["path"] == "guides/pastry-chef.pdf"
+    assert (entry["audience"], entry["imposed"]) == ("student", None)
     assert (entry["kind"], entry["roles"], entry["status"], entry["error"]) == (
         "guide",
         ["pastry-chef"],

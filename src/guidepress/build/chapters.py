@@ -33,24 +33,33 @@ class Made:
 
 
 def kept(cache: Path | None, key: str) -> Made | None:
+    """The chapter kept under ``key``; None when there is none, or it is not whole (its PDF's
+    digest is checked against the one recorded with it)."""
     if cache is None:
         return None
     try:
         data = (cache / f"{key}.pdf").read_bytes()
         meta = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
         items = tuple((str(text), int(page)) for text, page in meta["items"])
+        if meta["sha256"] != hashlib.sha256(data).hexdigest():
+            return None
         return Made(data, int(meta["pages"]), items, cached=True)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # not kept, or damaged: laid out again
 
 
 def keep(cache: Path | None, key: str, made: Made) -> None:
+    """Keep ``made`` under ``key``: its PDF, then what to check it by and its index items."""
     if cache is None:
         return
     # A cache that cannot be written costs time at the next build, nothing else.
     with contextlib.suppress(OSError):
         write_atomic(cache / f"{key}.pdf", made.pdf)
-        meta = {"pages": made.pages, "items": [list(item) for item in made.items]}
+        meta = {
+            "sha256": hashlib.sha256(made.pdf).hexdigest(),
+            "pages": made.pages,
+            "items": [list(item) for item in made.items],
+        }
         write_atomic(cache / f"{key}.json", json.dumps(meta).encode())
 
 
