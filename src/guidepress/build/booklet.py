@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from guidepress.build.chapters import Made, keep, kept, record_use
@@ -43,14 +43,6 @@ from guidepress.theme.lookup import Theme
 _PLACEHOLDER = 888
 
 
-@dataclass
-class BookletReport:
-    """What a booklet's build laid out and what it took from the chapter cache."""
-
-    laid_out: list[str]
-    cached: list[str]
-
-
 def produce_booklet(
     project: Project,
     theme: Theme,
@@ -58,7 +50,6 @@ def produce_booklet(
     options: Options,
     allowed: list[Path],
     cache: Path | None,
-    report: BookletReport | None = None,
 ) -> tuple[bytes, int]:
     """The booklet ``output``'s PDF and its page count; ``cache``: the chapter cache's folder
     (None: none)."""
@@ -125,8 +116,6 @@ def produce_booklet(
             items = tuple(items_on_pages(laid, "skills"))
             piece_made = Made(pdf(laid, key), laid.pages, items)
             keep(cache, key, piece_made)
-        if report is not None:
-            (report.cached if piece_made.cached else report.laid_out).append(chapter.slug)
         made.append(piece_made)
         chapters[chapter.number - 1] = chapter
         page += piece_made.pages

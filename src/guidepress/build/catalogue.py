@@ -206,6 +206,7 @@ def _link(project: Project, entry: Entry, folder: str) -> Link:
         pages=entry.pages,
         bytes=entry.bytes,
         title=_title(project, entry),
+        brand=entry.brand,
         audience=entry.audience,
         imposed=posixpath.relpath(entry.imposed, folder or ".") if entry.imposed else None,
     )

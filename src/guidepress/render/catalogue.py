@@ -31,8 +31,12 @@ class CatalogueContext(PageContext):
     @property
     def editions(self) -> list[str]:
         """The audiences the linked outputs are for, in their order on the page."""
+        return self._values("audience")
+
+    def _values(self, name: str) -> list[str]:
         links = [link for card in self.shelf.cards for link in card.links]
-        return list(dict.fromkeys(link.audience for link in links if link.audience))
+        found = (getattr(link, name) for link in [*links, *self.shelf.booklets])
+        return list(dict.fromkeys(value for value in found if value))
 
     def kind(self, link: Link) -> str:
         """What a link leads to, e.g. "Career guide"."""
@@ -42,8 +46,11 @@ class CatalogueContext(PageContext):
         """What tells a link's output from the others, e.g. "Spanish · Employers · PDF · 4
         pages"."""
         words = [self._option(name, value) for name, value in link.options]
-        if link.audience and len(self.editions) > 1 and "audience" not in dict(link.options):
-            words.insert(0, self.audience(link.audience))  # the default edition, named too
+        # Where the page offers several brands or editions, the default ones are named too.
+        named = dict(link.options)
+        for name, value in (("audience", link.audience), ("brand", link.brand)):
+            if value and name not in named and len(self._values(name)) > 1:
+                words.insert(0, self._option(name, value))
         words.append(link.format.upper())
         if link.pages:
             pages = (

@@ -20,6 +20,7 @@ class Link:
     pages: int | None
     bytes: int | None
     title: str | None = None  # a comparison's or booklet's own title
+    brand: str | None = None  # the brand kit it is printed under
     audience: str | None = None  # the audience it is for (the page's edition filter)
     imposed: str | None = None  # a booklet's imposed file for the printer
 
