@@ -1,16 +1,17 @@
 """A booklet, made: its pieces laid out one by one and joined into one PDF.
 
 The front (cover, contents) is laid out first to count its pages; then each chapter, numbered on
-from the pages before it; then the back (the index, designed pages up to a multiple of
-``pages_multiple``, the back cover); then the front again with the chapters' pages. The pieces'
-PDFs are joined with their structure, links and bookmarks (pdf/merge.py).
+from the pages before it; then the index of skills and tools; then the end (designed pages up to
+a multiple of ``pages_multiple``, the back cover); then the front again with the chapters'
+pages. The pieces' PDFs are joined with their structure, links and bookmarks (pdf/merge.py).
 
-Chapters use the chapter cache (``<output>/.cache/chapters``): a chapter's PDF is kept under
-the digest of everything its layout depends on (its HTML, which holds the role, the labels,
-the brand's colours and its first page number; the stylesheets and theme files; the brand's
-files; WeasyPrint's and guidepress's versions), so a chapter is laid out again only when one of
-these changed. Chapters after one whose page count changed are laid out again too: their page
-numbers moved.
+Every piece goes through the chapter cache (``<output>/.cache/chapters``): its PDF is kept under
+the digest of everything its layout depends on (its HTML, which holds the role, the labels, the
+brand's colours and its first page number; the stylesheets and theme files; the brand's files;
+WeasyPrint's and guidepress's versions), so a piece is laid out again only when one of these
+changed. A changed role lays out its chapter, and the chapters after it if its page count
+changed (their page numbers moved), the index if a page of it changed, the front if a chapter
+moved.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.content.project import Project
 from guidepress.errors import RenderError
-from guidepress.pdf.engine import ENGINE, Layout, layout, write_pdf
+from guidepress.pdf.engine import ENGINE, layout, write_pdf
 from guidepress.pdf.locate import items_on_pages
 from guidepress.pdf.merge import join
 from guidepress.pdf.paginate import paginate
@@ -81,64 +82,61 @@ def produce_booklet(
         index_page=_PLACEHOLDER,
     )
     environment = _environment(theme, kind.stylesheets, brand, output)
-
-    def lay(piece: Piece, subject_roles: tuple[Role, ...]) -> Layout:
-        subject = Subject(output.subject, subject_roles, booklet=piece)
-        rendered = kind.render(subject, brand, theme, options)
-        return layout(rendered.html, rendered.stylesheets, allowed=allowed)
-
-    def pdf(laid: Layout, identifier: str) -> bytes:
-        return write_pdf(
-            laid,
-            identifier=identifier,
-            pdf_variant=output.pdf_variant,
-            print_marks=bool(output.print_marks),
-        )
-
-    front_pages = lay(base, ()).pages
-    page = front_pages + 1
-    made: list[Made] = []
     keys: list[str] = []
+
+    def made(piece: Piece, subject_roles: tuple[Role, ...] = ()) -> Made:
+        """The piece laid out, or as kept from a build that laid out the same HTML."""
+        rendered = kind.render(Subject(output.subject, subject_roles, booklet=piece), brand,
+                               theme, options)  # fmt: skip
+        # Where the project lies is no part of the key: a copy of the folder (a CI checkout
+        # elsewhere) finds its pieces (the HTML names brand fonts by their file URLs).
+        where = rendered.html.replace(project.root.resolve().as_uri(), "project:")
+        key = hashlib.sha256(f"{environment}\n{where}".encode()).hexdigest()
+        keys.append(key)
+        found = kept(cache, key)
+        if found is None:
+            laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+            if piece.part == "chapter":  # a chapter is paginated like a guide
+                laid = paginate(laid)
+            items = tuple(items_on_pages(laid, "skills")) if piece.part == "chapter" else ()
+            # Identified by its key: the same piece kept for another booklet is the same file.
+            data = write_pdf(laid, identifier=key, pdf_variant=output.pdf_variant,
+                             print_marks=bool(output.print_marks))  # fmt: skip
+            found = Made(data, laid.pages, items)
+            keep(cache, key, found)
+        return found
+
+    front_pages = made(base).pages
+    page = front_pages + 1
+    pieces: list[Made] = []
     for chapter in chapters:
         chapter = replace(chapter, page=page)
         piece = replace(base, part="chapter", chapter=chapter, start=page, chapters=())
-        role = roles[chapter.slug]
-        subject = Subject(output.subject, (role,), booklet=piece)
-        html = kind.render(subject, brand, theme, options)
-        # Where the project lies is no part of the key: a copy of the folder (a CI checkout
-        # elsewhere) finds its chapters (the HTML names brand fonts by their file URLs).
-        where = html.html.replace(project.root.resolve().as_uri(), "project:")
-        key = hashlib.sha256(f"{environment}\n{where}".encode()).hexdigest()
-        keys.append(key)
-        piece_made = kept(cache, key)
-        if piece_made is None:
-            laid = paginate(layout(html.html, html.stylesheets, allowed=allowed))
-            items = tuple(items_on_pages(laid, "skills"))
-            piece_made = Made(pdf(laid, key), laid.pages, items)
-            keep(cache, key, piece_made)
-        made.append(piece_made)
+        pieces.append(made(piece, (roles[chapter.slug],)))
         chapters[chapter.number - 1] = chapter
-        page += piece_made.pages
-    tools, skills = index(chapters, made, roles)
-    back = replace(base, part="back", chapters=tuple(chapters), tools=tools, skills=skills,
-                   start=page, index_page=page if tools or skills else 0)  # fmt: skip
-    laid_back = lay(back, ())
-    pads = -(page - 1 + laid_back.pages) % settings.pages_multiple
-    if pads:
-        laid_back = lay(replace(back, pads=pads), ())
-    front = replace(back, part="front", start=1, tools=(), skills=(), pads=0)
-    laid_front = lay(front, ())
-    if laid_front.pages != front_pages:
+        page += pieces[-1].pages
+    tools, skills = index(chapters, pieces, roles)
+    whole = replace(base, chapters=tuple(chapters), index_page=page if tools or skills else 0)
+    groups_of: list[str | None] = [chapter.group for chapter in chapters]
+    if tools or skills:
+        pieces.append(made(replace(whole, part="index", tools=tools, skills=skills, start=page)))
+        groups_of.append(None)
+        page += pieces[-1].pages
+    # Designed pages before the back cover round the count: the end is laid out without them
+    # to count its own pages (its layout is kept, so a rebuild reads it back).
+    end = replace(whole, part="end", start=page)
+    pads = -(page - 1 + made(end).pages) % settings.pages_multiple
+    pieces.append(made(replace(end, pads=pads)) if pads else made(end))
+    groups_of.append(None)
+    front = made(replace(whole, part="front", start=1))
+    if front.pages != front_pages:
         raise RenderError(
-            f"booklet '{output.subject}': its contents took {laid_front.pages} pages with the "
+            f"booklet '{output.subject}': its contents took {front.pages} pages with the "
             f"page numbers in, {front_pages} without"
         )
-    pieces = [pdf(laid_front, f"{output.path}#front"), *(m.pdf for m in made)]
-    pieces.append(pdf(laid_back, f"{output.path}#back"))
-    groups_of = [None, *(chapter.group for chapter in chapters), None]
-    joined = join(pieces, groups_of)
+    joined = join([front.pdf, *(piece.pdf for piece in pieces)], [None, *groups_of])
     record_use(cache, output.path, keys)
-    return joined, front_pages + sum(m.pages for m in made) + laid_back.pages
+    return joined, front.pages + sum(piece.pages for piece in pieces)
 
 
 def index(

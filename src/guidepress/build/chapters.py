@@ -1,6 +1,7 @@
-"""The chapter cache: booklet chapters' PDFs kept between builds (``<output>/.cache/chapters``),
-each under the digest of everything its layout depends on (build/booklet.py computes it), with
-its page count and the list items the index needs.
+"""The chapter cache: the PDFs of booklets' pieces (chapters, and the front, index and end)
+kept between builds (``<output>/.cache/chapters``), each under the digest of everything its
+layout depends on (build/booklet.py computes it), with its page count and, for a chapter, the
+list items the index needs.
 
 Kept apart from build/booklet.py, which lays pages out: the pipeline prunes the cache after
 every build, and a build with nothing to do must not import WeasyPrint.

@@ -1,6 +1,6 @@
 """A booklet's contexts: its front (cover and contents), each chapter (one role's guide for the
-booklet's audience, numbered on from the pages before it) and its back (the index of skills and
-tools, designed pages that round the page count, the back cover).
+booklet's audience, numbered on from the pages before it), its index of skills and tools, and
+its end (designed pages that round the page count, the back cover).
 
 Each piece is laid out as a document of its own (build/booklet.py), so a chapter that did not
 change is not laid out again; the piece says which it is and what it needs to know of the
@@ -35,7 +35,7 @@ class FrontContext(PageContext):
 
 @dataclass(frozen=True, kw_only=True)
 class BackContext(PageContext):
-    """The index, the designed pages and the back cover (partials/back_cover.html.j2)."""
+    """The index; or the designed pages and the back cover (partials/back_cover.html.j2)."""
 
     piece: Piece
     pads: list[str]  # names of PADS, one per page

@@ -31,16 +31,16 @@ class Term:
 class Piece:
     """Which piece of a booklet to lay out, and what it needs to know of the others."""
 
-    part: Literal["front", "chapter", "back"]
+    part: Literal["front", "chapter", "index", "end"]
     title: str
     subtitle: str | None
     intro: str | None
     chapters: tuple[Chapter, ...]
     start: int = 1  # the printed number of the piece's first page
     chapter: Chapter | None = None  # the chapter piece's own
-    tools: tuple[Term, ...] = ()  # the back's index
+    tools: tuple[Term, ...] = ()  # the index's entries
     skills: tuple[Term, ...] = ()
-    pads: int = 0  # the back's designed pages before the back cover
+    pads: int = 0  # the end's designed pages before the back cover
     index_page: int = 0  # where the index begins (0: none, or not known yet)
 
     @property
