@@ -85,8 +85,18 @@ def _in_order_on(page: Page, texts: list[str]) -> bool:
     return True
 
 
-def problems(path: Path, role: Role, brand: BrandKit, labels: Labels) -> list[str]:
-    """Every rule of the guide at ``path`` that its pages break, one line each."""
+def _top_of(page: Page, text: str) -> float:
+    """The baseline of the first line on ``page`` that reads ``text``, else the page's top."""
+    wanted = _squash(text)
+    return next((ln.baseline for ln in page.lines() if _squash(ln.text) == wanted), page.height)
+
+
+def problems(
+    path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
+) -> list[str]:
+    """Every rule of the guide at ``path`` that its pages break, one line each. ``audience``:
+    the config's, else the labels' default."""
+    audience = audience or labels.audience_default
     pages = read_pages(path)
     marks = outline(path)
     found: list[str] = []
@@ -103,6 +113,53 @@ def problems(path: Path, role: Role, brand: BrandKit, labels: Labels) -> list[st
             f"{max(lengths)}), not 60 to 75"
         )
 
+    # The cover: the title at 48 to 56 pt, who the guide is for, the key facts in the band.
+    cover = pages[0]
+    title_sizes = {ln.size for ln in cover.lines() if _squash(ln.text) in _squash(role.title)}
+    if not title_sizes or not all(48 <= size <= 56 for size in title_sizes):
+        found.append(f"the cover's title is set at {sorted(title_sizes)} pt, not 48 to 56")
+    cover_text = _squash("".join(c.text for c in cover.chars))
+    if _squash(audience) not in cover_text:
+        found.append(f"the cover does not say who the guide is for ('{audience}')")
+    band = [ln for ln in cover.lines() if ln.baseline < cover.height * 0.25]
+    median = labels.median_salary.upper()
+    if (
+        role.salary
+        and role.salary.median
+        and not any(_squash(median) in _squash(ln.text.upper()) for ln in band)
+    ):
+        found.append("the cover's band lacks the median salary")
+
+    # The contents: every part with its sections, in half a page.
+    intro = pages[1]
+    toc = [
+        ln
+        for ln in intro.lines()
+        if FOOT_ZONE_MM * MM < ln.baseline < _top_of(intro, labels.contents)
+    ]
+    if toc and (toc[0].baseline - toc[-1].baseline) > 0.5 * (intro.height - 37 * MM):
+        found.append("the contents take more than half a page")
+    intro_text = _squash("".join(c.text for c in intro.chars))
+    for part_key, _ in PARTS:
+        if _squash(labels[part_key]) not in intro_text and any(
+            t == labels[part_key] for t, _ in marks.top
+        ):
+            found.append(f"the contents lack the part '{labels[part_key]}'")
+
+    # A partial source says so in one plain sentence.
+    if role.provenance.completeness == "partial":
+        sentence = labels.partial_sentence.split("{")[0]
+        if _squash(sentence) not in intro_text:
+            found.append("the in-brief page does not say the source was partial")
+
+    # At a glance: every figure cites its source (a superscript number beside it).
+    glance = pages[2]
+    cites = [c for c in glance.chars if c.text.isdigit() and c.size < 0.75 * size]
+    figures = sum(1 for value in (role.salary, role.market_demand, role.remote_friendly,
+                                  role.tiers) if value not in (None, []))  # fmt: skip
+    if len(cites) < figures:
+        found.append(f"at a glance: {len(cites)} source marks for {figures} figures")
+
     # Parts, their openers and their running heads.
     part_titles = [labels[key] for key, _ in PARTS]
     parts = [(title, page) for title, page in marks.top if title in part_titles]
@@ -110,7 +167,9 @@ def problems(path: Path, role: Role, brand: BrandKit, labels: Labels) -> list[st
         found.append(f"the parts and their sections are not bookmarked: {marks.top}")
     ends = sorted({page for _, page in marks.top})
     muted = _rgb(brand.brand.colors.muted)
-    sections = {title for kids in marks.children.values() for title, _ in kids}
+    section_marks = sorted(
+        (kid for kids in marks.children.values() for kid in kids), key=lambda mark: mark[1]
+    )
     opener_heights = set()
     for title, first in parts:
         last = next((p for p in ends if p > first), len(pages)) - 1
@@ -132,8 +191,15 @@ def problems(path: Path, role: Role, brand: BrandKit, labels: Labels) -> list[st
                 found.append(f"p{number}: running head at {[ln.size for ln in heads]} pt")
             if any(ln.color != muted for ln in heads):
                 found.append(f"p{number}: running head not in the brand's muted colour")
-            if not any(ln.text.strip() in sections for ln in heads):
-                found.append(f"p{number}: the running head names no section ({heads[-1].text})")
+            # The section on the page: the first that begins on it, else the one going on.
+            starts = [t for t, p in section_marks if p == number]
+            wanted = (
+                starts[0] if starts else next(t for t, p in reversed(section_marks) if p < number)
+            )
+            if not any(_squash(ln.text) == _squash(wanted) for ln in heads):
+                found.append(
+                    f"p{number}: the running head says {[ln.text for ln in heads]}, not '{wanted}'"
+                )
     if len(opener_heights) > 1:
         found.append(f"part titles stand at different heights: {sorted(opener_heights)} pt")
 
@@ -176,6 +242,14 @@ def problems(path: Path, role: Role, brand: BrandKit, labels: Labels) -> list[st
         if not any(_squash(last_item)[:40] in _squash("".join(c.text for c in pages[p - 1].chars))
                    for p in common):  # fmt: skip
             found.append("the day in the life is not whole on one page")
+
+    # Lists of up to ten items stay whole: their first and last item on one page.
+    for name in ("responsibilities", "tech_skills", "soft_skills", "common_mistakes", "advice"):
+        items = getattr(role, name)
+        if 1 < len(items) <= 10:
+            first, last = set(_page_with(pages, items[0][:60])), _page_with(pages, items[-1][:60])
+            if not first & set(last):
+                found.append(f"the list {name} ({len(items)} items) is split across pages")
 
     # Fonts: the theme's and the brand's only.
     allowed = list(THEME_FONTS)

@@ -39,6 +39,8 @@ NOT_PRINTED_AS_IS = {
 def texts(value: Any, key: str = "") -> list[str]:
     """Every string in a role's data: each paragraph, bullet, title and label the page had."""
     if isinstance(value, str):
+        if key == "time":  # a range of times is printed with an en dash
+            value = value.replace(" - ", " – ")
         return [] if key in NOT_PRINTED_AS_IS else [value]
     if isinstance(value, dict):
         return [t for k, v in value.items() for t in texts(v, k)]

@@ -1,14 +1,16 @@
-"""The paginator: gaps filled with the document's own fillers, a deferrable figure moved below
-the text after it, front pages tightened, the page count rounded up."""
+"""The paginator: gaps filled with the document's own fillers, parts that end high given one
+below their end, a deferrable figure moved below the text after it, front pages tightened, the
+page count rounded up."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 import pytest
 
 from guidepress.pdf.engine import Layout, layout
-from guidepress.pdf.paginate import MOST_EMPTY, gaps, paginate
+from guidepress.pdf.paginate import END_EMPTY, MOST_EMPTY, gaps, paginate, part_ends
 
 pytestmark = pytest.mark.pdf
 
@@ -24,10 +26,12 @@ p { margin: 0 0 3mm; }
 </style>"""
 POOL = """<div hidden data-gp-fillers data-gp-pages-multiple="{multiple}">
 <aside class="filler" data-gp-fill="gap" data-gp-for="one"><p>Notes</p></aside>
+<aside class="filler" data-gp-fill="notes"><p>Plain</p></aside>
 <section class="filler-page" data-gp-fill="page" aria-labelledby="plan">
 <h2 id="plan">Plan</h2></section>
 </div>"""
-WORDS = "<p>" + "Some words to read. " * 30 + "</p>"
+WORDS = "<p>" + "Some words to read. " * 30 + "</p>"  # 58 % of a page
+LONGER = "<p>" + "Some words to read. " * 45 + "</p>"  # 89 %
 
 
 def lay_out(body: str, multiple: int = 1, pool: bool = True) -> Layout:
@@ -55,9 +59,51 @@ def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
 
 
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:
-    laid = lay_out(f'<section id="one">{WORDS}</section><section class="part">{WORDS}</section>')
+    # The part ends low enough (less than END_EMPTY of its page empty) to read as its end.
+    laid = lay_out(
+        f'<section id="one">{LONGER}</section><section class="part">{WORDS}</section>'
+    )
     assert gaps(laid.document) == []
+    assert part_ends(laid.document, [part(laid, "one")]) == []
     assert paginate(laid) is laid
+
+
+def part(laid: Layout, name: str) -> Element:
+    return next(e for e in laid.source.etree_element.iter() if e.get("id") == name)
+
+
+def test_a_part_that_ends_high_gets_its_filler_below_its_end() -> None:
+    laid = lay_out(f'<section id="one">{WORDS}</section><section class="part">{WORDS}</section>')
+    [end] = part_ends(laid.document, [part(laid, "one")])
+    assert end.page == 0 and end.space > END_EMPTY * laid.document.pages[0]._page_box.height
+    filled = paginate(laid)
+    texts = page_texts(filled)
+    assert len(texts) == 2 and texts[0].endswith("Notes") and texts[1].startswith("Some words")
+    assert list(part(filled, "one"))[-1].get("data-gp-fill") == "gap"
+
+
+def test_a_part_that_has_its_panel_ends_on_the_plain_one() -> None:
+    laid = lay_out(
+        f'<section id="one">{WORDS}<div class="keep">diagram</div></section>'
+        f'<section class="part">{WORDS}</section>'
+    )
+    texts = page_texts(paginate(laid))
+    assert len(texts) == 3
+    assert "Notes" in texts[0] and texts[1].startswith("diagram") and texts[1].endswith("Plain")
+
+
+def test_a_panel_that_would_run_onto_a_page_of_its_own_is_taken_out() -> None:
+    # The part ends in a box whose padding shows nothing: the page looks emptier than it is,
+    # and the panel sized to what it shows runs over.
+    body = (
+        f'<section id="one"><div style="padding-bottom: 50mm">{WORDS}</div></section>'
+        f'<section class="part">{WORDS}</section>'
+    )
+    laid = lay_out(body)
+    assert part_ends(laid.document, [part(laid, "one")])
+    settled = paginate(laid)
+    assert len(settled.document.pages) == 2
+    assert "Notes" not in page_texts(settled)[0]
 
 
 def test_a_document_without_fillers_is_left_as_it_is() -> None:
@@ -78,6 +124,9 @@ def test_a_deferrable_figure_moves_below_the_text_after_it() -> None:
     texts = page_texts(settled)
     first = next(i for i, t in enumerate(texts) if "Ladder" in t)
     assert "chart" not in texts[first] and "Some words" in texts[first].split("Ladder")[1]
+    # It ends its section: below all of the text, not between two of its paragraphs.
+    last = next(i for i, t in enumerate(texts) if "chart" in t)
+    assert "Some words" not in "".join(texts[last:]).split("chart")[1]
 
 
 def test_the_page_count_is_rounded_up_with_designed_pages() -> None:

@@ -1,5 +1,6 @@
 """Pagination like an editor: after layout, a page that the next block left more than 15 %
-empty gets a designed panel in the gap, and the page count is rounded up with designed pages.
+empty gets a designed panel in the gap, a part that ends high on its last page gets one below
+its end, and the page count is rounded up with designed pages.
 
 Blocks that must stay whole (a diagram, a short list, a side note) move to the next page when
 they do not fit, and leave a gap. Where the next page does not open with a forced break (a new
@@ -7,7 +8,8 @@ part, the back cover), the gap is filled with one of the document's own fillers,
 the page keeps its content and the next page starts as before, so one more layout settles
 everything. The document says what it offers (guide.html.j2): a hidden pool
 ``[data-gp-fillers]`` with ``data-gp-pages-multiple``, gap fillers ``[data-gp-fill=gap]``
-(``data-gp-for``: the id of the part they belong to) and page fillers ``[data-gp-fill=page]``,
+(``data-gp-for``: the id of the part they belong to), a plain one ``[data-gp-fill=notes]`` for
+the end of a part that has its own filler already, and page fillers ``[data-gp-fill=page]``,
 inserted before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and
 runs over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as
 it is.
@@ -31,6 +33,9 @@ MOST_EMPTY = 0.13
 SAFETY_PX = 6 * 96 / 25.4
 SMALLEST_PX = 24 * 96 / 25.4
 _FORCED = {"page", "left", "right", "recto", "verso"}
+#: A part's last page may be this much empty before a filler goes below the part's end: less
+#: reads as the part ending, more as a hole.
+END_EMPTY = 0.30
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -46,7 +51,7 @@ class Gap:
 
 def paginate(laid: Layout) -> Layout:
     """``laid`` with its gaps closed and its page count rounded up as its pool asks; laid out
-    again when anything changed (twice at most), else returned as it is."""
+    again when anything changed, else returned as it is."""
     root = laid.source.etree_element if laid.source is not None else None
     pool = root.find(".//*[@data-gp-fillers]") if root is not None else None
     if root is None or pool is None:
@@ -57,15 +62,28 @@ def paginate(laid: Layout) -> Layout:
     found = gaps(laid.document)
     # A figure that may wait for the text after it moves below that text; what it moves
     # changes the pages after it, so their gaps are looked at again after one more layout.
-    moved = [gap for gap in found if _defer(gap, parents, _heights(laid.document))]
+    moved = [gap for gap in found if _defer(gap, parents)]
     if moved:
         first = moved[0].page
         _fill([gap for gap in found if gap.page < first], pool, parents)
         laid = relayout(laid)
         found = gaps(laid.document)
     changed = _fill(found, pool, parents)
-    changed += _round(len(laid.document.pages), root, pool, parents)
-    return relayout(laid) if changed else laid
+    ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
+    parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
+    ends = _fill_ends(part_ends(laid.document, parts), pool)
+    pages = len(laid.document.pages)
+    pages += (rounded := _round(pages, root, pool, parents))
+    if not (changed or ends or rounded):
+        return laid
+    settled = relayout(laid)
+    if ends and len(settled.document.pages) > pages:
+        # A panel below a part's end ran onto a page of its own (the page showed less than it
+        # held): the parts end short rather than on a panel alone.
+        for part, filler in ends:
+            part.remove(filler)
+        settled = relayout(laid)
+    return settled
 
 
 def edited_html(laid: Layout) -> str:
@@ -107,6 +125,27 @@ def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> i
     return added
 
 
+def _fill_ends(ends: list[Gap], pool: Element) -> list[tuple[Element, Element]]:
+    """Put a filler below the end of each part in ``ends`` (``before``: the part), sized to the
+    space left: the part's own, or the plain one when the part holds its own already; the
+    (part, filler) pairs put."""
+    fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
+    plain = pool.find("*[@data-gp-fill='notes']")
+    added = []
+    for end in ends:
+        own = fillers.get(end.before.get("id"))
+        held = end.before.find(".//*[@data-gp-fill='gap']") is not None
+        filler = plain if held or own is None else own
+        height = end.space - SAFETY_PX
+        if filler is None or height < SMALLEST_PX:
+            continue
+        clone = copy.deepcopy(filler)
+        clone.set("style", f"height: {height:.1f}px")
+        end.before.append(clone)
+        added.append((end.before, clone))
+    return added
+
+
 def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Element]) -> int:
     """Add the pool's pages before the end so the count is a multiple of what it asks."""
     extra = -pages % int(pool.get("data-gp-pages-multiple") or 1)
@@ -125,10 +164,11 @@ def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Elem
     return extra
 
 
-def _defer(gap: Gap, parents: dict[Element, Element], heights: dict[int, float]) -> bool:
+def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
     """Move the deferrable figure that opens ``gap.before`` (a ``[data-gp-defer]`` right after
-    its heading) below enough of the blocks that follow it to fill the gap; False when there is
-    none, or nothing follows it."""
+    its heading) to the end of its section, below the text that follows it: that text fills the
+    gap, and the figure sums the section up rather than part its text; False when there is no
+    such figure, or nothing follows it."""
     figure = gap.before if gap.before.get("data-gp-defer") is not None else None
     if figure is None:
         children = [c for c in gap.before if c.tag not in ("aside",)]
@@ -140,30 +180,9 @@ def _defer(gap: Gap, parents: dict[Element, Element], heights: dict[int, float])
     after = list(parent)[list(parent).index(figure) + 1 :]
     if not after:
         return False
-    filled, target = 0.0, after[-1]
-    for sibling in after:
-        filled += heights.get(id(sibling), 0.0)
-        if filled >= gap.space:
-            target = sibling
-            break
     parent.remove(figure)
-    parent.insert(list(parent).index(target) + 1, figure)
+    parent.append(figure)
     return True
-
-
-def _heights(document: Any) -> dict[int, float]:
-    """The height each element takes, all its pages together (CSS px)."""
-    found: dict[int, float] = {}
-
-    def visit(box: Any, parent: Any) -> None:
-        if box.element is not None and box.element is not parent:
-            found[id(box.element)] = found.get(id(box.element), 0.0) + box.margin_height()
-        for child in getattr(box, "children", ()):
-            visit(child, box.element)
-
-    for page in document.pages:
-        visit(_root(page._page_box), None)
-    return found
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
@@ -187,6 +206,28 @@ def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
     return found
 
 
+def part_ends(document: Any, parts: list[Element], most_empty: float = END_EMPTY) -> list[Gap]:
+    """The pages where one of ``parts`` ends more than ``most_empty`` empty: a part page that
+    a forced break (a part, the back matter) or nothing follows. ``before`` is the part."""
+    pages = [page._page_box for page in document.pages]
+    offered = {id(part) for part in parts}
+    found = []
+    for index, page in enumerate(pages):
+        following = pages[index + 1] if index + 1 < len(pages) else None
+        if following is not None and following.page_type.name == page.page_type.name:
+            start = _first_new(_root(following), _elements(page))
+            if start is None or not _forced(start):
+                continue  # the part goes on over the page
+        top = page.content_box_y()
+        space = top + page.height - _content_bottom(page, top)
+        if space <= most_empty * page.height:
+            continue
+        ends = [box.element for box in _walk(_root(page)) if id(box.element) in offered]
+        if ends:
+            found.append(Gap(index, space, ends[-1]))
+    return found
+
+
 def _root(page: Any) -> Any:
     return next(c for c in page.children if type(c).__name__ != "MarginBox")
 
@@ -203,12 +244,13 @@ def _elements(page: Any) -> set[int]:
 
 def _content_bottom(page: Any, top: float) -> float:
     """The lowest edge of what the page shows: text lines, images, boxes with no children
-    (rules, bars, empty cells) and boxes with a bottom border, floats included."""
+    (rules, bars, empty cells), boxes with a bottom border or a background (a panel, a table
+    cell), floats included."""
     lowest = top
     for box in _walk(_root(page)):
         leaf = not getattr(box, "children", None) or type(box).__name__ == "LineBox"
-        if not leaf and type(box).__name__ == "BlockBox":
-            leaf = box.border_bottom_width > 0
+        if not leaf and box is not page and box.element_tag not in ("html", "body"):
+            leaf = box.border_bottom_width > 0 or box.style["background_color"].alpha > 0
         if leaf and box.height and not box.is_absolutely_positioned():
             lowest = max(lowest, box.border_box_y() + box.border_height())
     return lowest
