@@ -60,9 +60,7 @@ def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
 
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:
     # The part ends low enough (less than END_EMPTY of its page empty) to read as its end.
-    laid = lay_out(
-        f'<section id="one">{LONGER}</section><section class="part">{WORDS}</section>'
-    )
+    laid = lay_out(f'<section id="one">{LONGER}</section><section class="part">{WORDS}</section>')
     assert gaps(laid.document) == []
     assert part_ends(laid.document, [part(laid, "one")]) == []
     assert paginate(laid) is laid
