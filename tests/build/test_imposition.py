@@ -9,12 +9,12 @@ from pathlib import Path
 import pikepdf
 
 from guidepress.build.imposition import imposed_file, keep_imposed
-from guidepress.build.manifest import Entry
+from guidepress.build.manifest import Entry, Status
 from guidepress.content.models import Config
 from guidepress.paper import PT_PER_MM
 
 
-def _booklet(out: Path, pages: int, status: str = "built") -> Entry:
+def _booklet(out: Path, pages: int, status: Status = "built") -> Entry:
     pdf = pikepdf.new()
     for _ in range(pages):
         pdf.add_blank_page(page_size=(210 * PT_PER_MM, 297 * PT_PER_MM))
@@ -23,7 +23,7 @@ def _booklet(out: Path, pages: int, status: str = "built") -> Entry:
     (out / "booklets").mkdir(parents=True, exist_ok=True)
     (out / "booklets" / "fair.pdf").write_bytes(data.getvalue())
     return Entry("booklets/fair.pdf", "booklet", ["baker"], "default", "en", "a4", "pdf",
-                 pages=pages, status=status)  # type: ignore[arg-type]  # fmt: skip
+                 pages=pages, status=status)  # fmt: skip
 
 
 def test_made_when_asked_kept_with_its_booklet_and_gone_when_rebuilt(tmp_path: Path) -> None:
