@@ -96,7 +96,7 @@ def problems(
 ) -> list[str]:
     """Every rule of the guide at ``path`` that its pages break, one line each. ``audience``:
     the config's, else the labels' default."""
-    audience = audience or labels.audience_default
+    audience = audience or labels.cover_student
     pages = read_pages(path)
     marks = outline(path)
     found: list[str] = []
