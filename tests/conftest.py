@@ -17,6 +17,8 @@ import yaml
 
 from guidepress.build.request import BuildRequest
 from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
     COMPARED,
     EPOCH,
     REPO,
@@ -204,3 +206,21 @@ def two_roles(_two_roles_built: Path, tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     shutil.copytree(_two_roles_built, root)
     return root
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's), driven by playwright, for one module's tests; skipped with
+    a message when it is not installed."""
+    if CHROMIUM is None:
+        pytest.skip(
+            "no Chromium installed: the browser tests need Debian's chromium "
+            "(apt-get install -y chromium; .ci/run installs it)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:  # a fresh profile of its own each launch
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

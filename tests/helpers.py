@@ -446,3 +446,19 @@ def decode_qr_on(pdf: Path, number: int) -> list[str]:
     page = pypdfium2.PdfDocument(str(pdf))[number - 1]
     image = page.render(scale=300 / 72).to_pil()
     return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+def outline_tree(reader: Any) -> list[Any]:
+    """A pypdf reader's bookmarks as nested lists: (title, page from 1), each item's children in
+    a list after it."""
+
+    def tree(items: list[Any]) -> list[Any]:
+        found: list[Any] = []
+        for item in items:
+            if isinstance(item, list):
+                found.append(tree(item))
+            else:
+                found.append((item.title, reader.get_destination_page_number(item) + 1))
+        return found
+
+    return tree(reader.outline)

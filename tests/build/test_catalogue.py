@@ -17,8 +17,6 @@ import yaml
 
 from guidepress.build.request import BuildRequest
 from tests.helpers import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     built_entries,
     compared_role,
     new_project,
@@ -149,22 +147,6 @@ def test_the_catalogue_is_kept_until_an_output_or_a_role_changes(
 
 
 # --- In the browser ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip(
-            "no Chromium installed: the browser tests need Debian's chromium "
-            "(apt-get install -y chromium; .ci/run installs it)"
-        )
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as playwright:  # a fresh profile of its own each launch
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
 from guidepress.pdf.impose import saddle_order
-from tests.helpers import built_entries, new_project, pinned_date, squash, write
+from tests.helpers import built_entries, new_project, outline_tree, pinned_date, squash, write
 from tests.paper.guide_checks import foot_lines, head_lines
 from tests.paper.measure import read_pages
 
@@ -129,16 +129,7 @@ def test_bookmarks_nest_group_role_part_and_section(
     root, entry = booklet
     reader = PdfReader(root / "output" / entry["path"])
 
-    def tree(items: list[Any]) -> list[Any]:
-        found: list[Any] = []
-        for item in items:
-            if isinstance(item, list):
-                found.append(tree(item))
-            else:
-                found.append((item.title, reader.get_destination_page_number(item) + 1))
-        return found
-
-    outline = tree(reader.outline)
+    outline = outline_tree(reader)
     titles = [item[0] for item in outline if isinstance(item, tuple)]
     assert titles == ["Contents", "Sweet", "Bread and coffee", "Index of skills and tools"]
     starts = {title: page for _, title, page, _ in _contents(root / "output" / entry["path"])}

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import layout, write_pdf
 from guidepress.pdf.merge import join
+from tests.helpers import outline_tree
 
 pytestmark = pytest.mark.pdf
 
@@ -53,16 +54,7 @@ def test_pieces_joined_keep_their_structure_links_and_bookmarks(tmp_path: Path) 
     assert len(reader.pages) == 5
     assert reader.metadata is not None and reader.metadata.title == "The booklet"
 
-    def tree(items: list[object]) -> list[object]:
-        found: list[object] = []
-        for item in items:
-            if isinstance(item, list):
-                found.append(tree(item))
-            else:
-                found.append((item.title, reader.get_destination_page_number(item) + 1))
-        return found
-
-    assert tree(reader.outline) == [
+    assert outline_tree(reader) == [
         ("Contents", 1),
         ("Group", 2),
         [("Alpha", 2), [("Alpha continued", 3)], ("Beta", 4), [("Beta continued", 5)]],

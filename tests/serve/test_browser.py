@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, EPOCH, PASTRY_CHEF, run, write
+from tests.helpers import CHROMIUM, EPOCH, PASTRY_CHEF, run, write
 
 pytestmark = pytest.mark.pdf
 
@@ -76,16 +76,6 @@ def server(project: Path) -> Iterator[Server]:
             served.process.kill()
             _, err = served.process.communicate()
             print(f"guidepress serve's standard error:\n{err}")  # shown when a test fails
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:  # a fresh profile of its own each launch
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture
