@@ -34,6 +34,7 @@ class Entry:
     locale: str
     paper: str
     format: str
+    region: str | None = None  # a regional edition's region code; None: the role's own figures
     pages: int | None = None
     bytes: int | None = None
     sha256: str | None = None

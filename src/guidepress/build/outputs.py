@@ -24,6 +24,7 @@ class Output:
     format: str
     path: str  # relative to the output folder
     print_marks: bool = False
+    region: str | None = None  # a regional edition's region code (US, OH, 18140)
 
     @property
     def record(self) -> Kind:
@@ -39,17 +40,20 @@ class Output:
             locale=self.locale,
             paper=self.paper,
             format=self.format,
+            region=self.region,
             **values,
         )
 
 
 @dataclass(frozen=True)
 class Defaults:
-    """The project's first brand, locale and paper: outputs with these keep the shortest paths."""
+    """The project's first brand, locale, paper and region: outputs with these keep the shortest
+    paths."""
 
     brand: str
     locale: str
     paper: str
+    region: str | None = None
 
 
 def output_path(
@@ -62,13 +66,17 @@ def output_path(
     format: str,
     print_marks: bool,
     defaults: Defaults,
+    region: str | None = None,
 ) -> str:
-    """``guides/[brand/]slug[.locale][.paper][.print].pdf``: the default brand, locale and paper
-    are left out of the name; marked PDFs are for the print shop and never replace plain ones."""
+    """``guides/[brand/]slug[.locale][.paper][@region][.print].pdf``: the default brand, locale,
+    paper and region are left out of the name; marked PDFs are for the print shop and never
+    replace plain ones. ``@`` sets the region apart from a locale (``DE`` the region, ``de`` the
+    language: one file on a case-insensitive disk otherwise)."""
     name = f"{kind.folder}/"
     name += f"{brand}/" if brand != defaults.brand else ""
     name += subject
     name += f".{locale}" if locale != defaults.locale else ""
     name += f".{paper}" if paper != defaults.paper else ""
+    name += f"@{region.lower()}" if region is not None and region != defaults.region else ""
     name += ".print" if print_marks else ""
     return f"{name}.{format}"

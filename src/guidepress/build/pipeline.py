@@ -15,12 +15,13 @@ from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import Entry, Status, read_manifest, remove_outputs, write_manifest
 from guidepress.build.outputs import Output
 from guidepress.build.plan import gone, plan
+from guidepress.build.regional import RegionalPay, fingerprint, look_up, mismatch
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
 from guidepress.build.workers import run_all
 from guidepress.content.load import read
 from guidepress.content.models import Comparison
-from guidepress.content.project import ROLES_DIR, Project, load_project
+from guidepress.content.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
 from guidepress.content.validate import salary_mismatch
 from guidepress.errors import (
     ContentError,
@@ -31,6 +32,7 @@ from guidepress.errors import (
     printable,
 )
 from guidepress.i18n.labels import warn_missing
+from guidepress.render.context import Official
 from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
@@ -96,20 +98,36 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         outputs = select(outputs, *request.shard)
     previous = read_manifest(output_dir).by_path()
     inputs = Inputs(project, theme, dataclasses.asdict(request.settings))
+    regional = _regional(project, request, outputs)
+    located = regional.all_problems() if regional else []
+    report.failures += [str(p) for p in located]
+    annotations += located
+    told: set[str] = set()  # outputs whose failure is one of the problems listed above
     if reporter:
         reporter.start(len(outputs))
     todo: list[tuple[Output, str]] = []
+    official: dict[str, tuple[Official, ...]] = {}
     for output in outputs:
         entry: Entry | None
         broken = [slug for slug in output.roles if slug not in project.roles]
+        problem = _regional_problem(project, regional, output)
         if broken:
             entry = output.entry(error=_broken_message(broken[0], problems))
+        elif problem is not None:
+            entry = output.entry(error=str(problem))
+            told.add(output.path)
+            if problem not in located:
+                located.append(problem)
+                report.failures.append(str(problem))
+                annotations.append(problem)
         else:
-            inputs_hash = inputs.hash(output)
+            pay = regional.of(output.roles, output.region) if regional and output.region else ()
+            inputs_hash = inputs.hash(output, fingerprint(pay) if pay else "")
             old = None if request.force else previous.get(output.path)
             entry = _current(old, inputs_hash, output_dir)
             if entry is None:
                 todo.append((output, inputs_hash))
+                official[output.path] = pay
                 continue
         report.entries.append(entry)
         if reporter:
@@ -118,7 +136,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     jobs = request.jobs or _cpus()
     try:
         for entry in run_all(
-            project, theme, todo, output_dir, request.settings, jobs, request.roles
+            project, theme, todo, output_dir, request.settings, jobs, request.roles, official
         ):
             report.entries.append(entry)
             if reporter:
@@ -127,6 +145,8 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         write_manifest(output_dir, GENERATOR, edition, report.entries)
         raise
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
+        if entry.path in told:
+            continue
         if entry.status == "failed" and not any(r in project.broken for r in entry.roles):
             report.failures.append(f"{entry.path}: {entry.error}")
             annotations.append(_located(project, entry))
@@ -140,6 +160,38 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     if report.failures:
         raise BuildFailed(report, annotations)
     return report
+
+
+def _regional(project: Project, request: BuildRequest, outputs: list[Output]) -> RegionalPay | None:
+    """Each regional output's official pay, looked up once; None when no output is regional."""
+    regions = tuple(dict.fromkeys(o.region for o in outputs if o.region is not None))
+    if not regions:
+        return None
+    slugs = sorted({slug for o in outputs if o.region is not None for slug in o.roles})
+    return look_up(project, regions, slugs, from_option=bool(request.regions))
+
+
+def _regional_problem(
+    project: Project, regional: RegionalPay | None, output: Output
+) -> Problem | None:
+    """Why a regional output cannot be made: a role's or the region's problem, or (for a
+    comparison) roles whose official pay cannot share one axis."""
+    if regional is None or output.region is None:
+        return None
+    if any(slug not in project.roles for slug in output.roles):
+        return None
+    problem = regional.problem(output.roles, output.region)
+    if problem is not None or len(output.roles) < 2:
+        return problem
+    found = mismatch(regional.of(output.roles, output.region), output.roles)
+    if found is None:
+        return None
+    index, message = found
+    rel = COMPARISONS_DIR / f"{output.subject}.yaml"
+    doc, _ = read(project.root / rel, str(rel))
+    if doc is None:
+        return Problem(str(rel), field=f"roles[{index}]", message=message)
+    return doc.problem(("roles", index), message)
 
 
 def _current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | None:

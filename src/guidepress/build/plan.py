@@ -24,10 +24,13 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     locales = request.locales or tuple(config.locales)
     formats = request.formats or ("pdf",)
     paper = request.paper or config.paper
+    regions: tuple[str | None, ...] = regions_of(project, request) or (None,)
     unknown = [b for b in request.brands if b not in project.brands and b != "default"]
     if unknown:
         raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
-    defaults = Defaults(config.brands[0], config.locales[0], config.paper)
+    defaults = Defaults(
+        config.brands[0], config.locales[0], config.paper, next(iter(config.regions), None)
+    )
     known = set(project.roles) | project.broken
     outputs = []
     for kind in (KINDS[name] for name in kinds):
@@ -41,16 +44,25 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
                 continue  # a comparison of roles outside this build's selection
             for brand in brands:
                 for locale in locales:
-                    for fmt in formats:
-                        path = output_path(
-                            kind, subject, brand=brand, locale=locale, paper=paper, format=fmt,
-                            print_marks=request.print_marks, defaults=defaults,
-                        )  # fmt: skip
-                        outputs.append(
-                            Output(kind.name, subject, roles, brand, locale, paper, fmt, path,
-                                   request.print_marks)
-                        )  # fmt: skip
+                    for region in regions:
+                        for fmt in formats:
+                            path = output_path(
+                                kind, subject, brand=brand, locale=locale, paper=paper,
+                                format=fmt, print_marks=request.print_marks, defaults=defaults,
+                                region=region,
+                            )  # fmt: skip
+                            outputs.append(
+                                Output(kind.name, subject, roles, brand, locale, paper, fmt, path,
+                                       request.print_marks, region)
+                            )  # fmt: skip
     return outputs
+
+
+def regions_of(project: Project, request: BuildRequest) -> tuple[str, ...]:
+    """The regional editions asked for: ``--region`` (normalised, each once), else the
+    project's ``regions``; empty: no regional edition."""
+    asked = tuple(dict.fromkeys(code.strip().upper() for code in request.regions))
+    return asked or tuple(dict.fromkeys(project.config.regions))
 
 
 def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
@@ -60,7 +72,7 @@ def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
     for entry in entries:
         kind = KINDS.get(entry.kind)
         if kind is not None and kind.subject == "comparison":
-            name = Path(entry.path).name.split(".")[0]
+            name = Path(entry.path).name.split(".")[0].split("@")[0]
             exists = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
             if name not in project.comparisons and not exists:
                 found.add(entry.path)

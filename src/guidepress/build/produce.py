@@ -23,7 +23,7 @@ from guidepress.files import output_file, write_atomic
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
-from guidepress.render.context import Options, RenderedHtml, Subject
+from guidepress.render.context import Official, Options, RenderedHtml, Subject
 from guidepress.theme.lookup import Theme
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
@@ -39,15 +39,17 @@ def run(
     *,
     target: Path | None = None,
     comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
 ) -> Entry:
     """Build one output to ``target`` (by default its path in ``output_dir``); a failure is
-    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's."""
+    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's;
+    ``official``: a regional output's official pay, per role."""
     started = time.perf_counter()
     entry = output.entry(inputs_hash=inputs_hash)
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, settings, comparison)
+            data, pages = produce(project, theme, output, target, settings, comparison, official)
         if output.format == "pdf":
             preflight.require(data, locale=output.locale, variant=settings.pdf_variant)
         write_atomic(target, data)
@@ -61,12 +63,18 @@ def run(
     return entry
 
 
-def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
+def subject_of(
+    project: Project,
+    output: Output,
+    comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
+) -> Subject:
     """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
     roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
     if output.record.subject == "comparison":
-        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
-    return Subject(output.subject, roles)
+        chosen = comparison or project.comparisons[output.subject]
+        return Subject(output.subject, roles, chosen, official)
+    return Subject(output.subject, roles, official=official)
 
 
 def produce(
@@ -76,10 +84,11 @@ def produce(
     target: Path,
     settings: Settings,
     comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML)."""
     kind = output.record
-    subject = subject_of(project, output, comparison)
+    subject = subject_of(project, output, comparison, official)
     brand = project.brand(output.brand)
     allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
     options = Options(

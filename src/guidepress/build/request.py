@@ -31,6 +31,7 @@ class BuildRequest:
     force: bool = False  # rebuild outputs that are current
     shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
     print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
+    regions: tuple[str, ...] = ()  # regional editions (US, OH, 18140); empty: as configured
 
     @property
     def settings(self) -> Settings:

@@ -32,6 +32,13 @@ def _check_variant(name: str) -> None:
 @click.option("--locale", "locales", multiple=True, help="Locale to build in (repeatable).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size.")
 @click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    metavar="CODE",
+    help="Regional edition with official pay: US, a state (OH), a metro area (18140) (repeatable).",
+)
+@click.option(
     "--format",
     "formats",
     multiple=True,
@@ -65,6 +72,7 @@ def build(
     brands: tuple[str, ...],
     locales: tuple[str, ...],
     paper: str | None,
+    regions: tuple[str, ...],
     formats: tuple[str, ...],
     out: Path | None,
     pdf_variant: str | None,
@@ -81,6 +89,7 @@ def build(
     \b
     Example:
       guidepress build strategic-account-manager --paper letter
+      guidepress build --region OH --kind sheet
       guidepress build --shard 2/4 --jobs 2
     """
     from guidepress.build.pipeline import BuildFailed, BuildReport
@@ -95,7 +104,7 @@ def build(
     request = BuildRequest(
         roles=roles, kinds=kinds, brands=brands, locales=locales, formats=formats, paper=paper,
         out=out, pdf_variant=pdf_variant, jobs=jobs, force=force, shard=shard,
-        print_marks=print_marks,
+        print_marks=print_marks, regions=regions,
     )  # fmt: skip
     reporter = reporter_for(sys.stdout, click.echo)
     report: BuildReport | None = None

@@ -87,18 +87,7 @@ def find_root(start: Path) -> Path:
 
 def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, list[Problem]]:
     """Load and validate everything under ``root``; returns what is valid and every problem."""
-    problems: list[Problem] = []
-    config = Config()
-    doc = _read(root, Path(CONFIG_FILE), problems)
-    if doc is not None:
-        loaded, found = to_model(doc, Config)
-        problems += found
-        config = loaded or config
-        output = doc.data.get("output") if isinstance(doc.data, dict) else None
-        if isinstance(output, str) and not inside(root / output, root):
-            message = f"must be a folder inside the project (got {output!r})"
-            problems.append(doc.problem(("output",), message))
-            config = config.model_copy(update={"output": Config().output})
+    config, problems = load_config(root)
     project = Project(root, config)
 
     role_paths = role_files_on_disk(root)
@@ -162,6 +151,35 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
                 Problem(CONFIG_FILE, 0, 0, "brands", f"no brand '{name}' in {BRANDS_DIR}")
             )
     return project, problems
+
+
+def load_config(root: Path) -> tuple[Config, list[Problem]]:
+    """guidepress.yaml, validated (the defaults where it is missing or wrong), and its problems."""
+    problems: list[Problem] = []
+    config = Config()
+    doc = _read(root, Path(CONFIG_FILE), problems)
+    if doc is None:
+        return config, problems
+    loaded, found = to_model(doc, Config)
+    problems += found
+    config = loaded or config
+    data = doc.data if isinstance(doc.data, dict) else {}
+    output = data.get("output")
+    if isinstance(output, str) and not inside(root / output, root):
+        message = f"must be a folder inside the project (got {output!r})"
+        problems.append(doc.problem(("output",), message))
+        config = config.model_copy(update={"output": Config().output})
+    files = data.get("data")
+    files = files if isinstance(files, dict) else {}
+    for key in ("store", "onet"):
+        value = files.get(key)
+        if isinstance(value, str) and not inside(root / value, root):
+            message = f"must be a file inside the project (got {value!r})"
+            problems.append(doc.problem(("data", key), message))
+            config = config.model_copy(
+                update={"data": config.data.model_copy(update={key: getattr(Config().data, key)})}
+            )
+    return config, problems
 
 
 def role_files_on_disk(root: Path) -> list[Path]:

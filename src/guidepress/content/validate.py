@@ -76,6 +76,9 @@ _PATTERN_HINTS = {
     "slug": "must be lowercase letters, digits and single hyphens, like 'chef-de-partie'",
     "currency": "must be a three-letter ISO 4217 code like USD",
     "url": "must be a web address (http:// or https://) or a mailto: address",
+    "soc": "must be a SOC code like 41-4011",
+    "onet": "must be an O*NET-SOC code like 41-4011.00",
+    "code": "must be an occupation code: letters, digits, dots and hyphens, like 2433",
 }
 
 
@@ -87,6 +90,8 @@ def _pattern_hint(loc: Loc) -> str:
         return "must be a hex colour like #0b4f6c"
     if len(loc) >= 2 and loc[-2] == "locales":
         return "must be a locale code like en or pt-BR"
+    if len(loc) >= 2 and loc[-2] == "regions":
+        return "must be a region code like US, OH or 18140"
     return "has the wrong form"
 
 
@@ -152,6 +157,15 @@ def _money(value: float) -> str:
 def role_checks(role: Role, doc: Document) -> list[Problem]:
     """Cross-field rules the models cannot express field by field."""
     problems = _pick_checks(role, doc)
+    codes = role.occupation
+    if codes is not None and codes.soc and codes.onet and not codes.onet.startswith(codes.soc):
+        problems.append(
+            doc.problem(
+                ("occupation", "onet"),
+                f"{codes.onet} is not in SOC {codes.soc} (an O*NET-SOC code starts with its "
+                "SOC code)",
+            )
+        )
     salary = role.salary
     if salary is None:
         return problems
