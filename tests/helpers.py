@@ -434,3 +434,23 @@ def decode_qr(pdf: Path) -> list[str]:
     page = pypdfium2.PdfDocument(str(pdf))[0]
     image = page.render(scale=300 / 72).to_pil()
     return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+# --- Pay data -------------------------------------------------------------------------------
+
+
+def oews_row(area: str, occupation: str) -> dict[str, str]:
+    """The row of the demo's BLS extract (data/oews_m2025_extract.csv) for ``area`` (BLS's
+    code: "99", "39", "18140") and ``occupation`` (SOC code): what a PDF must print."""
+    import csv
+
+    with (REPO / "data" / "oews_m2025_extract.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["AREA"] == area and row["OCC_CODE"] == occupation:
+                return row
+    raise KeyError((area, occupation))
+
+
+def dollars(value: str | float) -> str:
+    """A BLS annual figure as a PDF prints it: "108370" -> "$108,370"."""
+    return f"${int(float(value)):,}"

@@ -30,6 +30,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "locale",
         "paper",
         "format",
+        "region",
         "pages",
         "bytes",
         "sha256",
