@@ -22,6 +22,7 @@ from tests.helpers import (
     SEED_ROLES,
     add_role,
     compared_role,
+    demo_copy,
     new_project,
     pinned_build,
     pinned_date,
@@ -194,3 +195,9 @@ def two_roles(_two_roles_built: Path, tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     shutil.copytree(_two_roles_built, root)
     return root
+
+
+@pytest.fixture
+def demo(tmp_path: Path, demo_store: Path) -> Path:
+    """A copy of the demo project with its imported pay store (regions: [US])."""
+    return demo_copy(tmp_path / "demo")

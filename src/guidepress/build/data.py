@@ -99,7 +99,15 @@ class Diff:
     rows: list[RoleDiff]
 
 
-def diff(root: Path, path: Path, regions: Sequence[str], *, kind: str | None = None) -> Diff:
+def diff(
+    root: Path,
+    path: Path,
+    regions: Sequence[str],
+    *,
+    kind: str | None = None,
+    release: str | None = None,
+    top_code: TopCode | None = None,
+) -> Diff:
     """What importing ``path`` would change for each role with an occupation code, in
     ``regions`` (else the configured ones, else the whole country)."""
     project, problems = load_project(root)
@@ -117,7 +125,9 @@ def diff(root: Path, path: Path, regions: Sequence[str], *, kind: str | None = N
             raise ContentError(bad)
         codes = {slug: _code(project, slug, store.release.kind) for slug in slugs}
         pairs = sorted({(code, region) for code in codes.values() for region in chosen if code})
-        report = diff_file(store, path, pairs, kind=kind or store.release.kind)
+        report = diff_file(
+            store, path, pairs, kind=kind or store.release.kind, release=release, top_code=top_code
+        )
     by_pair = dict(zip(pairs, report.rows, strict=True))
     files = RoleFiles(project)
     rows = []

@@ -14,7 +14,7 @@ from guidepress import __version__
 from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import Entry, Status, read_manifest, remove_outputs, write_manifest
 from guidepress.build.outputs import Output
-from guidepress.build.plan import gone, plan
+from guidepress.build.plan import gone, plan, region_key
 from guidepress.build.regional import RegionalPay, fingerprint, look_up, mismatch
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
@@ -168,7 +168,8 @@ def _regional(project: Project, request: BuildRequest, outputs: list[Output]) ->
     if not regions:
         return None
     slugs = sorted({slug for o in outputs if o.region is not None for slug in o.roles})
-    return look_up(project, regions, slugs, from_option=bool(request.regions))
+    typed = {region_key(code): code.strip() for code in request.regions}
+    return look_up(project, regions, slugs, from_option=bool(request.regions), typed=typed)
 
 
 def _regional_problem(

@@ -61,8 +61,13 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
 def regions_of(project: Project, request: BuildRequest) -> tuple[str, ...]:
     """The regional editions asked for: ``--region`` (normalised, each once), else the
     project's ``regions``; empty: no regional edition."""
-    asked = tuple(dict.fromkeys(code.strip().upper() for code in request.regions))
+    asked = tuple(dict.fromkeys(region_key(code) for code in request.regions))
     return asked or tuple(dict.fromkeys(project.config.regions))
+
+
+def region_key(code: str) -> str:
+    """A region code as outputs and the manifest name it: ``oh`` -> ``OH``."""
+    return code.strip().upper()
 
 
 def gone(project: Project, entries: Iterable[Entry]) -> set[str]:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from guidepress.content.load import Document, read
 from guidepress.content.models import Role
@@ -62,8 +61,11 @@ class RegionalPay:
         return sorted(set(self.general) | set(self.problems.values()))
 
 
-def store_path(project: Project) -> Path:
-    return project.root / project.config.data.store
+def check(project: Project) -> list[Problem]:
+    """What ``validate`` says about official pay: the roles' occupation codes against the
+    loaded data (when there is any) and every role in every configured region."""
+    regions = list(dict.fromkeys(project.config.regions))
+    return look_up(project, regions, sorted(project.roles)).all_problems()
 
 
 def open_store(project: Project) -> Store:
@@ -83,9 +85,11 @@ def look_up(
     *,
     from_option: bool = False,
     store: Store | None = None,
+    typed: Mapping[str, str] | None = None,
 ) -> RegionalPay:
     """Each of ``slugs`` in each of ``regions``; ``from_option``: the regions came from
-    ``--region`` (else from guidepress.yaml, where problems are placed)."""
+    ``--region`` (else from guidepress.yaml, where problems are placed); ``typed``: the codes
+    as the user wrote them (``Ohio`` for ``OHIO``), for messages."""
     found = RegionalPay()
     slugs = [s for s in slugs if s in project.roles]
     if not regions and not any(project.roles[s].occupation for s in slugs):
@@ -115,7 +119,7 @@ def look_up(
                     found.problems[key] = wrong or _no_code(role, docs, regions)
                     continue
                 try:
-                    figures = lookup(opened, code, region)
+                    figures = lookup(opened, code, (typed or {}).get(region, region))
                 except DataLookupError as exc:
                     if exc.field == "region":
                         found.problems[("", region)] = _region_problem(

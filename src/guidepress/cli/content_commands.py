@@ -32,18 +32,21 @@ def init(directory: Path) -> None:
 @click.pass_context
 @handle_errors
 def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
-    """Check roles, brands, comparisons and config; print every problem, one per line.
+    """Check roles, brands, comparisons and config, and the roles' occupation codes against the
+    pay data; print every problem, one per line.
 
     \b
     Example:
       guidepress validate chef
     """
+    from guidepress.build.regional import check
     from guidepress.content.project import load_project
     from guidepress.errors import ContentError
     from guidepress.i18n.labels import warnings_for
 
     root = project_root(ctx)
     project, problems = load_project(root, only=list(roles) or None)
+    problems += check(project)
     for line in warnings_for(project.config.locales, root):
         click.echo(f"warning: {line}", err=True)
     if problems:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from guidepress.cli.errors import handle_errors, project_root
 from guidepress.errors import printable
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
@@ -37,18 +41,25 @@ def import_group() -> None:
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+def release_options(func: F) -> F:
+    """``--release`` and ``--top-code``: what an OEWS file may not say about itself."""
+    func = click.option(
+        "--top-code",
+        nargs=2,
+        type=float,
+        metavar="HOURLY ANNUAL",
+        help="BLS's top code (default: from the workbook's notes, or known for the release).",
+    )(func)
+    return click.option(
+        "--release",
+        metavar="LABEL",
+        help="The release, e.g. 'May 2025' (default: from the sheet or file name).",
+    )(func)
+
+
 @import_group.command(name="oews")
 @click.argument("files", nargs=-1, required=True, type=_FILE)
-@click.option(
-    "--release", metavar="LABEL", help="The release, e.g. 'May 2025' (default: from the file)."
-)
-@click.option(
-    "--top-code",
-    nargs=2,
-    type=float,
-    metavar="HOURLY ANNUAL",
-    help="BLS's top code (default: from the workbook's notes, or known for the release).",
-)
+@release_options
 @click.pass_context
 @handle_errors
 def import_oews(
@@ -169,10 +180,16 @@ def show_command(ctx: click.Context, role: str, regions: tuple[str, ...]) -> Non
     type=click.Choice(["oews", "pay"]),
     help="What FILE is (default: the kind of the data in the store).",
 )
+@release_options
 @click.pass_context
 @handle_errors
 def diff_command(
-    ctx: click.Context, file: Path, regions: tuple[str, ...], kind: str | None
+    ctx: click.Context,
+    file: Path,
+    regions: tuple[str, ...],
+    kind: str | None,
+    release: str | None,
+    top_code: tuple[float, float] | None,
 ) -> None:
     """Before importing FILE: what it would change, per role and region (medians and
     percentiles in money and percent; occupations or areas that disappear). With
@@ -184,8 +201,10 @@ def diff_command(
     """
     from guidepress.build.data import diff
     from guidepress.cli.paytext import diff_annotations, diff_lines
+    from guidepress.paydata import TopCode
 
-    report = diff(project_root(ctx), file, regions, kind=kind)
+    code = TopCode(*top_code) if top_code else None
+    report = diff(project_root(ctx), file, regions, kind=kind, release=release, top_code=code)
     for line in diff_lines(report):
         click.echo(printable(line))
     if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -120,15 +120,16 @@ def diff_annotations(report: Diff) -> Iterator[str]:
         if row.status == "changed" and row.changes:
             parts = [
                 f"{NAMES[c.measure]} {_side(row.currency, row.period, c, 'old')} -> "
-                f"{_side(row.currency, row.period, c, 'new')} "
-                f"({_delta(row.currency, row.period, c)})"
+                f"{_side(row.currency, row.period, c, 'new')}: "
+                f"{_delta(row.currency, row.period, c)}"
                 for c in row.changes
                 if c.changed
             ]
             message = f"{row.area_name} ({row.region}), {report.new}: {'; '.join(parts)}"
             level = "notice"
         else:
-            message = f"{row.area_name or row.region}, {report.new}: {row.status}: {row.message}"
+            place = f"{row.area_name} ({row.region})" if row.area_name else row.region
+            message = f"{place}, {report.new}: {row.status}: {row.message}"
             level = "warning"
         yield github_annotation(where.file, where.line, where.col, message, level)
 

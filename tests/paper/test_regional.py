@@ -1,0 +1,167 @@
+"""Regional editions read back from their PDFs: the area's BLS figures for the role's occupation
+(compared with the source rows of the shipped extract), the benchmark, the citation on every
+page that prints them, O*NET's credit line, and a comparison of two roles in one state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from guidepress.build.request import BuildRequest
+from tests.helpers import (
+    REPO,
+    built_entries,
+    demo_copy,
+    dollars,
+    figure_alts,
+    oews_row,
+    squash,
+    text_of,
+)
+
+pytestmark = pytest.mark.pdf
+
+CITATION = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025"
+CREDIT = "This document includes information from the O*NET Database by USDOL/ETA"
+SOC = {"strategic-account-manager": "41-4011", "customer-success-manager": "13-1199"}
+AREAS = {"OH": ("39", "Ohio"), "18140": ("18140", "Columbus, OH")}
+
+
+@pytest.fixture(scope="session")
+def regional(
+    tmp_path_factory: pytest.TempPathFactory, demo_store: Path
+) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """Ohio: guides, sheets and the comparison of both seed roles; Columbus, OH (a metro area):
+    the guide and sheet of the strategic account manager. Built once."""
+    root = demo_copy(tmp_path_factory.mktemp("regional") / "demo")
+    entries = built_entries(root, BuildRequest(regions=("OH",), jobs=2))
+    entries |= built_entries(
+        root,
+        BuildRequest(
+            roles=("strategic-account-manager",), kinds=("guide", "sheet"), regions=("18140",)
+        ),
+    )
+    return root / "output", entries
+
+
+def pdf(
+    regional: tuple[Path, dict[str, dict[str, Any]]], kind: str, slug: str, region: str
+) -> Path:
+    out, entries = regional
+    [entry] = [
+        e
+        for e in entries.values()
+        if e["kind"] == kind and slug in e["roles"] and e["region"] == region
+    ]
+    assert entry["status"] == "built", entry
+    return out / entry["path"]
+
+
+CASES = [
+    (kind, slug, region)
+    for kind in ("guide", "sheet")
+    for slug, region in (
+        ("strategic-account-manager", "OH"),
+        ("customer-success-manager", "OH"),
+        ("strategic-account-manager", "18140"),
+    )
+]
+
+
+@pytest.mark.parametrize(("kind", "slug", "region"), CASES)
+def test_the_area_s_bls_figures_for_the_occupation(
+    regional: tuple[Path, dict[str, dict[str, Any]]], kind: str, slug: str, region: str
+) -> None:
+    area, name = AREAS[region]
+    row, everyone = oews_row(area, SOC[slug]), oews_row(area, "00-0000")
+    text = squash(text_of(pdf(regional, kind, slug, region)))
+    assert squash(f"MEDIAN PAY, {name.upper()}{dollars(row['A_MEDIAN'])}") in text
+    for column in ("A_PCT10", "A_PCT25", "A_PCT75", "A_PCT90"):
+        assert squash(dollars(row[column])) in text, column
+    assert squash(f"Employment{int(row['TOT_EMP']):,}") in text
+    assert squash(f"Location quotient{row['LOC_QUOTIENT']}") in text
+    assert squash(f"All occupations in {name}: median {dollars(everyone['A_MEDIAN'])}") in text
+    assert squash(f"{row['OCC_TITLE']} (SOC {SOC[slug]})") in text
+    assert squash(f"Source: {CITATION}.") in text
+    assert squash(f"{name} edition".upper()) in text
+
+
+@pytest.mark.parametrize("region", ["OH", "18140"])
+def test_every_guide_page_with_bls_figures_carries_the_citation(
+    regional: tuple[Path, dict[str, dict[str, Any]]], region: str
+) -> None:
+    area, _ = AREAS[region]
+    row = oews_row(area, "41-4011")
+    pages = PdfReader(pdf(regional, "guide", "strategic-account-manager", region)).pages
+    figures = [dollars(row[c]) for c in ("A_MEDIAN", "A_PCT10", "A_PCT90")]
+    with_figures = [
+        i for i, page in enumerate(pages) if any(f in page.extract_text() for f in figures)
+    ]
+    assert with_figures[:2] == [0, 2]  # the cover's key facts, the at-a-glance page
+    for index in with_figures:
+        assert squash(CITATION) in squash(pages[index].extract_text()), f"page {index + 1}"
+
+
+def test_the_guide_keeps_the_advertised_range_and_credits_onet(
+    regional: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    pages = PdfReader(pdf(regional, "guide", "customer-success-manager", "OH")).pages
+    text = squash(" ".join(p.extract_text() for p in pages))
+    assert squash("Advertised range on the source page: $60,000–$120,000 a year") in text
+    onet = [i for i, p in enumerate(pages) if "O*NET-SOC 13-1199.00" in p.extract_text()]
+    assert len(onet) == 1
+    assert squash(CREDIT) in squash(pages[onet[0]].extract_text())
+
+
+def test_the_chart_draws_the_distribution_and_the_benchmark(
+    regional: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    row, everyone = oews_row("39", "41-4011"), oews_row("39", "00-0000")
+    for kind in ("guide", "sheet"):
+        alts = figure_alts(pdf(regional, kind, "strategic-account-manager", "OH"))
+        [chart] = [alt for alt in alts if alt.startswith("Wage distribution")]
+        assert chart == (
+            f"Wage distribution in Ohio: 10th percentile {dollars(row['A_PCT10'])}, 90th "
+            f"percentile {dollars(row['A_PCT90'])}. Median: {dollars(row['A_MEDIAN'])}. All "
+            f"occupations: {dollars(everyone['A_MEDIAN'])}."
+        )
+
+
+def test_sheets_stay_on_one_page(regional: tuple[Path, dict[str, dict[str, Any]]]) -> None:
+    for slug, region in (("strategic-account-manager", "OH"), ("customer-success-manager", "OH")):
+        assert len(PdfReader(pdf(regional, "sheet", slug, region)).pages) == 1
+
+
+def test_a_comparison_of_two_roles_in_one_state(
+    regional: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    path = pdf(regional, "compare", "strategic-account-manager", "OH")
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    assert squash("Pay in Ohio: 10th to 90th percentile, median marked") in text
+    assert (
+        squash(f"All occupations in Ohio: median {dollars(oews_row('39', '00-0000')['A_MEDIAN'])}")
+        in text
+    )
+    for slug, soc in SOC.items():
+        row = oews_row("39", soc)
+        assert squash(dollars(row["A_MEDIAN"])) in text, slug
+        assert squash(f"{dollars(row['A_PCT10'])}–{dollars(row['A_PCT90'])}") in text, slug
+        assert squash(f"{row['OCC_TITLE']} (SOC {soc})") in text, slug
+    assert squash(CITATION) in text
+    [chart] = [a for a in figure_alts(path) if a.startswith("Salary ranges")]
+    assert dollars(oews_row("39", "13-1199")["A_PCT90"]) in chart
+
+
+def test_the_demo_s_national_edition(seed_guides: Path) -> None:
+    """`make guides` builds the U.S. edition offline from the shipped extract."""
+    for slug, soc in SOC.items():
+        row = oews_row("99", soc)
+        text = squash(text_of(seed_guides / f"guides/{slug}.pdf"))
+        assert squash(f"MEDIAN PAY, U.S.{dollars(row['A_MEDIAN'])}") in text
+        assert squash(CITATION) in text
+    assert (REPO / "data/oews_m2025_extract.csv").is_file()
