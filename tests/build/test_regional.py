@@ -265,3 +265,25 @@ def test_fingerprint_holds_the_printed_figures_not_the_release_id(demo: Path) ->
     moved = Official(dataclasses.replace(item.figures, median=108371.0), item.onet)
     assert fingerprint([item]) != fingerprint([moved])
     assert fingerprint([item]) != fingerprint([Official(item.figures)])  # O*NET title printed
+
+
+def test_a_regional_comparison_is_not_taken_for_a_gone_one(demo: Path) -> None:
+    from guidepress.build.manifest import Entry
+    from guidepress.build.plan import gone
+
+    project, _ = load_project(demo, only=["strategic-account-manager"])
+    entries = [
+        Entry(f"comparisons/{name}.pdf", "compare", ["a", "b"], "default", "en", "a4", "pdf")
+        for name in ("account-vs-success@oh", "account-vs-success.es@18140", "old@oh")
+    ]
+    assert gone(project, entries) == {"comparisons/old@oh.pdf"}
+
+
+def test_an_adhoc_comparison_in_a_region_names_its_problems(demo: Path) -> None:
+    code, errors = run_err(
+        demo, "compare", "strategic-account-manager", "customer-success-manager", "--region", "gu"
+    )
+    assert code == 1
+    assert errors == (
+        f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)\n"
+    )

@@ -18,6 +18,7 @@ from tests.helpers import (
     dollars,
     figure_alts,
     oews_row,
+    run,
     squash,
     text_of,
 )
@@ -165,3 +166,18 @@ def test_the_demo_s_national_edition(seed_guides: Path) -> None:
         assert squash(f"MEDIAN PAY, U.S.{dollars(row['A_MEDIAN'])}") in text
         assert squash(CITATION) in text
     assert (REPO / "data/oews_m2025_extract.csv").is_file()
+
+
+def test_an_adhoc_comparison_in_a_metro_area(demo: Path) -> None:
+    code, output = run(
+        demo, "compare", "strategic-account-manager", "customer-success-manager",
+        "--region", "18140",
+    )  # fmt: skip
+    target = (
+        demo / "output/comparisons/strategic-account-manager-vs-customer-success-manager@18140.pdf"
+    )
+    assert (code, output) == (0, f"wrote {target}\n")
+    text = squash(text_of(target))
+    assert squash("Pay in Columbus, OH: 10th to 90th percentile, median marked") in text
+    for soc in SOC.values():
+        assert squash(dollars(oews_row("18140", soc)["A_MEDIAN"])) in text

@@ -15,7 +15,7 @@ from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import Entry, Status, read_manifest, remove_outputs, write_manifest
 from guidepress.build.outputs import Output
 from guidepress.build.plan import gone, plan, region_key
-from guidepress.build.regional import RegionalPay, fingerprint, look_up, mismatch
+from guidepress.build.regional import RegionalPay, RoleFiles, fingerprint, look_up, mismatch
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
 from guidepress.build.workers import run_all
@@ -230,8 +230,11 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -> Path:
-    """Build one ad-hoc comparison sheet of ``slugs``; returns the file written."""
+def compare(
+    root: Path, slugs: list[str], out: Path | None, brand: str | None, region: str | None = None
+) -> Path:
+    """Build one ad-hoc comparison sheet of ``slugs``; returns the file written. ``region``: a
+    regional edition (default: the project's first region, if it has any)."""
     project, problems = load_project(root)
     if not 2 <= len(slugs) <= 4:
         raise UsageError(f"compare takes 2 to 4 roles (got {len(slugs)})")
@@ -239,14 +242,31 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
     if located:
         raise ContentError(located)
     config = project.config
+    default_region = next(iter(config.regions), None)
+    chosen = region_key(region) if region else default_region
+    official: tuple[Official, ...] = ()
+    if chosen is not None:
+        typed = {chosen: region.strip()} if region else None
+        found = look_up(project, [chosen], slugs, from_option=bool(region), typed=typed)
+        if found.all_problems():
+            raise ContentError(found.all_problems())
+        official = found.of(slugs, chosen)
+        clash = mismatch(official, slugs)
+        if clash is not None:
+            index, message = clash
+            where = RoleFiles(project).problem(
+                project.roles[slugs[index]], "occupation.soc", message
+            )
+            raise ContentError([where])
     name = "-vs-".join(slugs)
     comparison = Comparison(
         title=" · ".join(project.roles[s].title for s in slugs), roles=list(slugs), brand=brand
     )
-    target = out or project.output_dir / KINDS["compare"].folder / f"{name}.pdf"
+    suffix = f"@{chosen.lower()}" if chosen is not None and chosen != default_region else ""
+    target = out or project.output_dir / KINDS["compare"].folder / f"{name}{suffix}.pdf"
     output = Output(
         "compare", name, tuple(slugs), brand or config.brands[0], config.locales[0],
-        config.paper, "html" if target.suffix == ".html" else "pdf", target.name,
+        config.paper, "html" if target.suffix == ".html" else "pdf", target.name, region=chosen,
     )  # fmt: skip
     if output.brand not in project.brands and output.brand != "default":
         raise UsageError(f"--brand: no brand '{output.brand}' in content/brands")
@@ -254,7 +274,7 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
 
     entry = run(
         project, Theme(root), output, target.parent, BuildRequest().settings,
-        target=target, comparison=comparison,
+        target=target, comparison=comparison, official=official,
     )  # fmt: skip
     if entry.status == "failed":
         raise RenderError(str(entry.error))

@@ -179,17 +179,27 @@ def manifest_merge(sources: tuple[Path, ...], out: Path) -> None:
     help="File to write (.pdf or .html; default output/comparisons/A-vs-B.pdf).",
 )
 @click.option("--brand", help="Brand to print under.")
+@click.option(
+    "--region",
+    metavar="CODE",
+    help="Official pay of this region: US, a state (OH), a metro area (18140).",
+)
 @click.pass_context
 @handle_errors
 def compare_roles(
-    ctx: click.Context, roles: tuple[str, ...], out: Path | None, brand: str | None
+    ctx: click.Context,
+    roles: tuple[str, ...],
+    out: Path | None,
+    brand: str | None,
+    region: str | None,
 ) -> None:
     """Compare 2 to 4 roles on one page, side by side.
 
     \b
     Example:
       guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
+      guidepress compare strategic-account-manager customer-success-manager --region OH
     """
     from guidepress.build.pipeline import compare
 
-    click.echo(f"wrote {compare(project_root(ctx), list(roles), out, brand)}")
+    click.echo(f"wrote {compare(project_root(ctx), list(roles), out, brand, region)}")
