@@ -41,6 +41,9 @@ class Regional:
     median_label: str  # "Median pay, Ohio"
     median: str  # "$108,370" (or "$239,200 or more")
     rows: list[tuple[str, str]]  # (label, value): percentiles, employment, location quotient
+    #: The rows a chart does not show (25th, 75th percentile, employment, location quotient),
+    #: as one line: "25th percentile $65,060 · 75th percentile $162,080 · Employment 9,870".
+    beside_chart: str
     benchmark: str | None  # "All occupations in Ohio: median $49,380"
     advertised: str | None  # "Advertised range on the source page: $70,000–$140,000 a year"
     notes: list[str] = field(default_factory=list)  # hourly only, top code, not published
@@ -96,6 +99,11 @@ def regional(
         median_label=labels.format("median_in_area", area=area),
         median=_money(figures, "median", fmt, labels) if figures.median is not None else "—",
         rows=rows,
+        beside_chart=" · ".join(
+            f"{label} {value}"
+            for label, value in rows
+            if label not in {labels.percentile_10, labels.median, labels.percentile_90}
+        ),
         benchmark=benchmark,
         advertised=advertised(role, labels, locale),
         notes=_notes(figures, fmt, labels),
