@@ -15,13 +15,20 @@ from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import Entry, Status, read_manifest, remove_outputs, write_manifest
 from guidepress.build.outputs import Output
 from guidepress.build.plan import gone, plan, region_key
-from guidepress.build.regional import RegionalPay, RoleFiles, fingerprint, look_up, mismatch
+from guidepress.build.regional import (
+    RoleFiles,
+    fingerprint,
+    for_outputs,
+    look_up,
+    mismatch,
+    output_problem,
+)
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
 from guidepress.build.workers import run_all
 from guidepress.content.load import read
 from guidepress.content.models import Comparison
-from guidepress.content.project import COMPARISONS_DIR, ROLES_DIR, Project, load_project
+from guidepress.content.project import ROLES_DIR, Project, load_project
 from guidepress.content.validate import salary_mismatch
 from guidepress.errors import (
     ContentError,
@@ -98,7 +105,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         outputs = select(outputs, *request.shard)
     previous = read_manifest(output_dir).by_path()
     inputs = Inputs(project, theme, dataclasses.asdict(request.settings))
-    regional = _regional(project, request, outputs)
+    regional = for_outputs(project, outputs, request.regions)
     located = regional.all_problems() if regional else []
     report.failures += [str(p) for p in located]
     annotations += located
@@ -110,7 +117,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     for output in outputs:
         entry: Entry | None
         broken = [slug for slug in output.roles if slug not in project.roles]
-        problem = _regional_problem(project, regional, output)
+        problem = output_problem(project, regional, output)
         if broken:
             entry = output.entry(error=_broken_message(broken[0], problems))
         elif problem is not None:
@@ -160,39 +167,6 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     if report.failures:
         raise BuildFailed(report, annotations)
     return report
-
-
-def _regional(project: Project, request: BuildRequest, outputs: list[Output]) -> RegionalPay | None:
-    """Each regional output's official pay, looked up once; None when no output is regional."""
-    regions = tuple(dict.fromkeys(o.region for o in outputs if o.region is not None))
-    if not regions:
-        return None
-    slugs = sorted({slug for o in outputs if o.region is not None for slug in o.roles})
-    typed = {region_key(code): code.strip() for code in request.regions}
-    return look_up(project, regions, slugs, from_option=bool(request.regions), typed=typed)
-
-
-def _regional_problem(
-    project: Project, regional: RegionalPay | None, output: Output
-) -> Problem | None:
-    """Why a regional output cannot be made: a role's or the region's problem, or (for a
-    comparison) roles whose official pay cannot share one axis."""
-    if regional is None or output.region is None:
-        return None
-    if any(slug not in project.roles for slug in output.roles):
-        return None
-    problem = regional.problem(output.roles, output.region)
-    if problem is not None or len(output.roles) < 2:
-        return problem
-    found = mismatch(regional.of(output.roles, output.region), output.roles)
-    if found is None:
-        return None
-    index, message = found
-    rel = COMPARISONS_DIR / f"{output.subject}.yaml"
-    doc, _ = read(project.root / rel, str(rel))
-    if doc is None:
-        return Problem(str(rel), field=f"roles[{index}]", message=message)
-    return doc.problem(("roles", index), message)
 
 
 def _current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | None:

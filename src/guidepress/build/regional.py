@@ -15,9 +15,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from guidepress.build.outputs import Output
+from guidepress.build.plan import region_key
 from guidepress.content.load import Document, read
 from guidepress.content.models import Role
-from guidepress.content.project import CONFIG_FILE, ROLES_DIR, Project
+from guidepress.content.project import COMPARISONS_DIR, CONFIG_FILE, ROLES_DIR, Project
 from guidepress.errors import ContentError, Problem
 from guidepress.paydata import (
     DataLookupError,
@@ -304,3 +306,39 @@ def mismatch(official: Sequence[Official], slugs: Sequence[str]) -> tuple[int, s
                     "currency and period"
                 )
     return None
+
+
+def for_outputs(
+    project: Project, outputs: Sequence[Output], asked: Sequence[str]
+) -> RegionalPay | None:
+    """Each regional output's official pay, looked up once; None when no output is regional.
+    ``asked``: the ``--region`` codes as typed (none: the regions came from guidepress.yaml)."""
+    regions = tuple(dict.fromkeys(o.region for o in outputs if o.region is not None))
+    if not regions:
+        return None
+    slugs = sorted({slug for o in outputs if o.region is not None for slug in o.roles})
+    typed = {region_key(code): code.strip() for code in asked}
+    return look_up(project, regions, slugs, from_option=bool(asked), typed=typed)
+
+
+def output_problem(
+    project: Project, regional: RegionalPay | None, output: Output
+) -> Problem | None:
+    """Why a regional output cannot be made: a role's or the region's problem, or (for a
+    comparison) roles whose official pay cannot share one axis."""
+    if regional is None or output.region is None:
+        return None
+    if any(slug not in project.roles for slug in output.roles):
+        return None
+    problem = regional.problem(output.roles, output.region)
+    if problem is not None or len(output.roles) < 2:
+        return problem
+    found = mismatch(regional.of(output.roles, output.region), output.roles)
+    if found is None:
+        return None
+    index, message = found
+    rel = COMPARISONS_DIR / f"{output.subject}.yaml"
+    doc, _ = read(project.root / rel, str(rel))
+    if doc is None:
+        return Problem(str(rel), field=f"roles[{index}]", message=message)
+    return doc.problem(("roles", index), message)
