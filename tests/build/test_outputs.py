@@ -1,34 +1,109 @@
-"""The output path rule: every option that tells outputs apart is part of the name."""
+"""Outputs: every option that tells outputs apart has its own path part and manifest field."""
 
 from __future__ import annotations
 
-from guidepress.build.outputs import Defaults, output_path
-from guidepress.render.kinds import KINDS
+import dataclasses
+from pathlib import Path
+
+from guidepress.build.manifest import Entry
+from guidepress.build.outputs import AXES, Output
+from guidepress.build.plan import plan
+from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
+from tests.helpers import add_role, write
 
 
-def path(**options: object) -> str:
+def test_every_axis_is_a_field_of_output_and_of_the_manifest_entry() -> None:
+    output_fields = {f.name for f in dataclasses.fields(Output)}
+    entry_fields = [f.name for f in dataclasses.fields(Entry)]
+    for axis in AXES:
+        assert axis.name in output_fields and axis.name in entry_fields, axis.name
+    # In the manifest, the options follow the output's kind and roles, before the results.
+    assert entry_fields[:3] == ["path", "kind", "roles"]
+    assert set(entry_fields[3 : 3 + len(AXES)]) == {axis.name for axis in AXES}
+
+
+def test_no_two_outputs_share_a_path_whatever_the_options(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nkinds: [guide, sheet]\n")
+    write(project, "content/brands/inky/brand.yaml", "name: Inky\n")
+    add_role(project, "baker")
+    loaded, problems = load_project(project)
+    assert problems == []
+    seen: dict[str, Output] = {}
+    for request in (
+        BuildRequest(),
+        BuildRequest(paper="letter"),
+        BuildRequest(pdf_variant="pdf/a-3u"),
+        BuildRequest(print_marks=True),
+        BuildRequest(pdf_variant="pdf/a-3u", print_marks=True, paper="letter"),
+        BuildRequest(brands=("default", "inky"), locales=("en", "fr"), formats=("pdf", "html")),
+    ):
+        for output in plan(loaded, request):
+            other = seen.setdefault(output.path, output)
+            assert other == output, f"{output.path}: {other} and {output}"
+    sheets = sorted(path for path in seen if path.startswith("sheets/"))
+    assert sheets == [
+        "sheets/baker.fr.html",
+        "sheets/baker.fr.pdf",
+        "sheets/baker.html",
+        "sheets/baker.letter.pdf",
+        "sheets/baker.letter.pdfa-3u.print.pdf",
+        "sheets/baker.pdf",
+        "sheets/baker.pdfa-3u.pdf",
+        "sheets/baker.print.pdf",
+        "sheets/inky/baker.fr.html",
+        "sheets/inky/baker.fr.pdf",
+        "sheets/inky/baker.html",
+        "sheets/inky/baker.pdf",
+    ]
+    archival = seen["sheets/baker.pdfa-3u.pdf"].entry().to_json()
+    assert (archival["pdf_variant"], archival["print_marks"]) == ("pdf/a-3u", False)
+    marked = seen["sheets/baker.print.pdf"].entry().to_json()
+    assert (marked["pdf_variant"], marked["print_marks"]) == ("pdf/ua-1", True)
+    # A PDF variant means nothing to HTML: one HTML output, no variant.
+    html = plan(loaded, BuildRequest(formats=("html",), pdf_variant="pdf/a-3u", kinds=("sheet",)))
+    assert [(o.path, o.pdf_variant) for o in html] == [("sheets/baker.html", None)]
+
+
+# Regions ---------------------------------------------------------------------------------------
+
+
+def region_path(region: str | None, default: str | None = "US", **options: object) -> str:
+    from guidepress.build.outputs import output_path
+    from guidepress.render.kinds import KINDS
+
     values: dict[str, object] = {
-        "brand": "default", "locale": "en", "paper": "a4", "format": "pdf", "print_marks": False,
-        "defaults": Defaults("default", "en", "a4", "US"), "region": "US",
+        "brand": "default", "locale": "en", "paper": "a4", "pdf_variant": "pdf/ua-1",
+        "print_marks": False, "format": "pdf", "region": region,
     }  # fmt: skip
     values.update(options)
-    return output_path(KINDS["guide"], "chef", **values)  # type: ignore[arg-type]
+    defaults = {**values, "locale": "en", "print_marks": False, "region": default}
+    return output_path(KINDS["guide"], "chef", values, defaults)
 
 
 def test_the_default_region_keeps_the_short_name() -> None:
-    assert path() == "guides/chef.pdf"
-    assert path(region="OH") == "guides/chef@oh.pdf"
-    assert path(region="18140", locale="es", print_marks=True) == "guides/chef.es@18140.print.pdf"
+    assert region_path("US") == "guides/chef.pdf"
+    assert region_path("OH") == "guides/chef@oh.pdf"
+    assert region_path("18140", locale="es", print_marks=True) == "guides/chef.es@18140.print.pdf"
 
 
 def test_a_region_is_never_taken_for_a_locale() -> None:
     """``DE`` the region and ``de`` the language would be one file on a case-insensitive disk."""
-    names = {path(locale="de", region="US"), path(locale="en", region="DE")}
+    names = {region_path("US", locale="de"), region_path("DE")}
     assert names == {"guides/chef.de.pdf", "guides/chef@de.pdf"}
     assert len({n.lower() for n in names}) == 2
 
 
 def test_without_regions_the_names_are_as_before() -> None:
-    plain = Defaults("default", "en", "a4")
-    assert path(defaults=plain, region=None) == "guides/chef.pdf"
-    assert path(defaults=plain, region="US") == "guides/chef@us.pdf"
+    assert region_path(None, default=None) == "guides/chef.pdf"
+    assert region_path("US", default=None) == "guides/chef@us.pdf"
+
+
+def test_regions_asked_and_configured(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nregions: [US, oh, US]\n")
+    add_role(project, "baker")
+    loaded, _ = load_project(project)
+    paths = {o.path: o.region for o in plan(loaded, BuildRequest())}
+    assert paths == {"guides/baker.pdf": "US", "guides/baker@oh.pdf": "OH"}
+    asked = {o.path: o.region for o in plan(loaded, BuildRequest(regions=("oh", " 18140", "OH")))}
+    assert asked == {"guides/baker@oh.pdf": "OH", "guides/baker@18140.pdf": "18140"}

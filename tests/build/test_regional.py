@@ -247,13 +247,13 @@ def test_a_comparison_of_hourly_and_annual_pay_is_refused(demo: Path, tmp_path: 
     ]
     import_oews([write_oews(tmp_path / "m2025.csv", rows)], demo / "data/pay.sqlite")
     write(demo, "guidepress.yaml", DEMO_DATA + "regions: [OH]\n")
-    code, errors = run_err(demo, "build", "--kind", "compare", "--format", "html")
-    assert code == 1
-    assert errors.splitlines() == [
+    problem = (
         "content/comparisons/account-vs-success.yaml:2:36: roles[1]: customer-success-manager's "
         "official pay in Ohio is hourly, strategic-account-manager's annual: roles on one "
-        "comparison sheet must share currency and period"
-    ]
+        "comparison sheet must share currency and period\n"
+    )
+    assert run_err(demo, "build", "--kind", "compare", "--format", "html") == (1, problem)
+    assert run(demo, "validate") == (1, problem)  # found without building
 
 
 def test_fingerprint_holds_the_printed_figures_not_the_release_id(demo: Path) -> None:
@@ -265,18 +265,6 @@ def test_fingerprint_holds_the_printed_figures_not_the_release_id(demo: Path) ->
     moved = Official(dataclasses.replace(item.figures, median=108371.0), item.onet)
     assert fingerprint([item]) != fingerprint([moved])
     assert fingerprint([item]) != fingerprint([Official(item.figures)])  # O*NET title printed
-
-
-def test_a_regional_comparison_is_not_taken_for_a_gone_one(demo: Path) -> None:
-    from guidepress.build.manifest import Entry
-    from guidepress.build.plan import gone
-
-    project, _ = load_project(demo, only=["strategic-account-manager"])
-    entries = [
-        Entry(f"comparisons/{name}.pdf", "compare", ["a", "b"], "default", "en", "a4", "pdf")
-        for name in ("account-vs-success@oh", "account-vs-success.es@18140", "old@oh")
-    ]
-    assert gone(project, entries) == {"comparisons/old@oh.pdf"}
 
 
 def test_an_adhoc_comparison_in_a_region_names_its_problems(demo: Path) -> None:

@@ -111,8 +111,21 @@ def test_show_problems_are_located(demo: Path) -> None:
     assert errors == (
         f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)\n"
     )
+    code, errors = run_err(demo, "data", "show", "strategic-account-manager", "--region", "Ohio")
+    assert (code, errors) == (
+        1,
+        "--region: unknown region 'Ohio': use US, a state or territory code (OH, PR) or a BLS "
+        "metro area code (18140); did you mean OH (Ohio)?\n",
+    )
     code, errors = run_err(demo, "data", "show", "nobody")
     assert (code, errors) == (1, "content/roles/nobody.yaml: no role 'nobody'\n")
+    code, errors = run_err(demo, "data", "show", "account-vs-success")
+    assert (code, errors) == (
+        1,
+        "content/roles/account-vs-success.yaml: no role 'account-vs-success'\n",
+    )
+    code, output = run(demo, "data", "show", str(demo / SAM), "--region", "OH")  # a file
+    assert code == 0 and output.startswith("strategic-account-manager in Ohio (OH), May 2025\n")
 
 
 def test_show_without_regions(demo: Path) -> None:

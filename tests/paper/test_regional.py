@@ -17,6 +17,7 @@ from tests.helpers import (
     demo_copy,
     dollars,
     figure_alts,
+    manifest,
     oews_row,
     run,
     squash,
@@ -173,10 +174,11 @@ def test_an_adhoc_comparison_in_a_metro_area(demo: Path) -> None:
         demo, "compare", "strategic-account-manager", "customer-success-manager",
         "--region", "18140",
     )  # fmt: skip
-    target = (
-        demo / "output/comparisons/strategic-account-manager-vs-customer-success-manager@18140.pdf"
-    )
-    assert (code, output) == (0, f"wrote {target}\n")
+    path = "comparisons/strategic-account-manager-vs-customer-success-manager@18140.pdf"
+    assert code == 0 and output.startswith(f"built  {path} (1 pages, "), output
+    [entry] = manifest(demo / "output")["outputs"]
+    assert (entry["path"], entry["region"]) == (path, "18140")
+    target = demo / "output" / path
     text = squash(text_of(target))
     assert squash("Pay in Columbus, OH: 10th to 90th percentile, median marked") in text
     for soc in SOC.values():

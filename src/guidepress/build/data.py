@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidepress.build.regional import RegionalPay, RoleFiles, look_up, onet_titles, open_store
-from guidepress.content.project import Project, load_config, load_project
+from guidepress.build.regional import RoleFiles, as_typed, look_up, onet_titles, open_store
+from guidepress.content.models import Role
+from guidepress.content.project import Project, load_config, load_project, select
 from guidepress.errors import ContentError, Problem
 from guidepress.paydata import (
     DiffRow,
@@ -24,6 +25,7 @@ from guidepress.paydata import (
     region_code,
 )
 from guidepress.paydata.lookup import national_area
+from guidepress.render.context import Official
 
 
 @dataclass(frozen=True)
@@ -70,17 +72,31 @@ def find_occupations(root: Path, text: str) -> Found:
         return Found(find(store, text, titles), store.release.label, bool(titles))
 
 
-def show(root: Path, slug: str, regions: Sequence[str]) -> tuple[Project, list[str], RegionalPay]:
-    """What the regional editions of ``slug`` print, in ``regions`` (else the configured ones);
-    raises ``ContentError`` when the role or any region has a problem."""
-    project, problems = load_project(root, only=[slug])
+@dataclass(frozen=True)
+class Shown:
+    """What ``data show`` prints: a role, and its official pay in each region asked for."""
+
+    role: Role
+    official: list[Official]  # one per region, in the order asked (none: no region)
+
+
+def show(root: Path, name: str, regions: Sequence[str]) -> Shown:
+    """What the regional editions of role ``name`` (a name or a role file) print, in
+    ``regions`` (else the configured ones); raises ``ContentError`` when the role or any
+    region has a problem."""
+    problems: list[Problem] = []
+    stems = select(root, [name], problems, comparisons=False).roles
     if problems:
         raise ContentError(problems)
+    project, problems = load_project(root, only=list(stems))
+    if problems:
+        raise ContentError(problems)
+    [role] = project.roles.values()
     chosen = _regions(project, regions)
-    found = look_up(project, chosen, [slug], from_option=bool(regions))
+    found = look_up(project, list(chosen), [role.slug], from_option=bool(regions), typed=chosen)
     if found.all_problems():
         raise ContentError(found.all_problems())
-    return project, list(chosen), found
+    return Shown(role, [found.official[(role.slug, region)] for region in chosen])
 
 
 @dataclass(frozen=True)
@@ -115,11 +131,14 @@ def diff(
         raise ContentError(problems)
     slugs = [s for s, role in sorted(project.roles.items()) if role.occupation]
     with open_store(project) as store:
-        chosen = _regions(project, regions)
+        typed = _regions(project, regions)
+        chosen = list(typed)
         if not chosen:
             national = national_area(store)
             chosen = [region_code(national, bls=store.release.kind == "oews")] if national else []
-        current = look_up(project, chosen, slugs, from_option=bool(regions), store=store)
+        current = look_up(
+            project, chosen, slugs, from_option=bool(regions), store=store, typed=typed
+        )
         bad = [p for key, p in current.problems.items() if not key[0]]
         if bad:
             raise ContentError(bad)
@@ -147,9 +166,9 @@ def _config_only(root: Path) -> Project:
     return Project(root, config)
 
 
-def _regions(project: Project, regions: Sequence[str]) -> list[str]:
-    asked = [code.strip().upper() for code in regions]
-    return list(dict.fromkeys(asked or project.config.regions))
+def _regions(project: Project, regions: Sequence[str]) -> dict[str, str]:
+    """The regions asked for (else the configured ones), each with its code as typed."""
+    return as_typed(regions) or {region: region for region in project.config.regions}
 
 
 def _code(project: Project, slug: str, kind: str) -> str | None:

@@ -2,85 +2,92 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
 
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import Defaults, Output, output_path
+from guidepress.build.outputs import AXES, Output, choices, defaults, make_output
 from guidepress.build.request import BuildRequest
+from guidepress.content.names import did_you_mean
 from guidepress.content.project import COMPARISONS_DIR, Project, role_files_on_disk
 from guidepress.errors import UsageError
-from guidepress.render.kinds import KINDS
+from guidepress.render.kinds import KINDS, Kind
 
 
 def plan(project: Project, request: BuildRequest) -> list[Output]:
-    """Every output selected: kinds × subjects × brands × locales × formats.
+    """Every output selected: kinds × subjects × every axis (brands, locales, formats, ...).
 
-    Roles whose files have problems are planned too: their outputs are recorded as failed.
+    Roles and comparisons whose files have problems are planned too: their outputs are
+    recorded as failed, never left out (a left-out output would look current). A comparison
+    named on the command line is built as a comparison sheet even when the project's kinds
+    leave comparisons out (unless --kind says otherwise).
     """
     config = project.config
-    kinds = request.kinds or tuple(config.kinds)
-    brands = request.brands or tuple(config.brands)
-    locales = request.locales or tuple(config.locales)
-    formats = request.formats or ("pdf",)
-    paper = request.paper or config.paper
-    regions: tuple[str | None, ...] = regions_of(project, request) or (None,)
-    unknown = [b for b in request.brands if b not in project.brands and b != "default"]
-    if unknown:
-        raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
-    defaults = Defaults(
-        config.brands[0], config.locales[0], config.paper, next(iter(config.regions), None)
-    )
+    check_brands(project, request.brands)
+    default = defaults(config)
+    selected = choices(request, config)
+    names = [axis.name for axis in AXES]
+    kinds = list(request.kinds or config.kinds)
+    if project.selection and project.selection.comparisons and not request.kinds:
+        kinds += [name for name, kind in KINDS.items() if kind.subject == "comparison"]
+    outputs: dict[str, Output] = {}  # by path: options that do not apply fold into one output
+    for kind in (KINDS[name] for name in dict.fromkeys(kinds)):
+        for subject, roles in subjects(project, kind).items():
+            for values in itertools.product(*(chosen for _, chosen in selected)):
+                output = make_output(
+                    kind, subject, roles, dict(zip(names, values, strict=True)), default
+                )
+                outputs.setdefault(output.path, output)
+    return list(outputs.values())
+
+
+def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:
+    """What ``kind`` makes outputs about, with their roles: every role and comparison, or
+    with a selection the roles it names, the comparisons it names and those of its roles."""
     known = set(project.roles) | project.broken
-    outputs = []
-    for kind in (KINDS[name] for name in kinds):
-        subjects = (
-            {name: tuple(c.roles) for name, c in project.comparisons.items()}
-            if kind.subject == "comparison"
-            else {slug: (slug,) for slug in sorted(known)}
-        )
-        for subject, roles in subjects.items():
-            if not all(r in known for r in roles):
-                continue  # a comparison of roles outside this build's selection
-            for brand in brands:
-                for locale in locales:
-                    for region in regions:
-                        for fmt in formats:
-                            path = output_path(
-                                kind, subject, brand=brand, locale=locale, paper=paper,
-                                format=fmt, print_marks=request.print_marks, defaults=defaults,
-                                region=region,
-                            )  # fmt: skip
-                            outputs.append(
-                                Output(kind.name, subject, roles, brand, locale, paper, fmt, path,
-                                       request.print_marks, region)
-                            )  # fmt: skip
-    return outputs
+    selection = project.selection
+    if kind.subject == "role":
+        chosen = known if selection is None else known & set(selection.roles)
+        return {slug: (slug,) for slug in sorted(chosen)}
+    found = {name: tuple(c.roles) for name, c in project.comparisons.items()}
+    found |= project.failed_comparisons
+    if selection is None:
+        return dict(sorted(found.items()))
+    return {
+        name: roles
+        for name, roles in sorted(found.items())
+        if name in selection.comparisons or (roles and set(roles) <= set(selection.roles))
+    }
 
 
-def regions_of(project: Project, request: BuildRequest) -> tuple[str, ...]:
-    """The regional editions asked for: ``--region`` (normalised, each once), else the
-    project's ``regions``; empty: no regional edition."""
-    asked = tuple(dict.fromkeys(region_key(code) for code in request.regions))
-    return asked or tuple(dict.fromkeys(project.config.regions))
-
-
-def region_key(code: str) -> str:
-    """A region code as outputs and the manifest name it: ``oh`` -> ``OH``."""
-    return code.strip().upper()
+def check_brands(project: Project, brands: Iterable[str]) -> None:
+    """Refuse a ``--brand`` that names no brand kit, with the closest name."""
+    known = project.brand_names()
+    for brand in brands:
+        if brand not in known:
+            hint = did_you_mean(brand, known)
+            raise UsageError(f"--brand: no brand '{brand}' in content/brands{hint}")
 
 
 def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
-    """Paths of outputs whose roles or comparison no longer exist."""
+    """Paths of outputs whose source is gone: a deleted role file, or a deleted comparison file
+    (an ad-hoc comparison, made by ``compare``, goes with its roles). Outputs of brands,
+    locales, kinds or options a build did not select are never gone."""
     roles = {rel.stem for rel in role_files_on_disk(project.root)} | set(project.roles)
     found: set[str] = set()
     for entry in entries:
         kind = KINDS.get(entry.kind)
-        if kind is not None and kind.subject == "comparison":
-            name = Path(entry.path).name.split(".")[0].split("@")[0]
-            exists = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
-            if name not in project.comparisons and not exists:
-                found.add(entry.path)
-        elif any(slug not in roles for slug in entry.roles):
+        if any(slug not in roles for slug in entry.roles):
             found.add(entry.path)
+        elif kind is not None and kind.subject == "comparison":
+            name = Path(entry.path).name.split(".")[0].split("@")[0]
+            named = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
+            if not named and name != adhoc_name(entry.roles):
+                found.add(entry.path)
     return found
+
+
+def adhoc_name(roles: Iterable[str]) -> str:
+    """The name of the ad-hoc comparison of ``roles`` (``guidepress compare``)."""
+    return "-vs-".join(roles)

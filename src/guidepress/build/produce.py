@@ -15,7 +15,6 @@ from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output
-from guidepress.build.request import Settings
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
@@ -34,7 +33,6 @@ def run(
     theme: Theme,
     output: Output,
     output_dir: Path,
-    settings: Settings,
     inputs_hash: str | None = None,
     *,
     target: Path | None = None,
@@ -49,9 +47,9 @@ def run(
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, settings, comparison, official)
+            data, pages = produce(project, theme, output, target, comparison, official)
         if output.format == "pdf":
-            preflight.require(data, locale=output.locale, variant=settings.pdf_variant)
+            preflight.require(data, locale=output.locale, variant=output.pdf_variant)
         write_atomic(target, data)
         entry.pages, entry.bytes = pages, len(data)
         entry.sha256, entry.status = hashlib.sha256(data).hexdigest(), "built"
@@ -82,7 +80,6 @@ def produce(
     theme: Theme,
     output: Output,
     target: Path,
-    settings: Settings,
     comparison: Comparison | None = None,
     official: tuple[Official, ...] = (),
 ) -> tuple[bytes, int | None]:
@@ -108,7 +105,7 @@ def produce(
         return write_pdf(
             laid,
             identifier=output.path,
-            pdf_variant=settings.pdf_variant,
+            pdf_variant=output.pdf_variant,
             print_marks=output.print_marks,
         )
 

@@ -15,8 +15,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from guidepress.build.outputs import Output
-from guidepress.build.plan import region_key
+from guidepress.build.outputs import Output, region_key
 from guidepress.content.load import Document, read
 from guidepress.content.models import Role
 from guidepress.content.project import COMPARISONS_DIR, CONFIG_FILE, ROLES_DIR, Project
@@ -61,13 +60,6 @@ class RegionalPay:
 
     def all_problems(self) -> list[Problem]:
         return sorted(set(self.general) | set(self.problems.values()))
-
-
-def check(project: Project) -> list[Problem]:
-    """What ``validate`` says about official pay: the roles' occupation codes against the
-    loaded data (when there is any) and every role in every configured region."""
-    regions = list(dict.fromkeys(project.config.regions))
-    return look_up(project, regions, sorted(project.roles)).all_problems()
 
 
 def open_store(project: Project) -> Store:
@@ -317,8 +309,13 @@ def for_outputs(
     if not regions:
         return None
     slugs = sorted({slug for o in outputs if o.region is not None for slug in o.roles})
-    typed = {region_key(code): code.strip() for code in asked}
-    return look_up(project, regions, slugs, from_option=bool(asked), typed=typed)
+    return look_up(project, regions, slugs, from_option=bool(asked), typed=as_typed(asked))
+
+
+def as_typed(asked: Sequence[str]) -> dict[str, str]:
+    """``--region`` codes by the region each names (``OH``), with the code as typed (``oh``),
+    which messages quote."""
+    return {region_key(code): code.strip() for code in asked}
 
 
 def output_problem(
@@ -333,11 +330,19 @@ def output_problem(
     problem = regional.problem(output.roles, output.region)
     if problem is not None or len(output.roles) < 2:
         return problem
-    found = mismatch(regional.of(output.roles, output.region), output.roles)
+    return comparison_problem(project, regional, output.subject, output.roles, output.region)
+
+
+def comparison_problem(
+    project: Project, regional: RegionalPay, name: str, slugs: Sequence[str], region: str
+) -> Problem | None:
+    """Why comparison ``name``'s roles, each with official pay in ``region``, cannot share one
+    sheet there (another release, currency or period), placed at the comparison file's role."""
+    found = mismatch(regional.of(slugs, region), slugs)
     if found is None:
         return None
     index, message = found
-    rel = COMPARISONS_DIR / f"{output.subject}.yaml"
+    rel = COMPARISONS_DIR / f"{name}.yaml"
     doc, _ = read(project.root / rel, str(rel))
     if doc is None:
         return Problem(str(rel), field=f"roles[{index}]", message=message)

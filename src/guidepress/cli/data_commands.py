@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
-from guidepress.cli.errors import handle_errors, project_root
+from guidepress.cli.errors import handle_errors
+from guidepress.cli.options import complete_roles, project_option, project_root
 from guidepress.errors import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,6 +61,7 @@ def release_options(func: F) -> F:
 @import_group.command(name="oews")
 @click.argument("files", nargs=-1, required=True, type=_FILE)
 @release_options
+@project_option
 @click.pass_context
 @handle_errors
 def import_oews(
@@ -86,6 +88,7 @@ def import_oews(
 
 @import_group.command(name="pay")
 @click.argument("file", type=_FILE)
+@project_option
 @click.pass_context
 @handle_errors
 def import_pay(ctx: click.Context, file: Path) -> None:
@@ -115,6 +118,7 @@ def _imported(done: object) -> None:
 
 @data.command(name="find")
 @click.argument("text")
+@project_option
 @click.pass_context
 @handle_errors
 def find_command(ctx: click.Context, text: str) -> None:
@@ -144,8 +148,9 @@ def find_command(ctx: click.Context, text: str) -> None:
 
 
 @data.command(name="show")
-@click.argument("role")
+@click.argument("role", shell_complete=complete_roles)
 @click.option("--region", "regions", multiple=True, metavar="CODE", help="Region (repeatable).")
+@project_option
 @click.pass_context
 @handle_errors
 def show_command(ctx: click.Context, role: str, regions: tuple[str, ...]) -> None:
@@ -159,16 +164,15 @@ def show_command(ctx: click.Context, role: str, regions: tuple[str, ...]) -> Non
     from guidepress.build.data import show
     from guidepress.cli.paytext import official_lines, own_lines
 
-    project, chosen, found = show(project_root(ctx), role, regions)
-    subject = project.roles[role]
-    if not chosen:
-        for line in own_lines(subject):
+    shown = show(project_root(ctx), role, regions)
+    if not shown.official:
+        for line in own_lines(shown.role):
             click.echo(line)
         return
-    for index, region in enumerate(chosen):
+    for index, official in enumerate(shown.official):
         if index:
             click.echo("")
-        for line in official_lines(subject, found.official[(role, region)]):
+        for line in official_lines(shown.role, official):
             click.echo(printable(line))
 
 
@@ -181,6 +185,7 @@ def show_command(ctx: click.Context, role: str, regions: tuple[str, ...]) -> Non
     help="What FILE is (default: the kind of the data in the store).",
 )
 @release_options
+@project_option
 @click.pass_context
 @handle_errors
 def diff_command(

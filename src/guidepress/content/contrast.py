@@ -9,9 +9,9 @@ is not held to the text threshold.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from guidepress.content.load import Document
-from guidepress.content.models import Brand
 from guidepress.errors import Problem
 
 #: WCAG 2.x level AA for normal-size text.
@@ -56,15 +56,16 @@ def shown(ratio: float) -> str:
     return f"{math.floor(ratio * 10) / 10:.1f}"
 
 
-def contrast_checks(brand: Brand, doc: Document) -> list[Problem]:
+def contrast_checks(colors: Mapping[str, str | None], doc: Document) -> list[Problem]:
     """Every checked colour pair below AA, located on the colour the file sets (the foreground
-    when both or neither are set); none when the brand sets ``allow_low_contrast``."""
-    if brand.allow_low_contrast:
-        return []
-    colors = brand.colors
+    when both or neither are set). ``colors``: each colour's value, None for one that is not
+    a colour (reported as such already; the pairs it is in are not judged)."""
     problems = []
     for fore, back, use in PAIRS:
-        ratio = contrast_ratio(getattr(colors, fore), getattr(colors, back))
+        fore_value, back_value = colors.get(fore), colors.get(back)
+        if fore_value is None or back_value is None:
+            continue
+        ratio = contrast_ratio(fore_value, back_value)
         if ratio >= AA_TEXT:
             continue
         written = [name for name in (fore, back) if ("colors", name) in doc.positions]
@@ -73,7 +74,7 @@ def contrast_checks(brand: Brand, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("colors", where),
-                f"contrast {shown(ratio)}:1 against {other} {getattr(colors, other)} is below "
+                f"contrast {shown(ratio)}:1 against {other} {colors[other]} is below "
                 f"WCAG AA {AA_TEXT}:1 ({use})",
             )
         )
