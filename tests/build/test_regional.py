@@ -51,6 +51,15 @@ def test_regional_outputs_are_named_and_recorded_by_region(demo: Path) -> None:
     assert "MEDIAN PAY, OHIO" in html.upper() and "$108,370" in html
 
 
+def test_o_names_the_region_when_regions_tell_the_outputs_apart(demo: Path) -> None:
+    args = ("strategic-account-manager", "--kind", "sheet", "--region", "OH", "--region", "TX")
+    assert run(demo, "build", *args, "-o", "x.pdf") == (
+        2,
+        "-o: writes one output, and 2 are selected: sheets/strategic-account-manager@oh.pdf, "
+        "sheets/strategic-account-manager@tx.pdf; choose one with --region\n",
+    )
+
+
 def test_an_unknown_region_fails_its_outputs_only(demo: Path) -> None:
     code, lines = guides(demo, "--region", "ZZ", "--region", "OH")
     assert code == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidepress.build.outputs import Output
+from guidepress.build.outputs import AXES, Output
 from guidepress.content.load import read
 from guidepress.content.project import CONFIG_FILE
 from guidepress.errors import ContentError, Problem, UsageError
@@ -20,10 +20,19 @@ def one_output(outputs: list[Output], file: Path) -> Output:
         chosen = f": {shown}" if outputs else ""
         raise UsageError(
             f"-o: writes one output, and {len(outputs)} are selected{chosen}; "
-            "choose one with ROLE, --kind, --brand, --locale"
+            f"choose one with {', '.join(_telling_apart(outputs))}"
         )
     suffix_for(outputs[0].format, file, "-o")
     return outputs[0]
+
+
+def _telling_apart(outputs: list[Output]) -> list[str]:
+    """The arguments on which ``outputs`` differ (all of them when none is selected); an axis
+    that does not apply to some formats (None there) does not tell those apart."""
+    differ = [("ROLE", "subject"), ("--kind", "kind")]
+    differ += [(f"--{axis.name.replace('_', '-')}", axis.name) for axis in AXES]
+    found = [flag for flag, name in differ if len({getattr(o, name) for o in outputs} - {None}) > 1]
+    return found or ["ROLE", "--kind", "--brand", "--locale"]
 
 
 def suffix_for(format: str, file: Path, option: str) -> None:

@@ -108,7 +108,7 @@ class OewsFile:
             line, col, field = first_top_coded
             message = (
                 f"'#' means at or above BLS's top code, but the top code of {self.release} is "
-                "not known: give it at import (hourly and annual)"
+                "not known: give it with --top-code HOURLY ANNUAL (from the release's notes)"
             )
             log.add(line, col, field, message)
         if not kept and not log.count:
