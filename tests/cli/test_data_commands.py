@@ -29,6 +29,28 @@ def test_every_data_command_has_help_with_an_example(command: tuple[str, ...]) -
     assert result.exit_code == 0 and "Example:" in result.output
 
 
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["data", "find", "astronaut"], (0, "no occupation matches 'astronaut' in May 2025\n")),
+        (["data", "show", "nobody"], (1, "content/roles/nobody.yaml: no role 'nobody'\n")),
+        (["data", "diff", "{demo}/data/oews_m2025_extract.csv", "--region", "OH"],
+         (0, "May 2025 against May 2025: 0 of 2 role and region pairs change\n")),
+    ],
+)  # fmt: skip
+def test_project_after_the_data_commands(
+    demo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    said: tuple[int, str],
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no project here; --project after the command finds it
+    args = [arg.format(demo=demo) for arg in command]
+    result = invoke(None, *args, "--project", str(demo))
+    assert (result.exit_code, result.output) == said
+
+
 def test_import_oews_into_the_configured_store(demo: Path) -> None:
     (demo / "data/pay.sqlite").unlink()
     code, output = run(demo, "data", "import", "oews", str(demo / "data/oews_m2025_extract.csv"))
