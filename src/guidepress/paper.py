@@ -8,6 +8,8 @@ PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 BLEED_MM = 3.0
 SLUG_MM = 8.0
 PT_PER_MM = 72 / 25.4
+#: Page images: 96 dpi draws one CSS pixel as one image pixel.
+DEFAULT_DPI = 96
 
 
 def page_mm(paper: str, landscape: bool = False) -> tuple[float, float]:

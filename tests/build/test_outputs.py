@@ -6,10 +6,21 @@ import dataclasses
 from pathlib import Path
 
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import AXES, Output
+from guidepress.build.outputs import (
+    AXES,
+    Output,
+    defaults,
+    normalised,
+    output_path,
+    page_file,
+    page_files,
+    thumbnail_file,
+)
 from guidepress.build.plan import plan
 from guidepress.build.request import BuildRequest
+from guidepress.content.models import Config
 from guidepress.content.project import load_project
+from guidepress.render.kinds import KINDS
 from tests.helpers import add_role, write
 
 
@@ -74,7 +85,7 @@ def region_path(region: str | None, default: str | None = "US", **options: objec
 
     values: dict[str, object] = {
         "brand": "default", "locale": "en", "paper": "a4", "pdf_variant": "pdf/ua-1",
-        "print_marks": False, "format": "pdf", "region": region,
+        "print_marks": False, "format": "pdf", "region": region, "dpi": None,
     }  # fmt: skip
     values.update(options)
     defaults = {**values, "locale": "en", "print_marks": False, "region": default}
@@ -99,6 +110,29 @@ def test_without_regions_the_names_are_as_before() -> None:
     assert region_path("US", default=None) == "guides/chef@us.pdf"
 
 
+def test_regions_and_page_images_with_every_other_option_have_their_own_paths(
+    project: Path,
+) -> None:
+    write(project, "guidepress.yaml", "title: T\nkinds: [sheet]\nregions: [US]\n")
+    add_role(project, "baker")
+    loaded, _ = load_project(project)
+    request = BuildRequest(regions=("US", "DE"), locales=("en", "de"), formats=("pdf", "png"),
+                           dpi=150, print_marks=True)  # fmt: skip
+    paths = [o.path for o in plan(loaded, request)] + [o.path for o in plan(loaded, BuildRequest())]
+    assert sorted(paths) == [
+        "sheets/baker.de.print.150dpi.1.png",
+        "sheets/baker.de.print.pdf",
+        "sheets/baker.de@de.print.150dpi.1.png",
+        "sheets/baker.de@de.print.pdf",
+        "sheets/baker.pdf",
+        "sheets/baker.print.150dpi.1.png",
+        "sheets/baker.print.pdf",
+        "sheets/baker@de.print.150dpi.1.png",
+        "sheets/baker@de.print.pdf",
+    ]
+    assert len({path.lower() for path in paths}) == len(paths)
+
+
 def test_regions_asked_and_configured(project: Path) -> None:
     write(project, "guidepress.yaml", "title: T\nregions: [US, oh, US]\n")
     add_role(project, "baker")
@@ -107,3 +141,32 @@ def test_regions_asked_and_configured(project: Path) -> None:
     assert paths == {"guides/baker.pdf": "US", "guides/baker@oh.pdf": "OH"}
     asked = {o.path: o.region for o in plan(loaded, BuildRequest(regions=("oh", " 18140", "OH")))}
     assert asked == {"guides/baker@oh.pdf": "OH", "guides/baker@18140.pdf": "18140"}
+
+
+def _path(format: str, dpi: int | None = None, **options: str) -> str:
+    """The path of a guide about ``chef`` with ``options`` (the rest the project's defaults)."""
+    default = defaults(Config())
+    chosen = {**default, "format": format, "dpi": dpi, **options}
+    return output_path(KINDS["guide"], "chef", normalised(chosen), default)
+
+
+def test_page_images_are_numbered_and_the_path_is_the_first_page() -> None:
+    assert _path("png", 96) == "guides/chef.1.png"
+    assert page_files("guides/chef.1.png", 3) == [
+        "guides/chef.1.png",
+        "guides/chef.2.png",
+        "guides/chef.3.png",
+    ]
+    assert page_file("guides/chef.es.1.png", 12) == "guides/chef.es.12.png"
+
+
+def test_another_resolution_and_other_options_have_their_own_page_image_paths() -> None:
+    assert _path("png", 150) == "guides/chef.150dpi.1.png"
+    assert _path("png", 96, locale="es", paper="letter") == "guides/chef.es.letter.1.png"
+    assert _path("pdf", 150) == "guides/chef.pdf"  # a resolution is no option of a PDF
+    assert len({_path("png", 96), _path("png", 150), _path("pdf"), _path("html")}) == 4
+
+
+def test_a_thumbnail_sits_beside_its_pdf() -> None:
+    assert thumbnail_file("guides/chef.es.pdf") == "guides/chef.es.thumb.png"
+    assert thumbnail_file(_path("pdf")) not in page_files(_path("png", 96), 99)

@@ -22,6 +22,8 @@ def one_output(outputs: list[Output], file: Path) -> Output:
             f"-o: writes one output, and {len(outputs)} are selected{chosen}; "
             f"choose one with {', '.join(_telling_apart(outputs))}"
         )
+    if outputs[0].format == "png":
+        raise UsageError("-o: page images are one file per page; use --out DIR for them")
     suffix_for(outputs[0].format, file, "-o")
     return outputs[0]
 

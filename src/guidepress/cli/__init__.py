@@ -12,6 +12,7 @@ from guidepress.cli.data_commands import data
 from guidepress.cli.errors import show_warnings
 from guidepress.cli.file_commands import import_pages, theme
 from guidepress.cli.options import project_option
+from guidepress.cli.serve_commands import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +40,7 @@ for command in (
     import_pages,
     theme,
     data,
+    serve,
 ):
     cli.add_command(command)
 
