@@ -246,8 +246,8 @@ def test_open_needs_exactly_one_output(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
     assert run(project, "build", "--kind", "guide", "--kind", "sheet", "--open") == (
         2,
-        "--open: 2 outputs selected; select exactly one (a role, --kind, --brand, --locale, "
-        "--format)\n",
+        "--open: opens one output, and 2 are selected: guides/pastry-chef.pdf, "
+        "sheets/pastry-chef.pdf; choose one with --kind\n",
     )
 
 

@@ -26,7 +26,7 @@ from guidepress.build.plan import gone, plan
 from guidepress.build.regional import fingerprint, for_outputs, output_problem
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
-from guidepress.build.targets import one_output, require_writable
+from guidepress.build.targets import one_output, only_one, require_writable
 from guidepress.build.thumbnails import keep_thumbnails
 from guidepress.build.workers import run_all
 from guidepress.content.project import (
@@ -36,7 +36,7 @@ from guidepress.content.project import (
     Project,
     load_project,
 )
-from guidepress.errors import GuidepressError, Problem, RenderError, UsageError, printable
+from guidepress.errors import GuidepressError, Problem, RenderError, printable
 from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
 from guidepress.render.context import Official
@@ -119,11 +119,8 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         outputs = select(outputs, *request.shard)
     if request.file is not None:
         one_output(outputs, request.file)
-    if request.single and len(outputs) != 1:
-        raise UsageError(
-            f"--open: {len(outputs)} outputs selected; select exactly one "
-            "(a role, --kind, --brand, --locale, --format)"
-        )
+    if request.single:
+        only_one(outputs, "--open", "opens")
     file = ("-o", request.file) if request.file else None
     require_writable(root, output_dir, request.out is not None, file)
     remove_stale_temporaries(output_dir)

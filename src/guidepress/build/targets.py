@@ -15,16 +15,23 @@ from guidepress.files import unwritable
 def one_output(outputs: list[Output], file: Path) -> Output:
     """The one output ``-o FILE`` writes; a usage error unless exactly one is selected and the
     file's suffix is its format's."""
+    only_one(outputs, "-o", "writes")
+    if outputs[0].format == "png":
+        raise UsageError("-o: page images are one file per page; use --out DIR for them")
+    suffix_for(outputs[0].format, file, "-o")
+    return outputs[0]
+
+
+def only_one(outputs: list[Output], option: str, does: str) -> Output:
+    """The one output selected, for an option that ``does`` something with one output (``-o``
+    writes it, ``--open`` opens it); else a usage error naming what tells those selected apart."""
     if len(outputs) != 1:
         shown = ", ".join(o.path for o in outputs[:3]) + (", ..." if len(outputs) > 3 else "")
         chosen = f": {shown}" if outputs else ""
         raise UsageError(
-            f"-o: writes one output, and {len(outputs)} are selected{chosen}; "
+            f"{option}: {does} one output, and {len(outputs)} are selected{chosen}; "
             f"choose one with {', '.join(_telling_apart(outputs))}"
         )
-    if outputs[0].format == "png":
-        raise UsageError("-o: page images are one file per page; use --out DIR for them")
-    suffix_for(outputs[0].format, file, "-o")
     return outputs[0]
 
 
