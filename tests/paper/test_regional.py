@@ -183,3 +183,31 @@ def test_an_adhoc_comparison_in_a_metro_area(demo: Path) -> None:
     assert squash("Pay in Columbus, OH: 10th to 90th percentile, median marked") in text
     for soc in SOC.values():
         assert squash(dollars(oews_row("18140", soc)["A_MEDIAN"])) in text
+
+
+def test_top_coded_and_hourly_only_figures_on_paper(demo: Path, tmp_path: Path) -> None:
+    """BLS's ``#`` prints as the top code "or more"; an occupation BLS publishes hourly wages
+    for only prints hourly figures, never a year's pay made up from them."""
+    from guidepress.paydata import import_oews
+    from tests.paydata.conftest import oews_row as bls_row
+    from tests.paydata.conftest import write_oews
+
+    annual = ("A_MEAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
+    rows = [
+        bls_row(A_PCT75="#", A_PCT90="#", H_PCT75="#", H_PCT90="#"),  # Ohio, 41-4011
+        bls_row(OCC_CODE="13-1199", OCC_TITLE="Business Operations Specialists, All Other",
+                HOURLY="TRUE", **dict.fromkeys(annual, "*")),
+        bls_row(OCC_CODE="00-0000", OCC_TITLE="All Occupations", A_MEDIAN="49380",
+                H_MEDIAN="23.74"),
+    ]  # fmt: skip
+    import_oews([write_oews(tmp_path / "oews_m2025.csv", rows)], demo / "data/pay.sqlite")
+    code, output = run(demo, "build", "--kind", "sheet", "--kind", "guide", "--region", "OH")
+    assert code == 0, output
+    for kind in ("sheets", "guides"):
+        text = squash(text_of(demo / f"output/{kind}/strategic-account-manager@oh.pdf"))
+        assert squash("75th percentile $239,200 or more") in text, kind
+        hourly = squash(text_of(demo / f"output/{kind}/customer-success-manager@oh.pdf"))
+        assert squash("MEDIAN PAY, OHIO $52.10") in hourly, kind
+        assert squash("Hourly") in hourly and squash("$108,368") not in hourly, kind  # x 2080
+    guide = squash(text_of(demo / "output/guides/customer-success-manager@oh.pdf"))
+    assert squash("Only hourly wages are published for this occupation") in guide
