@@ -82,8 +82,10 @@ PARTS: tuple[tuple[str, tuple[SectionOutline, ...]], ...] = (
 OUTLINE: tuple[SectionOutline, ...] = tuple(s for _, sections in PARTS for s in sections)
 
 
-def _printed(role: Role, fields: tuple[str, ...]) -> bool:
+def _printed(role: Role, fields: tuple[str, ...], present: frozenset[str]) -> bool:
     for name in fields:
+        if name in present:
+            return True
         value = getattr(role, name)
         if name == "skill_map" and value is not None:
             value = value.groups
@@ -92,15 +94,16 @@ def _printed(role: Role, fields: tuple[str, ...]) -> bool:
     return False
 
 
-def guide_parts(role: Role, labels: Labels) -> list[Part]:
+def guide_parts(role: Role, labels: Labels, present: frozenset[str] = frozenset()) -> list[Part]:
     """The parts of ``role``'s guide with their sections; empty ones are left out. The last part
-    always ends with the sources."""
+    always ends with the sources. ``present``: fields given from elsewhere than the role file
+    (``salary`` for a regional edition's official pay)."""
     parts: list[Part] = []
     for key, outline in PARTS:
         sections = [
             Section(anchor, labels[label], anchor)
             for anchor, label, fields in outline
-            if _printed(role, fields)
+            if _printed(role, fields, present)
         ]
         if key == PARTS[-1][0]:
             sections += [
@@ -113,6 +116,8 @@ def guide_parts(role: Role, labels: Labels) -> list[Part]:
     return parts
 
 
-def guide_sections(role: Role, labels: Labels) -> list[Section]:
+def guide_sections(
+    role: Role, labels: Labels, present: frozenset[str] = frozenset()
+) -> list[Section]:
     """Every section of ``role``'s guide in reading order."""
-    return [section for part in guide_parts(role, labels) for section in part.sections]
+    return [section for part in guide_parts(role, labels, present) for section in part.sections]
