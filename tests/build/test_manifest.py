@@ -33,6 +33,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "audience",
         "pdf_variant",
         "print_marks",
+        "region",
         "dpi",
         "pages",
         "bytes",

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidepress.build.plan import plan
+from guidepress.build.manifest import Entry
+from guidepress.build.plan import gone, plan
 from guidepress.build.request import BuildRequest
 from guidepress.content.project import load_project
 from tests.helpers import compared_role, manifest, run, write
@@ -95,3 +96,19 @@ def test_the_catalogue_is_made_after_a_sharded_build_not_in_a_shard(project: Pat
     # Once the shards are merged, a build of the catalogue lists them all.
     assert run(project, "build", "--kind", "catalogue")[0] == 0
     assert "guides/baker.html" in (project / "output" / "index.html").read_text()
+
+
+def test_a_comparison_in_a_region_is_found_by_its_name_before_the_suffixes(demo: Path) -> None:
+    """``comparisons/NAME[.locale][@region].pdf``: gone only when NAME's file is gone."""
+    project, _ = load_project(demo, only=["strategic-account-manager"])
+    roles = ["strategic-account-manager", "customer-success-manager"]
+    entries = [
+        Entry(f"comparisons/{name}.pdf", "compare", roles, "default", "en", "a4", "pdf")
+        for name in (
+            "account-vs-success@oh",
+            "account-vs-success.es@18140",
+            "strategic-account-manager-vs-customer-success-manager@oh",  # ad hoc
+            "old@oh",
+        )
+    ]
+    assert gone(project, entries) == {"comparisons/old@oh.pdf"}

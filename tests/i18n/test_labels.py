@@ -34,6 +34,9 @@ def test_catalogue_is_translated_not_copied(locale: str) -> None:
     allowed |= {"level_senior", "median", "sheet_tools", "sources", "source_label", "notes"}
     # A4 everywhere; "1 page", "{count} pages" in French; "Downloads" in German.
     allowed |= {"paper_a4", "page_one", "pages_count", "downloads"}
+    allowed |= {"source_document"}
+    # Formats without words: "{title} (SOC {code})", "≥ {amount}".
+    allowed |= {"occupation_soc", "occupation_other", "top_coded_short"}
     assert same <= allowed
 
 

@@ -58,6 +58,25 @@ def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
     assert "Notes" in texts[0] and texts[1].startswith("diagram")  # the diagram stays next
 
 
+def test_a_side_note_left_alone_above_a_gap_goes_with_its_section() -> None:
+    # Side notes float beside their heading (they come first, so that a heading never ends a
+    # page); here the second note does not fit, and takes the heading with it: the first would
+    # stay behind, alone at the foot of the page.
+    section = (
+        '<section><aside style="float: right; clear: right; width: 30mm; height: 8mm">side'
+        '</aside><aside style="float: right; clear: right; width: 30mm; height: 40mm">gauge'
+        f'</aside><h3 style="break-after: avoid">Head</h3>{WORDS}</section>'
+    )
+    laid = lay_out(f'<section id="one"><p>{"Some words to read. " * 36}</p>{section}</section>')
+    first = page_texts(laid)[0]
+    assert "side" in first and "gauge" not in first and "Head" not in first
+    [gap] = gaps(laid.document)
+    assert gap.before.tag == "section" and gap.before.get("id") is None
+    texts = page_texts(paginate(laid))
+    assert "Notes" in texts[0] and "side" not in texts[0]
+    assert texts[1].startswith("sidegauge") and "Head" in texts[1]
+
+
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:
     # The part ends low enough (less than END_EMPTY of its page empty) to read as its end.
     laid = lay_out(f'<section id="one">{LONGER}</section><section class="part">{WORDS}</section>')

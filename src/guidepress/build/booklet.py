@@ -35,7 +35,7 @@ from guidepress.pdf.engine import ENGINE, layout, write_pdf
 from guidepress.pdf.locate import items_on_pages
 from guidepress.pdf.merge import join
 from guidepress.pdf.paginate import paginate
-from guidepress.render.context import Options, Subject
+from guidepress.render.context import Official, Options, Subject
 from guidepress.render.kinds import KINDS
 from guidepress.render.pieces import Chapter, Piece, Term
 from guidepress.theme.lookup import Theme
@@ -51,9 +51,10 @@ def produce_booklet(
     options: Options,
     allowed: list[Path],
     cache: Path | None,
+    official: tuple[Official, ...] = (),
 ) -> tuple[bytes, int]:
     """The booklet ``output``'s PDF and its page count; ``cache``: the chapter cache's folder
-    (None: none)."""
+    (None: none); ``official``: a regional booklet's official pay, per role of ``output``."""
     config = project.config
     settings = booklets(config)[output.subject]
     name = reader(config, output.audience).name
@@ -84,10 +85,13 @@ def produce_booklet(
     environment = _environment(theme, kind.stylesheets, brand, output)
     keys: list[str] = []
 
+    pay = dict(zip(output.roles, official, strict=False))
+
     def made(piece: Piece, subject_roles: tuple[Role, ...] = ()) -> Made:
         """The piece laid out, or as kept from a build that laid out the same HTML."""
-        rendered = kind.render(Subject(output.subject, subject_roles, booklet=piece), brand,
-                               theme, options)  # fmt: skip
+        own = tuple(pay[role.slug] for role in subject_roles if role.slug in pay)
+        subject = Subject(output.subject, subject_roles, official=own, booklet=piece)
+        rendered = kind.render(subject, brand, theme, options)
         # Where the project lies is no part of the key: a copy of the folder (a CI checkout
         # elsewhere) finds its pieces (the HTML names brand fonts by their file URLs).
         where = rendered.html.replace(project.root.resolve().as_uri(), "project:")

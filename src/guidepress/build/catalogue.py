@@ -192,6 +192,7 @@ def _link(project: Project, entry: Entry, folder: str) -> Link:
         "audience": entry.audience,
         "paper": entry.paper,
         "pdf_variant": entry.pdf_variant,
+        "region": entry.region,
         "print_marks": entry.print_marks or None,
     }
     return Link(

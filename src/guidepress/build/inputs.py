@@ -26,8 +26,11 @@ from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
 #: guidepress.yaml keys that only select what to build, or whose parts each output hashes for
-#: itself (its audience's settings, its booklet's): they change no other document.
-_SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare", "audiences", "booklets"}
+#: itself (its audience's settings, its booklet's): they change no other document. ``regions``
+#: and ``data`` too: a regional output's hash holds the figures it prints instead.
+_SELECTION_KEYS = {
+    "brands", "locales", "kinds", "output", "compare", "audiences", "booklets", "regions", "data",
+}  # fmt: skip
 
 
 class Inputs:
@@ -75,8 +78,11 @@ class Inputs:
                 found.append(overlay.path)
         return found
 
-    def hash(self, output: Output) -> str:
+    def hash(self, output: Output, data: str = "") -> str:
+        """``data``: what the output prints from official pay data (``regional.fingerprint``)."""
         digest = hashlib.sha256(f"{output}\n{self.settings}\n{self._own(output)}\n".encode())
+        if data:
+            digest.update(f"data {data}\n".encode())
         for path in self.files(output):
             digest.update(path.name.encode())
             digest.update(self._digest(path))

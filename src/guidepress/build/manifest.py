@@ -38,6 +38,7 @@ class Entry:
     audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = None  # None for HTML
     print_marks: bool | None = False  # None for the catalogue (a web page)
+    region: str | None = None  # a regional edition's region code; None: the role's own figures
     dpi: int | None = None  # png outputs: the page images' resolution
     pages: int | None = None
     bytes: int | None = None  # png outputs: of all pages

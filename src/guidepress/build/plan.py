@@ -56,9 +56,14 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
 def pinned(
     selected: list[tuple[Axis, tuple[Any, ...]]], request: BuildRequest, settings: BookletSettings
 ) -> list[tuple[Axis, tuple[Any, ...]]]:
-    """The choices for a booklet that fixes its brand, locale or audience: that value (none
-    when the request asked for others on that axis)."""
-    fixed = {"brand": settings.brand, "locale": settings.locale, "audience": settings.audience}
+    """The choices for a booklet that fixes its brand, locale, audience or region: that value
+    (none when the request asked for others on that axis)."""
+    fixed = {
+        "brand": settings.brand,
+        "locale": settings.locale,
+        "audience": settings.audience,
+        "region": settings.region,
+    }
     found = []
     for axis, chosen in selected:
         value = fixed.get(axis.name)
@@ -132,7 +137,7 @@ def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
         elif any(slug not in roles for slug in entry.roles):
             found.add(entry.path)
         elif kind is not None and kind.subject == "comparison":
-            name = Path(entry.path).name.split(".")[0]
+            name = Path(entry.path).name.split(".")[0].split("@")[0]
             named = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
             if not named and name != adhoc_name(entry.roles):
                 found.add(entry.path)

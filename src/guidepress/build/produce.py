@@ -27,7 +27,7 @@ from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
 from guidepress.pdf.paginate import edited_html, paginate
-from guidepress.render.context import RenderedHtml
+from guidepress.render.context import Official, RenderedHtml
 from guidepress.theme.lookup import Theme
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
@@ -42,15 +42,19 @@ def run(
     *,
     target: Path | None = None,
     comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
 ) -> Entry:
     """Build one output to ``target`` (by default its path in ``output_dir``); a failure is
-    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's."""
+    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's;
+    ``official``: a regional output's official pay, per role."""
     started = time.perf_counter()
     entry = output.entry(inputs_hash=inputs_hash, sources=sources_of(project, output))
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, comparison, output_dir / CHAPTERS)
+            data, pages = produce(
+                project, theme, output, target, comparison, official, output_dir / CHAPTERS
+            )
         if output.format == "pdf":
             preflight.require(data, locale=output.locale, variant=output.pdf_variant)
         if output.format == "png":
@@ -100,15 +104,16 @@ def produce(
     output: Output,
     target: Path,
     comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
     chapters: Path | None = None,
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML); a png output's are its
     PDF's, to draw the pages from. ``chapters``: the booklets' chapter cache (build/booklet.py)."""
     kind = output.record
-    made = rendering(project, output, comparison)
+    made = rendering(project, output, comparison, official)
     subject, brand, allowed, options = made.subject, made.brand, made.allowed, made.options
     if kind.subject == "booklet":
-        return produce_booklet(project, theme, output, options, allowed, chapters)
+        return produce_booklet(project, theme, output, options, allowed, chapters, official)
 
     def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
         return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))

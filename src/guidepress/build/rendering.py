@@ -12,7 +12,7 @@ from guidepress.content.audiences import for_audience, reader
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
-from guidepress.render.context import Options, Subject
+from guidepress.render.context import Official, Options, Subject
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,17 @@ class Rendering:
     options: Options
 
 
-def rendering(project: Project, output: Output, comparison: Comparison | None = None) -> Rendering:
-    """What ``output`` is rendered from; ``comparison``: an ad-hoc comparison's."""
+def rendering(
+    project: Project,
+    output: Output,
+    comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
+) -> Rendering:
+    """What ``output`` is rendered from; ``comparison``: an ad-hoc comparison's; ``official``:
+    a regional output's official pay, per role (build/regional.py looks it up)."""
     brand = project.brand(output.brand)
     return Rendering(
-        subject=subject_of(project, output, comparison),
+        subject=subject_of(project, output, comparison, official),
         brand=brand,
         allowed=[project.root / "content"] + ([brand.folder] if brand.folder else []),
         options=Options(
@@ -41,7 +47,12 @@ def rendering(project: Project, output: Output, comparison: Comparison | None = 
     )
 
 
-def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
+def subject_of(
+    project: Project,
+    output: Output,
+    comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
+) -> Subject:
     """What ``output`` is about, its roles as printed in its locale (overlays merged in) for its
     audience (items tagged for others left out)."""
     name = reader(project.config, output.audience).name
@@ -51,5 +62,6 @@ def subject_of(project: Project, output: Output, comparison: Comparison | None =
         if slug in project.roles
     )
     if output.record.subject == "comparison":
-        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
-    return Subject(output.subject, roles)
+        chosen = comparison or project.comparisons[output.subject]
+        return Subject(output.subject, roles, chosen, official)
+    return Subject(output.subject, roles, official=official)

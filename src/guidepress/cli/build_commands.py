@@ -96,6 +96,7 @@ def build(ctx: click.Context, /, **options: Any) -> None:
       guidepress build customer-success-manager --kind sheet -o csm.pdf
       guidepress build --kind guide --audience employer
       guidepress build --kind booklet --impose saddle
+      guidepress build --region OH --kind sheet
       guidepress build --shard 2/4 --jobs 2
       guidepress build strategic-account-manager --kind sheet --format png --open
     """
@@ -207,6 +208,7 @@ def compare_roles(ctx: click.Context, /, roles: tuple[str, ...], **options: Any)
     \b
     Example:
       guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
+      guidepress compare strategic-account-manager customer-success-manager --region OH
     """
     from guidepress.build.adhoc import compare
     from guidepress.cli.progress import entry_line

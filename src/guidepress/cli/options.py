@@ -143,9 +143,9 @@ def complete_audiences(
 
 def output_options(many: bool) -> Callable[[F], F]:
     """The options that tell outputs apart (build/outputs.py's AXES); ``many``: brand, locale,
-    audience and format may be given more than once (build), else once (compare, which takes no
-    audience). Passed as ``brands``, ``locales``, ``audiences``, ``formats`` (tuples either way),
-    ``paper``, ``pdf_variant``, ``print_marks``."""
+    region, audience and format may be given more than once (build), else once (compare, which
+    takes no audience). Passed as ``brands``, ``locales``, ``regions``, ``audiences``,
+    ``formats`` (tuples either way), ``paper``, ``pdf_variant``, ``print_marks``."""
 
     def chosen(flag: str, dest: str, text: str, **kwargs: Any) -> Callable[[F], F]:
         return click.option(
@@ -167,6 +167,12 @@ def output_options(many: bool) -> Callable[[F], F]:
             else []
         ),
         click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size."),
+        chosen(
+            "--region",
+            "regions",
+            "Regional edition with official pay: US, a state (OH), a metro area (18140)",
+            metavar="CODE",
+        ),
         chosen(
             "--format",
             "formats",

@@ -88,6 +88,9 @@ _PATTERN_HINTS = {
     "currency": "must be a three-letter ISO 4217 code like USD",
     "url": "must be a web address (http:// or https://) or a mailto: address",
     "booking_url": "must be a web address (http:// or https://) or a mailto: address",
+    "soc": "must be a SOC code like 41-4011",
+    "onet": "must be an O*NET-SOC code like 41-4011.00",
+    "code": "must be an occupation code: letters, digits, dots and hyphens, like 2433",
 }
 
 
@@ -102,6 +105,8 @@ def _pattern_hint(loc: Loc) -> str:
     named = [part for part in loc if isinstance(part, str)]
     if named and named[-1] in ("audience", "audiences", "roles"):
         return f"must be {SLUG_HINT}"
+    if len(loc) >= 2 and loc[-2] == "regions":
+        return "must be a region code like US, OH or 18140"
     return "has the wrong form"
 
 

@@ -194,15 +194,36 @@ def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
         page = pages[index]
         top = page.content_box_y()
         bottom = top + page.height
-        space = bottom - _content_bottom(page, top)
+        # A block that begins here with nothing but a float (a side note before its heading)
+        # goes on over the page: it starts the gap, and its float is part of it.
+        stranded = _stranded(page, seen[index + 1])
+        space = bottom - _content_bottom(page, top, stranded)
         if space <= most_empty * page.height:
             continue
         if pages[index + 1].page_type.name != page.page_type.name:
             continue  # a named page begins (a part, the back cover): a forced break
-        start = _first_new(_root(pages[index + 1]), seen[index])
+        start = stranded or _first_new(_root(pages[index + 1]), seen[index])
         if start is None or _forced(start):
             continue
         found.append(Gap(index, space, start.element))
+    return found
+
+
+def _stranded(page: Any, following: set[int]) -> Any:
+    """The last block on ``page`` that holds only floats here and goes on on the next page (whose
+    elements are ``following``), else None."""
+    found = None
+    for box in _walk(_root(page)):
+        children = getattr(box, "children", None)
+        if (
+            children
+            and box.element is not None
+            and type(box).__name__ == "BlockBox"
+            and box.is_in_normal_flow()
+            and all(not child.is_in_normal_flow() for child in children)
+            and id(box.element) in following
+        ):
+            found = box
     return found
 
 
@@ -242,12 +263,15 @@ def _elements(page: Any) -> set[int]:
     return {id(box.element) for box in _walk(_root(page)) if box.element is not None}
 
 
-def _content_bottom(page: Any, top: float) -> float:
+def _content_bottom(page: Any, top: float, leave: Any = None) -> float:
     """The lowest edge of what the page shows: text lines, images, boxes with no children
     (rules, bars, empty cells), boxes with a bottom border or a background (a panel, a table
-    cell), floats included."""
+    cell), floats included; ``leave``: a box whose content does not count."""
     lowest = top
+    left = {id(box) for box in _walk(leave)} if leave is not None else set()
     for box in _walk(_root(page)):
+        if id(box) in left:
+            continue
         leaf = not getattr(box, "children", None) or type(box).__name__ == "LineBox"
         if not leaf and box is not page and box.element_tag not in ("html", "body"):
             leaf = box.border_bottom_width > 0 or box.style["background_color"].alpha > 0

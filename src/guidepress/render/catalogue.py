@@ -79,6 +79,8 @@ class CatalogueContext(PageContext):
             return self.L[f"paper_{value}"]
         if name == "print_marks":
             return self.L.print_version
+        if name == "region":
+            return self.L.format("regional_edition", area=value)
         return value.upper()  # a PDF variant: PDF/A-3U
 
 

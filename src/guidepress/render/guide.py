@@ -23,7 +23,9 @@ from guidepress.render.glance import (
     related_roles,
     this_tier,
 )
-from guidepress.render.pay import Pay, pay_of_role
+from guidepress.render.pay import Pay, pay_of_figures, pay_of_role
+from guidepress.render.regional import Regional, regional
+from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.sections import Part, Section, guide_parts
 from guidepress.render.translation import foreign_sections, guide_groups, notice
 from guidepress.render.typeset import BodyType, body_type, display_size
@@ -71,6 +73,7 @@ class GuideContext(PageContext):
     foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
     #: Where the content came from, for the PDF's metadata (never printed).
     metadata: list[tuple[str, str]] = field(default_factory=list)
+    regional: Regional | None = None  # a regional edition's official pay
 
 
 def guide_context(
@@ -81,7 +84,12 @@ def guide_context(
     labels, fmt = page.L, page.fmt
     reader = options.audience
     settings = reader.settings if reader else None
-    pay = pay_of_role(role)
+    local = None
+    if subject.official:
+        local = regional(subject.official[0], role, labels, options.locale, brand, chart_width=720)
+    # Every pay figure of a regional edition is the area's official one.
+    pay = pay_of_figures(local.figures) if local else pay_of_role(role)
+    facts = key_facts(role, labels, fmt)
     mark = this_tier(role)
     education = entry_education(role)
     colors = brand.brand.colors
@@ -89,10 +97,10 @@ def guide_context(
     return GuideContext(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
-        parts=(parts := guide_parts(role, labels, reader)),
+        parts=(parts := guide_parts(role, labels, reader, frozenset({"salary"} if local else ()))),
         sections=[section for part in parts for section in part.sections],
         pay=pay,
-        salary_chart=salary_chart(pay, labels, fmt, brand, width=720),
+        salary_chart=local.chart if local else salary_chart(pay, labels, fmt, brand, width=720),
         demand_chart=demand_chart(role, labels, brand),
         sources=sources(role, pay),
         education=education,
@@ -123,9 +131,10 @@ def guide_context(
         in_brief=reader is None or reader.prints("in-brief"),
         glance=reader is None or reader.prints("at-a-glance"),
         back_cover=reader is None or reader.prints("back-cover"),
-        facts=key_facts(role, labels, fmt),
+        facts=regional_facts(facts, local, labels) if local else facts,
         foreign=foreign_sections(role),
         metadata=provenance_metadata(role),
+        regional=local,
     )
 
 

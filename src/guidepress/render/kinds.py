@@ -108,7 +108,7 @@ KINDS: dict[str, Kind] = {
             cost=0.1,
             # A web page for browsers, written as it is (build/catalogue.py): no paper, no PDF.
             formats=("html",),
-            ignores=frozenset({"audience", "paper", "pdf_variant", "print_marks"}),
+            ignores=frozenset({"audience", "paper", "pdf_variant", "print_marks", "region"}),
             after_documents=True,
         ),
     )

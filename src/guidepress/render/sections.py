@@ -92,8 +92,10 @@ if (
     )
 
 
-def _printed(role: Role, fields: tuple[str, ...]) -> bool:
+def _printed(role: Role, fields: tuple[str, ...], present: frozenset[str]) -> bool:
     for name in fields:
+        if name in present:
+            return True
         value = getattr(role, name)
         if name == "skill_map" and value is not None:
             value = value.groups
@@ -102,16 +104,23 @@ def _printed(role: Role, fields: tuple[str, ...]) -> bool:
     return False
 
 
-def guide_parts(role: Role, labels: Labels, audience: Audience | None = None) -> list[Part]:
+def guide_parts(
+    role: Role,
+    labels: Labels,
+    audience: Audience | None = None,
+    present: frozenset[str] = frozenset(),
+) -> list[Part]:
     """The parts of ``role``'s guide with their sections (those ``audience`` reads); empty ones
-    are left out. The last part always ends with the sources."""
+    are left out. The last part always ends with the sources. ``present``: fields given from
+    elsewhere than the role file (``salary`` for a regional edition's official pay)."""
     parts: list[Part] = []
     for key, outline in PARTS:
         name = key.removeprefix("part_")
         sections = [
             Section(anchor, labels[label], anchor)
             for anchor, label, fields in outline
-            if _printed(role, fields) and (audience is None or audience.prints(anchor, name))
+            if _printed(role, fields, present)
+            and (audience is None or audience.prints(anchor, name))
         ]
         if key == PARTS[-1][0]:
             # Extra sections belong to the last part: printed when it is.
@@ -126,6 +135,12 @@ def guide_parts(role: Role, labels: Labels, audience: Audience | None = None) ->
     return parts
 
 
-def guide_sections(role: Role, labels: Labels, audience: Audience | None = None) -> list[Section]:
+def guide_sections(
+    role: Role,
+    labels: Labels,
+    audience: Audience | None = None,
+    present: frozenset[str] = frozenset(),
+) -> list[Section]:
     """Every section of ``role``'s guide in reading order."""
-    return [section for part in guide_parts(role, labels, audience) for section in part.sections]
+    found = guide_parts(role, labels, audience, present)
+    return [section for part in found for section in part.sections]

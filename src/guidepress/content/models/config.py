@@ -26,6 +26,11 @@ def _locale(code: str) -> str:
 
 
 LocaleCode = Annotated[str, AfterValidator(_locale)]
+#: A region of official pay data: US, a state or territory (OH, PR), a BLS metro area (18140),
+#: or a generic pay table's own code (DE-BY). Whether the data has it is checked at build time.
+RegionCode = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$"), AfterValidator(str.upper)
+]
 
 
 class CompareDefaults(Model):
@@ -124,6 +129,9 @@ class BookletSettings(Model):
     audience: AudienceName | None = Field(None, description="Audience (default: the build's).")
     brand: str | None = Field(None, description="Brand (default: the build's).")
     locale: LocaleCode | None = Field(None, description="Locale (default: the build's).")
+    region: RegionCode | None = Field(
+        None, description="Region of its official pay, e.g. US or OH (default: the build's)."
+    )
     pages_multiple: int = Field(
         4,
         ge=1,
@@ -138,6 +146,17 @@ class BookletSettings(Model):
         None,
         description="The imposed file's sheet (default: twice the page: A3 for A4, tabloid for "
         "letter; a4 or letter prints the pages reduced, two on a sheet of their own size).",
+    )
+
+
+class DataFiles(Model):
+    store: str = Field(
+        "data/pay.sqlite",
+        description="The pay data store ('guidepress data import' writes it), in the project.",
+    )
+    onet: str | None = Field(
+        None,
+        description="O*NET's 'Occupation Data.txt' (CC BY 4.0), for data find and O*NET titles.",
     )
 
 
@@ -174,3 +193,9 @@ class Config(Model):
         description="Seconds one output may take to render; a slower one fails, the rest build.",
     )
     compare: CompareDefaults = Field(default_factory=CompareDefaults, description="Comparisons.")
+    regions: list[RegionCode] = Field(
+        default_factory=list,
+        description="Regional editions to build with official pay data (US, OH, 18140); none: "
+        "the role files' own figures.",
+    )
+    data: DataFiles = Field(default_factory=DataFiles, description="Official pay data files.")
