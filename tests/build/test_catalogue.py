@@ -146,6 +146,19 @@ def test_the_catalogue_is_kept_until_an_output_or_a_role_changes(
     assert len(after) == 3 and len(set(after) - set(before)) == 1  # the old picture pruned
 
 
+def test_a_regional_project_s_cards_give_the_official_median(demo: Path) -> None:
+    from guidepress.build.catalogue import official_pay
+    from guidepress.content.project import load_project
+
+    project, _ = load_project(demo)
+    official = official_pay(project)  # regions: [US]: the guides print BLS's national figures
+    assert {slug: figures.median for slug, figures in official.items()} == {
+        "customer-success-manager": 83050,
+        "strategic-account-manager": 104920,
+    }
+    assert {figures.area_name for figures in official.values()} == {"U.S."}
+
+
 # --- In the browser ------------------------------------------------------------------------
 
 

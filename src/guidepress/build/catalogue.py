@@ -21,6 +21,7 @@ from pathlib import Path
 
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output, defaults
+from guidepress.build.regional import look_up
 from guidepress.content.audiences import reader
 from guidepress.content.booklets import booklets
 from guidepress.content.brands import BrandKit
@@ -28,6 +29,7 @@ from guidepress.content.models.role import DEMAND_LEVELS
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError
 from guidepress.files import output_file, write_atomic
+from guidepress.paydata import PayFigures
 from guidepress.render.context import Options, Subject
 from guidepress.render.shelf import Card, Link, Shelf
 from guidepress.theme.lookup import Theme
@@ -100,6 +102,16 @@ def make_catalogue(
     return entry
 
 
+def official_pay(project: Project) -> dict[str, PayFigures]:
+    """Each role's official pay in the project's default region (its guides print it), by
+    slug; none when the project builds no regional editions."""
+    region = defaults(project.config)["region"]
+    if region is None:
+        return {}
+    regional = look_up(project, (region,), sorted(project.roles))
+    return {slug: o.figures for (slug, _), o in regional.official.items()}
+
+
 def _cards(
     project: Project,
     output: Output,
@@ -108,6 +120,7 @@ def _cards(
     entries: dict[str, Entry],
 ) -> list[Card]:
     folder = place[0]
+    official = official_pay(project)
     cards = []
     for slug in sorted(project.roles, key=lambda s: project.roles[s].title.casefold()):
         role = project.localized(slug, output.locale)
@@ -118,14 +131,16 @@ def _cards(
         skills = [*role.tech_skills, *role.soft_skills, *(t.name for t in role.tech_stack)]
         words = " ".join([role.title, *role.alt_titles, role.summary, *skills]).casefold()
         cover = _cover(project, output, mine)
+        pay = official.get(slug)  # the figures the guides print, where they are official
         cards.append(
             Card(
                 slug=slug,
                 title=role.title,
                 summary=role.summary,
                 alt_titles=tuple(role.alt_titles),
-                median=role.salary.median if role.salary else None,
-                currency=role.salary.currency if role.salary else None,
+                median=pay.median if pay else role.salary.median if role.salary else None,
+                currency=pay.currency if pay else role.salary.currency if role.salary else None,
+                area=pay.area_name if pay else None,
                 growth=growth,
                 demand=DEMAND_LEVELS.index(role.market_demand) if role.market_demand else None,
                 remote=role.remote_friendly,

@@ -105,7 +105,10 @@ def facts(card: Card, page: PageContext) -> list[tuple[str, str]]:
     labels, found = page.L, []
     if card.median is not None:
         money = page.fmt.money(card.median, card.currency) if card.currency else str(card.median)
-        found.append((labels.median_salary, money))
+        label = labels.median_salary
+        if card.area:  # official pay, as a regional edition's guide prints it
+            label = labels.format("median_in_area", area=card.area)
+        found.append((label, money))
     if card.growth is not None:
         found.append((labels.growth_rate, page.fmt.percent(card.growth)))
     if card.demand is not None:

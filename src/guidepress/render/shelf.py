@@ -35,6 +35,7 @@ class Card:
     alt_titles: tuple[str, ...]
     median: float | None  # for sorting: the median pay
     currency: str | None
+    area: str | None  # where the median is official pay (a regional project's default region)
     growth: float | None
     demand: int | None  # 0 (Low) to 3 (Very High)
     remote: bool | None
