@@ -184,6 +184,7 @@ def test_audiences_booklets_and_the_catalogue_have_their_own_paths(project: Path
         booklets:
           fair: {roles: [baker, brewer]}
           northern: {brand: inky, locale: fr, audience: employer}
+          ohio: {roles: [baker], region: oh}
         """,
     )
     write(project, "content/brands/inky/brand.yaml", "name: Inky\n")
@@ -199,6 +200,8 @@ def test_audiences_booklets_and_the_catalogue_have_their_own_paths(project: Path
         "booklets/fair.employer.pdf",  # a booklet is a PDF: HTML folds into it
         "booklets/fair.pdf",
         "booklets/inky/northern.fr.employer.pdf",  # its own brand, locale and audience
+        "booklets/ohio.employer@oh.pdf",  # its own region
+        "booklets/ohio@oh.pdf",
         "comparisons/pair.html",  # comparisons are the same for every audience
         "comparisons/pair.pdf",
         "guides/baker.employer.html",
@@ -232,6 +235,8 @@ def test_audiences_booklets_and_the_catalogue_have_their_own_paths(project: Path
     assert sorted(o.path for o in only_default) == [
         "booklets/fair.employer.pdf",
         "booklets/fair.pdf",
+        "booklets/ohio.employer@oh.pdf",
+        "booklets/ohio@oh.pdf",
     ]
     # Booklets and the catalogue are about many roles: a build naming roles makes neither.
     named, _ = load_project(project, only=["baker"])
