@@ -23,6 +23,7 @@ p { margin: 0 0 3mm; }
 .part { break-before: page; }
 .filler { break-inside: avoid; overflow: hidden; border: 0.5mm solid; }
 .filler-page { break-before: page; }
+section[data-gp-tight] p { margin: 0; }
 </style>"""
 POOL = """<div hidden data-gp-fillers data-gp-pages-multiple="{multiple}">
 <aside class="filler" data-gp-fill="gap" data-gp-for="one"><p>Notes</p></aside>
@@ -75,6 +76,18 @@ def test_a_side_note_left_alone_above_a_gap_goes_with_its_section() -> None:
     texts = page_texts(paginate(laid))
     assert "Notes" in texts[0] and "side" not in texts[0]
     assert texts[1].startswith("sidegauge") and "Head" in texts[1]
+
+
+def test_a_part_that_runs_onto_a_page_by_a_few_lines_is_set_tighter() -> None:
+    paragraphs = "".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 27))
+    laid = lay_out(
+        f'<section id="one">{paragraphs}</section><section class="part">{WORDS}</section>'
+    )
+    assert len(laid.document.pages) == 3 and page_texts(laid)[1].startswith("26.")
+    settled = paginate(laid)
+    assert part(settled, "one").get("data-gp-tight") == ""
+    texts = page_texts(settled)
+    assert len(texts) == 2 and "26. Some words" in texts[0]
 
 
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:

@@ -36,6 +36,8 @@ _FORCED = {"page", "left", "right", "recto", "verso"}
 #: A part's last page may be this much empty before a filler goes below the part's end: less
 #: reads as the part ending, more as a hole.
 END_EMPTY = 0.30
+#: A part whose last page is more than this empty ends on a few lines: it is set tighter.
+TAIL_EMPTY = 0.75
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -57,7 +59,9 @@ def paginate(laid: Layout) -> Layout:
     if root is None or pool is None:
         return laid
     parents = {child: parent for parent in root.iter() for child in parent}
-    if _tighten(laid.document, root):
+    ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
+    parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
+    if _tighten(laid.document, root) + _tighten_tails(laid.document, parts):
         laid = relayout(laid)
     found = gaps(laid.document)
     # A figure that may wait for the text after it moves below that text; what it moves
@@ -69,8 +73,6 @@ def paginate(laid: Layout) -> Layout:
         laid = relayout(laid)
         found = gaps(laid.document)
     changed = _fill(found, pool, parents)
-    ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
-    parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
     ends = _fill_ends(part_ends(laid.document, parts), pool)
     pages = len(laid.document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
@@ -106,6 +108,21 @@ def _tighten(document: Any, root: Element) -> bool:
     for element in over:
         element.set("data-gp-tight", "")
     return bool(over)
+
+
+def _tighten_tails(document: Any, parts: list[Element]) -> int:
+    """Mark ``data-gp-tight`` each part that runs onto a last page by a few lines only (more
+    than TAIL_EMPTY of it empty, the part begun on an earlier page): its stylesheet sets it a
+    little tighter, which may take those lines back; the number marked."""
+    pages = [page._page_box for page in document.pages]
+    tails = [
+        end
+        for end in part_ends(document, parts, TAIL_EMPTY)
+        if end.page > 0 and id(end.before) in _elements(pages[end.page - 1])
+    ]
+    for end in tails:
+        end.before.set("data-gp-tight", "")
+    return len(tails)
 
 
 def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> int:
