@@ -80,7 +80,9 @@ def join(pieces: Sequence[bytes], groups: Sequence[str | None]) -> bytes:
             del whole.Root.Names["/Dests"]  # every link now names its page
         _write_outline(whole, _grouped(marks, starts, groups))
         out = io.BytesIO()
-        whole.save(out, deterministic_id=True)
+        # Objects in compressed object streams, as WeasyPrint writes them: kept as they were,
+        # the joined pieces' objects would double the file.
+        whole.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
     finally:
         for source in sources:
