@@ -59,5 +59,7 @@ def impose_saddle(pdf: bytes, sheet: str) -> bytes:
         imposed.docinfo["/Title"] = source.docinfo.get("/Title", "")
         imposed.docinfo["/Creator"] = "guidepress (saddle-stitch imposition)"
         out = io.BytesIO()
-        imposed.save(out, deterministic_id=True)
+        imposed.save(
+            out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate
+        )
         return out.getvalue()
