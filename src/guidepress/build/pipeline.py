@@ -177,8 +177,16 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -> Path:
-    """Build one ad-hoc comparison sheet of ``slugs``; returns the file written."""
+def compare(
+    root: Path,
+    slugs: list[str],
+    out: Path | None,
+    brand: str | None,
+    paper: str | None = None,
+    locale: str | None = None,
+) -> Path:
+    """Build one ad-hoc comparison sheet of ``slugs`` (headline from the catalogue's pattern);
+    returns the file written."""
     project, problems = load_project(root)
     if not 2 <= len(slugs) <= 4:
         raise UsageError(f"compare takes 2 to 4 roles (got {len(slugs)})")
@@ -187,13 +195,11 @@ def compare(root: Path, slugs: list[str], out: Path | None, brand: str | None) -
         raise ContentError(located)
     config = project.config
     name = "-vs-".join(slugs)
-    comparison = Comparison(
-        title=" · ".join(project.roles[s].title for s in slugs), roles=list(slugs), brand=brand
-    )
+    comparison = Comparison(roles=list(slugs), brand=brand)
     target = out or project.output_dir / KINDS["compare"].folder / f"{name}.pdf"
     output = Output(
-        "compare", name, tuple(slugs), brand or config.brands[0], config.locales[0],
-        config.paper, "html" if target.suffix == ".html" else "pdf", target.name,
+        "compare", name, tuple(slugs), brand or config.brands[0], locale or config.locales[0],
+        paper or config.paper, "html" if target.suffix == ".html" else "pdf", target.name,
     )  # fmt: skip
     if output.brand not in project.brands and output.brand != "default":
         raise UsageError(f"--brand: no brand '{output.brand}' in content/brands")

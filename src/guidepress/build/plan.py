@@ -10,6 +10,7 @@ from guidepress.build.outputs import Defaults, Output, output_path
 from guidepress.build.request import BuildRequest
 from guidepress.content.project import COMPARISONS_DIR, Project, role_files_on_disk
 from guidepress.errors import UsageError
+from guidepress.paper import PAPER_NAMES
 from guidepress.render.kinds import KINDS
 
 
@@ -27,6 +28,14 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     unknown = [b for b in request.brands if b not in project.brands and b != "default"]
     if unknown:
         raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
+    refused = [name for name in kinds if paper not in KINDS[name].papers]
+    if refused:
+        where = f"--paper {paper}" if request.paper else f"paper: {paper} in guidepress.yaml"
+        usable = sorted({PAPER_NAMES[p] for p in KINDS[refused[0]].papers})
+        raise UsageError(
+            f"{where}: {' and '.join(refused)} print on {' or '.join(usable)} only; "
+            f"{PAPER_NAMES[paper]} is for comparison sheets (--kind compare)"
+        )
     defaults = Defaults(config.brands[0], config.locales[0], config.paper)
     known = set(project.roles) | project.broken
     outputs = []

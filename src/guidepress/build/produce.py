@@ -87,10 +87,12 @@ def produce(
         paper=output.paper,
         edition=project.build_date(),
         print_marks=output.print_marks,
+        config=project.config,
+        contact=settings.contact,
     )
 
-    def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
-        return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))
+    def render(level: int = 0, scale: float = 1.0) -> RenderedHtml:
+        return kind.render(subject, brand, theme, replace(options, level=level, scale=scale))
 
     def html(rendered: RenderedHtml) -> bytes:
         return self_contained_html(rendered.html, rendered.stylesheets, target, allowed)
@@ -112,20 +114,21 @@ def produce(
 
     page = kind.one_page
 
-    def lay_out(scale: float, measure: bool) -> Layout:
-        rendered = render(scale, measure)
+    def lay_out(level: int, scale: float) -> Layout:
+        rendered = render(level, scale)
         return layout(rendered.html, rendered.stylesheets, allowed=allowed)
 
     try:
         fitted = fit_one_page(
             lay_out,
-            page.room_px(output.paper, kind.landscape(subject)),
+            levels=page.levels(subject),
+            scales=page.scales,
+            room=page.room_px(output.paper, kind.landscape(subject, output.paper)),
             floor=page.floor,
-            first=page.first_scale,
         )
     except DoesNotFit as exc:
         assert kind.too_long is not None
-        raise RenderError(kind.too_long(subject, exc.excess, page.floor)) from None
+        raise RenderError(kind.too_long(subject, exc.excess, output.paper)) from None
     if output.format == "html":
-        return html(render(fitted.scale)), None
+        return html(render(fitted.level, fitted.scale)), None
     return pdf(fitted.laid), fitted.laid.pages

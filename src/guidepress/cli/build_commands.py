@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from guidepress.cli.errors import handle_errors, project_root
 from guidepress.cli.options import KindChoice
+
+if TYPE_CHECKING:
+    from guidepress.content.models.config import Contact
 
 
 def _check_variant(name: str) -> None:
@@ -30,7 +34,11 @@ def _check_variant(name: str) -> None:
 )
 @click.option("--brand", "brands", multiple=True, help="Brand to build with (repeatable).")
 @click.option("--locale", "locales", multiple=True, help="Locale to build in (repeatable).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter", "a3", "tabloid"]),
+    help="Paper size (A3 and Tabloid: comparison sheets only).",
+)
 @click.option(
     "--format",
     "formats",
@@ -50,6 +58,12 @@ def _check_variant(name: str) -> None:
     help="Outputs built at once, each in its own process (default: one per CPU).",
 )
 @click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
+@click.option(
+    "--contact",
+    metavar="'NAME, PHONE, EMAIL'",
+    callback=lambda ctx, param, value: _contact(value),
+    help="Recruiter printed on role sheets (over the config's sheet.contact).",
+)
 @click.option(
     "--shard",
     metavar="K/N",
@@ -71,6 +85,7 @@ def build(
     print_marks: bool,
     jobs: int | None,
     force: bool,
+    contact: Contact | None,
     shard: tuple[int, int] | None,
 ) -> None:
     """Build every selected output that changed, then write the folder's manifest.json.
@@ -95,7 +110,7 @@ def build(
     request = BuildRequest(
         roles=roles, kinds=kinds, brands=brands, locales=locales, formats=formats, paper=paper,
         out=out, pdf_variant=pdf_variant, jobs=jobs, force=force, shard=shard,
-        print_marks=print_marks,
+        print_marks=print_marks, contact=contact,
     )  # fmt: skip
     reporter = reporter_for(sys.stdout, click.echo)
     report: BuildReport | None = None
@@ -108,6 +123,18 @@ def build(
         reporter.close()
         if report is not None:
             click.echo(report.summary())
+
+
+def _contact(value: str | None) -> Contact | None:
+    from guidepress.build.request import parse_contact
+    from guidepress.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return parse_contact(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:
@@ -170,17 +197,31 @@ def manifest_merge(sources: tuple[Path, ...], out: Path) -> None:
     help="File to write (.pdf or .html; default output/comparisons/A-vs-B.pdf).",
 )
 @click.option("--brand", help="Brand to print under.")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter", "a3", "tabloid"]),
+    help="Paper size (A3 or Tabloid when four roles do not fit A4 or Letter).",
+)
+@click.option("--locale", help="Locale to print in (default: the first configured).")
 @click.pass_context
 @handle_errors
 def compare_roles(
-    ctx: click.Context, roles: tuple[str, ...], out: Path | None, brand: str | None
+    ctx: click.Context,
+    roles: tuple[str, ...],
+    out: Path | None,
+    brand: str | None,
+    paper: str | None,
+    locale: str | None,
 ) -> None:
     """Compare 2 to 4 roles on one page, side by side.
 
     \b
     Example:
       guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
+      guidepress compare analyst nurse engineer chef --paper a3
     """
     from guidepress.build.pipeline import compare
+    from guidepress.i18n.labels import parse_locales
 
-    click.echo(f"wrote {compare(project_root(ctx), list(roles), out, brand)}")
+    code = parse_locales((locale,))[0] if locale else None
+    click.echo(f"wrote {compare(project_root(ctx), list(roles), out, brand, paper, code)}")

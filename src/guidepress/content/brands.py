@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidepress.content.contrast import contrast_checks
+from guidepress.content.contrast import Palette, contrast_checks, palette
 from guidepress.content.load import Document
 from guidepress.content.models import Brand
 from guidepress.content.svg_checks import svg_problems
@@ -27,6 +27,32 @@ class BrandKit:
         name embedded fonts after it."""
         font = getattr(self.brand.fonts, slot)
         return re.sub(r"[^\w -]+", "", f"{font.family if font else slot} {self.name}")
+
+    def font_families(self) -> tuple[str, ...]:
+        """The CSS families of the brand's own fonts (the ones with files)."""
+        fonts = self.brand.fonts
+        slots = [s for s in ("heading", "body") if (f := getattr(fonts, s)) and f.files]
+        return tuple(dict.fromkeys(self.font_family(slot) for slot in slots))
+
+    @property
+    def palette(self) -> Palette:
+        """Every colour the theme prints with, the readable accent included."""
+        return palette(self.brand.colors)
+
+    def text(self, name: str, locale: str) -> str | None:
+        """The brand's ``footer`` or ``disclaimer`` for ``locale``: its translation for the
+        locale or its language; else the brand's own when the locale is in the brand's language;
+        else None (the template prints the built-in text of the locale)."""
+        brand = self.brand
+        language = locale.split("_")[0]
+        for code in (locale, language):
+            translated = brand.translations.get(code)
+            if translated is not None and getattr(translated, name) is not None:
+                return str(getattr(translated, name))
+        if brand.language.split("_")[0] == language:
+            value: str | None = getattr(brand, name)
+            return value
+        return None
 
 
 def brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> list[Problem]:

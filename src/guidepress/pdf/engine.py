@@ -19,6 +19,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from guidepress.errors import RenderError
 from guidepress.pdf.fetcher import AllowListFetcher, refusal, short_url
+from guidepress.pdf.fit import Box
 from guidepress.pdf.print_marks import bleed_box_finisher
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 
@@ -83,13 +84,16 @@ class Layout:
     def pages(self) -> int:
         return len(self.document.pages)
 
-    def anchor_bottom(self, name: str) -> tuple[int, float] | None:
-        """(page index, bottom edge in CSS px) of the element with id ``name``."""
+    def boxes(self, prefix: str) -> dict[str, list[Box]]:
+        """The border boxes of the elements whose id starts with ``prefix``, by id without the
+        prefix: one per page an element is on, in page order."""
+        found: dict[str, list[Box]] = {}
         for index, page in enumerate(self.document.pages):
-            if name in page.anchors:
-                rect = page.anchors[name]
-                return index, float(rect[3] if len(rect) > 3 else rect[1])
-        return None
+            for name, rect in page.anchors.items():
+                if name.startswith(prefix):
+                    box = Box(index, *(float(v) for v in rect[:4]))
+                    found.setdefault(name.removeprefix(prefix), []).append(box)
+        return found
 
 
 def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:

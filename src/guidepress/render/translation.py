@@ -32,18 +32,21 @@ GUIDE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 SHEET_GROUPS = (
     ("summary", ("title", "summary", "sheet.summary")),
-    ("sheet_responsibilities", ("responsibilities",)),
-    ("sheet_skills", ("tech_skills", "soft_skills")),
-    ("sheet_ladder", ("tiers",)),
-    ("sheet_pros", ("pros",)),
-    ("sheet_cons", ("cons",)),
+    ("responsibilities", ("responsibilities",)),
+    ("skills", ("tech_skills", "soft_skills")),
+    ("career_ladder", ("tiers",)),
+    ("pros", ("pros",)),
+    ("cons", ("cons",)),
 )
+#: Stress and balance ratings the catalogue knows are translated (render/figures.py::rating);
+#: other words stay as written and are named here.
 COMPARE_GROUPS = (
-    ("row_stress_balance", ("stress_level", "balance_rating")),
+    ("stress_level", ("stress_level",)),
+    ("balance_rating", ("balance_rating",)),
     ("row_education", ("required_education", "education")),
-    ("row_skills", ("tech_skills",)),
-    ("row_pros", ("pros",)),
-    ("row_cons", ("cons",)),
+    ("tech_skills", ("tech_skills",)),
+    ("pros", ("pros",)),
+    ("cons", ("cons",)),
 )
 
 

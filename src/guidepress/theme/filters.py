@@ -36,15 +36,6 @@ def plain_text(text: str | None) -> str:
     return render_inline(text).striptags() if text else ""
 
 
-def tint(color: str, amount: float) -> str:
-    """Mix a #rrggbb colour with white; ``amount`` 0 keeps it, 1 gives white."""
-    value = color.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    channels = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
-
-
 def first_sentence(text: str) -> str:
     """The summary's first sentence, for the cover's one-line summary."""
     match = re.match(r"(.+?[.!?])(\s|$)", str(text), re.S)
@@ -56,7 +47,6 @@ FILTERS = {
     "css_string": css_string,
     "css_counters": css_counters,
     "plain": plain_text,
-    "tint": tint,
     "first_sentence": first_sentence,
     "section_label": field_label,
 }

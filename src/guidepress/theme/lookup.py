@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from guidepress.errors import TemplateProblem
-from guidepress.paper import BLEED_MM, SLUG_MM
+from guidepress.paper import BLEED_MM, SLUG_MM, css_size
 from guidepress.theme.filters import FILTERS
 
 
@@ -67,7 +67,7 @@ class Theme:
             auto_reload=False,
         )
         env.filters.update(FILTERS)
-        env.globals.update(bleed_mm=BLEED_MM, slug_mm=SLUG_MM)
+        env.globals.update(bleed_mm=BLEED_MM, slug_mm=SLUG_MM, css_size=css_size)
         return env
 
     def style(self, name: str) -> Path:
