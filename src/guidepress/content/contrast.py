@@ -6,7 +6,7 @@ heads), and text on the pale tints of fact tiles, ladder steps and chips. :func:
 every colour the theme uses from the brand's six, including the accent as text: brand accents are
 usually chosen for rules and markers and fail AA as small text (the example brands' 2.8 to 3.5:1),
 so the accent is darkened (on the page) or lightened (on primary bands) just enough to pass, and
-that colour is used wherever the accent would be read. :data:`PAIRS` lists every (text,
+that colour is used wherever the accent would be read; secondary text on tinted panels likewise. :data:`PAIRS` lists every (text,
 background) pair the theme prints; :func:`contrast_checks` holds each to AA.
 """
 
@@ -104,6 +104,7 @@ class Palette:
     on_primary: str
     accent_text: str  # the accent where it is read on the page: eyebrows, numerals, years
     accent_on_primary: str  # the accent where it is read on primary bands
+    muted_on_tint: str  # secondary text on tinted panels (labels of fact tiles, ladder years)
     primary_tint: str  # fact tiles, ladder steps, table stripes
     primary_soft: str  # rules and outlines
     accent_tint: str  # chips of tools in high demand
@@ -126,6 +127,7 @@ def palette(colors: Colors) -> Palette:
         on_primary=colors.on_primary,
         accent_text=readable(colors.accent, colors.background),
         accent_on_primary=readable(colors.accent, colors.primary),
+        muted_on_tint=readable(colors.muted, tint(colors.primary, 0.92)),
         primary_tint=tint(colors.primary, 0.92),
         primary_soft=tint(colors.primary, 0.72),
         accent_tint=tint(colors.accent, 0.85),
@@ -147,7 +149,7 @@ PAIRS = (
     ("on_primary", "primary", "text on primary bands"),
     ("accent_on_primary", "primary", "accent text on primary bands"),
     ("text", "primary_tint", "text on tinted panels"),
-    ("muted", "primary_tint", "labels on tinted panels"),
+    ("muted_on_tint", "primary_tint", "labels on tinted panels"),
     ("primary", "primary_tint", "figures on tinted panels"),
     ("text", "accent_tint", "text on accent chips"),
 )
@@ -158,17 +160,19 @@ _SPOKEN = {
     "accent_tint": "the accent tint",
     "accent_text": "the accent as text",
     "accent_on_primary": "the accent as text on primary",
+    "muted_on_tint": "secondary text on the primary tint",
 }
 
 
 def contrast_checks(brand: Brand, doc: Document) -> list[Problem]:
-    """Every pair the theme prints that falls below AA, located on the colour the file sets (the
-    foreground when both or neither are set; a derived colour is blamed on the brand colour it
-    comes from); none when the brand sets ``allow_low_contrast``."""
+    """Every pair the theme prints that falls below AA, one problem per colour to change: located
+    on the colour the file sets (the foreground when both or neither are set; a derived colour is
+    blamed on the brand colour it comes from), naming its first failing pair and the others; none
+    when the brand sets ``allow_low_contrast``."""
     if brand.allow_low_contrast:
         return []
     colors = palette(brand.colors)
-    problems = []
+    failing: dict[str, list[tuple[str, str]]] = {}  # colour -> (ratio against what, use)
     for fore, back, use in PAIRS:
         ratio = contrast_ratio(getattr(colors, fore), getattr(colors, back))
         if ratio >= AA_TEXT:
@@ -177,13 +181,13 @@ def contrast_checks(brand: Brand, doc: Document) -> list[Problem]:
         written = [name for name in sources if ("colors", name) in doc.positions]
         blamed = fore if len(written) != 1 or written[0] == sources[0] else back
         other = back if blamed == fore else fore
-        problems.append(
-            doc.problem(
-                ("colors", _source(blamed)),
-                f"contrast {shown(ratio)}:1 against {_SPOKEN.get(other, other)} "
-                f"{getattr(colors, other)} is below WCAG AA {AA_TEXT}:1 ({use})",
-            )
-        )
+        against = f"{shown(ratio)}:1 against {_SPOKEN.get(other, other)} {getattr(colors, other)}"
+        failing.setdefault(_source(blamed), []).append((against, use))
+    problems = []
+    for name, ((first, use), *more) in failing.items():
+        also = ", ".join(f"{against} ({why})" for against, why in more)
+        message = f"contrast {first} is below WCAG AA {AA_TEXT}:1 ({use})"
+        problems.append(doc.problem(("colors", name), message + (f"; also {also}" if also else "")))
     return problems
 
 
@@ -191,4 +195,6 @@ def _source(name: str) -> str:
     """The brand colour a theme colour is derived from."""
     if name in _SET:
         return name
-    return "accent" if name.startswith("accent") else "primary" if "primary" in name else name
+    if name.startswith(("accent", "muted")):
+        return name.split("_")[0]
+    return "primary" if "primary" in name else name

@@ -372,15 +372,25 @@ def pay_chart(
         )
     below = band_y + band_h + 11
     lowest = band_y + band_h + 4
+    crowded = []  # levels whose labels find no free place: printed in a line of their own
     for mark in marks:
         canvas.shape(_dot(x(mark.value), centre, palette, mark.estimated))
         lines = [(mark.name, SMALL, 400, palette.muted)]
         if mark.label is not None:
             lines.append((mark.label, VALUE, 600, palette.text))
-        rows = [(x(mark.value), below + r * 20, "middle") for r in range(3)]
-        placed = canvas.place(rows, lines, 9.5, force=mark.label is not None)
+        rows = [
+            (x(mark.value) + shift, below + r * 20, anchor)
+            for r in range(3)
+            for shift, anchor in ((0, "middle"), (-3, "end"), (3, "start"))
+        ]
+        placed = canvas.place(rows, lines, 9.5)
         if placed is not None:
-            lowest = max(lowest, below + placed * 20 + 9.5 * (len(lines) - 1) + 2)
+            lowest = max(lowest, below + placed // 3 * 20 + 9.5 * (len(lines) - 1) + 2)
+        elif mark.label is not None:
+            crowded.append(f"{mark.name} {mark.label}")
+    if crowded:
+        lowest += 11
+        canvas.text(0, lowest, "   ".join(crowded), size=SMALL, anchor="start", fill=palette.text)
     bottom = _axis(canvas, x, step, axis_top, lowest + 6, short)
     symbols = _legend_symbols(palette)
     legend = [(symbols["range"], words.range)]
