@@ -98,8 +98,8 @@ def test_validate_lists_missing_labels_per_locale_and_still_exits_0(project: Pat
 @pytest.mark.pdf
 def test_a_project_catalogue_rewords_a_built_in_one(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
-    write(project, "locales/fr.yaml", "sheet_pros: Les atouts du métier\n")
+    write(project, "locales/fr.yaml", "pros: Les atouts du métier\n")
     code, output = run(project, "build", "--kind", "sheet", "--locale", "fr", "--format", "html")
     assert (code, "warning" in output) == (0, False)
     html = (project / "output" / "sheets" / "pastry-chef.fr.html").read_text("utf-8")
-    assert "Les atouts du métier" in html and "Ce qui plaît dans ce métier" not in html
+    assert "Les atouts du métier" in html and "Avantages" not in html

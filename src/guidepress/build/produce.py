@@ -24,7 +24,7 @@ from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
 from guidepress.render.context import Options, RenderedHtml, Subject
-from guidepress.theme.lookup import Theme
+from guidepress.theme.lookup import Theme, declared_families
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
 
@@ -49,7 +49,12 @@ def run(
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
             data, pages = produce(project, theme, output, target, settings, comparison)
         if output.format == "pdf":
-            preflight.require(data, locale=output.locale, variant=settings.pdf_variant)
+            preflight.require(
+                data,
+                locale=output.locale,
+                variant=settings.pdf_variant,
+                families=allowed_families(project, theme, output),
+            )
         write_atomic(target, data)
         entry.pages, entry.bytes = pages, len(data)
         entry.sha256, entry.status = hashlib.sha256(data).hexdigest(), "built"
@@ -59,6 +64,13 @@ def run(
         entry.error = f"internal error: {type(exc).__name__}: {exc}"
     entry.seconds = round(time.perf_counter() - started, 3)
     return entry
+
+
+def allowed_families(project: Project, theme: Theme, output: Output) -> list[str]:
+    """The font families an output may embed: those its stylesheets declare (the theme's) and
+    the brand's. Never the machine's: a glyph none of them has fails the output, named."""
+    stylesheets = [theme.style(name) for name in output.record.stylesheets]
+    return declared_families(stylesheets) + list(project.brand(output.brand).font_families())
 
 
 def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:

@@ -6,8 +6,9 @@ heads), and text on the pale tints of fact tiles, ladder steps and chips. :func:
 every colour the theme uses from the brand's six, including the accent as text: brand accents are
 usually chosen for rules and markers and fail AA as small text (the example brands' 2.8 to 3.5:1),
 so the accent is darkened (on the page) or lightened (on primary bands) just enough to pass, and
-that colour is used wherever the accent would be read; secondary text on tinted panels likewise. :data:`PAIRS` lists every (text,
-background) pair the theme prints; :func:`contrast_checks` holds each to AA.
+that colour is used wherever the accent would be read; secondary text on tinted panels likewise.
+:data:`PAIRS` lists every (text, background) pair the theme prints; :func:`contrast_checks`
+holds each to AA.
 """
 
 from __future__ import annotations

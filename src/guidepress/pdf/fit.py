@@ -194,7 +194,7 @@ def fit_one_page(
         else:
             # Every level overflows: the fewest items, and type scaled down towards the floor.
             at_floor = measured[last] * (floor / scale) ** HOPEFUL
-            if scale <= floor or at_floor > room:
+            if scale <= floor or at_floor > room * 1.03:  # a near miss is worth a layout
                 raise DoesNotFit(at_floor / room - 1, layouts)
             previous = (scale, measured[last])
             level = last

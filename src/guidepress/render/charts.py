@@ -480,7 +480,7 @@ def pay_rows(
     if benchmark is not None and words.benchmark:
         legend.append((symbols["benchmark"], f"{words.benchmark}: {money(benchmark)}"))
     sub = Canvas(width - left, style)
-    end = _legend(sub, bottom + 10, legend)
+    end = _legend(sub, bottom + 8, legend)
     canvas.shape(f'<g transform="translate({left:.2f} 0)">{"".join(sub.parts)}</g>')
     return canvas.svg(end + 2, title), end + 2
 

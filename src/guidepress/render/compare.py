@@ -62,10 +62,11 @@ LEVELS: tuple[dict[str, int], ...] = tuple(
         (2, 4, 2, 2, 2),
         (2, 4, 2, 2, 2),  # the same items, type at 95 %
         (2, 3, 2, 1, 1),
+        (2, 2, 1, 1, 1),
     )
 )
 #: The type scale of each level: type comes down to 95 % before the second pro and con go.
-SCALES = (1.0, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95)
+SCALES = (1.0, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95)
 
 
 @dataclass(frozen=True)

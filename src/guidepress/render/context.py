@@ -74,13 +74,13 @@ class PageContext:
 
 
 #: Page margins of one-page outputs, in mm (the footer band comes on top of the bottom one).
-ONE_PAGE_MARGIN_MM = 12.0
+ONE_PAGE_MARGIN_MM = 10.0
 #: One-page type: the root size every rem follows, at scale 1.0. Body text is 1 rem and the
 #: smallest label 0.78 rem, so the floor scale 0.9 keeps body at 9 pt and labels above 7 pt.
 ONE_PAGE_ROOT_PT = 10.0
 #: One-page logos print this tall, or taller where the logo's own smallest text (an SVG logo's
 #: subtitle) would print below LOGO_TEXT_PT.
-LOGO_MM, LOGO_TEXT_PT = 10.0, 7.2
+LOGO_MM, LOGO_TEXT_PT = 8.5, 7.2
 
 
 def one_page_logo_mm(brand: BrandKit) -> float:

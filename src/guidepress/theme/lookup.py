@@ -6,6 +6,8 @@ reaches the file it replaces as ``theme:NAME`` (``{% extends "theme:guide.html.j
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
@@ -86,3 +88,15 @@ class Theme:
             ) from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateProblem(f"templates/{exc.name}: template not found") from None
+
+
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*?font-family:\s*[\"']?([^;\"'}]+)", re.I)
+
+
+def declared_families(stylesheets: Sequence[Path]) -> list[str]:
+    """The font families the stylesheets declare with @font-face: the theme's own fonts."""
+    found: dict[str, None] = {}
+    for path in stylesheets:
+        for family in _FONT_FACE.findall(path.read_text("utf-8", errors="replace")):
+            found[family.strip()] = None
+    return list(found)

@@ -40,6 +40,10 @@ _WEIGHTS = (
 )  # fmt: skip
 
 
+#: The weights the built-in theme sets text in.
+THEME_WEIGHTS = (400, 500, 600, 700)
+
+
 class Font(Model):
     family: str = Field(description="CSS font family name.")
     files: list[str] = Field(
@@ -47,6 +51,22 @@ class Font(Model):
         description="Font files in the brand folder; the weight and style come from the file "
         "name (Regular, Medium, SemiBold, Bold, Italic, ...).",
     )
+
+    def faces(self) -> list[tuple[str, int, str]]:
+        """(file, CSS weight, style) for every weight and style the theme sets text in: the
+        brand's own files, and for a weight or style it has no file for, its nearest file. So
+        text the theme sets semi-bold or italic stays in the brand's face instead of falling to
+        another family that has that weight."""
+        own = [(file, *self.face(file)) for file in self.files]
+        found = {(weight, style): file for file, weight, style in own}
+        for weight in THEME_WEIGHTS:
+            for style in ("normal", "italic"):
+                if (weight, style) in found or not own:
+                    continue
+                same = [f for f in own if f[2] == style] or [f for f in own if f[2] == "normal"]
+                nearest = min(same or own, key=lambda f: (abs(f[1] - weight), -f[1]))
+                found[weight, style] = nearest[0]
+        return [(file, weight, style) for (weight, style), file in sorted(found.items())]
 
     @staticmethod
     def face(file: str) -> tuple[int, str]:
