@@ -132,7 +132,9 @@ def collisions(path: Path, page: int = 0, overlap: float = 0.35) -> list[tuple[C
                 height = min(a.top, b.top) - max(a.bottom, b.bottom)
                 if width <= 0 or height <= 0:
                     continue
-                area = min((a.right - a.left) * (a.top - a.bottom), (b.right - b.left) * (b.top - b.bottom))
+                area = min(
+                    (a.right - a.left) * (a.top - a.bottom), (b.right - b.left) * (b.top - b.bottom)
+                )
                 if area > 0 and width * height > overlap * area:
                     bad.add((i, j))
     return [(found[i], found[j]) for i, j in sorted(bad)]
