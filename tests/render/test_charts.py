@@ -154,7 +154,7 @@ def test_labels_never_collide_nor_leave_the_chart(
     )
     boxes = label_boxes(svg)
     assert overlapping(boxes) == []
-    assert all(-0.5 <= left and right <= width + 0.5 for left, _, right, _ in boxes)
+    assert all(left >= -0.5 and right <= width + 0.5 for left, _, right, _ in boxes)
     # Every figure is printed, levels crowded off the bar in a line of their own.
     words = " ".join(words_of(svg))
     for figure in (low, high, median, *(m.value for m in marks)):
