@@ -135,6 +135,7 @@ def produce(
             lay_out,
             levels=page.levels(subject),
             scales=page.scales,
+            ceiling=page.ceilings.get(output.paper, 1.0),
             room=page.room_px(output.paper, kind.landscape(subject, output.paper)),
             floor=page.floor,
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 from guidepress.content.contrast import Palette, contrast_checks, palette
 from guidepress.content.load import Document
 from guidepress.content.models import Brand
+from guidepress.content.models.brand import Font
 from guidepress.content.svg_checks import svg_problems
 from guidepress.errors import Problem
 
@@ -33,6 +34,25 @@ class BrandKit:
         fonts = self.brand.fonts
         slots = [s for s in ("heading", "body") if (f := getattr(fonts, s)) and f.files]
         return tuple(dict.fromkeys(self.font_family(slot) for slot in slots))
+
+    def font_faces(self) -> list[tuple[str, Path, int, str]]:
+        """(CSS family, file, weight, style) of every @font-face the brand needs: per family,
+        the files of every slot that names it (heading and body often share one), and the
+        nearest file for each weight and style the theme sets text in."""
+        if self.folder is None:
+            return []
+        files: dict[str, list[str]] = {}
+        for slot in ("heading", "body"):
+            font = getattr(self.brand.fonts, slot)
+            if font is not None and font.files:
+                family = self.font_family(slot)
+                files.setdefault(family, [])
+                files[family] += [f for f in font.files if f not in files[family]]
+        return [
+            (family, self.folder / file, weight, style)
+            for family, names in files.items()
+            for file, weight, style in Font(family=family, files=names).faces()
+        ]
 
     @property
     def palette(self) -> Palette:

@@ -84,6 +84,17 @@ def money_axis(values: Sequence[float], ticks: int = 5) -> tuple[float, float]:
     return step, math.ceil(top / step - 1e-9) * step
 
 
+def with_room(
+    step: float, top: float, high: float, label: float, start: float, width: float
+) -> float:
+    """``top`` or the next round step, whichever first leaves ``label`` points beside the bar
+    that ends at ``high`` (the axis runs from ``start`` to ``width``): the figure at the end of
+    the highest bar prints beside it, not over it."""
+    if start + high / top * (width - start) + label <= width:
+        return top
+    return top + step
+
+
 # --- Drawing primitives ---------------------------------------------------------------------
 
 
@@ -310,6 +321,9 @@ def pay_chart(
     values = [low, high, *(m.value for m in marks)]
     values += [v for v in (median, top, benchmark) if v is not None]
     step, axis_top = money_axis(values)
+    axis_top = with_room(
+        step, axis_top, high, style.face.width(money(high), VALUE, 700) + 6, 3, width - 3
+    )
 
     def x(value: float) -> float:
         return 3 + value / axis_top * (width - 6)
@@ -433,6 +447,9 @@ def pay_rows(
         values.append(benchmark)
     step, axis_top = money_axis(values)
     left = label_width
+    highest = max(rows, key=lambda row: row.high)
+    room = style.face.width(highest.high_text, SMALL) + 5
+    axis_top = with_room(step, axis_top, highest.high, room, left, width - 3)
 
     def x(value: float) -> float:
         return left + value / axis_top * (width - left - 3)

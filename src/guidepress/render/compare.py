@@ -34,6 +34,7 @@ from guidepress.render.context import (
 from guidepress.render.figures import (
     Chart,
     Rating,
+    area_name,
     chart_style,
     data_url,
     pay_caption,
@@ -41,7 +42,7 @@ from guidepress.render.figures import (
     rating,
 )
 from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_role
-from guidepress.render.translation import compare_notice
+from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
 from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
 
@@ -94,6 +95,7 @@ class Column:
     tools: list[tuple[str, bool]]
     pros: list[str]
     cons: list[str]
+    foreign: dict[str, str]  # row (COMPARE_GROUPS key) -> the language its text is in
 
 
 @dataclass(frozen=True)
@@ -256,7 +258,8 @@ def levels(subject: Subject) -> list[dict[str, int]]:
 
 
 #: Comparison footers carry the brand, the disclaimer and the date, no QR code.
-PAGE = OnePage(footer_mm=13.0, levels=levels, scales=SCALES)
+#: A3 and Tabloid hold four roles with room to spare: type grows up to 130 %.
+PAGE = OnePage(footer_mm=13.0, levels=levels, scales=SCALES, ceilings={"a3": 1.3, "tabloid": 1.3})
 
 
 def headline(subject: Subject, labels: Labels, locale: str) -> str:
@@ -300,6 +303,7 @@ def compare_context(
             tools=marked_tools[i],
             pros=role.pros[: counts["pros"]],
             cons=role.cons[: counts["cons"]],
+            foreign=foreign_groups(role, COMPARE_GROUPS),
         )
         for i, role in enumerate(roles)
     ]
@@ -363,7 +367,7 @@ def _pay_chart(
         middle=None,
         estimated=None,
         benchmark=(
-            labels.format("benchmark_pay", area=benchmark.area)
+            labels.format("benchmark_pay", area=area_name(benchmark.area, fmt.locale))
             if benchmark.area
             else labels.all_occupations
         )

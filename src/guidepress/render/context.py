@@ -92,12 +92,15 @@ def one_page_logo_mm(brand: BrandKit) -> float:
 class OnePage:
     """How a one-page kind is fitted on its page: by leaving content out, level by level
     (``levels(subject)``: for each level, how many items each shortenable list shows, and
-    ``scales``: the type scale of each), then by scaling type and spacing down to ``floor``."""
+    ``scales``: the type scale of each), then by scaling type and spacing down to ``floor``; on
+    a big sheet where everything fits, type grows up to its ceiling."""
 
     footer_mm: float  # the band at the foot of the page that the content must leave free
     levels: Callable[[Subject], list[dict[str, int]]]
     scales: tuple[float, ...]  # the type scale of each level
     floor: float = 0.90  # the smallest scale: body 9 pt, labels 7 pt
+    #: How far type may grow on papers with room to spare (big sheets), by paper.
+    ceilings: dict[str, float] = field(default_factory=dict)
     margin_mm: float = ONE_PAGE_MARGIN_MM
 
     def room_px(self, paper: str, landscape: bool = False) -> float:

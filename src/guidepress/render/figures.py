@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import segno
+from babel import Locale
 from babel.numbers import get_currency_name
 
 from guidepress.content.brands import BrandKit
@@ -140,12 +141,22 @@ def _chart(
 
 
 def pay_caption(pay: Pay, labels: Labels, locale: str) -> str:
-    """What a pay chart shows: "Annual pay in US dollars, US"."""
+    """What a pay chart shows: "Annual pay in US dollars, United States"."""
     currency = get_currency_name(pay.currency, count=2, locale=locale)
     period = labels["salary_period_" + pay.period]
     if pay.area:
-        return labels.format("pay_caption", period=period, currency=currency, area=pay.area)
+        area = area_name(pay.area, locale)
+        return labels.format("pay_caption", period=period, currency=currency, area=area)
     return labels.format("pay_caption_no_area", period=period, currency=currency)
+
+
+def area_name(area: str, locale: str) -> str:
+    """A region as written in a role file, a country code ("US", "DE") named in the locale."""
+    if re.fullmatch(r"[A-Z]{2}", area):
+        name = Locale.parse(locale).territories.get(area)
+        if name:
+            return str(name)
+    return area
 
 
 def pay_source(pay: Pay, labels: Labels, fmt: Formatter) -> str:
@@ -165,7 +176,7 @@ def _pay_words(pay: Pay, labels: Labels, fmt: Formatter) -> charts.PayWords:
     benchmark = None
     if pay.benchmark is not None:
         benchmark = (
-            labels.format("benchmark_pay", area=pay.benchmark.area)
+            labels.format("benchmark_pay", area=area_name(pay.benchmark.area, fmt.locale))
             if pay.benchmark.area
             else labels.all_occupations
         )

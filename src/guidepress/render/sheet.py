@@ -35,7 +35,7 @@ from guidepress.render.figures import (
     salary_chart,
 )
 from guidepress.render.pay import growth_of_role, pay_of_role
-from guidepress.render.translation import SHEET_GROUPS, notice
+from guidepress.render.translation import SHEET_GROUPS, foreign_groups, notice
 from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
 
@@ -107,6 +107,7 @@ class SheetContext(OnePageContext):
     qr_url: str | None  # printed beside the code, without its scheme
     call_to_action: str
     contact: Contact | None
+    foreign: dict[str, str]  # part of the sheet (SHEET_GROUPS key) -> the language it is in
 
 
 def picked(items: list[T], positions: list[int] | None, default: int) -> list[T]:
@@ -182,6 +183,7 @@ def sheet_context(
         if own
         else labels.qr_cta_brand,
         contact=options.contact or options.config.sheet.contact,
+        foreign=foreign_groups(role, SHEET_GROUPS),
     )
 
 

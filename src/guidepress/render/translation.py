@@ -82,6 +82,16 @@ def foreign_sections(role: Role) -> dict[str, str]:
     return found
 
 
+def foreign_groups(role: Role, groups: Groups) -> dict[str, str]:
+    """The parts of ``groups`` whose text is in another language, with that language's tag: the
+    one-pagers mark them (``lang``) so they are hyphenated and read aloud in their language."""
+    keys = untranslated_groups(role, groups)
+    if keys == [] or not isinstance(role, LocalizedRole):
+        return {}
+    lang = role.source_locale.replace("_", "-")
+    return {key: lang for key, _ in groups if keys is None or key in keys}
+
+
 def notice(role: Role, labels: Labels, groups: Groups) -> str | None:
     """The line a guide or sheet prints about untranslated content; None when all is translated."""
     keys = untranslated_groups(role, groups)

@@ -36,7 +36,10 @@ class PayBenchmark(Model):
     median: float = Field(gt=0, description="Median pay of all occupations.")
     currency: str = Field("USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
     period: Literal["annual", "monthly", "hourly"] = Field("annual", description="Pay period.")
-    area: str = Field(description="Where it applies, as printed: United States, Ohio, ...")
+    area: str = Field(
+        description="Where it applies: a country code (US, named in each output's language) or "
+        "a name as printed (Ohio)."
+    )
     source: str = Field(description="Where the figure comes from, with its release or year.")
 
 
@@ -45,7 +48,7 @@ class GrowthBenchmark(Model):
 
     rate: float = Field(description="Projected growth in percent.")
     period: str = Field(description="The projection period, as printed: 2024–34.")
-    area: str = Field(description="Where it applies, as printed: United States.")
+    area: str = Field(description="Where it applies: a country code (US) or a name (Ohio).")
     source: str = Field(description="Where the figure comes from.")
 
 
