@@ -84,17 +84,6 @@ def money_axis(values: Sequence[float], ticks: int = 5) -> tuple[float, float]:
     return step, math.ceil(top / step - 1e-9) * step
 
 
-def with_room(
-    step: float, top: float, high: float, label: float, start: float, width: float
-) -> float:
-    """``top`` or the next round step, whichever first leaves ``label`` points beside the bar
-    that ends at ``high`` (the axis runs from ``start`` to ``width``): the figure at the end of
-    the highest bar prints beside it, not over it."""
-    if start + high / top * (width - start) + label <= width:
-        return top
-    return top + step
-
-
 # --- Drawing primitives ---------------------------------------------------------------------
 
 
@@ -321,9 +310,6 @@ def pay_chart(
     values = [low, high, *(m.value for m in marks)]
     values += [v for v in (median, top, benchmark) if v is not None]
     step, axis_top = money_axis(values)
-    axis_top = with_room(
-        step, axis_top, high, style.face.width(money(high), VALUE, 700) + 6, 3, width - 3
-    )
 
     def x(value: float) -> float:
         return 3 + value / axis_top * (width - 6)
@@ -414,9 +400,9 @@ def pay_chart(
         legend.append((symbols["median"], words.median))
     if any(m.estimated for m in marks) and words.estimated:
         legend.append((symbols["estimated"], words.estimated))
-    if benchmark is not None and words.benchmark:
-        named = words.benchmark if benchmark_named else f"{words.benchmark}: {money(benchmark)}"
-        legend.append((symbols["benchmark"], named))
+    if benchmark is not None and words.benchmark and not benchmark_named:
+        # Named beside its line when there is room; else the legend names it, figure and all.
+        legend.append((symbols["benchmark"], f"{words.benchmark}: {money(benchmark)}"))
     bottom = _legend(canvas, bottom + 9, legend)
     return canvas.svg(bottom + 2, title), bottom + 2
 
@@ -447,12 +433,12 @@ def pay_rows(
         values.append(benchmark)
     step, axis_top = money_axis(values)
     left = label_width
-    highest = max(rows, key=lambda row: row.high)
-    room = style.face.width(highest.high_text, SMALL) + 5
-    axis_top = with_room(step, axis_top, highest.high, room, left, width - 3)
+    # The axis ends short of the chart's right edge by the widest range end, which prints
+    # beside its bar: a margin for labels, so the axis keeps its rule (zero to a round step).
+    room = max(style.face.width(row.high_text, SMALL) for row in rows) + 5
 
     def x(value: float) -> float:
-        return left + value / axis_top * (width - left - 3)
+        return left + value / axis_top * (width - left - room)
 
     names = [_wrap(row.label, style.face, left - 8, LABEL, 700) for row in rows]
     top_y, band_h = 2.0, 8.0
