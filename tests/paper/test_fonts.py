@@ -12,7 +12,7 @@ import yaml
 from fontTools import subset
 
 from guidepress.build.request import BuildRequest
-from tests.helpers import REPO, SEED_ROLES, fonts_of, pinned_build, run, write
+from tests.helpers import REPO, SEED_ROLES, built_once, fonts_of, pinned_build, run, write
 from tests.paper.measure import chars
 
 pytestmark = pytest.mark.pdf
@@ -54,19 +54,21 @@ def held_out_brand(root: Path) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def every_brand(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path]]:
-    root = tmp_path_factory.mktemp("fonts") / "proj"
+def build_every_brand(folder: Path) -> list[tuple[str, str]]:
+    root = folder / "proj"
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "guidepress.yaml", root / "guidepress.yaml")
     held_out_brand(root)
-    request = BuildRequest(
-        roles=SEED_ROLES[:1] + SEED_ROLES[1:],
-        kinds=("guide", "sheet", "compare"),
-        brands=tuple(OWN),
-    )
+    request = BuildRequest(roles=SEED_ROLES, kinds=("guide", "sheet", "compare"), brands=tuple(OWN))
     report = pinned_build(root, request)
-    return [(entry.brand, report.output_dir / entry.path) for entry in report.entries]
+    return [(entry.brand, str(report.output_dir / entry.path)) for entry in report.entries]
+
+
+@pytest.fixture(scope="session")
+def every_brand(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path]]:
+    """Guides, sheets and the comparison of the seeds under every brand, built once."""
+    found = built_once(tmp_path_factory, "fonts", build_every_brand)
+    return [(brand, Path(path)) for brand, path in found]
 
 
 def test_every_kind_embeds_the_theme_and_the_brand_fonts_only(

@@ -22,7 +22,7 @@ from guidepress.build.request import BuildRequest
 from guidepress.content.project import Project, load_project
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import catalogue
-from tests.helpers import REPO, fonts_of, pinned_build, run
+from tests.helpers import REPO, built_once, fonts_of, pinned_build, run
 from tests.paper.measure import chars, collisions, page_size_mm, qr_codes, sizes_of, smallest, text
 
 pytestmark = pytest.mark.pdf
@@ -79,9 +79,8 @@ class Built:
     paper: str
 
 
-@pytest.fixture(scope="session")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("one-pagers") / "proj"
+def make_project(folder: Path) -> Path:
+    root = folder / "proj"
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "guidepress.yaml", root / "guidepress.yaml")
     for path in FIXTURES.glob("*.yaml"):
@@ -115,8 +114,9 @@ BUILDS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def built(project: Path) -> list[Built]:
+def build_all(folder: Path) -> dict[str, Any]:
+    """Every build of BUILDS, in a project made in ``folder``: the project and the outputs."""
+    project = make_project(folder)
     found = []
     for roles, kinds, brands, locales, paper in BUILDS:
         request = BuildRequest(roles=roles, kinds=kinds, brands=brands, locales=locales,
@@ -125,17 +125,31 @@ def built(project: Path) -> list[Built]:
         for entry in report.entries:
             assert entry.status in ("built", "cached"), entry.error
             found.append(
-                Built(
-                    report.output_dir / entry.path,
-                    entry.kind,
-                    Path(entry.path).name.split(".")[0],
-                    tuple(entry.roles),
-                    entry.brand,
-                    entry.locale,
-                    entry.paper,
-                )
-            )
-    return found
+                [str(report.output_dir / entry.path), entry.kind,
+                 Path(entry.path).name.split(".")[0], entry.roles, entry.brand, entry.locale,
+                 entry.paper]
+            )  # fmt: skip
+    return {"project": str(project), "built": found}
+
+
+@pytest.fixture(scope="session")
+def session_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The builds, made once for every test process."""
+    result: dict[str, Any] = built_once(tmp_path_factory, "one-pagers", build_all)
+    return result
+
+
+@pytest.fixture(scope="session")
+def project(session_builds: dict[str, Any]) -> Path:
+    return Path(session_builds["project"])
+
+
+@pytest.fixture(scope="session")
+def built(session_builds: dict[str, Any]) -> list[Built]:
+    return [
+        Built(Path(path), kind, subject, tuple(roles), brand, locale, paper)
+        for path, kind, subject, roles, brand, locale, paper in session_builds["built"]
+    ]
 
 
 def of(built: list[Built], **wanted: Any) -> list[Built]:
@@ -222,7 +236,7 @@ def test_only_the_theme_and_brand_fonts_are_embedded(built: list[Built]) -> None
 
 def test_sheet_qr_code_is_25_mm_and_goes_to_the_role_page(built: list[Built]) -> None:
     for item in of(built, kind="sheet"):
-        [code] = qr_codes(item.path)
+        [code] = qr_codes(item.path, dpi=150)
         assert code.text == f"https://guidepress.example/careers/{item.subject}"
         assert code.side_mm >= 25.0
         labels = catalogue(item.locale)
