@@ -84,7 +84,12 @@ def fit(kind: str, subject: Subject, root: Path, paper: str, out: Path) -> dict[
     started = time.process_time()
     try:
         fitted = fit_one_page(
-            lay_out, levels=page.levels(subject), room=room, floor=page.floor, scales=page.scales
+            lay_out,
+            levels=page.levels(subject),
+            room=room,
+            floor=page.floor,
+            scales=page.scales,
+            ceiling=page.ceilings.get(paper, 1.0),
         )
     except DoesNotFit as exc:
         return {"layouts": exc.layouts, "refused": exc.excess, "layout_s": timings}
