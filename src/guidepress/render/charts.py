@@ -321,6 +321,21 @@ def pay_chart(
     canvas.shape(_band(x(low), x(high), band_y, band_h, palette))
     if middle is not None:
         canvas.shape(_band(x(middle[0]), x(middle[1]), band_y + 2, band_h - 4, palette, True))
+    if top is not None and words.top is not None:
+        tx = x(top)
+        canvas.shape(
+            f'<path d="M{x(high) + 1:.2f},{centre:.2f} H{tx - 3:.2f}" stroke="{palette.primary}" '
+            f'stroke-width="1" stroke-dasharray="1.5 1.5"/>'
+            f'<path d="M{tx - 4:.2f},{centre - 4:.2f} l5,4 l-5,4 z" fill="{palette.primary}"/>'
+        )
+        # The extension is in the way of the bar's end figure, which goes under the bar.
+        canvas.taken.append((x(high), centre - 4, tx + 2, centre + 4))
+        canvas.place(
+            [(tx, 8, "middle"), (tx, 8, "end")],
+            [(words.top, SMALL, 400, palette.muted), (money(top), VALUE, 700, palette.text)],
+            10.5,
+            force=True,
+        )
     canvas.taken.append((x(low), band_y - 1, x(high), band_y + band_h + 1))
     # The bar's ends beside it, on its centre line; under its end when the chart ends there.
     for value, side in ((low, -1), (high, 1)):
@@ -340,19 +355,6 @@ def pay_chart(
             [(x(median), 8, "middle"), (x(median) + 4, 8, "start"), (x(median) - 4, 8, "end")],
             [(words.median, SMALL, 400, palette.muted), (money(median), BIG, 700, palette.primary)],
             11.5,
-            force=True,
-        )
-    if top is not None and words.top is not None:
-        tx = x(top)
-        canvas.shape(
-            f'<path d="M{x(high) + 1:.2f},{centre:.2f} H{tx - 3:.2f}" stroke="{palette.primary}" '
-            f'stroke-width="1" stroke-dasharray="1.5 1.5"/>'
-            f'<path d="M{tx - 4:.2f},{centre - 4:.2f} l5,4 l-5,4 z" fill="{palette.primary}"/>'
-        )
-        canvas.place(
-            [(tx, 8, "middle"), (tx, 8, "end")],
-            [(words.top, SMALL, 400, palette.muted), (money(top), VALUE, 700, palette.text)],
-            10.5,
             force=True,
         )
     benchmark_named = False
