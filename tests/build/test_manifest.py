@@ -30,6 +30,8 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "locale",
         "paper",
         "format",
+        "pdf_variant",
+        "print_marks",
         "pages",
         "bytes",
         "sha256",

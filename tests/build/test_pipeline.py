@@ -7,17 +7,21 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 import weasyprint
+import yaml
 from pypdf import PdfReader
 
 from guidepress.build import produce
-from guidepress.build.pipeline import build
+from guidepress.build.pipeline import BuildInterrupted, build
 from guidepress.build.request import BuildRequest
 from tests.helpers import (
     BAKER_AND_BREWER,
     SMALL_ROLE,
     add_role,
+    compared_role,
+    manifest,
     rebuilt,
     run,
     run_build,
@@ -50,7 +54,81 @@ def test_outputs_of_a_removed_role_are_removed(two_roles: Path) -> None:
     assert code == 0, output
     assert set(statuses(two_roles)) == {"guides/baker.pdf", "sheets/baker.pdf"}
     assert not (two_roles / "output" / "guides" / "brewer.pdf").exists()
-    assert "0 built, 2 cached, 0 failed, 2 removed in " in output
+    assert "\nremoved guides/brewer.pdf\nremoved sheets/brewer.pdf\n" in output
+    assert "\n0 built, 2 cached, 0 failed, 2 removed in " in output
+
+
+def test_a_build_removes_nothing_it_did_not_select(project: Path) -> None:
+    add_role(project, "baker")
+    own = {
+        (): "sheets/baker.pdf",
+        ("--locale", "fr"): "sheets/baker.fr.pdf",
+        ("--paper", "letter"): "sheets/baker.letter.pdf",
+        ("--pdf-variant", "pdf/a-3u"): "sheets/baker.pdfa-3u.pdf",
+        ("--print-marks",): "sheets/baker.print.pdf",
+    }
+    for args, path in own.items():
+        code, output = run_build(project, "--kind", "sheet", *args)
+        assert code == 0, output
+        assert f"built  {path} " in output and "removed" not in output
+    entries = {e["path"]: e for e in manifest(project / "output")["outputs"]}
+    assert set(entries) == set(own.values())
+    assert {p: (e["pdf_variant"], e["print_marks"]) for p, e in entries.items()} == {
+        "sheets/baker.pdf": ("pdf/ua-1", False),
+        "sheets/baker.fr.pdf": ("pdf/ua-1", False),
+        "sheets/baker.letter.pdf": ("pdf/ua-1", False),
+        "sheets/baker.pdfa-3u.pdf": ("pdf/a-3u", False),
+        "sheets/baker.print.pdf": ("pdf/ua-1", True),
+    }
+    with pikepdf.open(project / "output" / "sheets" / "baker.pdfa-3u.pdf") as pdf:
+        meta = pdf.open_metadata()
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("3", "U")
+    with pikepdf.open(project / "output" / "sheets" / "baker.pdf") as pdf:
+        assert "pdfaid:part" not in pdf.open_metadata()
+    # A plain build keeps the archival copy where it is; a guide build keeps every sheet.
+    before = {path: (project / "output" / path).read_bytes() for path in own.values()}
+    assert run_build(project, "--kind", "sheet")[0] == 0
+    assert run_build(project, "--kind", "guide")[0] == 0
+    assert {path: (project / "output" / path).read_bytes() for path in own.values()} == before
+    assert set(statuses(project)) == {*own.values(), "guides/baker.pdf"}
+
+
+def test_a_role_with_a_yaml_syntax_error_fails_its_outputs(two_roles: Path) -> None:
+    write(two_roles, "content/roles/brewer.yaml", "title: Brewer\nsummary: [\n")
+    code, output = run_build(two_roles)
+    assert code == 1
+    assert "\n0 built, 2 cached, 2 failed in " in output
+    entries = {e["path"]: e for e in manifest(two_roles / "output")["outputs"]}
+    for path in ("guides/brewer.pdf", "sheets/brewer.pdf"):
+        assert entries[path]["status"] == "failed"
+        assert entries[path]["error"] == (
+            "content/roles/brewer.yaml:2:10: YAML syntax error: this [ is never closed with ]"
+        )
+        assert PdfReader(two_roles / "output" / path).pages  # the last good file stays
+
+
+def test_a_comparison_that_cannot_be_built_is_failed_not_cached(compared_roles: Path) -> None:
+    write(compared_roles, "content/comparisons/pair.yaml",
+          "title: Pair\nroles: [data-analyst, pastry-chef]\n")  # fmt: skip
+    code, output = run_build(compared_roles, "--kind", "compare")
+    assert code == 0, output
+    good = (compared_roles / "output" / "comparisons" / "pair.pdf").read_bytes()
+    write(
+        compared_roles,
+        "content/roles/pastry-chef.yaml",
+        yaml.safe_dump(compared_role("Pastry Chef", 105000, "EUR")),
+    )
+    code, output = run_build(compared_roles, "--kind", "compare")
+    assert code == 1
+    problem = (
+        "content/comparisons/pair.yaml:2:23: roles[1]: pastry-chef pays in EUR, data-analyst "
+        "in USD: roles on one comparison sheet must share currency and period"
+    )
+    assert "\n0 built, 0 cached, 1 failed in " in output
+    assert output.splitlines()[-1] == problem
+    [entry] = manifest(compared_roles / "output")["outputs"]
+    assert (entry["status"], entry["error"]) == ("failed", problem)
+    assert (compared_roles / "output" / "comparisons" / "pair.pdf").read_bytes() == good
 
 
 def test_rebuilds_are_byte_identical_across_processes(two_roles: Path) -> None:
@@ -112,9 +190,14 @@ def test_an_interrupted_build_records_what_finished(
 
     monkeypatch.setattr(produce, "run", interrupted)
     (two_roles / "output" / "manifest.json").unlink()
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(BuildInterrupted) as caught:
         build(two_roles, BuildRequest(jobs=1, force=True))
     assert len(statuses(two_roles)) == 1 and set(statuses(two_roles).values()) == {"built"}
+    assert caught.value.exit_code == 130
+    assert str(caught.value) == (
+        "interrupted: kept 1 output built before it and every earlier one, listed in "
+        f"{two_roles / 'output' / 'manifest.json'}; 3 not built, none half-written"
+    )
 
 
 def test_failed_output_keeps_the_last_good_pdf(project: Path) -> None:

@@ -1,4 +1,5 @@
-"""Shards: disjoint and complete, a bad --shard refused, a shard's folder keeps its own."""
+"""Shards: disjoint and complete, a bad --shard refused, a shard build removes nothing it did
+not select, and the merge takes from each shard's folder what that shard selected."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from guidepress.build.plan import plan
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
 from guidepress.content.project import load_project
-from tests.helpers import add_role, run_build, statuses, write
+from tests.helpers import BAKER_AND_BREWER, add_role, manifest, run, run_build, statuses, write
 
 
 def test_shards_are_disjoint_and_complete(project: Path) -> None:
@@ -39,17 +40,42 @@ def test_a_bad_shard_is_a_usage_error(project: Path, value: str) -> None:
     )
 
 
+def pdfs(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.pdf")}
+
+
 @pytest.mark.pdf
-def test_a_shard_folder_keeps_only_that_shards_outputs(two_roles: Path) -> None:
-    # Outputs of the full build are there already; shard 1 of 2 keeps its own and drops the rest,
-    # so cached shard folders of a CI matrix never overlap when the split moves.
+def test_a_shard_build_removes_nothing_it_did_not_select(two_roles: Path) -> None:
+    # The four outputs of a full build are there; shard 1 of 2 selects two of them.
+    before = pdfs(two_roles / "output")
     code, output = run_build(two_roles, "--shard", "1/2")
     assert code == 0, output
-    loaded, _ = load_project(two_roles)
-    mine = {job.path for job in select(plan(loaded, BuildRequest()), 1, 2)}
-    assert set(statuses(two_roles)) == mine
-    assert set(statuses(two_roles).values()) == {"cached"}
-    assert {
-        p.relative_to(two_roles / "output").as_posix()
-        for p in (two_roles / "output").rglob("*.pdf")
-    } == mine
+    assert "removed" not in output
+    assert pdfs(two_roles / "output") == before
+    assert set(statuses(two_roles)) == BAKER_AND_BREWER
+    assert manifest(two_roles / "output")["shard"] == {
+        "index": 1,
+        "count": 2,
+        "outputs": ["guides/baker.pdf", "sheets/baker.pdf"],
+    }
+    # A plain build after it lists every output again, and no shard.
+    assert run_build(two_roles)[0] == 0
+    assert "shard" not in manifest(two_roles / "output")
+
+
+@pytest.mark.pdf
+def test_merge_takes_from_a_shard_folder_only_what_that_shard_selected(two_roles: Path) -> None:
+    # A CI cache restored output/ from a full build; brewer changed since. Shard 1 keeps the
+    # stale brewer files it did not select; the merge takes brewer from shard 2.
+    add_role(two_roles, "brewer", "Head Brewer")
+    assert run_build(two_roles, "--shard", "1/2")[0] == 0
+    assert run_build(two_roles, "--shard", "2/2", "--out", str(two_roles / "shard-2"))[0] == 0
+    shards = [str(two_roles / "output"), str(two_roles / "shard-2")]
+    code, output = run(None, "manifest", "merge", *shards, "--out", str(two_roles / "site"))
+    assert code == 0, output
+    merged = {e["path"]: e for e in manifest(two_roles / "site")["outputs"]}
+    assert set(merged) == BAKER_AND_BREWER
+    fresh = manifest(two_roles / "shard-2")["outputs"]
+    assert {e["path"]: e["sha256"] for e in fresh} == {
+        path: merged[path]["sha256"] for path in ("guides/brewer.pdf", "sheets/brewer.pdf")
+    }

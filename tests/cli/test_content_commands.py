@@ -1,4 +1,4 @@
-"""init and list on the command line."""
+"""init, validate and list on the command line."""
 
 from __future__ import annotations
 
@@ -42,3 +42,37 @@ def test_list_json_has_the_documented_fields(project: Path) -> None:
         "remote_friendly": False,
         "completeness": "full",
     }
+
+
+def test_json_money_is_a_whole_number_when_it_is_one(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE.replace("40000", "40000.5"))
+    code, output = run(project, "list", "--json")
+    assert code == 0, output
+    assert '"salary_min": 30000,' in output and '"median_salary": 40000.5,' in output
+    assert '"growth_rate": 4,' in output and ".0," not in output
+
+
+def test_list_shows_the_valid_roles_then_the_problems(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    write(project, "content/roles/broken.yaml", "title: Broken\nsummary: s\ngrowth_rate: x\n")
+    result = invoke(project, "list")
+    assert result.exit_code == 1
+    assert result.stdout == (f"{'pastry-chef':<36} {'40,000 EUR':>16}  full     Pastry Chef\n")
+    assert (
+        result.stderr == "content/roles/broken.yaml:3:1: growth_rate: must be a number (got 'x')\n"
+    )
+    result = invoke(project, "list", "--json")
+    assert result.exit_code == 1
+    assert [row["slug"] for row in json.loads(result.stdout)] == ["pastry-chef"]
+
+
+@pytest.mark.parametrize("command", ["list", "validate"])
+def test_project_goes_before_or_after_the_command(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    monkeypatch.chdir(tmp_path)  # no project here
+    before = invoke(None, "--project", str(project), command)
+    after = invoke(None, command, "--project", str(project))
+    assert before.exit_code == after.exit_code == 0, after.output
+    assert before.output == after.output

@@ -48,3 +48,15 @@ def test_internal_error_is_one_escaped_line_and_debug_shows_the_traceback(
     traceback_file.unlink()
     result = invoke(None, "--project", str(project), "--debug", "build")
     assert isinstance(result.exception, RuntimeError)
+
+
+def test_ctrl_c_exits_130_with_one_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("guidepress.build.checks.check", interrupted)
+    result = invoke(project, "validate")
+    assert (result.exit_code, result.output) == (
+        130,
+        "interrupted: files written before it are kept whole\n",
+    )

@@ -59,6 +59,7 @@ def test_logo_path_leaving_the_folder_and_invalid_colours(project: Path) -> None
     assert validate_lines(project) == (
         1,
         [
+            "content/brands/x/brand.yaml:2:1: logo: path leaves the brand folder: /etc/passwd",
             "content/brands/x/brand.yaml:4:1: logo_position: must be one of 'left', 'center' "
             "or 'right' (got 'middle')",
             "content/brands/x/brand.yaml:5:10: colors.primary: must be a hex colour like #0b4f6c "

@@ -78,6 +78,22 @@ def test_a_dark_background_is_blamed_for_default_text(project: Path) -> None:
     )
 
 
+def test_a_colour_that_is_no_colour_leaves_the_others_judged(project: Path) -> None:
+    # The primary is not a colour: the pairs with it or its tints are not judged; the text
+    # colour still is, against the background and the accent tint.
+    brand_file(project, 'name: X\ncolors: {primary: "#12345", text: "#9a9a9a"}\n')
+    assert validate_lines(project) == (
+        1,
+        [
+            "content/brands/x/brand.yaml:2:10: colors.primary: must be a hex colour like #0b4f6c "
+            "(got '#12345')",
+            "content/brands/x/brand.yaml:2:29: colors.text: contrast 2.8:1 against background "
+            "#ffffff is below WCAG AA 4.5:1 (body text); also 2.5:1 against the accent tint "
+            "#fdf1e6 (text on accent chips)",
+        ],
+    )
+
+
 def test_allow_low_contrast_accepts_the_brand(project: Path) -> None:
     brand_file(project, 'name: X\nallow_low_contrast: true\ncolors: {text: "#aaaaaa"}\n')
     assert validate_lines(project) == (0, ["ok: 0 roles, 2 brands"])

@@ -1,5 +1,5 @@
 """The models' own rules: font faces from file names, tier years, the config's output folder
-and locale codes."""
+and locale codes, prose written as one text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 from guidepress.content.models import Role
 from guidepress.content.models.brand import Font
-from tests.helpers import run, run_err, write
+from guidepress.content.project import load_project
+from tests.helpers import project_guide_html, run, run_err, write
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,44 @@ def test_unknown_locale_in_the_config_is_located(project: Path) -> None:
         "guidepress.yaml:1:15: locales[1]: 'klingon' is not a locale code "
         "(e.g. en, es, fr, de, fr_CA)\n",
     )
+
+
+def test_prose_written_as_one_text_is_split_into_paragraphs(project: Path) -> None:
+    write(
+        project,
+        "content/roles/nurse.yaml",
+        """
+        title: Nurse
+        summary: Cares for patients.
+        work_setting: Hospitals and clinics, often on *shifts*.
+        faqs:
+          - question: What do I need?
+            answer: |
+              An associate degree
+              is the usual start.
+
+              A bachelor's degree opens more doors.
+        """,
+    )
+    loaded, problems = load_project(project)
+    assert problems == []
+    role = loaded.roles["nurse"]
+    assert role.work_setting == ["Hospitals and clinics, often on *shifts*."]
+    assert role.faqs[0].answer == [
+        "An associate degree is the usual start.",
+        "A bachelor's degree opens more doors.",
+    ]
+    html = project_guide_html(project)
+    assert "<p>Hospitals and clinics, often on <em>shifts</em>.</p>" in html
+    assert "<p>A bachelor's degree opens more doors.</p>" in html
+
+
+def test_prose_of_another_type_says_both_forms(project: Path) -> None:
+    write(project, "content/roles/nurse.yaml", "title: Nurse\nsummary: s\nwork_setting: 5\n")
+    assert run_err(project, "validate") == (
+        1,
+        "content/roles/nurse.yaml:3:1: work_setting: must be text or a list of paragraphs "
+        "(got number 5)\n",
+    )
+    schema = Role.model_json_schema()["properties"]["work_setting"]
+    assert schema["anyOf"] == [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.helpers import SLUG_RULE, compared_role, invoke, run, run_err, write
@@ -55,6 +56,11 @@ def test_every_problem_in_every_file_in_one_run(project: Path) -> None:
         "content/roles/a.yaml:1:1: summary: required field is missing",
         "content/roles/a.yaml:2:1: sumary: unknown field (did you mean 'summary'?)",
         "content/roles/a.yaml:3:1: growth_rate: must be a number (got 'fast')",
+        # Schema errors do not hide the pay checks of the same file.
+        "content/roles/a.yaml:7:3: salary.median: must be within salary.min and salary.max "
+        "(got 30, range 10–20)",
+        "content/roles/a.yaml:8:12: salary.levels.entry: must be within salary.min and "
+        "salary.max (got 5, range 10–20)",
         "content/roles/b.yaml:3:1: market_demand: must be one of 'Low', 'Moderate', 'High' "
         "or 'Very High' (got 'Huge')",
     ]
@@ -127,7 +133,7 @@ def test_yaml_syntax_error_and_duplicate_key_together(project: Path) -> None:
     code, output = validate(project)
     assert code == 1
     lines = output.splitlines()
-    assert lines[0].startswith("content/roles/a.yaml:3:1: YAML syntax error: ")
+    assert lines[0] == "content/roles/a.yaml:2:10: YAML syntax error: this [ is never closed with ]"
     assert lines[1] == "content/roles/b.yaml:3:1: title: duplicate key (first defined on line 1)"
 
 
@@ -138,7 +144,10 @@ def test_valid_project_says_ok(project: Path) -> None:
 
 def test_unknown_role_argument(project: Path) -> None:
     write(project, "content/roles/a.yaml", "title: A\nsummary: s\n")
-    assert validate(project, "nope") == (1, "content/roles/nope.yaml: no role 'nope'\n")
+    assert validate(project, "nope") == (
+        1,
+        "content/roles/nope.yaml: no role or comparison 'nope'\n",
+    )
 
 
 def test_link_fields_take_web_addresses_only(project: Path) -> None:
@@ -214,6 +223,10 @@ def test_unknown_roles_and_role_counts_are_refused(compared_roles: Path) -> None
         "content/comparisons/bad.yaml:2:22: roles[1]: no role 'ghost' in content/roles",
         "content/comparisons/five.yaml:2:1: roles: list should have at most 4 items after "
         "validation, not 5",
+        *(
+            f"content/comparisons/five.yaml:2:{col}: roles[{i}]: no role '{name}' in content/roles"
+            for i, (name, col) in enumerate(zip("abcde", (9, 12, 15, 18, 21), strict=True))
+        ),
     ]
     assert run(compared_roles, "compare", "pastry-chef", "ghost") == (
         1,
@@ -222,4 +235,124 @@ def test_unknown_roles_and_role_counts_are_refused(compared_roles: Path) -> None
     assert run(compared_roles, "compare", "pastry-chef") == (
         2,
         "compare takes 2 to 4 roles (got 1)\n",
+    )
+
+
+# --- Everything in one run --------------------------------------------------------------------
+
+
+def test_one_run_says_every_problem_of_every_kind_of_file(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nkinds: [guide, sheet]\n")
+    # A misindented key: the file cannot be read, the others are still checked.
+    write(project, "content/roles/baker.yaml", "title: Baker\nsummary: Bakes.\n  salary: 5\n")
+    # Schema errors beside cross-field ones: every one of them.
+    write(
+        project,
+        "content/roles/chef.yaml",
+        """
+        title: Chef
+        summary: Cooks.
+        sumary: typo
+        growth_rate: fast
+        salary: {min: 90000, max: 30000}
+        tiers:
+          - {title: Commis, experience: 5-2 years}
+        pros: [Good food.]
+        sheet: {pros: [2]}
+        """,
+    )
+    # A bad colour beside a contrast problem and a missing logo.
+    write(
+        project,
+        "content/brands/inky/brand.yaml",
+        """
+        name: Inky
+        logo: logo.svg
+        logo_alt: Inky
+        colors: {primary: "#12345", muted: "#dddddd"}
+        """,
+    )
+    # A schema error beside an unknown role and an unknown brand.
+    write(
+        project,
+        "content/comparisons/kitchen.yaml",
+        "title: Kitchen\nroles: [chef, bakr]\nbrand: inkky\ncolour: red\n",
+    )
+    write(
+        project, "templates/sheet.html.j2", '{% extends "theme:sheet.html.j2" %}\n{% block x %}\n'
+    )
+    code, output = validate(project)
+    assert code == 1
+    assert output.splitlines() == [
+        "content/brands/inky/brand.yaml:2:1: logo: file not found: logo.svg",
+        "content/brands/inky/brand.yaml:4:10: colors.primary: must be a hex colour like #0b4f6c "
+        "(got '#12345')",
+        "content/brands/inky/brand.yaml:4:29: colors.muted: contrast 1.3:1 against background "
+        "#ffffff is below WCAG AA 4.5:1 (secondary text)",
+        "content/comparisons/kitchen.yaml:2:15: roles[1]: no role 'bakr' in content/roles "
+        "(did you mean 'baker'?)",
+        "content/comparisons/kitchen.yaml:3:1: brand: no brand 'inkky' in content/brands "
+        "(did you mean 'inky'?)",
+        "content/comparisons/kitchen.yaml:4:1: colour: unknown field",
+        "content/roles/baker.yaml:3:3: YAML syntax error: this key is indented deeper than the "
+        "key above it: keys of one mapping start in the same column",
+        "content/roles/chef.yaml:3:1: sumary: unknown field (did you mean 'summary'?)",
+        "content/roles/chef.yaml:4:1: growth_rate: must be a number (got 'fast')",
+        "content/roles/chef.yaml:5:22: salary.max: must be greater than salary.min "
+        "(got 30000 < 90000)",
+        "content/roles/chef.yaml:7:21: tiers[0].experience: the most years must not be below "
+        "the fewest (got 2 < 5)",
+        "content/roles/chef.yaml:9:16: sheet.pros[0]: there is no item 2 in pros (it has 1)",
+        "templates/sheet.html.j2:2: Unexpected end of template. Jinja was looking for the "
+        "following tags: 'endblock'. The innermost block that needs to be closed is 'block'.",
+    ]
+
+
+def test_a_template_the_outputs_do_not_use_is_not_checked(project: Path) -> None:
+    write(project, "content/roles/a.yaml", "title: A\nsummary: s\n")
+    write(project, "templates/sheet.html.j2", "{% if %}\n")  # only guides are built
+    write(
+        project, "templates/guide.html.j2", '{% extends "theme:guide.html.j2" %}\n{{ x | nope }}\n'
+    )
+    assert validate(project) == (1, "templates/guide.html.j2:2: No filter named 'nope'.\n")
+
+
+def test_a_template_an_override_includes_is_checked_where_it_is(project: Path) -> None:
+    write(project, "content/roles/a.yaml", "title: A\nsummary: s\n")
+    write(project, "templates/guide.html.j2", '{% include "partials/mine.html.j2" %}\n')
+    assert validate(project) == (
+        1,
+        "templates/partials/mine.html.j2: template not found (used by templates/guide.html.j2)\n",
+    )
+    write(project, "templates/partials/mine.html.j2", "<p>\n{{ ctx.title }\n")
+    assert validate(project) == (
+        1,
+        "templates/partials/mine.html.j2:2: unexpected '}'\n",
+    )
+
+
+def test_role_files_can_be_named_by_path_and_unknown_names_get_a_suggestion(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(project, "content/roles/customer-success-manager.yaml", ROLE)
+    expected = (
+        "content/roles/customer-success-manager.yaml:6:3: salary.max: must be greater than "
+        "salary.min (got 30000 < 90000)\n"
+    )
+    monkeypatch.chdir(project)
+    assert validate(project, "content/roles/customer-success-manager.yaml") == (1, expected)
+    assert validate(project, str(project / "content/roles/customer-success-manager.yaml")) == (
+        1,
+        expected,
+    )
+    assert validate(project, "customer-succes-manager") == (
+        1,
+        "content/roles/customer-succes-manager.yaml: no role or comparison "
+        "'customer-succes-manager' (did you mean 'customer-success-manager'?)\n",
+    )
+    assert validate(project, "content/roles/x.yaml") == (1, "content/roles/x.yaml: no such file\n")
+    assert validate(project, "guidepress.yaml") == (
+        1,
+        "guidepress.yaml: not a role or comparison file (they are content/roles/NAME.yaml or "
+        "content/comparisons/NAME.yaml)\n",
     )

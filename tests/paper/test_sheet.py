@@ -73,6 +73,9 @@ def test_a_url_pattern_points_the_code_at_the_role_page_and_says_what_to_do(
     assert code == 0, output
     text = PdfReader(path).pages[0].extract_text()
     assert "Sam Okafor" in text and "sam@jobs.example.org" in text and "Dana" not in text
+    # The next build without it prints the config's again: the override is not kept as current.
+    assert build_sheets(project)[0] == 0
+    assert "Dana Whitfield" in PdfReader(path).pages[0].extract_text()
 
 
 def test_a_contact_that_cannot_be_read_is_a_usage_error(project: Path) -> None:

@@ -2,8 +2,8 @@
 
 An output depends on its role files, its comparison file, its brand kit's folder, the theme files
 its kind uses (the templates reachable from its top template, its stylesheets and the style
-assets), the build settings, the edition date and guidepress itself (package files, so a changed
-checkout counts as a new version too).
+assets), its options (every field of its Output), the edition date and guidepress itself
+(package files, so a changed checkout counts as a new version too).
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-
-import jinja2
-from jinja2 import meta
 
 from guidepress import __version__
 from guidepress.build.outputs import Output
@@ -31,13 +28,12 @@ _SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare"}
 class Inputs:
     """Hashes outputs' inputs for one build; each file is read and hashed once."""
 
-    def __init__(self, project: Project, theme: Theme, settings: dict[str, object]) -> None:
+    def __init__(self, project: Project, theme: Theme) -> None:
         self.project = project
         self.theme = theme
         config = project.config.model_dump(mode="json", exclude=_SELECTION_KEYS)
         self.settings = json.dumps(
             {
-                "settings": settings,
                 "config": config,
                 "edition": project.build_date().isoformat(),
                 "generator": __version__,
@@ -96,8 +92,9 @@ def theme_files(theme: Theme, kind: str) -> list[Path]:
     that is no kind's stylesheet (fonts, images, sheets pulled in with @import).
     """
     others = {record.template for name, record in KINDS.items() if name != kind}
-    templates, dynamic = _reachable(theme.env, KINDS[kind].template)
-    if dynamic:
+    reach = theme.reach(KINDS[kind].template)
+    templates = set(reach.files.values())
+    if reach.dynamic:
         templates |= {
             path
             for folder in theme.template_dirs
@@ -112,35 +109,6 @@ def theme_files(theme: Theme, kind: str) -> list[Path]:
             if name in KINDS[kind].stylesheets or name not in named:
                 styles.add(path)
     return sorted(templates) + sorted(styles)
-
-
-def _reachable(env: jinja2.Environment, top: str) -> tuple[set[Path], bool]:
-    assert env.loader is not None
-    seen: set[str] = set()
-    paths: set[Path] = set()
-    dynamic = False
-    todo = [top]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            continue  # the render reports it, located
-        if filename:
-            paths.add(Path(filename))
-        try:
-            parsed = env.parse(source)
-        except jinja2.TemplateSyntaxError:
-            continue
-        for ref in meta.find_referenced_templates(parsed):
-            if ref is None:
-                dynamic = True
-            else:
-                todo.append(ref)
-    return paths, dynamic
 
 
 def _tree(folder: Path) -> Iterable[Path]:

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from guidepress.errors import ContentError, Problem
-from guidepress.files import write_atomic
+from guidepress.files import locked, write_atomic
 
 MANIFEST = "manifest.json"
+LOCK = ".manifest.lock"  # held while the manifest is read, merged and replaced
 Status = Literal["built", "cached", "failed"]
 
 
@@ -34,6 +35,8 @@ class Entry:
     locale: str
     paper: str
     format: str
+    pdf_variant: str | None = None  # None for HTML
+    print_marks: bool = False
     pages: int | None = None
     bytes: int | None = None
     sha256: str | None = None
@@ -60,21 +63,44 @@ class Entry:
         return entry
 
 
+@dataclass(frozen=True)
+class Shard:
+    """What a ``--shard K/N`` build selected. The folder keeps other outputs it holds (a build
+    never deletes what it did not select); ``manifest merge`` takes this shard's own only."""
+
+    index: int
+    count: int
+    outputs: tuple[str, ...]  # paths
+
+    def to_json(self) -> dict[str, Any]:
+        return {"index": self.index, "count": self.count, "outputs": list(self.outputs)}
+
+    @classmethod
+    def from_json(cls, data: object) -> Shard | None:
+        if not isinstance(data, dict):
+            return None
+        index, count, outputs = data.get("index"), data.get("count"), data.get("outputs")
+        if not (isinstance(index, int) and isinstance(count, int) and isinstance(outputs, list)):
+            return None
+        return cls(index, count, tuple(path for path in outputs if isinstance(path, str)))
+
+
 @dataclass
 class Manifest:
     generator: str | None = None
     build_date: str | None = None
     outputs: list[Entry] = field(default_factory=list)
+    shard: Shard | None = None  # written by shard builds only
 
     def by_path(self) -> dict[str, Entry]:
         return {entry.path: entry for entry in self.outputs}
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "generator": self.generator,
-            "build_date": self.build_date,
-            "outputs": [entry.to_json() for entry in self.outputs],
-        }
+        data: dict[str, Any] = {"generator": self.generator, "build_date": self.build_date}
+        if self.shard is not None:
+            data["shard"] = self.shard.to_json()
+        data["outputs"] = [entry.to_json() for entry in self.outputs]
+        return data
 
 
 def read_manifest(output_dir: Path) -> Manifest:
@@ -91,6 +117,7 @@ def read_manifest(output_dir: Path) -> Manifest:
         _text(data.get("generator")),
         _text(data.get("build_date")),
         [entry for entry in entries if entry is not None],
+        Shard.from_json(data.get("shard")),
     )
 
 
@@ -104,17 +131,41 @@ def write_manifest(
     build_date: str,
     entries: Iterable[Entry],
     removed: AbstractSet[str] = frozenset(),
+    shard: Shard | None = None,
 ) -> Path:
     """Merge ``entries`` into the folder's manifest; earlier entries stay while their files
-    exist, except the ``removed`` paths."""
-    by_path = {
-        entry.path: entry
-        for entry in read_manifest(output_dir).outputs
-        if entry.path not in removed and (output_dir / entry.path).is_file()
-    }
-    by_path.update({entry.path: entry for entry in entries})
-    manifest = Manifest(generator, build_date, [by_path[key] for key in sorted(by_path)])
-    return save(output_dir / MANIFEST, manifest)
+    exist (or while they record a failure), except the ``removed`` paths.
+
+    Why the lock and the re-read: another build into the same folder (a preview server and a
+    CI job) may have written the manifest, or the same output, since this one started. The
+    manifest is read, merged and replaced under an exclusive lock; an entry of this build whose
+    file another build has replaced since gives way to that build's entry.
+    """
+    with locked(output_dir / LOCK):
+        current = read_manifest(output_dir).by_path()
+        by_path = {
+            path: entry
+            for path, entry in current.items()
+            if path not in removed and (entry.status == "failed" or (output_dir / path).is_file())
+        }
+        for entry in entries:
+            old = current.get(entry.path)
+            if old is None or old.sha256 == entry.sha256 or _on_disk(output_dir, entry):
+                by_path[entry.path] = entry
+        manifest = Manifest(generator, build_date, [by_path[key] for key in sorted(by_path)], shard)
+        return save(output_dir / MANIFEST, manifest)
+
+
+def _on_disk(output_dir: Path, entry: Entry) -> bool:
+    """Whether the file at ``entry``'s path is the one it describes (a failed entry describes
+    the last good file, whichever it is)."""
+    if entry.status == "failed" or entry.sha256 is None:
+        return True
+    try:
+        data = (output_dir / entry.path).read_bytes()
+    except OSError:
+        return False
+    return hashlib.sha256(data).hexdigest() == entry.sha256
 
 
 def save(path: Path, manifest: Manifest) -> Path:
@@ -151,7 +202,10 @@ def merge(sources: list[Path], out: Path) -> tuple[Path, Manifest]:
                 )  # fmt: skip
     merged: dict[str, tuple[Path, Entry]] = {}
     for file, manifest in loaded:
+        own = set(manifest.shard.outputs) if manifest.shard else None
         for entry in manifest.outputs:
+            if own is not None and entry.path not in own:
+                continue  # kept in that shard's folder from an earlier split; not its to give
             seen = merged.get(entry.path)
             if seen and seen[1].sha256 != entry.sha256:
                 problems.append(
@@ -192,6 +246,7 @@ def _read_strict(source: Path, problems: list[Problem]) -> tuple[Path, Manifest]
         _text(data.get("generator")),
         _text(data.get("build_date")),
         [entry for entry in entries if entry is not None],
+        Shard.from_json(data.get("shard")),
     )
 
 
@@ -205,8 +260,7 @@ def _copy(base: Path, out: Path, entry: Entry, problems: list[Problem]) -> None:
         return
     if source == target or entry.status == "failed" or not source.is_file():
         return
-    data = source.read_bytes()
-    if entry.sha256 and hashlib.sha256(data).hexdigest() != entry.sha256:
+    if not export(base, entry, target):
         problems.append(
             Problem(
                 str(base / MANIFEST),
@@ -214,7 +268,16 @@ def _copy(base: Path, out: Path, entry: Entry, problems: list[Problem]) -> None:
                 message=f"{rel}: file does not match its sha256",
             )
         )
-        return
+
+
+def export(output_dir: Path, entry: Entry, target: Path) -> bool:
+    """Copy ``entry``'s file (with the assets an HTML file uses) to ``target``; False, and
+    nothing copied, when the file is not the one the entry describes."""
+    source = output_dir / entry.path
+    data = source.read_bytes()
+    if entry.sha256 and hashlib.sha256(data).hexdigest() != entry.sha256:
+        return False
     write_atomic(target, data)
     if entry.format == "html" and (source.parent / "assets").is_dir():
         shutil.copytree(source.parent / "assets", target.parent / "assets", dirs_exist_ok=True)
+    return True

@@ -1,15 +1,22 @@
 """What one output is: a kind of document about one subject, under one set of options, at a path.
 
-The path says every option that tells this output from another of the same subject: each output
-of a build has its own path (DESIGN.md, Outputs).
+The options that tell one output from another of the same subject (brand, locale, paper, PDF
+variant, print marks, format) are listed once, in :data:`AXES`: each is a field of
+:class:`Output` and of the manifest's ``Entry`` (same name), a part of :func:`output_path`, and a
+choice :func:`choices` makes from the request and the project's config. No two outputs share a
+path (DESIGN.md, Outputs).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Literal
 
 from guidepress.build.manifest import Entry
+from guidepress.build.request import BuildRequest
+from guidepress.content.models import Config
+from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 from guidepress.render.kinds import KINDS, Kind
 
 
@@ -18,57 +25,124 @@ class Output:
     kind: str  # a name in render.kinds.KINDS
     subject: str  # the role's slug, or the comparison's name
     roles: tuple[str, ...]
+    path: str  # relative to the output folder
+    # One field per axis (AXES), same name as the manifest entry's.
     brand: str
     locale: str
     paper: str
     format: str
-    path: str  # relative to the output folder
+    pdf_variant: str | None = DEFAULT_PDF_VARIANT  # None for HTML
     print_marks: bool = False
 
     @property
     def record(self) -> Kind:
         return KINDS[self.kind]
 
+    def options(self) -> dict[str, Any]:
+        """This output's value on every axis, by name."""
+        return {axis.name: getattr(self, axis.name) for axis in AXES}
+
     def entry(self, **values: Any) -> Entry:
         """This output's manifest entry, before it is built (failed until it is)."""
         return Entry(
-            path=self.path,
-            kind=self.kind,
-            roles=list(self.roles),
-            brand=self.brand,
-            locale=self.locale,
-            paper=self.paper,
-            format=self.format,
-            **values,
+            path=self.path, kind=self.kind, roles=list(self.roles), **self.options(), **values
         )
 
 
 @dataclass(frozen=True)
-class Defaults:
-    """The project's first brand, locale and paper: outputs with these keep the shortest paths."""
+class Axis:
+    """One option that tells outputs apart.
 
-    brand: str
-    locale: str
-    paper: str
+    ``chosen`` is what a build request asks for (empty: as configured); ``configured`` what the
+    project builds when not asked, its first value being the default an output's path leaves
+    out. ``part`` names a value in the path: a folder (``place="folder"``), a dotted suffix of
+    the file name, or the file extension. ``formats``: the formats the option applies to; an
+    output of another format has None on this axis.
+    """
+
+    name: str  # the field of Output and manifest.Entry
+    chosen: Callable[[BuildRequest], tuple[Any, ...]]
+    configured: Callable[[Config], tuple[Any, ...]]
+    part: Callable[[Any], str] = str
+    place: Literal["folder", "suffix", "extension"] = "suffix"
+    formats: frozenset[str] | None = None
+
+
+#: Every option that tells outputs apart, in the order their parts appear in a path:
+#: ``guides/[brand/]slug[.locale][.paper][.variant][.print].format``.
+# fmt: off
+AXES: tuple[Axis, ...] = (
+    Axis("brand", lambda r: r.brands, lambda c: tuple(c.brands), place="folder"),
+    Axis("locale", lambda r: r.locales, lambda c: tuple(c.locales)),
+    Axis("paper", lambda r: (r.paper,) if r.paper else (), lambda c: (c.paper,)),
+    Axis(
+        "pdf_variant",
+        lambda r: (r.pdf_variant,) if r.pdf_variant else (),
+        lambda c: (DEFAULT_PDF_VARIANT,),
+        part=lambda variant: str(variant).replace("/", ""),  # pdf/a-3u -> pdfa-3u
+        formats=frozenset({"pdf"}),
+    ),
+    # Marked PDFs are for the print shop and never replace plain ones.
+    Axis("print_marks", lambda r: (True,) if r.print_marks else (), lambda c: (False,),
+         part=lambda marks: "print"),
+    Axis("format", lambda r: r.formats, lambda c: ("pdf",), place="extension"),
+)
+# fmt: on
+
+_OUTPUT_FIELDS = {f.name for f in fields(Output)}
+_ENTRY_FIELDS = {f.name for f in fields(Entry)}
+if missing := [a.name for a in AXES if a.name not in _OUTPUT_FIELDS & _ENTRY_FIELDS]:
+    raise RuntimeError(f"axes {missing} need a field in both build.outputs.Output and Entry")
+
+
+def defaults(config: Config) -> dict[str, Any]:
+    """The project's default on every axis: outputs with these keep the shortest paths."""
+    return {axis.name: axis.configured(config)[0] for axis in AXES}
+
+
+def choices(request: BuildRequest, config: Config) -> list[tuple[Axis, tuple[Any, ...]]]:
+    """What a build selects on every axis: the request's values, else the configured ones."""
+    return [(axis, axis.chosen(request) or axis.configured(config)) for axis in AXES]
+
+
+def normalised(options: Mapping[str, Any]) -> dict[str, Any]:
+    """``options`` with None on every axis that does not apply to their format."""
+    return {
+        axis.name: (
+            None
+            if axis.formats is not None and options["format"] not in axis.formats
+            else options[axis.name]
+        )
+        for axis in AXES
+    }
 
 
 def output_path(
+    kind: Kind, subject: str, options: Mapping[str, Any], default: Mapping[str, Any]
+) -> str:
+    """``guides/[brand/]slug[.locale][.paper][.variant][.print].pdf``: a part for every axis
+    whose value is not the project's default (DESIGN.md: no two outputs share a path)."""
+    folders, name, extension = [kind.folder], subject, ""
+    for axis in AXES:
+        value = options[axis.name]
+        if axis.place == "extension":
+            extension = axis.part(value)
+        elif value is not None and value != default[axis.name]:
+            if axis.place == "folder":
+                folders.append(axis.part(value))
+            else:
+                name += f".{axis.part(value)}"
+    return "/".join([*folders, f"{name}.{extension}"])
+
+
+def make_output(
     kind: Kind,
     subject: str,
-    *,
-    brand: str,
-    locale: str,
-    paper: str,
-    format: str,
-    print_marks: bool,
-    defaults: Defaults,
-) -> str:
-    """``guides/[brand/]slug[.locale][.paper][.print].pdf``: the default brand, locale and paper
-    are left out of the name; marked PDFs are for the print shop and never replace plain ones."""
-    name = f"{kind.folder}/"
-    name += f"{brand}/" if brand != defaults.brand else ""
-    name += subject
-    name += f".{locale}" if locale != defaults.locale else ""
-    name += f".{paper}" if paper != defaults.paper else ""
-    name += ".print" if print_marks else ""
-    return f"{name}.{format}"
+    roles: tuple[str, ...],
+    options: Mapping[str, Any],
+    default: Mapping[str, Any],
+) -> Output:
+    """The output of ``kind`` about ``subject`` with ``options`` (one value per axis)."""
+    values = normalised(options)
+    path = output_path(kind, subject, values, default)
+    return Output(kind=kind.name, subject=subject, roles=roles, path=path, **values)

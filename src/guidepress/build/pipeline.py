@@ -12,26 +12,32 @@ from typing import Protocol
 
 from guidepress import __version__
 from guidepress.build.inputs import Inputs
-from guidepress.build.manifest import Entry, Status, read_manifest, remove_outputs, write_manifest
+from guidepress.build.manifest import (
+    MANIFEST,
+    Entry,
+    Shard,
+    Status,
+    export,
+    read_manifest,
+    remove_outputs,
+    write_manifest,
+)
 from guidepress.build.outputs import Output
 from guidepress.build.plan import gone, plan
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
+from guidepress.build.targets import one_output, require_writable
 from guidepress.build.workers import run_all
-from guidepress.content.load import read
-from guidepress.content.models import Comparison
-from guidepress.content.project import ROLES_DIR, Project, load_project
-from guidepress.content.validate import salary_mismatch
-from guidepress.errors import (
-    ContentError,
-    GuidepressError,
-    Problem,
-    RenderError,
-    UsageError,
-    printable,
+from guidepress.content.project import (
+    BRANDS_DIR,
+    COMPARISONS_DIR,
+    ROLES_DIR,
+    Project,
+    load_project,
 )
+from guidepress.errors import GuidepressError, Problem, RenderError, printable
+from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
-from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
 GENERATOR = f"guidepress {__version__}"
@@ -81,11 +87,29 @@ class BuildFailed(GuidepressError):
         return self.located or super().problems_found()
 
 
+class BuildInterrupted(GuidepressError):
+    """Raised by :func:`build` on Ctrl-C, after recording in the manifest what finished."""
+
+    exit_code = 130  # 128 + SIGINT, as shells report an interrupted command
+
+    def __init__(self, report: BuildReport, left: int) -> None:
+        self.report = report
+        built = report.count("built")
+        super().__init__(
+            f"interrupted: kept {built} output{'s' * (built != 1)} built before it and every "
+            f"earlier one, listed in {report.output_dir / MANIFEST}; {left} not built, none "
+            "half-written"
+        )
+
+
 def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -> BuildReport:
     """Build every output ``request`` selects that is not current; raises BuildFailed after
-    finishing what it can."""
+    finishing what it can, BuildInterrupted on Ctrl-C (what finished is recorded first)."""
     started = time.perf_counter()
     project, problems = load_project(root, only=list(request.roles) or None)
+    if request.contact is not None:  # --contact: this build's sheets name another recruiter
+        sheet = project.config.sheet.model_copy(update={"contact": request.contact})
+        project.config = project.config.model_copy(update={"sheet": sheet})
     theme = Theme(root)
     output_dir = request.out or project.output_dir
     report = BuildReport(output_dir, failures=[str(p) for p in problems])
@@ -94,20 +118,27 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     outputs = plan(project, request)
     if request.shard:
         outputs = select(outputs, *request.shard)
+    if request.file is not None:
+        one_output(outputs, request.file)
+    file = ("-o", request.file) if request.file else None
+    require_writable(root, output_dir, request.out is not None, file)
+    remove_stale_temporaries(output_dir)
     previous = read_manifest(output_dir).by_path()
-    inputs = Inputs(project, theme, dataclasses.asdict(request.settings))
+    inputs = Inputs(project, theme)
     if reporter:
         reporter.start(len(outputs))
     todo: list[tuple[Output, str]] = []
+    content_failed: set[str] = set()  # outputs failed by content problems, reported already
     for output in outputs:
         entry: Entry | None
-        broken = [slug for slug in output.roles if slug not in project.roles]
-        if broken:
-            entry = output.entry(error=_broken_message(broken[0], problems))
+        message = _content_problem(project, output, problems)
+        if message is not None:
+            entry = output.entry(error=message)
+            content_failed.add(output.path)
         else:
             inputs_hash = inputs.hash(output)
             old = None if request.force else previous.get(output.path)
-            entry = _current(old, inputs_hash, output_dir)
+            entry = current(old, inputs_hash, output_dir)
             if entry is None:
                 todo.append((output, inputs_hash))
                 continue
@@ -115,34 +146,59 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         if reporter:
             reporter.done(entry)
     edition = project.build_date().isoformat()
-    jobs = request.jobs or _cpus()
+    shard = Shard(*request.shard, tuple(o.path for o in outputs)) if request.shard else None
     try:
-        for entry in run_all(
-            project, theme, todo, output_dir, request.settings, jobs, request.roles
-        ):
+        jobs = request.jobs or _cpus()
+        for entry in run_all(project, theme, todo, output_dir, jobs, request.roles):
             report.entries.append(entry)
             if reporter:
                 reporter.done(entry)
     except KeyboardInterrupt:  # what finished is recorded, so the next build keeps it
-        write_manifest(output_dir, GENERATOR, edition, report.entries)
-        raise
+        write_manifest(output_dir, GENERATOR, edition, report.entries, shard=shard)
+        report.seconds = time.perf_counter() - started
+        raise BuildInterrupted(report, len(outputs) - len(report.entries)) from None
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
-        if entry.status == "failed" and not any(r in project.broken for r in entry.roles):
+        if entry.status == "failed" and entry.path not in content_failed:
             report.failures.append(f"{entry.path}: {entry.error}")
             annotations.append(_located(project, entry))
     removed = gone(project, previous.values())
-    if request.shard:  # a shard's folder holds that shard's outputs only (see docs/ci.md)
-        removed |= set(previous) - {output.path for output in outputs}
     remove_outputs(output_dir, removed)
     report.removed = sorted(removed)
-    write_manifest(output_dir, GENERATOR, edition, report.entries, removed)
+    write_manifest(output_dir, GENERATOR, edition, report.entries, removed, shard)
+    if request.file is not None:
+        _write_file(output_dir, report.entries, request.file)
     report.seconds = time.perf_counter() - started
     if report.failures:
         raise BuildFailed(report, annotations)
     return report
 
 
-def _current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | None:
+def _write_file(output_dir: Path, entries: list[Entry], file: Path) -> None:
+    [entry] = entries
+    if entry.status != "failed" and not export(output_dir, entry, file):
+        raise RenderError(f"{entry.path}: changed by another build meanwhile; build again")
+
+
+def _content_problem(project: Project, output: Output, problems: list[Problem]) -> str | None:
+    """Why ``output`` cannot be built because of its content files (a role, its comparison file
+    or its brand kit with problems): its first problem, and how many more; None when its files
+    are fine."""
+    files = {str(ROLES_DIR / f"{slug}.yaml") for slug in output.roles if slug not in project.roles}
+    broken_comparison = output.subject in project.failed_comparisons
+    if output.record.subject == "comparison" and broken_comparison:
+        files.add(str(COMPARISONS_DIR / f"{output.subject}.yaml"))
+    if output.brand in project.broken_brands:
+        files.add(str(BRANDS_DIR / output.brand / "brand.yaml"))
+    if not files:
+        return None
+    mine = sorted(p for p in problems if p.file in files)
+    if not mine:
+        return f"{sorted(files)[0]} has problems"
+    more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
+    return f"{mine[0]}{more}"
+
+
+def current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | None:
     """The cached entry for an output whose inputs and file are unchanged since it was built."""
     if not old or old.status not in ("built", "cached") or old.inputs_hash != inputs_hash:
         return None
@@ -153,14 +209,6 @@ def _current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | N
     if hashlib.sha256(data).hexdigest() != old.sha256:
         return None  # edited or damaged since: build it again
     return dataclasses.replace(old, status="cached", seconds=0.0, error=None)
-
-
-def _broken_message(slug: str, problems: list[Problem]) -> str:
-    mine = [p for p in problems if Path(p.file).stem == slug]
-    if not mine:
-        return f"role '{slug}' has problems"
-    more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
-    return f"{mine[0]}{more}"
 
 
 def _located(project: Project, entry: Entry) -> Problem:
@@ -175,64 +223,3 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def compare(
-    root: Path,
-    slugs: list[str],
-    out: Path | None,
-    brand: str | None,
-    paper: str | None = None,
-    locale: str | None = None,
-) -> Path:
-    """Build one ad-hoc comparison sheet of ``slugs`` (headline from the catalogue's pattern);
-    returns the file written."""
-    project, problems = load_project(root)
-    if not 2 <= len(slugs) <= 4:
-        raise UsageError(f"compare takes 2 to 4 roles (got {len(slugs)})")
-    located = _compare_problems(root, project, slugs, problems)
-    if located:
-        raise ContentError(located)
-    config = project.config
-    name = "-vs-".join(slugs)
-    comparison = Comparison(roles=list(slugs), brand=brand)
-    target = out or project.output_dir / KINDS["compare"].folder / f"{name}.pdf"
-    output = Output(
-        "compare", name, tuple(slugs), brand or config.brands[0], locale or config.locales[0],
-        paper or config.paper, "html" if target.suffix == ".html" else "pdf", target.name,
-    )  # fmt: skip
-    if output.brand not in project.brands and output.brand != "default":
-        raise UsageError(f"--brand: no brand '{output.brand}' in content/brands")
-    from guidepress.build.produce import run
-
-    entry = run(
-        project, Theme(root), output, target.parent, BuildRequest().settings,
-        target=target, comparison=comparison,
-    )  # fmt: skip
-    if entry.status == "failed":
-        raise RenderError(str(entry.error))
-    return target
-
-
-def _compare_problems(
-    root: Path, project: Project, slugs: list[str], problems: list[Problem]
-) -> list[Problem]:
-    """What keeps ``slugs`` from being compared: missing or invalid roles, mismatched pay."""
-    located = [
-        Problem(str(ROLES_DIR / f"{slug}.yaml"), 0, 0, "", f"no role '{slug}'")
-        for slug in slugs
-        if slug not in project.role_files
-        and not any(p.file == str(ROLES_DIR / f"{slug}.yaml") for p in problems)
-    ]
-    wanted = {str(ROLES_DIR / f"{slug}.yaml") for slug in slugs}
-    located += [p for p in problems if p.file in wanted]
-    if located:
-        return located
-    mismatch = salary_mismatch([project.roles[s] for s in slugs])
-    if mismatch is not None:
-        index, field_name, message = mismatch
-        rel = ROLES_DIR / f"{slugs[index]}.yaml"
-        doc, _ = read(root / rel, str(rel))
-        where = doc.problem(tuple(field_name.split(".")), message) if doc else Problem(str(rel))
-        located.append(Problem(where.file, where.line, where.col, field_name, message))
-    return located

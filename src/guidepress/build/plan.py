@@ -2,77 +2,110 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
 
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import Defaults, Output, output_path
+from guidepress.build.outputs import AXES, Output, choices, defaults, make_output
 from guidepress.build.request import BuildRequest
+from guidepress.content.names import did_you_mean
 from guidepress.content.project import COMPARISONS_DIR, Project, role_files_on_disk
 from guidepress.errors import UsageError
 from guidepress.paper import PAPER_NAMES
-from guidepress.render.kinds import KINDS
+from guidepress.render.kinds import KINDS, Kind
 
 
 def plan(project: Project, request: BuildRequest) -> list[Output]:
-    """Every output selected: kinds × subjects × brands × locales × formats.
+    """Every output selected: kinds × subjects × every axis (brands, locales, formats, ...).
 
-    Roles whose files have problems are planned too: their outputs are recorded as failed.
+    Roles and comparisons whose files have problems are planned too: their outputs are
+    recorded as failed, never left out (a left-out output would look current). A comparison
+    named on the command line is built as a comparison sheet even when the project's kinds
+    leave comparisons out (unless --kind says otherwise).
     """
     config = project.config
-    kinds = request.kinds or tuple(config.kinds)
-    brands = request.brands or tuple(config.brands)
-    locales = request.locales or tuple(config.locales)
-    formats = request.formats or ("pdf",)
-    paper = request.paper or config.paper
-    unknown = [b for b in request.brands if b not in project.brands and b != "default"]
-    if unknown:
-        raise UsageError(f"--brand: no brand '{unknown[0]}' in content/brands")
-    refused = [name for name in kinds if paper not in KINDS[name].papers]
-    if refused:
-        where = f"--paper {paper}" if request.paper else f"paper: {paper} in guidepress.yaml"
-        usable = sorted({PAPER_NAMES[p] for p in KINDS[refused[0]].papers})
-        raise UsageError(
-            f"{where}: {' and '.join(refused)} print on {' or '.join(usable)} only; "
-            f"{PAPER_NAMES[paper]} is for comparison sheets (--kind compare)"
-        )
-    defaults = Defaults(config.brands[0], config.locales[0], config.paper)
+    check_brands(project, request.brands)
+    default = defaults(config)
+    selected = choices(request, config)
+    names = [axis.name for axis in AXES]
+    kinds = list(request.kinds or config.kinds)
+    if project.selection and project.selection.comparisons and not request.kinds:
+        kinds += [name for name, kind in KINDS.items() if kind.subject == "comparison"]
+    outputs: dict[str, Output] = {}  # by path: options that do not apply fold into one output
+    for kind in (KINDS[name] for name in dict.fromkeys(kinds)):
+        for subject, roles in subjects(project, kind).items():
+            for values in itertools.product(*(chosen for _, chosen in selected)):
+                output = make_output(
+                    kind, subject, roles, dict(zip(names, values, strict=True)), default
+                )
+                outputs.setdefault(output.path, output)
+    _check_paper(outputs.values(), request)
+    return list(outputs.values())
+
+
+def _check_paper(outputs: Iterable[Output], request: BuildRequest) -> None:
+    """Refuse a paper some selected kind does not print on (A3 and Tabloid are for comparison
+    sheets), naming the kinds and where the paper was asked for."""
+    refused = {o.kind: o.paper for o in outputs if o.paper not in o.record.papers}
+    if not refused:
+        return
+    kind, paper = next(iter(refused.items()))
+    where = f"--paper {paper}" if request.paper else f"paper: {paper} in guidepress.yaml"
+    usable = sorted({PAPER_NAMES[p] for p in KINDS[kind].papers})
+    raise UsageError(
+        f"{where}: {'kinds' if len(refused) > 1 else 'kind'} {' and '.join(refused)} "
+        f"print{'' if len(refused) > 1 else 's'} on {' or '.join(usable)} only; "
+        f"{PAPER_NAMES[paper]} is for comparison sheets (--kind compare)"
+    )
+
+
+def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:
+    """What ``kind`` makes outputs about, with their roles: every role and comparison, or
+    with a selection the roles it names, the comparisons it names and those of its roles."""
     known = set(project.roles) | project.broken
-    outputs = []
-    for kind in (KINDS[name] for name in kinds):
-        subjects = (
-            {name: tuple(c.roles) for name, c in project.comparisons.items()}
-            if kind.subject == "comparison"
-            else {slug: (slug,) for slug in sorted(known)}
-        )
-        for subject, roles in subjects.items():
-            if not all(r in known for r in roles):
-                continue  # a comparison of roles outside this build's selection
-            for brand in brands:
-                for locale in locales:
-                    for fmt in formats:
-                        path = output_path(
-                            kind, subject, brand=brand, locale=locale, paper=paper, format=fmt,
-                            print_marks=request.print_marks, defaults=defaults,
-                        )  # fmt: skip
-                        outputs.append(
-                            Output(kind.name, subject, roles, brand, locale, paper, fmt, path,
-                                   request.print_marks)
-                        )  # fmt: skip
-    return outputs
+    selection = project.selection
+    if kind.subject == "role":
+        chosen = known if selection is None else known & set(selection.roles)
+        return {slug: (slug,) for slug in sorted(chosen)}
+    found = {name: tuple(c.roles) for name, c in project.comparisons.items()}
+    found |= project.failed_comparisons
+    if selection is None:
+        return dict(sorted(found.items()))
+    return {
+        name: roles
+        for name, roles in sorted(found.items())
+        if name in selection.comparisons or (roles and set(roles) <= set(selection.roles))
+    }
+
+
+def check_brands(project: Project, brands: Iterable[str]) -> None:
+    """Refuse a ``--brand`` that names no brand kit, with the closest name."""
+    known = project.brand_names()
+    for brand in brands:
+        if brand not in known:
+            hint = did_you_mean(brand, known)
+            raise UsageError(f"--brand: no brand '{brand}' in content/brands{hint}")
 
 
 def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
-    """Paths of outputs whose roles or comparison no longer exist."""
+    """Paths of outputs whose source is gone: a deleted role file, or a deleted comparison file
+    (an ad-hoc comparison, made by ``compare``, goes with its roles). Outputs of brands,
+    locales, kinds or options a build did not select are never gone."""
     roles = {rel.stem for rel in role_files_on_disk(project.root)} | set(project.roles)
     found: set[str] = set()
     for entry in entries:
         kind = KINDS.get(entry.kind)
-        if kind is not None and kind.subject == "comparison":
-            name = Path(entry.path).name.split(".")[0]
-            exists = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
-            if name not in project.comparisons and not exists:
-                found.add(entry.path)
-        elif any(slug not in roles for slug in entry.roles):
+        if any(slug not in roles for slug in entry.roles):
             found.add(entry.path)
+        elif kind is not None and kind.subject == "comparison":
+            name = Path(entry.path).name.split(".")[0]
+            named = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
+            if not named and name != adhoc_name(entry.roles):
+                found.add(entry.path)
     return found
+
+
+def adhoc_name(roles: Iterable[str]) -> str:
+    """The name of the ad-hoc comparison of ``roles`` (``guidepress compare``)."""
+    return "-vs-".join(roles)

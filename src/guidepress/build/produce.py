@@ -15,7 +15,6 @@ from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output
-from guidepress.build.request import Settings
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
@@ -34,7 +33,6 @@ def run(
     theme: Theme,
     output: Output,
     output_dir: Path,
-    settings: Settings,
     inputs_hash: str | None = None,
     *,
     target: Path | None = None,
@@ -47,12 +45,12 @@ def run(
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, settings, comparison)
+            data, pages = produce(project, theme, output, target, comparison)
         if output.format == "pdf":
             preflight.require(
                 data,
                 locale=output.locale,
-                variant=settings.pdf_variant,
+                variant=output.pdf_variant,
                 families=allowed_families(project, theme, output),
             )
         write_atomic(target, data)
@@ -86,7 +84,6 @@ def produce(
     theme: Theme,
     output: Output,
     target: Path,
-    settings: Settings,
     comparison: Comparison | None = None,
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML)."""
@@ -100,7 +97,6 @@ def produce(
         edition=project.build_date(),
         print_marks=output.print_marks,
         config=project.config,
-        contact=settings.contact,
     )
 
     def render(level: int = 0, scale: float = 1.0) -> RenderedHtml:
@@ -113,7 +109,7 @@ def produce(
         return write_pdf(
             laid,
             identifier=output.path,
-            pdf_variant=settings.pdf_variant,
+            pdf_variant=output.pdf_variant,
             print_marks=output.print_marks,
         )
 

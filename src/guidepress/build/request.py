@@ -7,21 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidepress.content.models.config import Contact
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Build options that change the documents, not which outputs there are (part of every
-    output's inputs hash)."""
-
-    pdf_variant: str | None = None  # None: pdf/ua-1
-    print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
-    contact: Contact | None = None  # the recruiter printed on role sheets (build --contact)
+from guidepress.errors import UsageError
 
 
 @dataclass(frozen=True)
 class BuildRequest:
-    """What the user asked for; empty tuples mean "as configured"."""
+    """What the user asked for; empty tuples mean "as configured".
+
+    The options that tell outputs apart (brands, locales, paper, PDF variant, print marks,
+    formats) are read through build/outputs.py::AXES.
+    """
 
     roles: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
@@ -29,27 +24,20 @@ class BuildRequest:
     locales: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     paper: str | None = None
-    out: Path | None = None
-    pdf_variant: str | None = None
+    out: Path | None = None  # the output folder
+    file: Path | None = None  # -o: the one selected output, written to this file
+    pdf_variant: str | None = None  # None: pdf/ua-1
     jobs: int | None = None  # processes; None: one per CPU
     force: bool = False  # rebuild outputs that are current
     shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
     print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
     contact: Contact | None = None  # the recruiter printed on role sheets, over the config's
 
-    @property
-    def settings(self) -> Settings:
-        return Settings(
-            pdf_variant=self.pdf_variant, print_marks=self.print_marks, contact=self.contact
-        )
-
 
 def parse_contact(text: str) -> Contact:
     """``--contact 'Dana Whitfield, Talent Partner, +1 555 0142, dana@example.org'``: parts in
     any order, told apart by their look (an address has @, a phone number is digits); the rest,
     joined, is the name."""
-    from guidepress.errors import UsageError
-
     parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
     email = [p for p in parts if "@" in p]
     phone = [p for p in parts if "@" not in p and re.fullmatch(r"\+?[\d\s().\-/]{6,}", p)]

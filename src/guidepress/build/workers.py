@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -11,7 +15,7 @@ from typing import Any
 
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output
-from guidepress.build.request import Settings
+from guidepress.content.models import Config
 from guidepress.content.project import Project, load_project
 from guidepress.theme.lookup import Theme
 
@@ -24,7 +28,6 @@ def run_all(
     theme: Theme,
     todo: Sequence[tuple[Output, str]],
     output_dir: Path,
-    settings: Settings,
     jobs: int,
     only: tuple[str, ...] = (),
 ) -> Iterator[Entry]:
@@ -36,7 +39,7 @@ def run_all(
         from guidepress.build.produce import run
 
         for output, inputs_hash in todo:
-            yield run(project, theme, output, output_dir, settings, inputs_hash)
+            yield run(project, theme, output, output_dir, inputs_hash)
         return
     # Longest first, so a guide started last does not keep one core busy alone at the end.
     ordered = sorted(todo, key=lambda item: (-item[0].record.cost, item[0].path))
@@ -47,32 +50,63 @@ def run_all(
             max_workers=min(jobs, len(todo)),
             mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
-            initargs=(project.root, only),
+            initargs=(project.root, only, project.config),
         ) as pool:
             futures = {
-                pool.submit(_work, output, inputs_hash, output_dir, settings): (output, inputs_hash)
+                pool.submit(_work, output, inputs_hash, output_dir): (output, inputs_hash)
                 for output, inputs_hash in ordered
             }
-            for future in as_completed(futures):
-                output, inputs_hash = futures[future]
-                try:
-                    yield future.result()
-                except Exception as exc:  # the worker died (killed, out of memory, ...)
-                    yield output.entry(
-                        inputs_hash=inputs_hash,
-                        error=f"internal error: worker process failed: {type(exc).__name__}: {exc}",
-                    )
+            try:
+                for future in as_completed(futures):
+                    output, inputs_hash = futures[future]
+                    try:
+                        yield future.result()
+                    except Exception as exc:  # the worker died (killed, out of memory, ...)
+                        yield output.entry(
+                            inputs_hash=inputs_hash,
+                            error=(
+                                "internal error: worker process failed: "
+                                f"{type(exc).__name__}: {exc}"
+                            ),
+                        )
+            except BaseException:  # Ctrl-C (or the caller stopped): drop the rest, now
+                _stop(pool)
+                raise
     finally:
         _STATE.clear()
 
 
-def _start_worker(root: Path, only: tuple[str, ...]) -> None:
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers: leaving the pool would otherwise wait
+    for every queued output. A worker ended mid-write leaves at most a temporary file, which
+    the next build removes (files.remove_stale_temporaries)."""
+    # No public way to end a pool's workers before Python 3.14 (terminate_workers); shutdown
+    # forgets them, so they are taken first.
+    processes: dict[int, Any] = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        process.terminate()
+
+
+def _start_worker(root: Path, only: tuple[str, ...], config: Config) -> None:
+    # Ctrl-C is the parent's to handle: it records what finished and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL) cannot end its workers; each ends itself instead of
+    # rendering on for no one (an output it was writing stays a temporary file, removed later).
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     if "project" not in _STATE:  # spawned, not forked: load the project once per worker
         project, _ = load_project(root, only=list(only) or None)
+        project.config = config  # as the build has it (build --contact changes it)
         _STATE.update(project=project, theme=Theme(root))
 
 
-def _work(output: Output, inputs_hash: str, output_dir: Path, settings: Settings) -> Entry:
+def _orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _work(output: Output, inputs_hash: str, output_dir: Path) -> Entry:
     from guidepress.build.produce import run
 
-    return run(_STATE["project"], _STATE["theme"], output, output_dir, settings, inputs_hash)
+    return run(_STATE["project"], _STATE["theme"], output, output_dir, inputs_hash)

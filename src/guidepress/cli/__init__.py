@@ -3,8 +3,6 @@ errors are converted in one place (cli/errors.py). Nothing below the CLI imports
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from guidepress import __version__
@@ -12,17 +10,14 @@ from guidepress.cli.build_commands import build, compare_roles, manifest
 from guidepress.cli.content_commands import init, list_roles, schema, validate
 from guidepress.cli.errors import show_warnings
 from guidepress.cli.file_commands import import_pages, theme
+from guidepress.cli.options import project_option
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Project folder (default: nearest folder holding guidepress.yaml).",
-)
+@project_option
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.version_option(__version__, prog_name="guidepress")
-def cli(project: Path | None, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Turn career-role content into printable, branded PDFs.
 
     \b

@@ -4,140 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 
-from guidepress.cli.errors import handle_errors, project_root
-from guidepress.cli.options import KindChoice
-
-if TYPE_CHECKING:
-    from guidepress.content.models.config import Contact
-
-
-def _check_variant(name: str) -> None:
-    from guidepress.errors import UsageError
-    from guidepress.pdf.variants import pdf_variants
-
-    if name not in pdf_variants():
-        raise UsageError(f"--pdf-variant: no variant '{name}' (one of {', '.join(pdf_variants())})")
-
-
-@click.command()
-@click.argument("roles", nargs=-1)
-@click.option(
-    "--kind",
-    "kinds",
-    multiple=True,
-    type=KindChoice(),
-    help="What to build (repeatable).",
+from guidepress.cli.errors import handle_errors
+from guidepress.cli.options import (
+    KindChoice,
+    check_variant,
+    complete_names,
+    complete_roles,
+    output_options,
+    project_option,
+    project_root,
 )
-@click.option("--brand", "brands", multiple=True, help="Brand to build with (repeatable).")
-@click.option("--locale", "locales", multiple=True, help="Locale to build in (repeatable).")
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter", "a3", "tabloid"]),
-    help="Paper size (A3 and Tabloid: comparison sheets only).",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(["pdf", "html"]),
-    help="Output format (repeatable; default pdf).",
-)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
-@click.option("--pdf-variant", help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives.")
-@click.option(
-    "--print-marks", is_flag=True, help="3 mm bleed and crop marks for print shops (*.print.pdf)."
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    help="Outputs built at once, each in its own process (default: one per CPU).",
-)
-@click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
-@click.option(
-    "--contact",
-    metavar="'NAME, PHONE, EMAIL'",
-    callback=lambda ctx, param, value: _contact(value),
-    help="Recruiter printed on role sheets (over the config's sheet.contact).",
-)
-@click.option(
-    "--shard",
-    metavar="K/N",
-    callback=lambda ctx, param, value: _shard(value),
-    help="Build only the K-th of N equal shares (for a CI matrix of N machines).",
-)
-@click.pass_context
-@handle_errors
-def build(
-    ctx: click.Context,
-    roles: tuple[str, ...],
-    kinds: tuple[str, ...],
-    brands: tuple[str, ...],
-    locales: tuple[str, ...],
-    paper: str | None,
-    formats: tuple[str, ...],
-    out: Path | None,
-    pdf_variant: str | None,
-    print_marks: bool,
-    jobs: int | None,
-    force: bool,
-    contact: Contact | None,
-    shard: tuple[int, int] | None,
-) -> None:
-    """Build every selected output that changed, then write the folder's manifest.json.
-
-    An output whose inputs (content, brand kit, templates, styles, options, guidepress version)
-    are unchanged since its last build is kept and listed as cached.
-
-    \b
-    Example:
-      guidepress build strategic-account-manager --paper letter
-      guidepress build --shard 2/4 --jobs 2
-    """
-    from guidepress.build.pipeline import BuildFailed, BuildReport
-    from guidepress.build.pipeline import build as run_build
-    from guidepress.build.request import BuildRequest
-    from guidepress.cli.progress import reporter_for
-    from guidepress.i18n.labels import parse_locales
-
-    locales = parse_locales(locales)
-    if pdf_variant is not None:
-        _check_variant(pdf_variant)
-    request = BuildRequest(
-        roles=roles, kinds=kinds, brands=brands, locales=locales, formats=formats, paper=paper,
-        out=out, pdf_variant=pdf_variant, jobs=jobs, force=force, shard=shard,
-        print_marks=print_marks, contact=contact,
-    )  # fmt: skip
-    reporter = reporter_for(sys.stdout, click.echo)
-    report: BuildReport | None = None
-    try:
-        report = run_build(project_root(ctx), request, reporter)
-    except BuildFailed as exc:
-        report = exc.report  # what did build is summarised before the failures are listed
-        raise
-    finally:
-        reporter.close()
-        if report is not None:
-            click.echo(report.summary())
 
 
-def _contact(value: str | None) -> Contact | None:
-    from guidepress.build.request import parse_contact
-    from guidepress.errors import UsageError
-
-    if value is None:
-        return None
-    try:
-        return parse_contact(value)
-    except UsageError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
-def _shard(value: str | None) -> tuple[int, int] | None:
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     from guidepress.build.shards import parse_shard
     from guidepress.errors import UsageError
 
@@ -149,13 +32,119 @@ def _shard(value: str | None) -> tuple[int, int] | None:
         raise click.BadParameter(str(exc).removeprefix("--shard: ")) from None
 
 
+def _contact(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    from guidepress.build.request import parse_contact
+    from guidepress.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return parse_contact(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command()
+@click.argument("roles", nargs=-1, metavar="[NAME]...", shell_complete=complete_names)
+@click.option(
+    "--kind", "kinds", multiple=True, type=KindChoice(), help="What to build (repeatable)."
+)
+@output_options(many=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: guidepress.yaml's output).",
+)
+@click.option(
+    "-o",
+    "file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also write the one selected output to FILE (.pdf, or .html with --format html).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Outputs built at once, each in its own process (default: one per CPU).",
+)
+@click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
+@click.option(
+    "--contact",
+    metavar="'NAME, PHONE, EMAIL'",
+    callback=_contact,
+    help="Recruiter printed on role sheets (over the config's sheet.contact).",
+)
+@click.option(
+    "--shard",
+    metavar="K/N",
+    callback=_shard,
+    help="Build only the K-th of N equal shares (for a CI matrix of N machines).",
+)
+@project_option
+@click.pass_context
+@handle_errors
+def build(ctx: click.Context, /, **options: Any) -> None:
+    """Build every selected output that changed, then write the folder's manifest.json.
+
+    NAMEs are roles or comparisons, by name or file; none means all of them. An output whose inputs
+    (content, brand kit, templates, styles, options, guidepress version) are unchanged since
+    its last build is kept and listed as cached. Outputs are removed only when their role or
+    comparison file is gone, never because a build did not select them.
+
+    \b
+    Example:
+      guidepress build strategic-account-manager --paper letter
+      guidepress build customer-success-manager --kind sheet -o csm.pdf
+      guidepress build --shard 2/4 --jobs 2
+    """
+    from guidepress.build.pipeline import BuildFailed, BuildReport
+    from guidepress.build.pipeline import build as run_build
+    from guidepress.cli.progress import reporter_for
+
+    out = options["out"]
+    if out is not None and out.suffix.lower() in (".pdf", ".html"):
+        from guidepress.errors import UsageError
+
+        raise UsageError(
+            f"--out: names the output folder (got '{out}'); to write one output to a file, "
+            f"use -o {out}"
+        )
+    request = _request(**options)
+    reporter = reporter_for(sys.stdout, click.echo)
+    report: BuildReport | None = None
+    try:
+        report = run_build(project_root(ctx), request, reporter)
+    except BuildFailed as exc:
+        report = exc.report  # what did build is summarised before the failures are listed
+        raise
+    finally:
+        reporter.close()
+        if report is not None:
+            for path in report.removed:
+                click.echo(f"removed {path}")
+            click.echo(report.summary())
+            if request.file is not None and report.entries[0].status != "failed":
+                click.echo(f"wrote {request.file}")
+
+
+def _request(**options: Any) -> Any:
+    """The BuildRequest of a command's options (build's, or compare's)."""
+    from guidepress.build.request import BuildRequest
+    from guidepress.i18n.labels import parse_locales
+
+    check_variant(options.get("pdf_variant"))
+    options["locales"] = parse_locales(options.get("locales", ()))
+    return BuildRequest(**options)
+
+
 @click.group()
 def manifest() -> None:
     """Work with output manifests (manifest.json).
 
     \b
     Example:
-      guidepress manifest merge shard-1/ shard-2/ --out output
+      guidepress manifest merge shard-1 shard-2 --out merged
     """
 
 
@@ -172,8 +161,9 @@ def manifest() -> None:
 def manifest_merge(sources: tuple[Path, ...], out: Path) -> None:
     """Join the manifests of sharded builds into one, with the files they list.
 
-    SOURCES are manifest files or the folders holding them; every output they list is copied
-    into the --out folder beside the merged manifest.json.
+    SOURCES are manifest files or the folders holding them; every output they list (for a
+    shard's manifest: every output that shard selected) is copied into the --out folder beside
+    the merged manifest.json.
 
     \b
     Example:
@@ -190,38 +180,33 @@ def manifest_merge(sources: tuple[Path, ...], out: Path) -> None:
 
 
 @click.command(name="compare")
-@click.argument("roles", nargs=-1, required=True)
+@click.argument("roles", nargs=-1, required=True, shell_complete=complete_roles)
+@output_options(many=False)
 @click.option(
     "--out",
+    "file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (.pdf or .html; default output/comparisons/A-vs-B.pdf).",
+    help="Also write the sheet to this file (.pdf, or .html with --format html).",
 )
-@click.option("--brand", help="Brand to print under.")
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter", "a3", "tabloid"]),
-    help="Paper size (A3 or Tabloid when four roles do not fit A4 or Letter).",
-)
-@click.option("--locale", help="Locale to print in (default: the first configured).")
+@click.option("--force", is_flag=True, help="Build it again even if it is current.")
+@project_option
 @click.pass_context
 @handle_errors
-def compare_roles(
-    ctx: click.Context,
-    roles: tuple[str, ...],
-    out: Path | None,
-    brand: str | None,
-    paper: str | None,
-    locale: str | None,
-) -> None:
+def compare_roles(ctx: click.Context, /, roles: tuple[str, ...], **options: Any) -> None:
     """Compare 2 to 4 roles on one page, side by side.
+
+    The sheet is built into the output folder (comparisons/A-vs-B.pdf) and recorded in its
+    manifest.json like any output; --out copies it to a file of your choice.
 
     \b
     Example:
       guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
-      guidepress compare analyst nurse engineer chef --paper a3
     """
-    from guidepress.build.pipeline import compare
-    from guidepress.i18n.labels import parse_locales
+    from guidepress.build.adhoc import compare
+    from guidepress.cli.progress import entry_line
 
-    code = parse_locales((locale,))[0] if locale else None
-    click.echo(f"wrote {compare(project_root(ctx), list(roles), out, brand, paper, code)}")
+    request = _request(**options)
+    entry = compare(project_root(ctx), list(roles), request)
+    click.echo(entry_line(entry))
+    if request.file is not None:
+        click.echo(f"wrote {request.file}")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from guidepress.cli.errors import handle_errors, project_root
+from guidepress.cli.errors import handle_errors
+from guidepress.cli.options import complete_names, project_option, project_root
 from guidepress.errors import printable
 
 
@@ -28,22 +29,25 @@ def init(directory: Path) -> None:
 
 
 @click.command()
-@click.argument("roles", nargs=-1)
+@click.argument("roles", nargs=-1, metavar="[NAME]...", shell_complete=complete_names)
+@project_option
 @click.pass_context
 @handle_errors
 def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
-    """Check roles, brands, comparisons and config; print every problem, one per line.
+    """Check roles, brands, comparisons, config and the templates the outputs use; print every
+    problem, one per line. NAMEs (roles or comparisons, by name or file) limit the check to
+    those files.
 
     \b
     Example:
       guidepress validate chef
     """
-    from guidepress.content.project import load_project
+    from guidepress.build.checks import check
     from guidepress.errors import ContentError
     from guidepress.i18n.labels import warnings_for
 
     root = project_root(ctx)
-    project, problems = load_project(root, only=list(roles) or None)
+    project, problems = check(root, list(roles) or None)
     for line in warnings_for(project.config.locales, root):
         click.echo(f"warning: {line}", err=True)
     if problems:
@@ -53,26 +57,30 @@ def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
 
 @click.command(name="list")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@project_option
 @click.pass_context
 @handle_errors
 def list_roles(ctx: click.Context, as_json: bool) -> None:
-    """List the roles with their key facts.
+    """List the valid roles with their key facts, then the problems of the others.
 
     \b
     Example:
       guidepress list --json
     """
     from guidepress.content.listing import role_rows
+    from guidepress.errors import ContentError
 
-    rows = role_rows(project_root(ctx))
+    rows, problems = role_rows(project_root(ctx))
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        median = row["median_salary"]
-        money = f"{median:,.0f} {row['currency']}" if median is not None else "-"
-        title = printable(row["title"])
-        click.echo(f"{row['slug']:<36} {money:>16}  {row['completeness']:<8} {title}")
+    else:
+        for row in rows:
+            median = row["median_salary"]
+            money = f"{median:,.0f} {row['currency']}" if median is not None else "-"
+            title = printable(row["title"])
+            click.echo(f"{row['slug']:<36} {money:>16}  {row['completeness']:<8} {title}")
+    if problems:
+        raise ContentError(problems)
 
 
 @click.command()

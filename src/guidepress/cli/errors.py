@@ -9,7 +9,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -36,7 +35,10 @@ def handle_errors(func: F) -> F:
                     text = f"{p.field}: {p.message}" if p.field else p.message
                     click.echo(github_annotation(p.file, p.line, p.col, text))
             sys.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        except KeyboardInterrupt:  # Ctrl-C outside a build (a build says what it kept)
+            click.echo("interrupted: files written before it are kept whole", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except BrokenPipeError:  # output piped into `head` and the like: stop quietly
             sys.exit(1)
@@ -70,10 +72,3 @@ def show_warnings() -> None:
     if not any(isinstance(h, _EchoWarnings) for h in logger.handlers):
         logger.addHandler(_EchoWarnings(logging.WARNING))
         logger.propagate = False
-
-
-def project_root(ctx: click.Context) -> Path:
-    from guidepress.content.project import find_root
-
-    project = ctx.find_root().params.get("project")
-    return find_root(Path(project) if project else Path.cwd())

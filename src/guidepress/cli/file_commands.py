@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from guidepress.cli.errors import handle_errors, project_root
+from guidepress.cli.errors import handle_errors
+from guidepress.cli.options import project_option, project_root
 from guidepress.errors import printable
 
 
@@ -20,6 +21,7 @@ from guidepress.errors import printable
     help="Folder for the role files (default: content/roles of the project).",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing role files.")
+@project_option
 @click.pass_context
 @handle_errors
 def import_pages(
@@ -67,6 +69,7 @@ def theme() -> None:
     help="Folder to copy into (default: the project folder).",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@project_option
 @click.pass_context
 @handle_errors
 def eject(ctx: click.Context, out: Path | None, force: bool) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from guidepress.content.contrast import Palette, contrast_checks, palette
 from guidepress.content.load import Document
 from guidepress.content.models import Brand
-from guidepress.content.models.brand import Font
+from guidepress.content.models.brand import Colors, Font, Fonts
 from guidepress.content.svg_checks import svg_problems
+from guidepress.content.validate import valid_parts
 from guidepress.errors import Problem
 
 
@@ -75,21 +77,27 @@ class BrandKit:
         return None
 
 
-def brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> list[Problem]:
+def brand_checks(root: Path, rel: Path, doc: Document) -> list[Problem]:
     """The brand's files (logo, fonts) exist inside its folder, its logo is a safe SVG, its
-    colours have enough contrast; every problem located in brand.yaml."""
-    if brand is None:
-        return []
+    colours have enough contrast; every problem located in brand.yaml.
+
+    Run on the file's fields that are valid on their own, so a bad colour does not hide a
+    missing logo, nor the contrast of the other colours.
+    """
+    parts = valid_parts(Brand, doc.data)
     folder = (root / rel.parent).resolve()
     problems: list[Problem] = []
     files: list[tuple[tuple[str | int, ...], str]] = []
-    if brand.logo:
-        files.append((("logo",), brand.logo))
-        if not brand.logo_alt:
+    logo = parts.get("logo")
+    if logo:
+        files.append((("logo",), logo))
+        alt_written = "logo_alt" in _mapping(doc.data)
+        if not parts.get("logo_alt") and ("logo_alt" in parts or not alt_written):
             problems.append(doc.problem(("logo",), "a logo needs logo_alt (its alternative text)"))
+    fonts = valid_parts(Fonts, _mapping(doc.data).get("fonts"))
     for slot in ("heading", "body"):
-        font = getattr(brand.fonts, slot)
-        if font is not None:
+        font = fonts.get(slot)
+        if isinstance(font, Font):
             files += [(("fonts", slot, "files", i), f) for i, f in enumerate(font.files)]
     for loc, name in files:
         target = (folder / name).resolve()
@@ -99,4 +107,16 @@ def brand_checks(root: Path, rel: Path, doc: Document, brand: Brand | None) -> l
             problems.append(doc.problem(loc, f"file not found: {name}"))
         elif loc == ("logo",) and target.suffix.lower() == ".svg":
             problems += [doc.problem(loc, f"{name}: {message}") for message in svg_problems(target)]
-    return problems + contrast_checks(brand, doc)
+    if parts.get("allow_low_contrast") is not True:
+        written = _mapping(_mapping(doc.data).get("colors"))
+        valid = valid_parts(Colors, written)
+        colors = {
+            name: valid.get(name, info.default) if name in valid or name not in written else None
+            for name, info in Colors.model_fields.items()
+        }
+        problems += contrast_checks(colors, doc)
+    return problems
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}

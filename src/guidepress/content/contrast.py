@@ -14,10 +14,10 @@ holds each to AA.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
 
 from guidepress.content.load import Document
-from guidepress.content.models import Brand
 from guidepress.content.models.brand import Colors
 from guidepress.errors import Problem
 
@@ -117,28 +117,44 @@ class Palette:
     con_tint: str
 
 
+def _same(color: str) -> str:
+    return color
+
+
+#: How each palette colour is made: (the brand colours it comes from, the first being the one
+#: to change when it fails; how).
+_MADE: dict[str, tuple[tuple[str, ...], Callable[..., str]]] = {
+    **{name: ((name,), _same) for name in Colors.model_fields},
+    "accent_text": (("accent", "background"), readable),
+    "accent_on_primary": (("accent", "primary"), readable),
+    "muted_on_tint": (("muted", "primary"), lambda m, p: readable(m, tint(p, 0.92))),
+    "primary_tint": (("primary",), lambda p: tint(p, 0.92)),
+    "primary_soft": (("primary",), lambda p: tint(p, 0.72)),
+    "accent_tint": (("accent",), lambda a: tint(a, 0.85)),
+    "rule": (("background", "text"), lambda b, t: mix(b, t, 0.13)),
+    "track": (("background", "text"), lambda b, t: mix(b, t, 0.1)),
+    "pro": ((), lambda: PRO),
+    "con": ((), lambda: CON),
+    "pro_tint": ((), lambda: tint(PRO, 0.9)),
+    "con_tint": ((), lambda: tint(CON, 0.92)),
+}
+if set(_MADE) != {f.name for f in fields(Palette)}:
+    raise RuntimeError("content.contrast: every Palette colour needs a way it is made (_MADE)")
+
+
+def shades(colors: Mapping[str, str | None]) -> dict[str, str | None]:
+    """Every palette colour made from the brand colours ``colors``; None where a colour it is
+    made from is None (not a colour)."""
+    made: dict[str, str | None] = {}
+    for name, (sources, make) in _MADE.items():
+        values = [colors.get(source) for source in sources]
+        made[name] = None if None in values else make(*values)
+    return made
+
+
 def palette(colors: Colors) -> Palette:
     """The theme's colours for a brand's ``colors``."""
-    return Palette(
-        primary=colors.primary,
-        accent=colors.accent,
-        text=colors.text,
-        muted=colors.muted,
-        background=colors.background,
-        on_primary=colors.on_primary,
-        accent_text=readable(colors.accent, colors.background),
-        accent_on_primary=readable(colors.accent, colors.primary),
-        muted_on_tint=readable(colors.muted, tint(colors.primary, 0.92)),
-        primary_tint=tint(colors.primary, 0.92),
-        primary_soft=tint(colors.primary, 0.72),
-        accent_tint=tint(colors.accent, 0.85),
-        rule=mix(colors.background, colors.text, 0.13),
-        track=mix(colors.background, colors.text, 0.1),
-        pro=PRO,
-        con=CON,
-        pro_tint=tint(PRO, 0.9),
-        con_tint=tint(CON, 0.92),
-    )
+    return Palette(**{name: str(value) for name, value in shades(colors.model_dump()).items()})
 
 
 #: (text colour, background, what it is used for): every pair the built-in theme prints.
@@ -154,8 +170,7 @@ PAIRS = (
     ("primary", "primary_tint", "figures on tinted panels"),
     ("text", "accent_tint", "text on accent chips"),
 )
-#: The names a brand file sets, and the names derived colours are reported under.
-_SET = set(Colors.model_fields)
+#: The names derived colours are reported under.
 _SPOKEN = {
     "primary_tint": "the primary tint",
     "accent_tint": "the accent tint",
@@ -165,24 +180,26 @@ _SPOKEN = {
 }
 
 
-def contrast_checks(brand: Brand, doc: Document) -> list[Problem]:
+def contrast_checks(colors: Mapping[str, str | None], doc: Document) -> list[Problem]:
     """Every pair the theme prints that falls below AA, one problem per colour to change: located
     on the colour the file sets (the foreground when both or neither are set; a derived colour is
-    blamed on the brand colour it comes from), naming its first failing pair and the others; none
-    when the brand sets ``allow_low_contrast``."""
-    if brand.allow_low_contrast:
-        return []
-    colors = palette(brand.colors)
+    blamed on the brand colour it comes from), naming its first failing pair and the others.
+    ``colors``: each brand colour's value, None for one that is not a colour (reported as such
+    already; the pairs it, or a colour made from it, is in are not judged)."""
+    made = shades(colors)
     failing: dict[str, list[tuple[str, str]]] = {}  # colour -> (ratio against what, use)
     for fore, back, use in PAIRS:
-        ratio = contrast_ratio(getattr(colors, fore), getattr(colors, back))
+        fore_value, back_value = made[fore], made[back]
+        if fore_value is None or back_value is None:
+            continue
+        ratio = contrast_ratio(fore_value, back_value)
         if ratio >= AA_TEXT:
             continue
         sources = (_source(fore), _source(back))
         written = [name for name in sources if ("colors", name) in doc.positions]
         blamed = fore if len(written) != 1 or written[0] == sources[0] else back
         other = back if blamed == fore else fore
-        against = f"{shown(ratio)}:1 against {_SPOKEN.get(other, other)} {getattr(colors, other)}"
+        against = f"{shown(ratio)}:1 against {_SPOKEN.get(other, other)} {made[other]}"
         failing.setdefault(_source(blamed), []).append((against, use))
     problems = []
     for name, ((first, use), *more) in failing.items():
@@ -193,9 +210,6 @@ def contrast_checks(brand: Brand, doc: Document) -> list[Problem]:
 
 
 def _source(name: str) -> str:
-    """The brand colour a theme colour is derived from."""
-    if name in _SET:
-        return name
-    if name.startswith(("accent", "muted")):
-        return name.split("_")[0]
-    return "primary" if "primary" in name else name
+    """The brand colour a theme colour is made from (the one to change)."""
+    sources = _MADE[name][0]
+    return sources[0] if sources else name

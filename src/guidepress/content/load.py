@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from guidepress.content.syntax import explain
 from guidepress.errors import Problem
 
 #: Limits that keep a hostile file cheap to refuse; docs/security.md lists them for users.
@@ -225,9 +226,7 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
         return None, [Problem(path, line, col, "", f"control character {code} is not allowed")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = (exc.problem or exc.context or "invalid YAML").strip()
+        line, col, message = explain(exc, text)
         return None, [Problem(path, line, col, "", f"YAML syntax error: {message}")]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, "", f"YAML error: {str(exc).splitlines()[0]}")]

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guidepress.content.checks import role_checks
 from guidepress.content.load import Document, Loc, read
 from guidepress.content.models import Role
-from guidepress.content.validate import role_checks, to_model
+from guidepress.content.validate import to_model
 from guidepress.errors import Problem
 from guidepress.i18n.labels import normalize_locale
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from guidepress.content.brands import BrandKit, brand_checks
 from guidepress.content.catalogues import project_problems
+from guidepress.content.checks import comparison_checks, partial_role_checks, role_checks
 from guidepress.content.load import Document, read
 from guidepress.content.models import Brand, Comparison, Config, Role
-from guidepress.content.names import SLUG_HINT, is_slug
+from guidepress.content.names import SLUG_HINT, did_you_mean, is_slug
 from guidepress.content.overlays import (
     LocalizedRole,
     Overlay,
@@ -19,7 +20,7 @@ from guidepress.content.overlays import (
     orphan_overlays,
     pick,
 )
-from guidepress.content.validate import comparison_checks, role_checks, to_model
+from guidepress.content.validate import to_model
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.files import inside
 
@@ -38,6 +39,10 @@ class Project:
     brands: dict[str, BrandKit] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # roles whose files have problems
+    broken_brands: set[str] = field(default_factory=set)  # brand kits with problems
+    selection: Selection | None = None  # what the command named; None: everything
+    #: Comparisons whose files have problems, with the roles they name.
+    failed_comparisons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
 
     @property
@@ -56,6 +61,10 @@ class Project:
             return self.brands[name]
         # A project without a brand folder still builds: the default is the plain theme.
         return BrandKit(name, Brand(name=self.config.title), None)
+
+    def brand_names(self) -> set[str]:
+        """Every brand a build may name: the kits (with problems or not), and the default."""
+        return set(self.brands) | self.broken_brands | {"default"}
 
     def overlay(self, slug: str, locale: str) -> Overlay | None:
         """The overlay ``slug`` is printed with in ``locale``, if it has one."""
@@ -85,9 +94,80 @@ def find_root(start: Path) -> Path:
     )
 
 
+@dataclass(frozen=True)
+class Selection:
+    """What a command's NAME arguments select: roles and comparisons, by file name."""
+
+    roles: tuple[str, ...] = ()
+    comparisons: tuple[str, ...] = ()
+
+
 def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, list[Problem]]:
-    """Load and validate everything under ``root``; returns what is valid and every problem."""
+    """Load and validate everything under ``root``; returns what is valid and every problem.
+
+    ``only``: names of roles or comparisons, or paths of their files: those are loaded, with
+    the roles the comparisons compare, and every comparison of loaded roles.
+    """
     problems: list[Problem] = []
+    config, config_doc = _load_config(root, problems)
+    project = Project(root, config)
+    comparisons = _read_comparisons(root, problems)
+    roles = None
+    if only is not None:
+        project.selection = select(root, only, problems)
+        roles = set(project.selection.roles)
+        for name in project.selection.comparisons:
+            doc = comparisons.get(name)
+            roles.update(_names(doc.data) if doc is not None else ())
+    _load_roles(project, roles, problems)
+    _load_brands(project, problems)
+    _load_comparisons(project, comparisons, problems)
+    problems += project_problems(root)
+    brands = project.brand_names()
+    for index, name in enumerate(config.brands):
+        if name not in brands:
+            message = f"no brand '{name}' in {BRANDS_DIR}" + did_you_mean(name, brands)
+            where = config_doc.problem(("brands", index), message) if config_doc else None
+            problems.append(where or Problem(CONFIG_FILE, 0, 0, "brands", message))
+    return project, problems
+
+
+def select(
+    root: Path, names: list[str], problems: list[Problem], comparisons: bool = True
+) -> Selection:
+    """The roles (and, with ``comparisons``, the comparisons) ``names`` asks for, by file name:
+    names, or paths of their files (``content/roles/chef.yaml``, from the working folder or
+    the project's). An unknown name is a problem, with the closest known name."""
+    known = {path.stem for path in role_files_on_disk(root)}
+    compared = {p.stem for p in _yaml_files(root, COMPARISONS_DIR)} if comparisons else set()
+    folders = {(root / ROLES_DIR).resolve(): "roles", (root / COMPARISONS_DIR).resolve(): "cmp"}
+    if not comparisons:
+        del folders[(root / COMPARISONS_DIR).resolve()]
+    found: dict[str, list[str]] = {"roles": [], "cmp": []}
+    what = "role or comparison" if comparisons else "role"
+    for name in names:
+        if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+            path = next((p for p in (Path(name), root / name) if p.is_file()), None)
+            folder = folders.get(path.resolve().parent) if path is not None else None
+            if path is None:
+                problems.append(Problem(name, 0, 0, "", "no such file"))
+            elif folder is None or path.suffix != ".yaml":
+                places = " or ".join(f"{p}/NAME.yaml" for p in (ROLES_DIR, COMPARISONS_DIR))
+                where = places if comparisons else f"{ROLES_DIR}/NAME.yaml"
+                problems.append(Problem(name, 0, 0, "", f"not a {what} file (they are {where})"))
+            else:
+                found[folder].append(path.name.split(".")[0])  # an overlay selects its role
+        elif name in known:
+            found["roles"].append(name)
+        elif name in compared:
+            found["cmp"].append(name)
+        else:
+            message = f"no {what} '{name}'" + did_you_mean(name, known | compared)
+            problems.append(Problem(str(ROLES_DIR / f"{name}.yaml"), 0, 0, "", message))
+    return Selection(tuple(found["roles"]), tuple(found["cmp"]))
+
+
+def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document | None]:
     config = Config()
     doc = _read(root, Path(CONFIG_FILE), problems)
     if doc is not None:
@@ -99,25 +179,27 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
             message = f"must be a folder inside the project (got {output!r})"
             problems.append(doc.problem(("output",), message))
             config = config.model_copy(update={"output": Config().output})
-    project = Project(root, config)
+    return config, doc
 
+
+def _load_roles(project: Project, only: set[str] | None, problems: list[Problem]) -> None:
+    root = project.root
     role_paths = role_files_on_disk(root)
-    known = {path.stem for path in role_paths}
-    for slug in only or []:
-        if slug not in known:
-            problems.append(Problem(str(ROLES_DIR / f"{slug}.yaml"), 0, 0, "", f"no role '{slug}'"))
     for rel in role_paths:
         if only is not None and rel.stem not in only:
             continue
         start = len(problems)
         doc = _read(root, rel, problems)
         if doc is None:
+            project.broken.add(rel.stem)
             continue
         role, found = to_model(doc, Role, slug=_slug_of(doc, rel))
         if role is not None:
             found += role_checks(role, doc)
             if role.slug in project.roles:
                 found.append(doc.problem(("slug",), f"slug '{role.slug}' is used by another role"))
+        elif isinstance(doc.data, dict):
+            found += partial_role_checks(doc)
         problems += found
         if role is not None and len(problems) == start:
             project.roles[role.slug] = role
@@ -128,40 +210,65 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
     if only is None:
         problems += orphan_overlays(root, ROLES_DIR, {path.stem for path in role_paths})
 
+
+def _load_brands(project: Project, problems: list[Problem]) -> None:
+    root = project.root
     for rel in sorted((root / BRANDS_DIR).glob("*/brand.yaml")):
         rel = rel.relative_to(root)
         if not is_slug(rel.parent.name):
             problems.append(Problem(str(rel), 0, 0, "", f"brand folder name must be {SLUG_HINT}"))
             continue
         doc = _read(root, rel, problems)
+        brand, found = to_model(doc, Brand) if doc is not None else (None, [])
         if doc is not None:
-            brand, found = to_model(doc, Brand)
-            problems += found + brand_checks(root, rel, doc, brand)
-            if brand is not None:
-                project.brands[rel.parent.name] = BrandKit(
-                    rel.parent.name, brand, root / rel.parent
-                )
+            found += brand_checks(root, rel, doc)
+        problems += found
+        if brand is not None and not found and doc is not None:
+            project.brands[rel.parent.name] = BrandKit(rel.parent.name, brand, root / rel.parent)
+        else:
+            project.broken_brands.add(rel.parent.name)
 
+
+def _read_comparisons(root: Path, problems: list[Problem]) -> dict[str, Document | None]:
+    """Every comparison file, read (None: unreadable), by name."""
+    docs: dict[str, Document | None] = {}
     for rel in _yaml_files(root, COMPARISONS_DIR):
-        if not is_slug(rel.stem):
+        if is_slug(rel.stem):
+            docs[rel.stem] = _read(root, rel, problems)
+        else:
             problems.append(Problem(str(rel), 0, 0, "", f"file name must be {SLUG_HINT}"))
-            continue
-        doc = _read(root, rel, problems)
-        if doc is not None:
-            comparison, found = to_model(doc, Comparison)
-            if comparison is not None and only is None:
-                found += comparison_checks(comparison.roles, project.roles, doc, project.broken)
-            problems += found
-            if comparison is not None and not found:
-                project.comparisons[rel.stem] = comparison
+    return docs
 
-    problems += project_problems(root)
-    for name in config.brands:
-        if name not in project.brands and name != "default":
-            problems.append(
-                Problem(CONFIG_FILE, 0, 0, "brands", f"no brand '{name}' in {BRANDS_DIR}")
-            )
-    return project, problems
+
+def _load_comparisons(
+    project: Project, docs: dict[str, Document | None], problems: list[Problem]
+) -> None:
+    """The comparisons in the project's scope: all of them, or with a selection the ones it
+    names and those of loaded roles. A file with problems is kept in
+    ``project.failed_comparisons`` with the roles it names, so that a build records its output
+    as failed instead of leaving it out."""
+    loaded = set(project.roles) | project.broken
+    brands = project.brand_names()
+    for name, doc in docs.items():
+        named = _names(doc.data) if doc is not None else ()
+        selection = project.selection
+        outside = not named or not set(named) <= loaded
+        if selection is not None and name not in selection.comparisons and outside:
+            continue  # a comparison of roles this command did not load
+        comparison, found = to_model(doc, Comparison) if doc is not None else (None, [])
+        if doc is not None:
+            found += comparison_checks(doc, project.roles, project.broken, brands)
+            problems += found
+        if comparison is not None and not found:
+            project.comparisons[name] = comparison
+        else:
+            project.failed_comparisons[name] = named
+
+
+def _names(data: object) -> tuple[str, ...]:
+    """The role names a comparison file's data lists, as far as they are names."""
+    roles = data.get("roles") if isinstance(data, dict) else None
+    return tuple(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else ()
 
 
 def role_files_on_disk(root: Path) -> list[Path]:

@@ -1,17 +1,21 @@
-"""Stage 2: turn loaded documents into models, every problem as a located, one-line message."""
+"""Stage 2: turn loaded documents into models, every problem as a located, one-line message.
+
+The rules that span fields (pay within its range, tiers, sheet picks, comparisons) are in
+content/checks.py; they run on a file's valid parts even when other fields have problems.
+"""
 
 from __future__ import annotations
 
-import difflib
+import functools
 import types
 import typing
-from collections.abc import Collection
-from typing import Any, TypeVar, Union
+from typing import Annotated, Any, TypeVar, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from guidepress.content.load import Document, Loc
-from guidepress.content.models import Role
+from guidepress.content.models.base import split_paragraphs
+from guidepress.content.names import did_you_mean
 from guidepress.errors import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -40,7 +44,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "extra_forbidden":
-        message = "unknown field" + _did_you_mean(str(loc[-1]), _fields_at(model, loc[:-1]))
+        message = "unknown field" + did_you_mean(str(loc[-1]), _fields_at(model, loc[:-1]))
     elif kind == "missing":
         message = "required field is missing"
     elif kind in ("string_type", "str_type"):
@@ -49,6 +53,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         message = f"must be a number (got {_show(value)})"
     elif kind in ("bool_type", "bool_parsing"):
         message = f"must be true or false (got {_show(value)})"
+    elif kind == "list_type" and _is_paragraphs(model, loc):
+        message = f"must be text or a list of paragraphs (got {_kind(value)})"
     elif kind == "list_type":
         message = f"must be a list (got {_kind(value)})"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -90,11 +96,6 @@ def _pattern_hint(loc: Loc) -> str:
     return "has the wrong form"
 
 
-def _did_you_mean(name: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """Names of the fields of the model found at ``loc`` inside ``model``."""
     current: Any = model
@@ -110,6 +111,24 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
+
+
+def _is_paragraphs(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the field at ``loc`` is prose paragraphs (which take a plain text too)."""
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
+        return False
+    owner: type[BaseModel] = model
+    for name in names[:-1]:
+        inner = owner.model_fields.get(name)
+        found = _inner_model(inner.annotation) if inner else None
+        if not (isinstance(found, type) and issubclass(found, BaseModel)):
+            return False
+        owner = found
+    info = owner.model_fields.get(names[-1])
+    return info is not None and any(
+        getattr(item, "func", None) is split_paragraphs for item in info.metadata
+    )
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -145,107 +164,29 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "")
-
-
-def role_checks(role: Role, doc: Document) -> list[Problem]:
-    """Cross-field rules the models cannot express field by field."""
-    problems = _pick_checks(role, doc)
-    salary = role.salary
-    if salary is None:
-        return problems
-    low, high = salary.min, salary.max
-    if low is not None and high is not None and high < low:
-        problems.append(
-            doc.problem(
-                ("salary", "max"),
-                f"must be greater than salary.min (got {_money(high)} < {_money(low)})",
-            )
-        )
-        return problems
-    checks: list[tuple[Loc, float | None]] = [(("salary", "median"), salary.median)]
-    if salary.levels is not None:
-        checks += [
-            (("salary", "levels", name), getattr(salary.levels, name))
-            for name in ("entry", "mid", "senior")
-        ]
-    for loc, value in checks:
-        if value is None:
+def valid_parts(model: type[BaseModel], data: Any) -> dict[str, Any]:
+    """The fields of ``data`` (a file's mapping) that are valid on their own, validated: what
+    the cross-field checks can still look at when other fields of the file have problems."""
+    if not isinstance(data, dict):
+        return {}
+    found = {}
+    for name, value in data.items():
+        adapter = _field_adapter(model, name) if isinstance(name, str) else None
+        if adapter is None:
             continue
-        if (low is not None and value < low) or (high is not None and value > high):
-            span = f"{_money(low) if low is not None else '…'}–"
-            span += _money(high) if high is not None else "…"
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"must be within salary.min and salary.max (got {_money(value)}, range {span})",
-                )
-            )
-    levels = salary.levels
-    entry, senior = (levels.entry, levels.senior) if levels else (None, None)
-    if entry is not None and senior is not None and entry > senior:
-        problems.append(
-            doc.problem(
-                ("salary", "levels", "senior"),
-                f"must not be below salary.levels.entry (got {_money(senior)} < {_money(entry)})",
-            )
-        )
-    return problems
+        try:
+            found[name] = adapter.validate_python(value)
+        except ValidationError:
+            continue
+    return found
 
 
-def _pick_checks(role: Role, doc: Document) -> list[Problem]:
-    problems = []
-    for name in ("responsibilities", "tech_skills", "soft_skills", "tech_stack", "pros", "cons"):
-        picks = getattr(role.sheet, name)
-        count = len(getattr(role, name))
-        for index, position in enumerate(picks or []):
-            if position > count:
-                problems.append(
-                    doc.problem(
-                        ("sheet", name, index),
-                        f"there is no item {position} in {name} (it has {count})",
-                    )
-                )
-    return problems
-
-
-def salary_mismatch(roles: list[Role]) -> tuple[int, str, str] | None:
-    """(index, field, message) for the first role whose pay cannot share the first one's axis."""
-    first = next((r for r in roles if r.salary), None)
-    if first is None or first.salary is None:
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any] | None:
+    info = model.model_fields.get(name)
+    if info is None:
         return None
-    for index, role in enumerate(roles):
-        if role.salary is None:
-            continue
-        for name in ("currency", "period"):
-            mine, theirs = getattr(role.salary, name), getattr(first.salary, name)
-            if mine != theirs:
-                return (
-                    index,
-                    f"salary.{name}",
-                    (
-                        f"{role.slug} pays in {mine}, {first.slug} in {theirs}: "
-                        "roles on one comparison sheet must share currency and period"
-                    ),
-                )
-    return None
-
-
-def comparison_checks(
-    slugs: list[str], roles: dict[str, Role], doc: Document, broken: Collection[str] = ()
-) -> list[Problem]:
-    """Why a comparison file's roles cannot share one sheet, located at its ``roles`` entries.
-
-    A role in ``broken`` exists but has problems of its own, reported at its file, not here.
-    """
-    problems = [
-        doc.problem(("roles", i), f"no role '{slug}' in content/roles")
-        for i, slug in enumerate(slugs)
-        if slug not in roles and slug not in broken
-    ]
-    if not problems and all(slug in roles for slug in slugs):
-        mismatch = salary_mismatch([roles[s] for s in slugs])
-        if mismatch is not None:
-            problems.append(doc.problem(("roles", mismatch[0]), mismatch[2]))
-    return problems
+    annotation: Any = info.annotation
+    if info.metadata:  # constraints such as a pattern or a minimum
+        annotation = Annotated[(annotation, *info.metadata)]
+    return TypeAdapter(annotation)

@@ -213,3 +213,11 @@ def warn_missing(locales: Sequence[str], project_root: Path | None) -> None:
                 locale,
                 len(keys),
             )
+
+
+def catalogue_locales(project_root: Path | None = None) -> list[str]:
+    """The locales that have a catalogue: built in, or in the project's locales/ folder."""
+    found = {path.stem for path in builtin_file(DEFAULT_LOCALE).parent.glob("*.yaml")}
+    if project_root is not None:
+        found |= {path.stem for path in (project_root / PROJECT_LOCALES).glob("*.yaml")}
+    return sorted(found)

@@ -11,7 +11,7 @@ from typing import Any
 from guidepress import __version__
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison, Role
-from guidepress.content.models.config import Config, Contact
+from guidepress.content.models.config import Config
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels, catalogue
 from guidepress.paper import page_mm
@@ -42,7 +42,6 @@ class Options:
     edition: date
     print_marks: bool = False
     config: Config = field(default_factory=Config)  # the project's: benchmarks, sheet settings
-    contact: Contact | None = None  # build --contact: the recruiter printed on sheets
     level: int = 0  # one-page kinds: how much content is left out (0: none), tried by fitting
     scale: float = 1.0  # one-page kinds: type and spacing scale, tried by fitting
 

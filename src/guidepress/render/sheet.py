@@ -182,7 +182,7 @@ def sheet_context(
         call_to_action=labels["qr_cta_" + options.config.sheet.call_to_action]
         if own
         else labels.qr_cta_brand,
-        contact=options.contact or options.config.sheet.contact,
+        contact=options.config.sheet.contact,
         foreign=foreign_groups(role, SHEET_GROUPS),
     )
 

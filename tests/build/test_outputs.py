@@ -1,0 +1,65 @@
+"""Outputs: every option that tells outputs apart has its own path part and manifest field."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from guidepress.build.manifest import Entry
+from guidepress.build.outputs import AXES, Output
+from guidepress.build.plan import plan
+from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
+from tests.helpers import add_role, write
+
+
+def test_every_axis_is_a_field_of_output_and_of_the_manifest_entry() -> None:
+    output_fields = {f.name for f in dataclasses.fields(Output)}
+    entry_fields = [f.name for f in dataclasses.fields(Entry)]
+    for axis in AXES:
+        assert axis.name in output_fields and axis.name in entry_fields, axis.name
+    # In the manifest, the options follow the output's kind and roles, before the results.
+    assert entry_fields[:3] == ["path", "kind", "roles"]
+    assert set(entry_fields[3 : 3 + len(AXES)]) == {axis.name for axis in AXES}
+
+
+def test_no_two_outputs_share_a_path_whatever_the_options(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nkinds: [guide, sheet]\n")
+    write(project, "content/brands/inky/brand.yaml", "name: Inky\n")
+    add_role(project, "baker")
+    loaded, problems = load_project(project)
+    assert problems == []
+    seen: dict[str, Output] = {}
+    for request in (
+        BuildRequest(),
+        BuildRequest(paper="letter"),
+        BuildRequest(pdf_variant="pdf/a-3u"),
+        BuildRequest(print_marks=True),
+        BuildRequest(pdf_variant="pdf/a-3u", print_marks=True, paper="letter"),
+        BuildRequest(brands=("default", "inky"), locales=("en", "fr"), formats=("pdf", "html")),
+    ):
+        for output in plan(loaded, request):
+            other = seen.setdefault(output.path, output)
+            assert other == output, f"{output.path}: {other} and {output}"
+    sheets = sorted(path for path in seen if path.startswith("sheets/"))
+    assert sheets == [
+        "sheets/baker.fr.html",
+        "sheets/baker.fr.pdf",
+        "sheets/baker.html",
+        "sheets/baker.letter.pdf",
+        "sheets/baker.letter.pdfa-3u.print.pdf",
+        "sheets/baker.pdf",
+        "sheets/baker.pdfa-3u.pdf",
+        "sheets/baker.print.pdf",
+        "sheets/inky/baker.fr.html",
+        "sheets/inky/baker.fr.pdf",
+        "sheets/inky/baker.html",
+        "sheets/inky/baker.pdf",
+    ]
+    archival = seen["sheets/baker.pdfa-3u.pdf"].entry().to_json()
+    assert (archival["pdf_variant"], archival["print_marks"]) == ("pdf/a-3u", False)
+    marked = seen["sheets/baker.print.pdf"].entry().to_json()
+    assert (marked["pdf_variant"], marked["print_marks"]) == ("pdf/ua-1", True)
+    # A PDF variant means nothing to HTML: one HTML output, no variant.
+    html = plan(loaded, BuildRequest(formats=("html",), pdf_variant="pdf/a-3u", kinds=("sheet",)))
+    assert [(o.path, o.pdf_variant) for o in html] == [("sheets/baker.html", None)]

@@ -1,0 +1,75 @@
+"""What a build selects: roles and comparisons by name, checked whatever the selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from guidepress.build.plan import plan
+from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
+from tests.helpers import compared_role, run, write
+
+
+def planned(root: Path, *names: str, kinds: tuple[str, ...] = ()) -> list[str]:
+    project, _ = load_project(root, only=list(names) or None)
+    return sorted(o.path for o in plan(project, BuildRequest(roles=names, kinds=kinds)))
+
+
+def test_a_comparison_is_named_like_a_role(compared_roles: Path) -> None:
+    write(compared_roles, "content/comparisons/pair.yaml",
+          "title: Pair\nroles: [data-analyst, pastry-chef]\n")  # fmt: skip
+    # The project builds guides only; naming the comparison builds its sheet, and only that.
+    assert planned(compared_roles, "pair") == ["comparisons/pair.pdf"]
+    assert planned(compared_roles, "content/comparisons/pair.yaml") == ["comparisons/pair.pdf"]
+    assert planned(compared_roles, "pair", "nurse-practitioner") == [
+        "comparisons/pair.pdf",
+        "guides/nurse-practitioner.pdf",
+    ]
+    assert planned(compared_roles, "pair", kinds=("guide",)) == []
+    # Roles named together bring their comparisons along when comparisons are built.
+    assert planned(compared_roles, "data-analyst", "pastry-chef", kinds=("compare",)) == [
+        "comparisons/pair.pdf"
+    ]
+    assert planned(compared_roles, "data-analyst", kinds=("compare",)) == []
+    assert run(compared_roles, "validate", "pairr") == (
+        1,
+        "content/roles/pairr.yaml: no role or comparison 'pairr' (did you mean 'pair'?)\n",
+    )
+
+
+def test_a_comparison_is_checked_when_only_its_roles_are_selected(compared_roles: Path) -> None:
+    write(compared_roles, "content/roles/euro-chef.yaml",
+          yaml.safe_dump(compared_role("Euro Chef", 40000, "EUR")))  # fmt: skip
+    write(compared_roles, "content/comparisons/mixed.yaml",
+          "title: Mixed\nroles: [pastry-chef, euro-chef]\n")  # fmt: skip
+    problem = (
+        "content/comparisons/mixed.yaml:2:22: roles[1]: euro-chef pays in EUR, pastry-chef in "
+        "USD: roles on one comparison sheet must share currency and period"
+    )
+    for names in (["pastry-chef", "euro-chef"], ["mixed"]):
+        project, problems = load_project(compared_roles, only=names)
+        assert [str(p) for p in problems] == [problem]
+        assert project.failed_comparisons == {"mixed": ("pastry-chef", "euro-chef")}
+    assert run(compared_roles, "validate", "mixed") == (1, problem + "\n")
+
+
+def test_big_paper_is_for_comparisons_only(compared_roles: Path) -> None:
+    write(compared_roles, "content/comparisons/pair.yaml",
+          "title: Pair\nroles: [data-analyst, pastry-chef]\n")  # fmt: skip
+    assert run(compared_roles, "build", "--paper", "a3", "--kind", "guide") == (
+        2,
+        "--paper a3: kind guide prints on A4 or Letter only; A3 is for comparison sheets "
+        "(--kind compare)\n",
+    )
+    write(compared_roles, "guidepress.yaml", "paper: a3\nkinds: [guide, sheet, compare]\n")
+    assert run(compared_roles, "build") == (
+        2,
+        "paper: a3 in guidepress.yaml: kinds guide and sheet print on A4 or Letter only; A3 is "
+        "for comparison sheets (--kind compare)\n",
+    )
+    # Naming a comparison selects its sheet only: that prints on any paper.
+    project, _ = load_project(compared_roles, only=["pair"])
+    request = BuildRequest(roles=("pair",), paper="tabloid")
+    assert [o.path for o in plan(project, request)] == ["comparisons/pair.tabloid.pdf"]
