@@ -86,6 +86,19 @@ def text(path: Path, page: int = 0) -> str:
     return "".join(c.text for c in chars(path, page))
 
 
+def line_starts(path: Path, page: int = 0) -> list[Char]:
+    """The first printed character of every line: a character starts a line when it sits on
+    another baseline than the one before it, or left of it (a new column or cell)."""
+    found: list[Char] = []
+    before: Char | None = None
+    for char in chars(path, page):
+        other_line = before is None or abs(char.bottom - before.bottom) > char.size * 0.5
+        if other_line or (before is not None and char.left < before.left - char.size):
+            found.append(char)
+        before = char
+    return found
+
+
 def smallest(path: Path, page: int = 0) -> Char:
     """The smallest printed character of a page."""
     return min(chars(path, page), key=lambda c: c.size)

@@ -23,7 +23,16 @@ from guidepress.content.project import Project, load_project
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import catalogue
 from tests.helpers import REPO, built_once, fonts_of, pinned_build, run
-from tests.paper.measure import chars, collisions, page_size_mm, qr_codes, sizes_of, smallest, text
+from tests.paper.measure import (
+    chars,
+    collisions,
+    line_starts,
+    page_size_mm,
+    qr_codes,
+    sizes_of,
+    smallest,
+    text,
+)
 
 pytestmark = pytest.mark.pdf
 
@@ -218,6 +227,13 @@ def test_type_floors_labels_7_pt_body_9_pt(built: list[Built], project: Path) ->
 def test_nothing_prints_over_anything_else(built: list[Built]) -> None:
     for item in built:
         assert collisions(item.path) == [], item
+
+
+def test_no_line_starts_with_a_separator_or_a_marker_dot(built: list[Built]) -> None:
+    # Run-in lists put a bullet between items and a dot after shared ones: each stays with
+    # the item before it, at a line's end, never alone at the start of the next line.
+    for item in built:
+        assert [c for c in line_starts(item.path) if c.text in "\u2022\u25cf\u00b7"] == [], item
 
 
 def test_only_the_theme_and_brand_fonts_are_embedded(built: list[Built]) -> None:

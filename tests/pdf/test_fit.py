@@ -107,6 +107,50 @@ def test_beyond_the_last_level_type_scales_down_never_below_the_floor() -> None:
     assert refused.value.layouts == 1 and refused.value.excess > 0.1
 
 
+def test_a_level_set_smaller_that_fits_with_room_to_spare_grows_back() -> None:
+    laid: list[tuple[int, float]] = []
+
+    def lay_out(level: int, scale: float) -> Fake:
+        laid.append((level, scale))
+        items = [4, 2][level]
+        main = {"x": ("main", "a", [100 * scale] * items)}
+        return Fake({"head": 500 * scale, "main": 100 * items * scale}, main, 800)
+
+    # Level 0 (4 items) is 900 tall; level 1 leaves two out and sets type at 95 %: 665, so type
+    # grows back to full size (700) in a third layout.
+    levels_ = [{"x": 4}, {"x": 2}]
+    fitted = fit_one_page(lay_out, levels=levels_, scales=[1.0, 0.95], room=800, floor=0.9)
+    assert laid == [(0, 1.0), (1, 0.95), (1, 1.0)]
+    assert (fitted.level, fitted.scale, fitted.layouts) == (1, 1.0, 3)
+
+
+def test_on_a_big_sheet_type_grows_to_fill_it_in_at_most_three_layouts() -> None:
+    laid: list[float] = []
+
+    def lay_out(level: int, scale: float, power: float, height: float = 700) -> Fake:
+        laid.append(scale)
+        return Fake({"all": height * scale**power}, {}, 1000)
+
+    # Height follows the square of the type size: the second layout fills the page.
+    fitted = fit_one_page(
+        lambda lv, s: lay_out(lv, s, 2.0), levels=[{}], room=1000, floor=0.9, ceiling=1.3
+    )
+    assert fitted.layouts == 2 and 1.18 < fitted.scale < 1.2 and fitted.laid.pages == 1
+    # Up to the ceiling, never past it.
+    fitted = fit_one_page(
+        lambda lv, s: lay_out(lv, s, 2.0, 500), levels=[{}], room=1000, floor=0.9, ceiling=1.3
+    )
+    assert fitted.scale == 1.3 and fitted.layouts == 2
+    # Height grows faster (a chart grows with the type): the second layout runs over, the
+    # third takes the size the two measured heights predict.
+    laid.clear()
+    fitted = fit_one_page(
+        lambda lv, s: lay_out(lv, s, 3.0), levels=[{}], room=1000, floor=0.9, ceiling=1.3
+    )
+    assert len(laid) == 3 and fitted.layouts == 3 and fitted.laid.pages == 1
+    assert 1.1 < fitted.scale < laid[1]
+
+
 def test_run_in_items_sharing_a_line_save_nothing_until_the_line_empties() -> None:
     """Chips or run-in items: the first left-out item starts mid-line, so that line stays."""
     items = [

@@ -183,8 +183,10 @@ def fit_one_page(
         if laid.pages == 1:
             if layouts == 1 and ceiling > scale:
                 return _enlarged(lay_out, laid, scale, ceiling, room)
-            if previous is None or layouts == MAX_LAYOUTS:
+            if layouts == MAX_LAYOUTS:
                 return Fitted(laid, level, scale, layouts)
+            if previous is None:  # a level with smaller type fits with room: type grows back
+                return _regrown(lay_out, laid, level, scale, room, layouts)
             return _grown(lay_out, laid, level, scale, previous, room, layouts)
         measured = heights(laid, levels[level], levels)
         predicted = [
@@ -242,18 +244,46 @@ def _grown(
     return Fitted(laid, level, scale, layouts + 1)
 
 
+def _regrown(
+    lay_out: Callable[[int, float], L], laid: L, level: int, scale: float, room: float, layouts: int
+) -> Fitted[L]:
+    """A level whose type is set below full size (a level's own scale) fits with room to spare:
+    one more layout with type as large as the room allows, up to full size (height assumed to
+    grow a little faster than the type, so it fits); the first is kept when that one does not."""
+    height = content_height(laid)
+    if scale >= 1.0 or height >= room * 0.97:
+        return Fitted(laid, level, scale, layouts)
+    grown = round(min(1.0, scale * (room * 0.975 / height) ** (1 / HOPEFUL)), 4)
+    grown = 1.0 if grown >= 0.995 else grown
+    if grown <= scale + 0.004:
+        return Fitted(laid, level, scale, layouts)
+    bigger = lay_out(level, grown)
+    if bigger.pages == 1:
+        return Fitted(bigger, level, grown, layouts + 1)
+    return Fitted(laid, level, scale, layouts + 1)
+
+
 def _enlarged(
     lay_out: Callable[[int, float], L], laid: L, scale: float, ceiling: float, room: float
 ) -> Fitted[L]:
     """Everything fits at the first layout with room to spare: one more layout with type as
-    large as the room allows, up to ``ceiling``; the first is kept when that one does not fit.
-    Growing, text wraps into more lines: height grows about with the square of the type size
-    (measured 1.9 on four roles on A3), so the square is assumed."""
+    large as the room allows, up to ``ceiling``. Growing, text wraps into more lines: height
+    grows about with the square of the type size (measured 1.9 on four roles on A3), so the
+    square is assumed; when that grew too far, the two heights give the real exponent and a
+    third layout takes the size between (else the first is kept)."""
     height = content_height(laid)
-    wanted = min(ceiling, scale * (room * SAFETY / height) ** (1 / 2.0))
+    wanted = round(min(ceiling, scale * (room * SAFETY / height) ** (1 / 2.0)), 4)
     if height >= room * 0.95 or wanted <= scale + 0.01:
         return Fitted(laid, 0, scale, 1)
-    bigger = lay_out(0, round(wanted, 4))
+    bigger = lay_out(0, wanted)
     if bigger.pages == 1:
-        return Fitted(bigger, 0, round(wanted, 4), 2)
-    return Fitted(laid, 0, scale, 2)
+        return Fitted(bigger, 0, wanted, 2)
+    exponent = math.log(content_height(bigger) / height) / math.log(wanted / scale)
+    exponent = min(max(exponent, 2.0), 4.0)
+    between = round(scale * (room * 0.975 / height) ** (1 / exponent), 4)
+    if between <= scale + 0.01:
+        return Fitted(laid, 0, scale, 2)
+    third = lay_out(0, between)
+    if third.pages == 1:
+        return Fitted(third, 0, between, 3)
+    return Fitted(laid, 0, scale, 3)

@@ -310,9 +310,15 @@ def pay_chart(
     values = [low, high, *(m.value for m in marks)]
     values += [v for v in (median, top, benchmark) if v is not None]
     step, axis_top = money_axis(values)
+    # The bar's ends are printed beside it: the axis gives up to a sixth of its length so that
+    # the high end's figure fits on the bar's line rather than under it.
+    plot = width - 6
+    beside = style.face.width(money(high), VALUE, 700) + 6
+    if top is None:
+        plot = max(plot * 5 / 6, min(plot, (width - 3 - beside) * axis_top / high))
 
     def x(value: float) -> float:
-        return 3 + value / axis_top * (width - 6)
+        return 3 + value / axis_top * plot
 
     band_y, band_h = 25.0, 11.0
     centre = band_y + band_h / 2

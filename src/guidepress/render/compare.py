@@ -194,7 +194,7 @@ def education_line(role: Role, labels: Labels) -> str:
             parts.append(", ".join(names[:2]))
     if re.search(r"\bcertif", everything, re.I):
         parts.append(labels.edu_certification)
-    return " · ".join(parts)
+    return "\u00a0· ".join(parts)  # a line may break after a dot, never before it
 
 
 def _marked(shown: list[list[str]], lists: list[list[str]]) -> list[list[tuple[str, bool]]]:
@@ -308,6 +308,9 @@ def compare_context(
         for i, role in enumerate(roles)
     ]
     content_mm = paper[0] - 2 * PAGE.margin_mm
+    # On a big sheet type grows past 100 %; the chart and the label column grow with it.
+    grow = max(1.0, options.scale)
+    label_mm = LABEL_MM[landscape, len(roles) > 2]
     pays = [(r.title, pay_of_role(r, benchmarks)) for r in roles]
     return CompareContext(
         **shared(page, untranslated=compare_notice(roles, labels)),
@@ -327,14 +330,15 @@ def compare_context(
             fmt,
             chart_style(brand, theme),
             content_mm,
-            LABEL_MM[landscape, len(roles) > 2],
+            label_mm,
+            grow,
         ),
         matrix=matrix,
         skills=_matrix(skills, counts["matrix"]) if matrix else [],
         growth_benchmark=benchmark_bar,
         growth_note=_growth_note(growths, labels, fmt),
         landscape=landscape,
-        label_mm=LABEL_MM[landscape, len(roles) > 2],
+        label_mm=round(label_mm * grow, 2),
         sources=sorted(
             {s for r in roles if r.outlook for s in r.outlook.sources}
             | {ref.title for r in roles for ref in r.references}
@@ -349,7 +353,11 @@ def _pay_chart(
     style: charts.Style,
     width_mm: float,
     label_mm: float,
+    grow: float = 1.0,
 ) -> Chart | None:
+    """Every role's pay on one axis, ``width_mm`` wide, its role names in the first
+    ``label_mm``; ``grow``: drawn that much smaller and printed at full width, so its type grows
+    with the page's."""
     known = [(title, pay) for title, pay in pays if pay is not None]
     if not known:
         return None
@@ -375,7 +383,7 @@ def _pay_chart(
         else None,
         top=None,
     )
-    width_pt = width_mm * charts.PT_PER_MM
+    width_pt = width_mm * charts.PT_PER_MM / grow
     svg, height = charts.pay_rows(
         rows,
         benchmark=benchmark.value if benchmark else None,
@@ -401,7 +409,7 @@ def _pay_chart(
         labels.format("compare_chart_alt", ranges=alt)
         + (f" {words.benchmark}: {fmt.money(benchmark.value)}." if benchmark else ""),
         width_mm,
-        round(height / charts.PT_PER_MM, 2),
+        round(height * grow / charts.PT_PER_MM, 2),
         caption=pay_caption(caption_pay, labels, fmt.locale),
         cited="; ".join(sources),
         _source_word=labels.source_word,

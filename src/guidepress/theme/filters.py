@@ -42,11 +42,21 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else str(text)
 
 
+def no_widow(text: str) -> str:
+    """A headline whose last line is never one short word: its last two words joined by a
+    no-break space (a three-word or longer headline whose last word is under 12 letters)."""
+    words = str(text).split(" ")
+    if len(words) < 3 or len(words[-1]) >= 12:
+        return str(text)
+    return " ".join(words[:-2]) + f" {words[-2]}\u00a0{words[-1]}"
+
+
 FILTERS = {
     "md": render_inline,
     "css_string": css_string,
     "css_counters": css_counters,
     "plain": plain_text,
     "first_sentence": first_sentence,
+    "no_widow": no_widow,
     "section_label": field_label,
 }
