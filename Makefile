@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: guides test test-fast lint bench clean
+.PHONY: guides test test-fast lint bench clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,18 @@ PYTEST_WORKERS ?= 2
 PYTEST := $(if $(TEST_TMP),TMPDIR=$(TEST_TMP)) $(BIN)/python -m pytest -q \
 	-n $(PYTEST_WORKERS) --dist worksteal
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(PYTEST)
+
+# The live preview's browser tests drive Debian's chromium (tests/serve/test_browser.py). As root
+# (CI) it is installed when missing; otherwise those tests are skipped, saying so.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	      >/dev/null) || echo "could not install chromium: the browser tests will be skipped"; \
+	  else echo "no chromium (installing it needs root and apt-get): browser tests skipped"; fi; }
 
 # Every test that lays out no document (no PDF, no one-page fitting): a test that does and is
 # not marked pdf fails (tests/conftest.py).

@@ -16,6 +16,8 @@ PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a3": "A3", "tabloid": "Tabloid"}
 BLEED_MM = 3.0
 SLUG_MM = 8.0
 PT_PER_MM = 72 / 25.4
+#: Page images: 96 dpi draws one CSS pixel as one image pixel.
+DEFAULT_DPI = 96
 
 
 def page_mm(paper: str, landscape: bool = False) -> tuple[float, float]:

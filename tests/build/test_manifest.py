@@ -32,9 +32,12 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "format",
         "pdf_variant",
         "print_marks",
+        "dpi",
         "pages",
         "bytes",
         "sha256",
+        "files",
+        "thumbnail",
         "inputs_hash",
         "seconds",
         "status",
@@ -87,3 +90,49 @@ def test_merging_overlapping_shards_is_refused(two_roles: Path) -> None:
         f"{two_roles}/other/manifest.json: outputs: {path} is also in "
         f"{out}/manifest.json with different contents; shards must not overlap\n"
     )
+
+
+def test_merging_copies_every_page_image_and_thumbnail(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    options = ["--format", "pdf", "--format", "png", "--dpi", "10", "--thumbnails"]
+    code, output = run_build(project, "--kind", "guide", *options, "--out", str(project / "a"))
+    assert code == 0, output
+    result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
+    assert result.exit_code == 0, result.output
+    merged = json.loads((project / "site" / "manifest.json").read_text())
+    copied = sorted(
+        rel
+        for entry in merged["outputs"]
+        for rel in [*(entry["files"] or [entry["path"]]), entry["thumbnail"]]
+        if rel
+    )
+    assert copied == sorted(
+        p.relative_to(project / "a").as_posix() for p in (project / "a" / "guides").iterdir()
+    )
+    for rel in copied:
+        assert (project / "site" / rel).read_bytes() == (project / "a" / rel).read_bytes()
+
+
+def test_a_page_image_or_thumbnail_leaving_the_folder_is_refused(
+    project: Path, secret: Path
+) -> None:
+    entry = {
+        "path": "guides/x.1.png", "kind": "guide", "roles": ["x"], "brand": "default",
+        "locale": "en", "paper": "a4", "format": "png", "status": "built",
+        "files": ["guides/x.1.png", f"../../{secret.name}"],
+    }  # fmt: skip
+    write(project, "a/manifest.json", json.dumps({"outputs": [entry]}))
+    write(project, "a/guides/x.1.png", "page")
+    result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{project}/a/manifest.json: outputs: ../../{secret.name}: path leaves the folder\n",
+    )
+    thumb = {**entry, "files": None, "thumbnail": "/etc/passwd"}
+    write(project, "a/manifest.json", json.dumps({"outputs": [thumb]}))
+    result = invoke(None, "manifest", "merge", str(project / "a"), "--out", str(project / "site"))
+    assert (
+        result.output
+        == f"{project}/a/manifest.json: outputs: /etc/passwd: path leaves the folder\n"
+    )
+    assert not (project / "site" / "guides").exists()

@@ -6,10 +6,21 @@ import dataclasses
 from pathlib import Path
 
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import AXES, Output
+from guidepress.build.outputs import (
+    AXES,
+    Output,
+    defaults,
+    normalised,
+    output_path,
+    page_file,
+    page_files,
+    thumbnail_file,
+)
 from guidepress.build.plan import plan
 from guidepress.build.request import BuildRequest
+from guidepress.content.models import Config
 from guidepress.content.project import load_project
+from guidepress.render.kinds import KINDS
 from tests.helpers import add_role, write
 
 
@@ -63,3 +74,32 @@ def test_no_two_outputs_share_a_path_whatever_the_options(project: Path) -> None
     # A PDF variant means nothing to HTML: one HTML output, no variant.
     html = plan(loaded, BuildRequest(formats=("html",), pdf_variant="pdf/a-3u", kinds=("sheet",)))
     assert [(o.path, o.pdf_variant) for o in html] == [("sheets/baker.html", None)]
+
+
+def _path(format: str, dpi: int | None = None, **options: str) -> str:
+    """The path of a guide about ``chef`` with ``options`` (the rest the project's defaults)."""
+    default = defaults(Config())
+    chosen = {**default, "format": format, "dpi": dpi, **options}
+    return output_path(KINDS["guide"], "chef", normalised(chosen), default)
+
+
+def test_page_images_are_numbered_and_the_path_is_the_first_page() -> None:
+    assert _path("png", 96) == "guides/chef.1.png"
+    assert page_files("guides/chef.1.png", 3) == [
+        "guides/chef.1.png",
+        "guides/chef.2.png",
+        "guides/chef.3.png",
+    ]
+    assert page_file("guides/chef.es.1.png", 12) == "guides/chef.es.12.png"
+
+
+def test_another_resolution_and_other_options_have_their_own_page_image_paths() -> None:
+    assert _path("png", 150) == "guides/chef.150dpi.1.png"
+    assert _path("png", 96, locale="es", paper="letter") == "guides/chef.es.letter.1.png"
+    assert _path("pdf", 150) == "guides/chef.pdf"  # a resolution is no option of a PDF
+    assert len({_path("png", 96), _path("png", 150), _path("pdf"), _path("html")}) == 4
+
+
+def test_a_thumbnail_sits_beside_its_pdf() -> None:
+    assert thumbnail_file("guides/chef.es.pdf") == "guides/chef.es.thumb.png"
+    assert thumbnail_file(_path("pdf")) not in page_files(_path("png", 96), 99)

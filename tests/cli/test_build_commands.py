@@ -215,3 +215,43 @@ def test_compare_takes_paper_and_locale_and_is_in_the_manifest(compared_roles: P
     code, output = run(compared_roles, "build", "--kind", "sheet", "data-analyst")
     assert f"removed {path}\n" in output
     assert not (compared_roles / "output" / path).exists()
+
+
+def test_page_image_options_need_their_format(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    assert run(project, "build", "--dpi", "150") == (
+        2,
+        "--dpi: only page images have a resolution; add --format png\n",
+    )
+    assert run(project, "build", "--format", "html", "--thumbnails") == (
+        2,
+        "--thumbnails: thumbnails are drawn from PDF outputs; add --format pdf\n",
+    )
+    code, output = run(project, "build", "--format", "png", "--dpi", "5")
+    assert code == 2
+    assert "Invalid value for '--dpi': 5 is not in the range 10<=x<=1200." in output
+    assert run(project, "build", "--kind", "sheet", "--format", "png", "-o", "x.png") == (
+        2,
+        "-o: page images are one file per page; use --out DIR for them\n",
+    )
+
+
+def test_open_needs_exactly_one_output(project: Path) -> None:
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    assert run(project, "build", "--kind", "guide", "--kind", "sheet", "--open") == (
+        2,
+        "--open: 2 outputs selected; select exactly one (a role, --kind, --brand, --locale, "
+        "--format)\n",
+    )
+
+
+@pytest.mark.pdf
+def test_open_launches_the_built_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import click
+
+    opened: list[str] = []
+    monkeypatch.setattr(click, "launch", lambda url, **kw: opened.append(url) or 0)
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE)
+    code, output = run(project, "build", "--kind", "sheet", "--open")
+    assert code == 0, output
+    assert opened == [str(project / "output" / "sheets" / "pastry-chef.pdf")]

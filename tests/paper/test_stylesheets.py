@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from guidepress.build.outputs import Output
-from guidepress.build.produce import subject_of
+from guidepress.build.rendering import subject_of
 from guidepress.content.project import load_project
 from guidepress.pdf.engine import layout
 from guidepress.render.context import Options

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -24,27 +24,39 @@ def self_contained_html(
     a brand kit's fonts) refer to are copied to assets/ beside it. Only files under ``allowed``
     and the stylesheets' folders are copied; any other file fails the output."""
     assets = out.parent / "assets"
-    roots = [p.resolve() for p in [*allowed, *(sheet.parent for sheet in stylesheets)]]
 
     def copy(source: Path) -> str:
-        if not any(source.is_relative_to(root) for root in roots) or not source.is_file():
-            raise RenderError(f"blocked resource: {source.as_uri()}")
         data = source.read_bytes()
         target = assets / source.name
         if target.exists() and target.read_bytes() != data:  # same name, other file
             target = assets / f"{hashlib.sha256(data).hexdigest()[:8]}-{source.name}"
         if not target.exists():
             write_atomic(target, data)
-        return f'url("assets/{target.name}")'
+        return f"assets/{target.name}"
+
+    return inline_styles(html, stylesheets, allowed, copy)
+
+
+def inline_styles(
+    html: str, stylesheets: list[Path], allowed: Sequence[Path], place: Callable[[Path], str]
+) -> bytes:
+    """``html`` with its stylesheets inlined; ``place`` gives the URL each file they use is
+    served at (it is called only for files under ``allowed`` and the stylesheets' folders)."""
+    roots = [p.resolve() for p in [*allowed, *(sheet.parent for sheet in stylesheets)]]
+
+    def use(source: Path) -> str:
+        if not any(source.is_relative_to(root) for root in roots) or not source.is_file():
+            raise RenderError(f"blocked resource: {source.as_uri()}")
+        return f'url("{place(source)}")'
 
     styles = []
     for sheet in stylesheets:
         where = f"{sheet.parent.name}/{sheet.name}"
         text = sheet.read_text("utf-8")
         styles.append(
-            _URL.sub(lambda m, f=sheet.parent, w=where: copy(_asset(f, m.group(1), w)), text)  # type: ignore[misc]
+            _URL.sub(lambda m, f=sheet.parent, w=where: use(_asset(f, m.group(1), w)), text)  # type: ignore[misc]
         )
-    html = _FILE_URL.sub(lambda m: copy(Path(unquote(urlsplit(m.group(1)).path)).resolve()), html)
+    html = _FILE_URL.sub(lambda m: use(Path(unquote(urlsplit(m.group(1)).path)).resolve()), html)
     # Before the document's own <style>: the brand's tokens there must win over the theme's
     # defaults, as they do in the PDF, where stylesheets rank below in-document styles.
     block = "<style>\n" + "\n".join(styles) + "\n</style>\n"

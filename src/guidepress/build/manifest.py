@@ -37,9 +37,12 @@ class Entry:
     format: str
     pdf_variant: str | None = None  # None for HTML
     print_marks: bool = False
+    dpi: int | None = None  # png outputs: the page images' resolution
     pages: int | None = None
-    bytes: int | None = None
-    sha256: str | None = None
+    bytes: int | None = None  # png outputs: of all pages
+    sha256: str | None = None  # png outputs: of all pages' bytes one after the other
+    files: list[str] | None = None  # png outputs: every page image, in order (path: the first)
+    thumbnail: str | None = None  # a small picture of the first page (build --thumbnails)
     inputs_hash: str | None = None
     seconds: float | None = None
     status: Status = "failed"
@@ -47,6 +50,25 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def contents(self) -> list[str]:
+        """The files whose bytes ``sha256`` is the digest of: the output itself."""
+        return list(self.files) if self.files else [self.path]
+
+    def owned(self) -> list[str]:
+        """Every file of this output: its contents and its thumbnail."""
+        return self.contents() + ([self.thumbnail] if self.thumbnail else [])
+
+    def digest(self, output_dir: Path) -> str | None:
+        """The sha256 of this output's files as they are now in ``output_dir``; None if one
+        cannot be read."""
+        digest = hashlib.sha256()
+        try:
+            for rel in self.contents():
+                digest.update((output_dir / rel).read_bytes())
+        except OSError:
+            return None
+        return digest.hexdigest()
 
     @classmethod
     def from_json(cls, data: object) -> Entry | None:
@@ -59,6 +81,11 @@ class Entry:
         except TypeError:  # a required field is missing
             return None
         if entry.status not in get_args(Status) or not isinstance(entry.roles, list):
+            return None
+        files_ok = entry.files is None or (
+            isinstance(entry.files, list) and all(isinstance(f, str) for f in entry.files)
+        )
+        if not files_ok or not isinstance(entry.thumbnail, str | None):
             return None
         return entry
 
@@ -161,11 +188,7 @@ def _on_disk(output_dir: Path, entry: Entry) -> bool:
     the last good file, whichever it is)."""
     if entry.status == "failed" or entry.sha256 is None:
         return True
-    try:
-        data = (output_dir / entry.path).read_bytes()
-    except OSError:
-        return False
-    return hashlib.sha256(data).hexdigest() == entry.sha256
+    return entry.digest(output_dir) == entry.sha256  # a png output: all its pages
 
 
 def save(path: Path, manifest: Manifest) -> Path:
@@ -251,23 +274,35 @@ def _read_strict(source: Path, problems: list[Problem]) -> tuple[Path, Manifest]
 
 
 def _copy(base: Path, out: Path, entry: Entry, problems: list[Problem]) -> None:
-    rel = entry.path
-    source, target = (base / rel).resolve(), (out / rel).resolve()
-    if not target.is_relative_to(out.resolve()) or not source.is_relative_to(base.resolve()):
-        problems.append(
-            Problem(str(base / MANIFEST), field="outputs", message=f"{rel}: path leaves the folder")
-        )
-        return
-    if source == target or entry.status == "failed" or not source.is_file():
-        return
-    if not export(base, entry, target):
-        problems.append(
-            Problem(
-                str(base / MANIFEST),
-                field="outputs",
-                message=f"{rel}: file does not match its sha256",
+    pairs = [((base / rel).resolve(), (out / rel).resolve(), rel) for rel in entry.owned()]
+    for source, target, rel in pairs:
+        if not target.is_relative_to(out.resolve()) or not source.is_relative_to(base.resolve()):
+            problems.append(
+                Problem(
+                    str(base / MANIFEST), field="outputs", message=f"{rel}: path leaves the folder"
+                )
             )
-        )
+            return
+    first, target = pairs[0][0], pairs[0][1]
+    if first == target or entry.status == "failed" or not first.is_file():
+        return
+    if entry.files or entry.thumbnail:  # page images, a thumbnail: every file of the output
+        if entry.sha256 and entry.digest(base) != entry.sha256:
+            problems.append(_mismatch(base, entry))
+            return
+        for source, copy, _ in pairs:
+            if source.is_file():
+                write_atomic(copy, source.read_bytes())
+    elif not export(base, entry, target):
+        problems.append(_mismatch(base, entry))
+
+
+def _mismatch(base: Path, entry: Entry) -> Problem:
+    return Problem(
+        str(base / MANIFEST),
+        field="outputs",
+        message=f"{entry.path}: file does not match its sha256",
+    )
 
 
 def export(output_dir: Path, entry: Entry, target: Path) -> bool:

@@ -1,10 +1,10 @@
 """What one output is: a kind of document about one subject, under one set of options, at a path.
 
 The options that tell one output from another of the same subject (brand, locale, paper, PDF
-variant, print marks, format) are listed once, in :data:`AXES`: each is a field of
-:class:`Output` and of the manifest's ``Entry`` (same name), a part of :func:`output_path`, and a
-choice :func:`choices` makes from the request and the project's config. No two outputs share a
-path (DESIGN.md, Outputs).
+variant, print marks, page image resolution, format) are listed once, in :data:`AXES`: each is
+a field of :class:`Output` and of the manifest's ``Entry`` (same name), a part of
+:func:`output_path`, and a choice :func:`choices` makes from the request and the project's
+config. No two outputs share a path (DESIGN.md, Outputs).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, Literal
 from guidepress.build.manifest import Entry
 from guidepress.build.request import BuildRequest
 from guidepress.content.models import Config
+from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 from guidepress.render.kinds import KINDS, Kind
 
@@ -25,7 +26,7 @@ class Output:
     kind: str  # a name in render.kinds.KINDS
     subject: str  # the role's slug, or the comparison's name
     roles: tuple[str, ...]
-    path: str  # relative to the output folder
+    path: str  # relative to the output folder (a png output's: its first page)
     # One field per axis (AXES), same name as the manifest entry's.
     brand: str
     locale: str
@@ -33,6 +34,7 @@ class Output:
     format: str
     pdf_variant: str | None = DEFAULT_PDF_VARIANT  # None for HTML
     print_marks: bool = False
+    dpi: int | None = None  # png outputs: the page images' resolution
 
     @property
     def record(self) -> Kind:
@@ -69,7 +71,8 @@ class Axis:
 
 
 #: Every option that tells outputs apart, in the order their parts appear in a path:
-#: ``guides/[brand/]slug[.locale][.paper][.variant][.print].format``.
+#: ``guides/[brand/]slug[.locale][.paper][.variant][.print][.dpi].format``; page images are
+#: numbered, so a png output's path is its first page's (``slug.1.png``).
 # fmt: off
 AXES: tuple[Axis, ...] = (
     Axis("brand", lambda r: r.brands, lambda c: tuple(c.brands), place="folder"),
@@ -85,7 +88,10 @@ AXES: tuple[Axis, ...] = (
     # Marked PDFs are for the print shop and never replace plain ones.
     Axis("print_marks", lambda r: (True,) if r.print_marks else (), lambda c: (False,),
          part=lambda marks: "print"),
-    Axis("format", lambda r: r.formats, lambda c: ("pdf",), place="extension"),
+    Axis("dpi", lambda r: (r.dpi,) if r.dpi else (), lambda c: (DEFAULT_DPI,),
+         part=lambda dpi: f"{dpi}dpi", formats=frozenset({"png"})),
+    Axis("format", lambda r: r.formats, lambda c: ("pdf",), place="extension",
+         part=lambda format: "1.png" if format == "png" else str(format)),
 )
 # fmt: on
 
@@ -146,3 +152,18 @@ def make_output(
     values = normalised(options)
     path = output_path(kind, subject, values, default)
     return Output(kind=kind.name, subject=subject, roles=roles, path=path, **values)
+
+
+def page_file(path: str, number: int) -> str:
+    """Page ``number`` (from 1) of the png output at ``path`` (its first page's path)."""
+    return f"{path.removesuffix('.1.png')}.{number}.png"
+
+
+def page_files(path: str, pages: int) -> list[str]:
+    """Every page image of the png output at ``path``, in page order."""
+    return [page_file(path, number) for number in range(1, pages + 1)]
+
+
+def thumbnail_file(path: str) -> str:
+    """Where the thumbnail of the PDF output at ``path`` goes: ``slug[...].thumb.png``."""
+    return f"{path.removesuffix('.pdf')}.thumb.png"

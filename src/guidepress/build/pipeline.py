@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from guidepress.build.plan import gone, plan
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
 from guidepress.build.targets import one_output, require_writable
+from guidepress.build.thumbnails import keep_thumbnails
 from guidepress.build.workers import run_all
 from guidepress.content.project import (
     BRANDS_DIR,
@@ -35,7 +35,7 @@ from guidepress.content.project import (
     Project,
     load_project,
 )
-from guidepress.errors import GuidepressError, Problem, RenderError, printable
+from guidepress.errors import GuidepressError, Problem, RenderError, UsageError, printable
 from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
 from guidepress.theme.lookup import Theme
@@ -120,6 +120,11 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         outputs = select(outputs, *request.shard)
     if request.file is not None:
         one_output(outputs, request.file)
+    if request.single and len(outputs) != 1:
+        raise UsageError(
+            f"--open: {len(outputs)} outputs selected; select exactly one "
+            "(a role, --kind, --brand, --locale, --format)"
+        )
     file = ("-o", request.file) if request.file else None
     require_writable(root, output_dir, request.out is not None, file)
     remove_stale_temporaries(output_dir)
@@ -157,12 +162,13 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         write_manifest(output_dir, GENERATOR, edition, report.entries, shard=shard)
         report.seconds = time.perf_counter() - started
         raise BuildInterrupted(report, len(outputs) - len(report.entries)) from None
+    keep_thumbnails(output_dir, report.entries, previous, make=request.thumbnails)
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
         if entry.status == "failed" and entry.path not in content_failed:
             report.failures.append(f"{entry.path}: {entry.error}")
             annotations.append(_located(project, entry))
     removed = gone(project, previous.values())
-    remove_outputs(output_dir, removed)
+    remove_outputs(output_dir, [rel for path in removed for rel in previous[path].owned()])
     report.removed = sorted(removed)
     write_manifest(output_dir, GENERATOR, edition, report.entries, removed, shard)
     if request.file is not None:
@@ -202,12 +208,8 @@ def current(old: Entry | None, inputs_hash: str, output_dir: Path) -> Entry | No
     """The cached entry for an output whose inputs and file are unchanged since it was built."""
     if not old or old.status not in ("built", "cached") or old.inputs_hash != inputs_hash:
         return None
-    try:
-        data = (output_dir / old.path).read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() != old.sha256:
-        return None  # edited or damaged since: build it again
+    if old.digest(output_dir) != old.sha256:
+        return None  # edited, damaged or gone since: build it again
     return dataclasses.replace(old, status="cached", seconds=0.0, error=None)
 
 

@@ -26,6 +26,11 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     """
     config = project.config
     check_brands(project, request.brands)
+    formats = request.formats or ("pdf",)
+    if request.dpi is not None and "png" not in formats:
+        raise UsageError("--dpi: only page images have a resolution; add --format png")
+    if request.thumbnails and "pdf" not in formats:
+        raise UsageError("--thumbnails: thumbnails are drawn from PDF outputs; add --format pdf")
     default = defaults(config)
     selected = choices(request, config)
     names = [axis.name for axis in AXES]

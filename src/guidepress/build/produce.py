@@ -14,15 +14,17 @@ from pathlib import Path
 from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import Output
+from guidepress.build.outputs import Output, page_file, page_files
+from guidepress.build.rendering import rendering
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
 from guidepress.files import output_file, write_atomic
+from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf import preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
-from guidepress.render.context import Options, RenderedHtml, Subject
+from guidepress.render.context import RenderedHtml
 from guidepress.theme.lookup import Theme, declared_families
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
@@ -53,7 +55,10 @@ def run(
                 variant=output.pdf_variant,
                 families=allowed_families(project, theme, output),
             )
-        write_atomic(target, data)
+        if output.format == "png":
+            data, entry.files = write_pages(target, output, data)
+        else:
+            write_atomic(target, data)
         entry.pages, entry.bytes = pages, len(data)
         entry.sha256, entry.status = hashlib.sha256(data).hexdigest(), "built"
     except GuidepressError as exc:
@@ -71,12 +76,20 @@ def allowed_families(project: Project, theme: Theme, output: Output) -> list[str
     return declared_families(stylesheets) + list(project.brand(output.brand).font_families())
 
 
-def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
-    """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
-    roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
-    if output.record.subject == "comparison":
-        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
-    return Subject(output.subject, roles)
+def write_pages(target: Path, output: Output, pdf: bytes) -> tuple[bytes, list[str]]:
+    """Draw every page of ``pdf`` and write the images, the first at ``target``; returns their
+    bytes one after the other (what the entry's sha256 is of) and their paths."""
+    from guidepress.pdf.images import page_images
+
+    images = page_images(pdf, output.dpi or DEFAULT_DPI)  # all drawn before any is written
+    files = page_files(output.path, len(images))
+    for rel, image in zip(files, images, strict=True):
+        write_atomic(target.parent / Path(rel).name, image)
+    number = len(images) + 1  # the pages a document that got shorter no longer has
+    while (stale := target.parent / Path(page_file(output.path, number)).name).is_file():
+        stale.unlink()
+        number += 1
+    return b"".join(images), files
 
 
 def produce(
@@ -86,18 +99,11 @@ def produce(
     target: Path,
     comparison: Comparison | None = None,
 ) -> tuple[bytes, int | None]:
-    """The bytes of one output and its page count (None for HTML)."""
+    """The bytes of one output and its page count (None for HTML); a png output's are its
+    PDF's, to draw the pages from."""
     kind = output.record
-    subject = subject_of(project, output, comparison)
-    brand = project.brand(output.brand)
-    allowed = [project.root / "content"] + ([brand.folder] if brand.folder else [])
-    options = Options(
-        locale=output.locale,
-        paper=output.paper,
-        edition=project.build_date(),
-        print_marks=output.print_marks,
-        config=project.config,
-    )
+    made = rendering(project, output, comparison)
+    subject, brand, allowed, options = made.subject, made.brand, made.allowed, made.options
 
     def render(level: int = 0, scale: float = 1.0) -> RenderedHtml:
         return kind.render(subject, brand, theme, replace(options, level=level, scale=scale))

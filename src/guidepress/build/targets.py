@@ -22,6 +22,8 @@ def one_output(outputs: list[Output], file: Path) -> Output:
             f"-o: writes one output, and {len(outputs)} are selected{chosen}; "
             "choose one with ROLE, --kind, --brand, --locale"
         )
+    if outputs[0].format == "png":
+        raise UsageError("-o: page images are one file per page; use --out DIR for them")
     suffix_for(outputs[0].format, file, "-o")
     return outputs[0]
 

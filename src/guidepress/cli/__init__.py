@@ -11,6 +11,7 @@ from guidepress.cli.content_commands import init, list_roles, schema, validate
 from guidepress.cli.errors import show_warnings
 from guidepress.cli.file_commands import import_pages, theme
 from guidepress.cli.options import project_option
+from guidepress.cli.serve_commands import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +38,7 @@ for command in (
     compare_roles,
     import_pages,
     theme,
+    serve,
 ):
     cli.add_command(command)
 

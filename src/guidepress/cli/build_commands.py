@@ -51,6 +51,17 @@ def _contact(ctx: click.Context, param: click.Parameter, value: str | None) -> A
 )
 @output_options(many=True)
 @click.option(
+    "--dpi",
+    type=click.IntRange(min=10, max=1200),
+    help="Resolution of page images (--format png; default 96).",
+)
+@click.option(
+    "--thumbnails", is_flag=True, help="A small first-page image beside each PDF (*.thumb.png)."
+)
+@click.option(
+    "--open", "single", is_flag=True, help="Open the built file (exactly one output selected)."
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder (default: guidepress.yaml's output).",
@@ -97,6 +108,7 @@ def build(ctx: click.Context, /, **options: Any) -> None:
       guidepress build strategic-account-manager --paper letter
       guidepress build customer-success-manager --kind sheet -o csm.pdf
       guidepress build --shard 2/4 --jobs 2
+      guidepress build strategic-account-manager --kind sheet --format png --open
     """
     from guidepress.build.pipeline import BuildFailed, BuildReport
     from guidepress.build.pipeline import build as run_build
@@ -126,6 +138,11 @@ def build(ctx: click.Context, /, **options: Any) -> None:
             click.echo(report.summary())
             if request.file is not None and report.entries[0].status != "failed":
                 click.echo(f"wrote {request.file}")
+    if request.single:
+        assert report is not None
+        built = report.output_dir / report.entries[0].path
+        if click.launch(str(built)) != 0:
+            click.echo(f"warning: no viewer could open {built}", err=True)
 
 
 def _request(**options: Any) -> Any:

@@ -153,7 +153,11 @@ def output_options(many: bool) -> Callable[[F], F]:
             help="Paper size (A3 and Tabloid: comparison sheets, for four roles).",
         ),
         chosen(
-            "--format", "formats", "Output format, default pdf", type=click.Choice(["pdf", "html"])
+            "--format",
+            "formats",
+            "Output format, default pdf" + ("; png: one image per page" if many else ""),
+            # Page images are a build's: compare writes one file.
+            type=click.Choice(["pdf", "html", "png"] if many else ["pdf", "html"]),
         ),
         click.option(
             "--pdf-variant", help="PDF variant (default pdf/ua-1), e.g. pdf/a-3u for archives."

@@ -1,0 +1,47 @@
+"""What one output is rendered from: its subject, brand kit, the folders its resources may come
+from, and the render options. Shared by the build (produce.py) and the live preview, and light:
+it imports no PDF engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from guidepress.build.outputs import Output
+from guidepress.content.brands import BrandKit
+from guidepress.content.models import Comparison
+from guidepress.content.project import Project
+from guidepress.render.context import Options, Subject
+
+
+@dataclass(frozen=True)
+class Rendering:
+    subject: Subject
+    brand: BrandKit
+    allowed: list[Path]  # the folders resources may come from (the allow-list's roots)
+    options: Options
+
+
+def rendering(project: Project, output: Output, comparison: Comparison | None = None) -> Rendering:
+    """What ``output`` is rendered from; ``comparison``: an ad-hoc comparison's."""
+    brand = project.brand(output.brand)
+    return Rendering(
+        subject=subject_of(project, output, comparison),
+        brand=brand,
+        allowed=[project.root / "content"] + ([brand.folder] if brand.folder else []),
+        options=Options(
+            locale=output.locale,
+            paper=output.paper,
+            edition=project.build_date(),
+            print_marks=output.print_marks,
+            config=project.config,
+        ),
+    )
+
+
+def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
+    """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
+    roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
+    if output.record.subject == "comparison":
+        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
+    return Subject(output.subject, roles)
