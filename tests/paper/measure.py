@@ -14,6 +14,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -104,9 +105,9 @@ def smallest(path: Path, page: int = 0) -> Char:
     return min(chars(path, page), key=lambda c: c.size)
 
 
-def sizes_of(path: Path, wanted: str, page: int = 0) -> list[float]:
-    """The printed sizes of the characters of the first occurrence of ``wanted`` (white space
-    and hyphens at line ends ignored); empty when it is not on the page."""
+def chars_of(path: Path, wanted: str, page: int = 0) -> list[Char]:
+    """The printed characters of the first occurrence of ``wanted`` (white space and hyphens at
+    line ends ignored); empty when it is not on the page."""
     squashed = "".join(ch for ch in wanted if not ch.isspace())
     found = chars(path, page)
     joined, owners = "", []
@@ -118,7 +119,20 @@ def sizes_of(path: Path, wanted: str, page: int = 0) -> list[float]:
     at = joined.find(squashed)
     if at < 0:
         return []
-    return [found[owners[i]].size for i in range(at, at + len(squashed))]
+    return [found[owners[i]] for i in range(at, at + len(squashed))]
+
+
+def sizes_of(path: Path, wanted: str, page: int = 0) -> list[float]:
+    """The printed sizes of the characters of the first occurrence of ``wanted``."""
+    return [char.size for char in chars_of(path, wanted, page)]
+
+
+def lines_of(path: Path, wanted: str, page: int = 0) -> int:
+    """How many lines the first occurrence of ``wanted`` is printed on (0: not printed)."""
+    found = chars_of(path, wanted, page)
+    return len(found) and 1 + sum(
+        abs(b.bottom - a.bottom) > a.size * 0.6 for a, b in pairwise(found)
+    )
 
 
 def collisions(path: Path, page: int = 0, overlap: float = 0.35) -> list[tuple[Char, Char]]:

@@ -27,6 +27,7 @@ from tests.paper.measure import (
     chars,
     collisions,
     line_starts,
+    lines_of,
     page_size_mm,
     qr_codes,
     sizes_of,
@@ -227,6 +228,24 @@ def test_type_floors_labels_7_pt_body_9_pt(built: list[Built], project: Path) ->
 def test_nothing_prints_over_anything_else(built: list[Built]) -> None:
     for item in built:
         assert collisions(item.path) == [], item
+
+
+def test_the_standfirst_takes_two_lines_at_most(built: list[Built], project: Path) -> None:
+    # The customer success manager's first sentence takes three: its main clause is printed.
+    from guidepress.paper import page_mm
+    from guidepress.render.context import ONE_PAGE_MARGIN_MM
+    from guidepress.render.sheet import standfirst
+    from guidepress.render.typefaces import face_of
+    from guidepress.theme.filters import plain_text
+    from guidepress.theme.lookup import Theme
+
+    loaded = _loaded(project)
+    for item in of(built, kind="sheet"):
+        role = loaded.localized(item.roles[0], item.locale)
+        face = face_of(loaded.brand(item.brand), Theme(project))
+        width = page_mm(item.paper)[0] - 2 * ONE_PAGE_MARGIN_MM
+        printed = plain_text(standfirst(role, face, width))
+        assert 1 <= lines_of(item.path, printed) <= 2, (item, printed)
 
 
 def test_no_line_starts_with_a_separator_or_a_marker_dot(built: list[Built]) -> None:

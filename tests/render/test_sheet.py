@@ -59,3 +59,36 @@ def test_picks_choose_items_by_position_and_ignore_positions_past_the_end() -> N
     items = ["a", "b", "c", "d"]
     assert picked(items, None, 3) == ["a", "b", "c"]
     assert picked(items, [4, 1, 9], 3) == ["d", "a"]
+
+
+CSM = (
+    "A Customer Success Manager (CSM) acts as the primary liaison between a company and its "
+    "customers, focusing on fostering long-term relationships, ensuring customer satisfaction, "
+    "and driving product adoption to maximize customer value. They proactively help."
+)
+SAM = (
+    "A Strategic Account Manager (SAM) serves as the primary liaison between a company and its "
+    "most critical clients, focusing on maintaining and expanding long-term business "
+    "relationships. More."
+)
+
+
+def test_the_standfirst_is_the_first_sentence_or_its_main_clause_when_that_is_too_long() -> None:
+    from guidepress.render.sheet import standfirst
+    from guidepress.render.typefaces import face_of
+    from guidepress.theme.lookup import Theme
+    from tests.helpers import REPO
+
+    face = face_of(BRAND, Theme(REPO))
+    # Two lines of 190 mm hold the first sentence: it is printed whole.
+    assert standfirst(role(summary=SAM), face, 190) == SAM.removesuffix(" More.")
+    # Three lines: the participle phrase after the comma goes.
+    assert standfirst(role(summary=CSM), face, 190) == (
+        "A Customer Success Manager (CSM) acts as the primary liaison between a company and its "
+        "customers."
+    )
+    # No participle phrase to leave out: the whole sentence, however long.
+    long = "Cooks " + "and bakes " * 40 + "bread."
+    assert standfirst(role(summary=long), face, 190) == long
+    # The role's own words for the sheet come first.
+    assert standfirst(role(summary=CSM, sheet={"summary": "Short."}), face, 190) == "Short."

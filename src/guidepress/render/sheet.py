@@ -9,6 +9,7 @@ the role file picks itself (``sheet.responsibilities: [3, 1]``) are never shorte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -16,8 +17,9 @@ from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.content.models.config import Contact
 from guidepress.i18n.labels import Labels
-from guidepress.paper import page_mm
+from guidepress.paper import PT_PER_MM, page_mm
 from guidepress.render.context import (
+    ONE_PAGE_ROOT_PT,
     OnePage,
     OnePageContext,
     Options,
@@ -36,7 +38,8 @@ from guidepress.render.figures import (
 )
 from guidepress.render.pay import growth_of_role, pay_of_role
 from guidepress.render.translation import SHEET_GROUPS, foreign_groups, notice
-from guidepress.theme.filters import first_sentence
+from guidepress.render.typefaces import Face
+from guidepress.theme.filters import first_sentence, plain_text
 from guidepress.theme.lookup import Theme
 
 #: How many items each list shows, level by level, and the type scale of each: what fitting
@@ -58,6 +61,8 @@ SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95)
 #: The footer band: QR code (QR_MM square), the call to action, contact, brand and disclaimer.
 QR_MM = 25.5
 FOOTER_MM = 32.5
+#: The standfirst's type size in rem (styles/sheet.css, .standfirst) and its lines.
+STANDFIRST_REM, STANDFIRST_LINES = 1.16, 2
 #: Width of the figures column beside the pay chart.
 FACTS_MM = 66.0
 GAP_MM = 6.0
@@ -162,7 +167,7 @@ def sheet_context(
         footer_mm=PAGE.footer_mm,
         logo_mm=one_page_logo_mm(brand),
         role=role,
-        standfirst=role.sheet.summary or first_sentence(role.summary),
+        standfirst=standfirst(role, style.face, content),
         pay_chart=pay,
         growth_chart=growth,
         demand_chart=demand,
@@ -185,6 +190,27 @@ def sheet_context(
         contact=options.config.sheet.contact,
         foreign=foreign_groups(role, SHEET_GROUPS),
     )
+
+
+def standfirst(role: Role, face: Face, width_mm: float) -> str:
+    """The sheet's two-line opening: ``sheet.summary``; else the summary's first sentence; when
+    that takes more than two lines (measured in the brand's face, at full size), its main
+    clause: the words before a comma that opens a participle phrase ("..., focusing on ..."),
+    if there is one. Otherwise the whole sentence, on three lines or more."""
+    if role.sheet.summary:
+        return role.sheet.summary
+    sentence = first_sentence(role.summary)
+    room = STANDFIRST_LINES * width_mm * PT_PER_MM * 0.97  # line ends lose part of a word
+    size = ONE_PAGE_ROOT_PT * STANDFIRST_REM
+    if face.width(plain_text(sentence), size) <= room:
+        return sentence
+    text = plain_text(sentence)
+    # The first such comma: a later one would cut a list of phrases in the middle.
+    clause = re.search(r",\s+(?=[a-z]+ing\b)", text)
+    cut = text[: clause.start()] + "." if clause else None
+    if cut is not None and len(cut) >= 40 and face.width(cut, size) <= room:
+        return cut
+    return sentence
 
 
 def _sources(
@@ -252,8 +278,8 @@ def too_long(subject: Subject, excess: float, paper: str) -> str:
     role = subject.role
     fewest = levels(subject)[-1]
     sizes: dict[str, tuple[int, int]] = {}
-    standfirst = role.sheet.summary or first_sentence(role.summary)
-    sizes["sheet.summary" if role.sheet.summary else "summary"] = (len(standfirst), 1)
+    opening = role.sheet.summary or first_sentence(role.summary)
+    sizes["sheet.summary" if role.sheet.summary else "summary"] = (len(opening), 1)
     for name, count in fewest.items():
         items = picked(getattr(role, name), getattr(role.sheet, name), count)
         texts = [getattr(item, "name", item) for item in items]
