@@ -194,6 +194,18 @@ def qr_codes(path: Path, page: int = 0, dpi: int = 300) -> list[Code]:
     return found
 
 
+def anchors(path: Path) -> dict[str, float]:
+    """The top of every element with an id, in pt from the page's foot (WeasyPrint writes each
+    id as a named destination): where blocks the templates mark begin."""
+    from pypdf import PdfReader
+
+    return {
+        str(name): float(dest.top)
+        for name, dest in PdfReader(path).named_destinations.items()
+        if dest.top is not None
+    }
+
+
 def page_size_mm(path: Path, page: int = 0) -> tuple[float, float]:
     document = pdfium.PdfDocument(str(path))
     try:

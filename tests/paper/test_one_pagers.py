@@ -24,6 +24,7 @@ from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import catalogue
 from tests.helpers import REPO, built_once, fonts_of, pinned_build, run
 from tests.paper.measure import (
+    anchors,
     chars,
     collisions,
     line_starts,
@@ -325,6 +326,13 @@ def test_comparisons_have_a_headline_band_and_one_column_per_role(
         for slug in item.roles:
             assert squashed(role_data(project, slug, item.locale)["title"]) in squashed(page)
         assert labels.row_fits_me.replace(" ", "").replace("\u00a0", "") in page
+
+
+def test_the_fits_me_row_is_25_to_30_mm_high(built: list[Built]) -> None:
+    for item in of(built, kind="compare"):
+        tops = anchors(item.path)
+        height_mm = (tops["fit-row-fits"] - tops["fit-row-legend"]) / 72 * 25.4
+        assert 25 <= height_mm <= 30, (item, height_mm)
 
 
 def test_german_ratings_and_disclaimers_are_translated(built: list[Built]) -> None:

@@ -125,7 +125,11 @@ def _same(color: str) -> str:
 #: to change when it fails; how).
 _MADE: dict[str, tuple[tuple[str, ...], Callable[..., str]]] = {
     **{name: ((name,), _same) for name in Colors.model_fields},
-    "accent_text": (("accent", "background"), readable),
+    # Read on the page and on tinted panels (ladder years): readable on both, the page first.
+    "accent_text": (
+        ("accent", "background", "primary"),
+        lambda a, b, p: readable(readable(a, tint(p, 0.92)), b),
+    ),
     "accent_on_primary": (("accent", "primary"), readable),
     "muted_on_tint": (("muted", "primary"), lambda m, p: readable(m, tint(p, 0.92))),
     "primary_tint": (("primary",), lambda p: tint(p, 0.92)),
@@ -163,6 +167,7 @@ PAIRS = (
     ("muted", "background", "secondary text"),
     ("primary", "background", "headings"),
     ("accent_text", "background", "accent text"),
+    ("accent_text", "primary_tint", "accent text on tinted panels"),
     ("on_primary", "primary", "text on primary bands"),
     ("accent_on_primary", "primary", "accent text on primary bands"),
     ("text", "primary_tint", "text on tinted panels"),
