@@ -57,6 +57,7 @@ def held_out_brand(root: Path) -> None:
 def build_every_brand(folder: Path) -> list[tuple[str, str]]:
     root = folder / "proj"
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "data", root / "data")  # the demo's U.S. edition: official pay
     shutil.copy(REPO / "guidepress.yaml", root / "guidepress.yaml")
     held_out_brand(root)
     request = BuildRequest(roles=SEED_ROLES, kinds=("guide", "sheet", "compare"), brands=tuple(OWN))

@@ -93,7 +93,11 @@ class Built:
 def make_project(folder: Path) -> Path:
     root = folder / "proj"
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "guidepress.yaml", root / "guidepress.yaml")
+    # The roles' own figures, with the configured benchmarks: the demo's regional edition is
+    # tests/paper/test_regional.py's (the fixture roles name no occupation).
+    config = yaml.safe_load((REPO / "guidepress.yaml").read_text("utf-8"))
+    config.pop("regions", None)
+    (root / "guidepress.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     for path in FIXTURES.glob("*.yaml"):
         shutil.copy(path, root / "content" / "roles" / path.name)
     (root / "content/roles/long-role.yaml").write_text(yaml.safe_dump(long_role()), "utf-8")

@@ -12,7 +12,7 @@ the second pro and con; then type scales on to the floor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel.lists import format_list
 
@@ -41,7 +41,8 @@ from guidepress.render.figures import (
     pay_source,
     rating,
 )
-from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_role
+from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_figures, pay_of_role
+from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
 from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
@@ -96,6 +97,7 @@ class Column:
     pros: list[str]
     cons: list[str]
     foreign: dict[str, str]  # row (COMPARE_GROUPS key) -> the language its text is in
+    regional: Regional | None = None  # a regional edition's official pay for this role
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class CompareContext(OnePageContext):
     landscape: bool
     label_mm: float
     sources: list[str]
+    #: A regional edition's notes on its figures: hourly only, top code, not published.
+    official_notes: list[str] = field(default_factory=list)
 
 
 def is_landscape(subject: Subject, paper: str) -> bool:
@@ -286,6 +290,14 @@ def compare_context(
     marked_skills = _marked([s[: counts["skills"]] for s in skills], skills)
     marked_tools = _marked([t[: counts["tools"]] for t in tools], tools)
     growths = [growth_of_role(r, benchmarks) for r in roles]
+    local = (
+        [
+            regional(item, role, labels, options.locale)
+            for item, role in zip(subject.official, roles, strict=True)
+        ]
+        if subject.official
+        else []
+    )
     bars, benchmark_bar = _growth_bars(growths, fmt)
     columns = [
         Column(
@@ -304,6 +316,7 @@ def compare_context(
             pros=role.pros[: counts["pros"]],
             cons=role.cons[: counts["cons"]],
             foreign=foreign_groups(role, COMPARE_GROUPS),
+            regional=local[i] if local else None,
         )
         for i, role in enumerate(roles)
     ]
@@ -311,7 +324,13 @@ def compare_context(
     # On a big sheet type grows past 100 %; the chart and the label column grow with it.
     grow = max(1.0, options.scale)
     label_mm = LABEL_MM[landscape, len(roles) > 2]
-    pays = [(r.title, pay_of_role(r, benchmarks)) for r in roles]
+    if local:  # a regional edition: the area's official figures, hourly ones with cents
+        official = zip(roles, local, strict=True)
+        pays = [(role.title, pay_of_figures(view.figures)) for role, view in official]
+        money = money_format(local[0].figures, options.locale)
+    else:
+        pays = [(r.title, pay_of_role(r, benchmarks)) for r in roles]
+        money = fmt
     return CompareContext(
         **shared(page, untranslated=compare_notice(roles, labels)),
         level=options.level,
@@ -327,7 +346,7 @@ def compare_context(
         chart=_pay_chart(
             pays,
             labels,
-            fmt,
+            money,
             chart_style(brand, theme),
             content_mm,
             label_mm,
@@ -343,6 +362,7 @@ def compare_context(
             {s for r in roles if r.outlook for s in r.outlook.sources}
             | {ref.title for r in roles for ref in r.references}
         ),
+        official_notes=list(dict.fromkeys(note for view in local for note in view.notes)),
     )
 
 
@@ -365,13 +385,19 @@ def _pay_chart(
     benchmark = first.benchmark
     if any(pay.benchmark != benchmark for _, pay in known):
         benchmark = None  # roles set against different figures: none is drawn for all
-    rows = [
-        charts.PayRow(title, pay.low, pay.high, pay.median, fmt.money(pay.low), fmt.money(pay.high))
-        for title, pay in known
-    ]
+
+    def text(pay: Pay, field: str, value: float) -> str:  # "≥ $239,200" where top-coded
+        shown = fmt.money(value)
+        return labels.format("top_coded_short", amount=shown) if field in pay.top_coded else shown
+
+    rows = []
+    for title, pay in known:
+        low, high = text(pay, "low", pay.low), text(pay, "high", pay.high)
+        rows.append(charts.PayRow(title, pay.low, pay.high, pay.median, low, high))
+    percentiles = all(pay.ends == "percentiles" for _, pay in known)
     words = charts.PayWords(
         median=labels.median,
-        range=labels.pay_range,
+        range=labels.pay_percentiles if percentiles else labels.pay_range,
         middle=None,
         estimated=None,
         benchmark=(
@@ -472,3 +498,10 @@ def too_long(subject: Subject, excess: float, paper: str) -> str:
         f"smallest readable type (body 9 pt) even with the fewest items "
         f"(about {max(excess, 0.01):.0%} too long): {advice}"
     )
+
+
+def _percentile_span(local: Regional, labels: Labels) -> str:
+    """ "10th–90th percentile" values as the rows print them (with "or more" where top-coded)."""
+    rows = dict(local.rows)
+    low, high = rows.get(labels.percentile_10), rows.get(labels.percentile_90)
+    return labels.format("range_short", low=low, high=high) if low and high else ""

@@ -167,8 +167,9 @@ def pay_source(pay: Pay, labels: Labels, fmt: Formatter) -> str:
         text = labels.format("source_page_retrieved", date=fmt.date(pay.retrieved))
     else:
         text = labels.source_page
-    if pay.benchmark is not None and pay.benchmark.source:
-        text += "; " + labels.format("benchmark_source", source=pay.benchmark.source)
+    benchmark = pay.benchmark
+    if benchmark is not None and benchmark.source and benchmark.source != pay.source:
+        text += "; " + labels.format("benchmark_source", source=benchmark.source)
     return text
 
 
@@ -193,7 +194,15 @@ def _pay_words(pay: Pay, labels: Labels, fmt: Formatter) -> charts.PayWords:
 
 def _money(pay: Pay, fmt: Formatter, labels: Labels, field: str, value: float) -> str:
     text = fmt.money(value)
-    return labels.format("top_coded", amount=text) if field in pay.top_coded else text
+    return labels.format("or_more", amount=text) if field in pay.top_coded else text
+
+
+def _value(pay: Pay, field: str) -> float | None:
+    """The figure of one of ``pay``'s fields, the benchmark's included."""
+    if field == "benchmark":
+        return pay.benchmark.value if pay.benchmark else None
+    value: float | None = getattr(pay, field)
+    return value
 
 
 def salary_chart(
@@ -222,6 +231,12 @@ def salary_chart(
         top = None  # "the top 10 % earn from the maximum" says nothing the bar does not
     middle = (pay.p25, pay.p75) if pay.p25 is not None and pay.p75 is not None else None
     words = _pay_words(pay, labels, fmt)
+    coded = {_value(pay, name) for name in pay.top_coded}
+
+    def money(value: float) -> str:  # in the chart: "≥ $239,200" for a top-coded figure
+        text = fmt.money(value)
+        return labels.format("top_coded_short", amount=text) if value in coded else text
+
     svg, height = charts.pay_chart(
         low=pay.low,
         high=pay.high,
@@ -230,7 +245,7 @@ def salary_chart(
         marks=marks,
         top=top,
         benchmark=pay.benchmark.value if pay.benchmark else None,
-        money=fmt.money,
+        money=money,
         short=fmt.money_short,
         words=words,
         style=style,
@@ -238,9 +253,13 @@ def salary_chart(
         title=labels.salary_band,
     )
     low, high = _money(pay, fmt, labels, "low", pay.low), _money(pay, fmt, labels, "high", pay.high)
-    parts = [f"{words.range}: {labels.format('range_short', low=low, high=high)}"]
+    if pay.ends == "percentiles":
+        area = area_name(pay.area, fmt.locale) if pay.area else ""
+        parts = [labels.format("official_chart_alt", area=area, low=low, high=high)]
+    else:
+        parts = [f"{words.range}: {labels.format('range_short', low=low, high=high)}"]
     if pay.median is not None:
-        parts.append(f"{labels.median}: {fmt.money(pay.median)}")
+        parts.append(f"{labels.median}: {_money(pay, fmt, labels, 'median', pay.median)}")
     parts += [
         f"{m.name}{labels.estimated_suffix if m.estimated else ''}: {fmt.money(m.value)}"
         for m in marks
@@ -248,7 +267,8 @@ def salary_chart(
     if top is not None:
         parts.append(f"{labels.top_10_short}: {fmt.money(top)}")
     if words.benchmark and pay.benchmark is not None:
-        parts.append(f"{words.benchmark}: {fmt.money(pay.benchmark.value)}")
+        value = _money(pay, fmt, labels, "benchmark", pay.benchmark.value)
+        parts.append(f"{words.benchmark}: {value}")
     return _chart(
         svg,
         height,

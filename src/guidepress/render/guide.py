@@ -19,6 +19,8 @@ from guidepress.render.figures import (
     salary_chart,
 )
 from guidepress.render.pay import growth_of_role, pay_of_role
+from guidepress.render.regional import Regional, regional
+from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.sections import Section, guide_sections
 from guidepress.render.translation import foreign_sections, guide_groups, notice
 from guidepress.theme.lookup import Theme
@@ -42,6 +44,7 @@ class GuideContext(PageContext):
     balance: Rating | None
     facts: list[tuple[str, str]] = field(default_factory=list)
     foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
+    regional: Regional | None = None  # a regional edition's official pay
 
 
 def guide_context(
@@ -53,17 +56,24 @@ def guide_context(
     style = chart_style(brand, theme)
     benchmarks = options.config.benchmarks
     text_mm = page_mm(options.paper)[0] - 2 * SIDE_MARGIN_MM
+    facts = key_facts(role, labels, fmt)
+    local = None
+    if subject.official:
+        local = regional(subject.official[0], role, labels, options.locale, style, text_mm)
     return GuideContext(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
         sections=guide_sections(role, labels),
-        salary_chart=salary_chart(pay_of_role(role, benchmarks), labels, fmt, style, text_mm),
+        salary_chart=local.chart
+        if local
+        else salary_chart(pay_of_role(role, benchmarks), labels, fmt, style, text_mm),
         growth_chart=growth_chart(
             growth_of_role(role, benchmarks), labels, fmt, style, SMALL_CHART_MM
         ),
         demand_chart=demand_chart(role, labels, style, SMALL_CHART_MM),
         stress=rating(role.stress_level, "stress", labels),
         balance=rating(role.balance_rating, "balance", labels),
-        facts=key_facts(role, labels, fmt),
+        facts=regional_facts(facts, local, labels) if local else facts,
         foreign=foreign_sections(role),
+        regional=local,
     )

@@ -5,18 +5,20 @@ area's all-occupations median as a benchmark).
 
 Every pay chart draws from a :class:`Pay`, every growth chart from a :class:`Growth`;
 ``pay_of_role`` and ``growth_of_role`` make them from a role's own figures, with the benchmarks
-the project's config holds (content/models/config.py::Benchmarks). Figures from a data release
-make them the same way and fill the same fields, the benchmark included.
+the project's config holds (content/models/config.py::Benchmarks); ``pay_of_figures`` makes a
+``Pay`` from a region's official figures (a data release's percentiles), its benchmark the
+area's all-occupations median.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from guidepress.content.models import Role
 from guidepress.content.models.config import Benchmarks
+from guidepress.paydata import PayFigures
 
 LEVELS = ("entry", "mid", "senior")
 
@@ -120,4 +122,36 @@ def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth |
         period=outlook.period if outlook else None,
         sources=tuple(outlook.sources) if outlook else (),
         benchmark=Benchmark(given.rate, given.area, given.source, given.period) if given else None,
+    )
+
+
+def pay_of_figures(figures: PayFigures) -> Pay | None:
+    """A region's official figures: the 10th to 90th percentiles of a real distribution, the
+    median, and the area's all-occupations median as the benchmark. Where an end is not
+    published, the nearest published percentile stands in; None when no wage is published."""
+    published = [value for _, value in figures.percentiles if value is not None]
+    if not published:
+        return None
+    low = figures.p10 if figures.p10 is not None else min(published)
+    high = figures.p90 if figures.p90 is not None else max(published)
+    names = {"p10": "low", "p90": "high", "median": "median", "p25": "p25", "p75": "p75"}
+    top_coded = frozenset(names[n] for n in figures.top_coded if n in names)
+    if "benchmark_median" in figures.top_coded:
+        top_coded |= {"benchmark"}
+    benchmark = None
+    if figures.benchmark_median is not None:
+        benchmark = Benchmark(figures.benchmark_median, figures.area_name, figures.citation)
+    return Pay(
+        currency=figures.currency,
+        period=cast(Literal["annual", "monthly", "hourly"], figures.period),
+        ends="percentiles",
+        low=low,
+        high=high,
+        median=figures.median,
+        p25=figures.p25,
+        p75=figures.p75,
+        top_coded=top_coded,
+        benchmark=benchmark,
+        area=figures.area_name,
+        source=figures.citation,
     )

@@ -37,6 +37,7 @@ from guidepress.render.figures import (
     salary_chart,
 )
 from guidepress.render.pay import growth_of_role, pay_of_role
+from guidepress.render.regional import Regional, regional
 from guidepress.render.translation import SHEET_GROUPS, foreign_groups, notice
 from guidepress.render.typefaces import Face
 from guidepress.theme.filters import first_sentence, plain_text
@@ -113,6 +114,7 @@ class SheetContext(OnePageContext):
     call_to_action: str
     contact: Contact | None
     foreign: dict[str, str]  # part of the sheet (SHEET_GROUPS key) -> the language it is in
+    regional: Regional | None = None  # a regional edition's official pay
 
 
 def picked(items: list[T], positions: list[int] | None, default: int) -> list[T]:
@@ -155,7 +157,12 @@ def sheet_context(
     style = chart_style(brand, theme)
     benchmarks = options.config.benchmarks
     url, own = _qr_target(role, options, brand)
-    pay = salary_chart(pay_of_role(role, benchmarks), labels, fmt, style, chart_mm)
+    local = None
+    if subject.official:  # a regional edition: the area's official pay in place of the page's
+        local = regional(subject.official[0], role, labels, options.locale, style, chart_mm)
+        pay = local.chart
+    else:
+        pay = salary_chart(pay_of_role(role, benchmarks), labels, fmt, style, chart_mm)
     growth = growth_chart(growth_of_role(role, benchmarks), labels, fmt, style, FACTS_MM)
     demand = demand_chart(role, labels, style, FACTS_MM)
     return SheetContext(
@@ -189,6 +196,7 @@ def sheet_context(
         else labels.qr_cta_brand,
         contact=options.config.sheet.contact,
         foreign=foreign_groups(role, SHEET_GROUPS),
+        regional=local,
     )
 
 
