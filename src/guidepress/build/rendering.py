@@ -40,8 +40,7 @@ def rendering(
             paper=output.paper,
             edition=project.build_date(),
             print_marks=output.print_marks,
-            audience=project.config.audience,
-            pages_multiple=project.config.guide.pages_multiple,
+            config=project.config,
         ),
     )
 
