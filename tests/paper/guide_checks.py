@@ -65,7 +65,8 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 
 def _squash(text: str) -> str:
-    return "".join(text.split())
+    """``text`` without white space and hyphens (hyphens: auto adds some at line ends)."""
+    return "".join(text.split()).replace("-", "").replace("\u00ad", "").replace("\u2010", "")
 
 
 def _page_with(pages: tuple[Page, ...], text: str) -> list[int]:

@@ -1,34 +1,228 @@
-"""Measuring the paper: characters with their sizes and positions, the lines they make, how full
-a page is, read from a built PDF with PDFium. Both paper issues' checks use these readers.
+"""Readers of built PDFs that measure what a designer looks at: the printed size of every
+character (type floors), where text sits (overlaps, what follows what), image sizes (the QR
+code), which font prints which characters; whole pages as lines (characters per line, running
+heads by size and colour) and how far down a page ink reaches (page fill). pypdfium2 reads the
+pages. Positions are in PDF points from the page's bottom-left corner.
 
-Positions are in PDF points from the page's bottom-left corner (1 pt = 1/72 in = 0.3528 mm).
+Printed size: PDFium's font size is the size in the text's own units; the text matrix and the
+page's transformations scale it (WeasyPrint sets HTML text in CSS px, 0.75 pt each, and draws
+SVG charts and logos scaled). The printed size is the font size times the matrix's scale.
 """
 
 from __future__ import annotations
 
 import ctypes
-import functools
+import math
 import statistics
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-MM = 72 / 25.4  # points per millimetre
+PT_PER_MM = 72 / 25.4
+MM = PT_PER_MM  # points per millimetre
 
 
 @dataclass(frozen=True)
 class Char:
+    """A printed character: its text, printed size in pt, font, and box in pt (PDF space, y up);
+    for :func:`read_pages`, also its baseline and fill colour."""
+
     text: str
-    size: float  # font size in pt, as drawn
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    baseline: float  # y of the character's origin
-    font: str  # the embedded font's name, subset prefix removed
-    color: tuple[int, int, int]  # fill colour, 0-255
+    size: float
+    font: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    baseline: float = 0.0  # y of the character's origin
+    color: tuple[int, int, int] = (0, 0, 0)  # fill colour, 0-255
+
+
+#: Text below this size is for screen readers only (base.css .visually-hidden sets it at 1px).
+HIDDEN_PT = 1.0
+
+
+@cache
+def chars(path: Path, page: int = 0) -> tuple[Char, ...]:
+    """Every printed (not white space) character of a page, in reading order; words for screen
+    readers only (clipped, set at 1px) are not printed and left out."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        textpage = document[page].get_textpage()
+        found = []
+        for index in range(raw.FPDFText_CountChars(textpage)):
+            text = chr(raw.FPDFText_GetUnicode(textpage, index))
+            if text.isspace() or unicodedata.category(text) in ("Cc", "Cf"):
+                continue
+            matrix = raw.FS_MATRIX()
+            raw.FPDFText_GetMatrix(textpage, index, matrix)
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            size = raw.FPDFText_GetFontSize(textpage, index) * scale
+            if size < HIDDEN_PT:
+                continue
+            name = ctypes.create_string_buffer(256)
+            flags = ctypes.c_int()
+            raw.FPDFText_GetFontInfo(textpage, index, name, 256, ctypes.byref(flags))
+            # The glyph's own box: ink, not line height, so tight leading is no overlap.
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            raw.FPDFText_GetCharBox(
+                textpage, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
+            )
+            found.append(
+                Char(
+                    text,
+                    round(size, 3),
+                    name.value.decode("latin-1").split("+", 1)[-1],
+                    left.value,
+                    bottom.value,
+                    right.value,
+                    top.value,
+                )
+            )
+        return tuple(found)
+    finally:
+        document.close()
+
+
+def text(path: Path, page: int = 0) -> str:
+    """The page's printed characters run together (no white space)."""
+    return "".join(c.text for c in chars(path, page))
+
+
+def line_starts(path: Path, page: int = 0) -> list[Char]:
+    """The first printed character of every line: a character starts a line when it sits on
+    another baseline than the one before it, or left of it (a new column or cell)."""
+    found: list[Char] = []
+    before: Char | None = None
+    for char in chars(path, page):
+        other_line = before is None or abs(char.bottom - before.bottom) > char.size * 0.5
+        if other_line or (before is not None and char.left < before.left - char.size):
+            found.append(char)
+        before = char
+    return found
+
+
+def smallest(path: Path, page: int = 0) -> Char:
+    """The smallest printed character of a page."""
+    return min(chars(path, page), key=lambda c: c.size)
+
+
+def chars_of(path: Path, wanted: str, page: int = 0) -> list[Char]:
+    """The printed characters of the first occurrence of ``wanted`` (white space and hyphens at
+    line ends ignored); empty when it is not on the page."""
+    squashed = "".join(ch for ch in wanted if not ch.isspace())
+    found = chars(path, page)
+    joined, owners = "", []
+    for index, char in enumerate(found):
+        if char.text in "-\u00ad\u2010" and not squashed.count(char.text):
+            continue
+        joined += char.text
+        owners.append(index)
+    at = joined.find(squashed)
+    if at < 0:
+        return []
+    return [found[owners[i]] for i in range(at, at + len(squashed))]
+
+
+def sizes_of(path: Path, wanted: str, page: int = 0) -> list[float]:
+    """The printed sizes of the characters of the first occurrence of ``wanted``."""
+    return [char.size for char in chars_of(path, wanted, page)]
+
+
+def lines_of(path: Path, wanted: str, page: int = 0) -> int:
+    """How many lines the first occurrence of ``wanted`` is printed on (0: not printed)."""
+    found = chars_of(path, wanted, page)
+    return len(found) and 1 + sum(
+        abs(b.bottom - a.bottom) > a.size * 0.6 for a, b in pairwise(found)
+    )
+
+
+def collisions(path: Path, page: int = 0, overlap: float = 0.35) -> list[tuple[Char, Char]]:
+    """Pairs of characters that are not neighbours in the text yet print over each other (their
+    boxes overlap by more than ``overlap`` of the smaller one's area): labels set on top of
+    labels, a footer over the content. Characters a few apart on one baseline are neighbours
+    too: a ligature (ffi) prints its letters in one box."""
+    found = chars(path, page)
+    cells: dict[tuple[int, int], list[int]] = {}
+    for index, char in enumerate(found):
+        for x in range(int(char.left // 20), int(char.right // 20) + 1):
+            for y in range(int(char.bottom // 20), int(char.top // 20) + 1):
+                cells.setdefault((x, y), []).append(index)
+    bad: set[tuple[int, int]] = set()
+    for members in cells.values():
+        for a_index, i in enumerate(members):
+            for j in members[a_index + 1 :]:
+                a, b = found[i], found[j]
+                if (i, j) in bad or abs(i - j) <= 1:
+                    continue
+                if abs(i - j) <= 3 and abs(a.bottom - b.bottom) < 0.5:
+                    continue
+                width = min(a.right, b.right) - max(a.left, b.left)
+                height = min(a.top, b.top) - max(a.bottom, b.bottom)
+                if width <= 0 or height <= 0:
+                    continue
+                area = min(
+                    (a.right - a.left) * (a.top - a.bottom), (b.right - b.left) * (b.top - b.bottom)
+                )
+                if area > 0 and width * height > overlap * area:
+                    bad.add((i, j))
+    return [(found[i], found[j]) for i, j in sorted(bad)]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A QR code found on a page: what it says and its printed side in mm."""
+
+    text: str
+    side_mm: float
+
+
+def qr_codes(path: Path, page: int = 0, dpi: int = 300) -> list[Code]:
+    """The QR codes on a page, decoded from a rendering at ``dpi``, with their printed size."""
+    import zxingcpp
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        image = document[page].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+    found = []
+    for code in zxingcpp.read_barcodes(image):
+        corners = code.position
+        side = math.dist(
+            (corners.top_left.x, corners.top_left.y), (corners.top_right.x, corners.top_right.y)
+        )
+        found.append(Code(code.text, side / dpi * 25.4))
+    return found
+
+
+def anchors(path: Path) -> dict[str, float]:
+    """The top of every element with an id, in pt from the page's foot (WeasyPrint writes each
+    id as a named destination): where blocks the templates mark begin."""
+    from pypdf import PdfReader
+
+    return {
+        str(name): float(dest.top)
+        for name, dest in PdfReader(path).named_destinations.items()
+        if dest.top is not None
+    }
+
+
+def page_size_mm(path: Path, page: int = 0) -> tuple[float, float]:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        width, height = document[page].get_size()
+        return width / PT_PER_MM, height / PT_PER_MM
+    finally:
+        document.close()
+
+
+# --- Whole pages: lines, body size, measure, fill (the guide's checks) ---------------------
 
 
 @dataclass(frozen=True)
@@ -50,12 +244,12 @@ class Line:
         return self.chars[0].baseline
 
     @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.chars if c.text != " ")
+    def left(self) -> float:
+        return min(c.left for c in self.chars if c.text != " ")
 
     @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars if c.text != " ")
+    def right(self) -> float:
+        return max(c.right for c in self.chars if c.text != " ")
 
     def __len__(self) -> int:
         """Characters, word spaces included, leading and trailing ones not."""
@@ -78,7 +272,7 @@ class Page:
     chars: tuple[Char, ...]
 
     def lines(self) -> list[Line]:
-        return lines_of(self.chars)
+        return group_lines(self.chars)
 
 
 def _font_name(text_page: object, index: int) -> str:
@@ -96,9 +290,10 @@ def _color(text_page: object, index: int) -> tuple[int, int, int]:
     return r.value, g.value, b.value
 
 
-@functools.cache
+@cache
 def read_pages(path: Path) -> tuple[Page, ...]:
-    """Every page of the PDF at ``path`` with its characters (white space left out); read once."""
+    """Every page of the PDF at ``path`` with its characters (word spaces kept: they count in a
+    line's length; line ends and words for screen readers only left out); read once."""
     pdf = pdfium.PdfDocument(str(path))
     pages = []
     try:
@@ -126,16 +321,18 @@ def read_pages(path: Path) -> tuple[Page, ...]:
                 raw.FPDFText_GetMatrix(raw_page, i, ctypes.byref(matrix))
                 scale = (matrix.a**2 + matrix.b**2) ** 0.5
                 size = round(raw.FPDFText_GetFontSize(raw_page, i) * scale, 2)
+                if size < HIDDEN_PT and code != 32:
+                    continue  # words for screen readers only
                 box = (left.value, bottom.value, right.value, top.value)
                 font, color = _font_name(raw_page, i), _color(raw_page, i)
-                chars.append(Char(chr(code), size, *box, round(y.value, 1), font, color))
+                chars.append(Char(chr(code), size, font, *box, round(y.value, 1), color))
             pages.append(Page(number + 1, width, height, tuple(chars)))
     finally:
         pdf.close()
     return tuple(pages)
 
 
-def lines_of(chars: tuple[Char, ...] | list[Char]) -> list[Line]:
+def group_lines(chars: tuple[Char, ...] | list[Char]) -> list[Line]:
     """Characters grouped into lines: same size, same baseline, left to right, parted where a
     gap wider than 1.5 em lies between them (the gutter between two columns or table cells
     that share a baseline; word spaces are a third of an em). Top to bottom."""
@@ -146,18 +343,18 @@ def lines_of(chars: tuple[Char, ...] | list[Char]) -> list[Line]:
     for (_, size), members in groups.items():
         if all(c.text == " " for c in members):
             continue
-        members.sort(key=lambda c: c.x0)
+        members.sort(key=lambda c: c.left)
         run: list[Char] = []
         last: Char | None = None
         for char in members:
             if char.text != " ":
-                if last is not None and char.x0 - last.x1 > 1.5 * size:
+                if last is not None and char.left - last.right > 1.5 * size:
                     found.append(Line(tuple(run)))
                     run = []
                 last = char
             run.append(char)
         found.append(Line(tuple(run)))
-    found.sort(key=lambda line: (-line.baseline, line.x0))
+    found.sort(key=lambda line: (-line.baseline, line.left))
     return found
 
 
@@ -177,10 +374,10 @@ def full_lines(pages: tuple[Page, ...], size: float) -> list[int]:
         lines = [line for line in page.lines() if abs(line.size - size) < 0.05]
         if len(lines) < 5:
             continue
-        left = statistics.mode(round(line.x0) for line in lines)
-        column = [line for line in lines if abs(line.x0 - left) < 1.5]
-        right = max(line.x1 for line in column)
-        lengths += [len(line) for line in column if line.x1 > right - 2 * size]
+        left = statistics.mode(round(line.left) for line in lines)
+        column = [line for line in lines if abs(line.left - left) < 1.5]
+        right = max(line.right for line in column)
+        lengths += [len(line) for line in column if line.right > right - 2 * size]
     return lengths
 
 

@@ -19,7 +19,7 @@ from guidepress.content.models import Role
 from guidepress.i18n.labels import catalogue
 from guidepress.render.sections import guide_parts
 from guidepress.theme.filters import plain_text
-from tests.helpers import REPO, SEED_ROLES, squash
+from tests.helpers import REPO, SEED_ROLES, squash, squash_hyphenated
 
 pytestmark = pytest.mark.pdf
 
@@ -102,15 +102,21 @@ def entry(out: Path, slug: str) -> dict[str, Any]:
 @pytest.mark.parametrize("slug", SEED_ROLES)
 def test_every_paragraph_and_bullet_is_on_paper(seed_guides: Path, slug: str) -> None:
     data = yaml.safe_load((REPO / "content" / "roles" / f"{slug}.yaml").read_text())
-    pages = [squash(t) for t in body_texts(seed_guides / entry(seed_guides, slug)["path"])]
+    # hyphens: auto breaks words with a hyphen the text does not have; drop it from both. Ratings
+    # are printed in the catalogue's words ("Moderate to high"): case is not compared.
+
+    def bare(text: str) -> str:
+        return squash_hyphenated(text).replace("-", "").casefold()
+
+    pages = [bare(t) for t in body_texts(seed_guides / entry(seed_guides, slug)["path"])]
     wanted = texts(data)
     assert len(wanted) > 150
-    missing = [t for t in wanted if not on_paper(squash(plain_text(t)), pages)]
+    missing = [t for t in wanted if not on_paper(bare(plain_text(t)), pages)]
     assert missing == []
     for tier in data["tiers"]:
         low, _, high = tier["experience"].partition("-")
         years = f"{low}–{high.split()[0]}years" if high else squash(tier["experience"])
-        assert on_paper(squash(tier["title"]) + years, pages)  # the tier's heading
+        assert on_paper(bare(tier["title"] + years), pages)  # its heading
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)

@@ -42,3 +42,21 @@ def test_template_attachments_are_refused(project: Path, block: str, html: str, 
         1,
         f"guides/a.pdf: file attachments are not allowed ({shown.format(uri=uri)})\n",
     )
+
+
+@pytest.mark.pdf
+@pytest.mark.weasyprint_warns  # it provokes ignored CSS
+def test_ignored_css_is_reported_by_every_layout_of_a_stylesheet(tmp_path: Path) -> None:
+    from guidepress.pdf.engine import layout
+
+    sheet = tmp_path / "style.css"
+    sheet.write_text("p { clip: rect(0 0 0 0); color: red; }\n")
+    html = "<p style='filter: blur(1px)'>x</p>"
+    # The stylesheet is parsed once; its warning must come with the second layout too.
+    first, second = (layout(html, [sheet], allowed=[tmp_path]) for _ in range(2))
+    expected = [
+        "tmp/style.css: Ignored `clip: rect(0 0 0 0)` at 1:5, invalid value.",
+        "Ignored `filter: blur(1px)` at 1:1, unknown property.",
+    ]
+    assert first.warnings == second.warnings
+    assert [w.replace(tmp_path.name, "tmp") for w in first.warnings] == expected

@@ -28,7 +28,7 @@ from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
 from guidepress.pdf.paginate import edited_html, paginate
 from guidepress.render.context import Official, RenderedHtml
-from guidepress.theme.lookup import Theme
+from guidepress.theme.lookup import Theme, declared_families
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
 
@@ -56,7 +56,12 @@ def run(
                 project, theme, output, target, comparison, official, output_dir / CHAPTERS
             )
         if output.format == "pdf":
-            preflight.require(data, locale=output.locale, variant=output.pdf_variant)
+            preflight.require(
+                data,
+                locale=output.locale,
+                variant=output.pdf_variant,
+                families=allowed_families(project, theme, output),
+            )
         if output.format == "png":
             data, entry.files = write_pages(target, output, data)
         else:
@@ -80,6 +85,13 @@ def sources_of(project: Project, output: Output) -> list[dict[str, object]]:
             data = role.provenance.model_dump(mode="json", exclude_none=True)
             found.append({"role": slug, **data})
     return found
+
+
+def allowed_families(project: Project, theme: Theme, output: Output) -> list[str]:
+    """The font families an output may embed: those its stylesheets declare (the theme's) and
+    the brand's. Never the machine's: a glyph none of them has fails the output, named."""
+    stylesheets = [theme.style(name) for name in output.record.stylesheets]
+    return declared_families(stylesheets) + list(project.brand(output.brand).font_families())
 
 
 def write_pages(target: Path, output: Output, pdf: bytes) -> tuple[bytes, list[str]]:
@@ -115,8 +127,8 @@ def produce(
     if kind.subject == "booklet":
         return produce_booklet(project, theme, output, options, allowed, chapters, official)
 
-    def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
-        return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))
+    def render(level: int = 0, scale: float = 1.0) -> RenderedHtml:
+        return kind.render(subject, brand, theme, replace(options, level=level, scale=scale))
 
     def html(rendered: RenderedHtml) -> bytes:
         return self_contained_html(rendered.html, rendered.stylesheets, target, allowed)
@@ -142,20 +154,22 @@ def produce(
 
     page = kind.one_page
 
-    def lay_out(scale: float, measure: bool) -> Layout:
-        rendered = render(scale, measure)
+    def lay_out(level: int, scale: float) -> Layout:
+        rendered = render(level, scale)
         return layout(rendered.html, rendered.stylesheets, allowed=allowed)
 
     try:
         fitted = fit_one_page(
             lay_out,
-            page.room_px(options.paper, kind.landscape(subject)),
+            levels=page.levels(subject),
+            scales=page.scales,
+            ceiling=page.ceilings.get(options.paper, 1.0),
+            room=page.room_px(options.paper, kind.landscape(subject, options.paper)),
             floor=page.floor,
-            first=page.first_scale,
         )
     except DoesNotFit as exc:
         assert kind.too_long is not None
-        raise RenderError(kind.too_long(subject, exc.excess, page.floor)) from None
+        raise RenderError(kind.too_long(subject, exc.excess, options.paper)) from None
     if output.format == "html":
-        return html(render(fitted.scale)), None
+        return html(render(fitted.level, fitted.scale)), None
     return pdf(fitted.laid), fitted.laid.pages

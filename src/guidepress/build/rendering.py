@@ -42,7 +42,7 @@ def rendering(
             edition=project.build_date(),
             print_marks=bool(output.print_marks),
             audience=reader(project.config, output.audience),
-            pages_multiple=project.config.guide.pages_multiple,
+            config=project.config,
         ),
     )
 

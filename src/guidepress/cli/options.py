@@ -166,7 +166,11 @@ def output_options(many: bool) -> Callable[[F], F]:
             if many
             else []
         ),
-        click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size."),
+        click.option(
+            "--paper",
+            type=click.Choice(["a4", "letter", "a3", "tabloid"]),
+            help="Paper size (A3 and Tabloid: comparison sheets, for four roles).",
+        ),
         chosen(
             "--region",
             "regions",

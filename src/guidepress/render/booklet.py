@@ -16,7 +16,7 @@ from guidepress.content.brands import BrandKit
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
 from guidepress.render.figures import Chart, qr_chart
-from guidepress.render.guide import GuideContext, guide_context
+from guidepress.render.guide import QR_MM, GuideContext, guide_context
 from guidepress.render.pieces import Piece
 from guidepress.theme.lookup import Theme
 
@@ -86,7 +86,7 @@ def booklet_context(
         piece=piece,
         pads=[PADS[min(n, len(PADS) - 1)] for n in range(piece.pads)],
         booking=(
-            qr_chart(office.booking_url, brand.brand.colors.text, page.L)
+            qr_chart(office.booking_url, brand.brand.colors.text, page.L, QR_MM)
             if office.booking_url
             else None
         ),

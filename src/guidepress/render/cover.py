@@ -3,8 +3,8 @@ colours (no photographs, nothing fetched). The step this role is on is in the ac
 
 from __future__ import annotations
 
+from guidepress.content.contrast import tint
 from guidepress.render.figures import data_url
-from guidepress.theme.filters import tint
 
 WIDTH, HEIGHT = 1000, 400
 

@@ -10,10 +10,21 @@ from guidepress.content.audiences import DEFAULT, Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.errors import TemplateProblem
+from guidepress.paper import page_mm
 from guidepress.render.citations import Sources, sources
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
-from guidepress.render.figures import Chart, demand_chart, key_facts, qr_chart, salary_chart
+from guidepress.render.figures import (
+    Chart,
+    Rating,
+    chart_style,
+    demand_chart,
+    growth_chart,
+    key_facts,
+    qr_chart,
+    rating,
+    salary_chart,
+)
 from guidepress.render.glance import (
     Related,
     Rung,
@@ -23,7 +34,7 @@ from guidepress.render.glance import (
     related_roles,
     this_tier,
 )
-from guidepress.render.pay import Pay, pay_of_figures, pay_of_role
+from guidepress.render.pay import Pay, growth_of_role, pay_of_figures, pay_of_role
 from guidepress.render.regional import Regional, regional
 from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.sections import Part, Section, guide_parts
@@ -37,6 +48,12 @@ SHORT_GUIDE_CHARS = 8000
 #: The cover title's sizes (pt), largest first tried; it may take three lines.
 TITLE_SIZES = (52.0, 50.0, 48.0, 44.0, 40.0)
 TITLE_WIDTH_MM = 160.0
+#: The guide's side margins (styles/guide.css @page) and the gap before the side column: the
+#: charts print as wide as the text, or as the side column.
+SIDE_MARGIN_MM = 20.0
+SIDE_GAP_MM = 8.0
+#: The booking QR code on the back cover.
+QR_MM = 30.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,6 +65,7 @@ class GuideContext(PageContext):
     sections: list[Section]
     pay: Pay | None
     salary_chart: Chart | None
+    growth_chart: Chart | None
     demand_chart: Chart | None
     sources: Sources
     education: str | None  # the typical entry education, a key of EDUCATION_LEVELS
@@ -61,6 +79,8 @@ class GuideContext(PageContext):
     audience: str  # the cover's line saying who the guide is for
     body: BodyType
     booking: Chart | None  # QR code of the office's booking link
+    stress: Rating | None
+    balance: Rating | None
     pages_multiple: int = 1
     short: bool = False  # parts run on (SHORT_GUIDE_CHARS, or the audience says so)
     #: The pages around the parts its audience reads (content/audiences.py's FRONT and BACK).
@@ -84,11 +104,16 @@ def guide_context(
     labels, fmt = page.L, page.fmt
     reader = options.audience
     settings = reader.settings if reader else None
+    style = chart_style(brand, theme)
+    benchmarks = options.config.benchmarks
+    text_mm = page_mm(options.paper)[0] - 2 * SIDE_MARGIN_MM
+    body = body_type(font_file(brand, theme, "body"), _body_text(role))
+    side_mm = text_mm - body.measure_mm - SIDE_GAP_MM  # the side column, for small charts
     local = None
     if subject.official:
-        local = regional(subject.official[0], role, labels, options.locale, brand, chart_width=720)
+        local = regional(subject.official[0], role, labels, options.locale, style, text_mm)
     # Every pay figure of a regional edition is the area's official one.
-    pay = pay_of_figures(local.figures) if local else pay_of_role(role)
+    pay = pay_of_figures(local.figures) if local else pay_of_role(role, benchmarks)
     facts = key_facts(role, labels, fmt)
     mark = this_tier(role)
     education = entry_education(role)
@@ -100,8 +125,11 @@ def guide_context(
         parts=(parts := guide_parts(role, labels, reader, frozenset({"salary"} if local else ()))),
         sections=[section for part in parts for section in part.sections],
         pay=pay,
-        salary_chart=local.chart if local else salary_chart(pay, labels, fmt, brand, width=720),
-        demand_chart=demand_chart(role, labels, brand),
+        salary_chart=local.chart if local else salary_chart(pay, labels, fmt, style, text_mm),
+        growth_chart=growth_chart(growth_of_role(role, benchmarks), labels, fmt, style, side_mm),
+        demand_chart=demand_chart(role, labels, style, side_mm),
+        stress=rating(role.stress_level, "stress", labels),
+        balance=rating(role.balance_rating, "balance", labels),
         sources=sources(role, pay),
         education=education,
         education_steps=education_steps(education),
@@ -121,9 +149,11 @@ def guide_context(
             font_file(brand, theme, "heading"), role.title, TITLE_WIDTH_MM, TITLE_SIZES
         ),
         audience=(settings and settings.cover) or labels[f"cover_{_whose(reader)}"],
-        body=body_type(font_file(brand, theme, "body"), _body_text(role)),
-        booking=qr_chart(office.booking_url, colors.text, labels) if office.booking_url else None,
-        pages_multiple=options.pages_multiple,
+        body=body,
+        booking=qr_chart(office.booking_url, colors.text, labels, QR_MM)
+        if office.booking_url
+        else None,
+        pages_multiple=options.config.guide.pages_multiple,
         short=settings.run_on
         if settings and settings.run_on is not None
         else len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS,

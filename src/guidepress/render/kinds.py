@@ -42,8 +42,9 @@ class Kind:
     #: Made after every other output of the build, from their manifest entries (a catalogue).
     after_documents: bool = False
     one_page: OnePage | None = None  # fitted on exactly one page when set
-    too_long: Callable[[Subject, float, float], str] | None = None  # (subject, excess, floor)
-    landscape: Callable[[Subject], bool] = lambda subject: False  # pages turned sideways
+    too_long: Callable[[Subject, float, str], str] | None = None  # (subject, excess, paper)
+    landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
+    papers: tuple[str, ...] = ("a4", "letter")  # what it prints on
 
     def render(
         self, subject: Subject, brand: BrandKit, theme: Theme, options: Options
@@ -86,6 +87,7 @@ KINDS: dict[str, Kind] = {
             one_page=compare.PAGE,
             too_long=compare.too_long,
             landscape=compare.is_landscape,
+            papers=("a4", "letter", "a3", "tabloid"),
         ),
         Kind(
             name="booklet",

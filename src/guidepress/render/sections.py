@@ -60,7 +60,7 @@ PARTS: tuple[tuple[str, tuple[SectionOutline, ...]], ...] = (
     )),
     ("part_path", (
         # The skill map opens the part: a whole-page diagram is best at the top of a page.
-        ("skills", "skills", ("skill_map", "tech_skills", "soft_skills", "tech_stack")),
+        ("skills", "skills_tools", ("skill_map", "tech_skills", "soft_skills", "tech_stack")),
         ("education", "education_training", ("education", "required_education")),
         ("path", "path", ("path",)),
         ("career-ladder", "career_ladder", ("tiers",)),

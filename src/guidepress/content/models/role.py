@@ -140,7 +140,9 @@ class CaseStudy(Audiences):
 
 class Outlook(Model):
     growth_rate: float | None = Field(None, description="Projected growth in percent.")
-    period: str | None = Field(None, description="The projection's period, e.g. 2024-2034.")
+    period: str | None = Field(
+        None, description="The period the growth is projected over, as printed: 2024–34."
+    )
     status: str | None = Field(None, description="E.g. Growing faster than average.")
     sources: list[str] = Field(default_factory=list, description="Where the outlook comes from.")
 
