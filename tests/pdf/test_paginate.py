@@ -90,6 +90,30 @@ def test_a_part_that_runs_onto_a_page_by_a_few_lines_is_set_tighter() -> None:
     assert len(texts) == 2 and "26. Some words" in texts[0]
 
 
+def test_a_part_with_a_small_gap_is_set_tighter_before_it_gets_a_filler() -> None:
+    paragraphs = "".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 24))
+    heading = '<h3 style="break-after: avoid; margin: 0">Head</h3>'
+    text = f'<p style="orphans: 3">{"Some words to read. " * 20}</p>'
+    laid = lay_out(f'<section id="one">{paragraphs}{heading}{text}</section>')
+    [gap] = gaps(laid.document)
+    assert gap.space < 0.22 * laid.document.pages[0]._page_box.height
+    assert "Head" not in page_texts(laid)[0]
+    settled = paginate(laid)
+    assert part(settled, "one").get("data-gp-tight") == ""
+    texts = page_texts(settled)
+    assert "Head" in texts[0] and "Notes" not in "".join(texts)
+
+
+def test_a_part_asks_its_question_once_and_has_plain_notes_after() -> None:
+    short = "<p>" + "Some words to read. " * 4 + "</p>"
+    diagrams = f'<div class="keep">d1</div>{short}<div class="keep">d2</div><p>End.</p>'
+    laid = lay_out(f'<section id="one">{WORDS}{diagrams}</section>')
+    assert len(gaps(laid.document)) == 2
+    texts = page_texts(paginate(laid))
+    assert [t.endswith(("Notes", "Plain")) for t in texts] == [True, True, True]
+    assert "".join(texts).count("Notes") == 1 and texts[0].endswith("Notes")
+
+
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:
     # The part ends low enough (less than END_EMPTY of its page empty) to read as its end.
     laid = lay_out(f'<section id="one">{LONGER}</section><section class="part">{WORDS}</section>')

@@ -36,8 +36,10 @@ _FORCED = {"page", "left", "right", "recto", "verso"}
 #: A part's last page may be this much empty before a filler goes below the part's end: less
 #: reads as the part ending, more as a hole.
 END_EMPTY = 0.30
-#: A part whose last page is more than this empty ends on a few lines: it is set tighter.
+#: A part whose last page is more than this empty ends on a few lines: it is set tighter; so is
+#: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
+SMALL_GAP = 0.22
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -61,7 +63,7 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
-    if _tighten(laid.document, root) + _tighten_tails(laid.document, parts):
+    if _tighten(laid.document, root) + _tighten_parts(laid.document, parts, parents):
         laid = relayout(laid)
     found = gaps(laid.document)
     # A figure that may wait for the text after it moves below that text; what it moves
@@ -110,34 +112,48 @@ def _tighten(document: Any, root: Element) -> bool:
     return bool(over)
 
 
-def _tighten_tails(document: Any, parts: list[Element]) -> int:
+def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, Element]) -> int:
     """Mark ``data-gp-tight`` each part that runs onto a last page by a few lines only (more
-    than TAIL_EMPTY of it empty, the part begun on an earlier page): its stylesheet sets it a
-    little tighter, which may take those lines back; the number marked."""
+    than TAIL_EMPTY of it empty, the part begun on an earlier page), or that leaves a small gap
+    (up to SMALL_GAP of a page) before a block that would not fit: its stylesheet sets it a
+    little tighter, which may take those lines back, or the block up; the number marked."""
     pages = [page._page_box for page in document.pages]
-    tails = [
-        end
+    marked = [
+        end.before
         for end in part_ends(document, parts, TAIL_EMPTY)
         if end.page > 0 and id(end.before) in _elements(pages[end.page - 1])
     ]
-    for end in tails:
-        end.before.set("data-gp-tight", "")
-    return len(tails)
+    owners = {id(part): part for part in parts}
+    for gap in gaps(document):
+        if gap.space <= SMALL_GAP * pages[gap.page].height:
+            node: Element | None = gap.before
+            while node is not None and id(node) not in owners:
+                node = parents.get(node)
+            if node is not None:
+                marked.append(node)
+    for part in marked:
+        part.set("data-gp-tight", "")
+    return len(marked)
 
 
 def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> int:
-    """Put the filler of its part in each gap, sized to it; the number put."""
+    """Put a filler in each gap, sized to it: its part's own (with the part's question), or the
+    plain one when the part holds its own already; the number put."""
     fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
+    plain = pool.find("*[@data-gp-fill='notes']")
     added = 0
     for gap in found:
-        filler = _filler_for(gap.before, parents, fillers)
+        part = _part_of(gap.before, parents, fillers)
         height = gap.space - SAFETY_PX
         parent = parents.get(gap.before)
-        if filler is None or parent is None or parent.tag not in _FLOW or height < SMALLEST_PX:
+        if part is None or parent is None or parent.tag not in _FLOW or height < SMALLEST_PX:
             continue
+        held = part.find(".//*[@data-gp-fill='gap']") is not None
+        filler = plain if held and plain is not None else fillers[part.get("id")]
         clone = copy.deepcopy(filler)
         clone.set("style", f"height: {height:.1f}px")
         parent.insert(list(parent).index(gap.before), clone)
+        parents[clone] = parent
         added += 1
     return added
 
@@ -323,13 +339,13 @@ def _forced(box: Any) -> bool:
     return False
 
 
-def _filler_for(
+def _part_of(
     element: Element, parents: dict[Element, Element], fillers: dict[str | None, Element]
 ) -> Element | None:
-    """The filler of the nearest enclosing element that has one (its part)."""
+    """The nearest enclosing element that has a filler of its own (its part)."""
     node: Element | None = element
     while node is not None:
         if node.get("id") in fillers:
-            return fillers[node.get("id")]
+            return node
         node = parents.get(node)
     return None
