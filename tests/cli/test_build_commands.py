@@ -69,7 +69,7 @@ def test_adhoc_compare_is_one_command(compared_roles: Path, tmp_path: Path) -> N
     )
     assert code == 0, output
     assert re.fullmatch(
-        rf"built  comparisons/data-analyst-vs-pastry-chef\.pdf \(1 pages, [0-9.]+ s\)\n"
+        rf"built  comparisons/data-analyst-vs-pastry-chef\.pdf \(1 page, [0-9.]+ s\)\n"
         rf"wrote {re.escape(str(target))}\n",
         output,
     )
@@ -200,7 +200,7 @@ def test_compare_takes_paper_and_locale_and_is_in_the_manifest(compared_roles: P
     code, output = run(compared_roles, "compare", *roles, "--paper", "letter", "--locale", "fr")
     assert code == 0, output
     path = "comparisons/data-analyst-vs-pastry-chef.fr.letter.pdf"
-    assert output.startswith(f"built  {path} (1 pages, ")
+    assert output.startswith(f"built  {path} (1 page, ")
     [entry] = manifest(compared_roles / "output")["outputs"]
     assert {k: entry[k] for k in ("path", "kind", "roles", "locale", "paper", "status")} == {
         "path": path,
@@ -214,7 +214,7 @@ def test_compare_takes_paper_and_locale_and_is_in_the_manifest(compared_roles: P
     assert sorted((round(float(box.width)), round(float(box.height)))) == [612, 792]
     # Current the second time; kept by builds, which do not select it; gone with a role.
     code, output = run(compared_roles, "compare", *roles, "--paper", "letter", "--locale", "fr")
-    assert output.startswith(f"cached {path} (1 pages, 0.00 s)")
+    assert output.startswith(f"cached {path} (1 page, 0.00 s)")
     assert run(compared_roles, "build", "--kind", "sheet", "nurse-practitioner")[0] == 0
     assert path in statuses(compared_roles)
     (compared_roles / "content" / "roles" / "pastry-chef.yaml").unlink()

@@ -187,7 +187,7 @@ def test_an_adhoc_comparison_in_a_metro_area(demo: Path) -> None:
         "--region", "18140",
     )  # fmt: skip
     path = "comparisons/strategic-account-manager-vs-customer-success-manager@18140.pdf"
-    assert code == 0 and output.startswith(f"built  {path} (1 pages, "), output
+    assert code == 0 and output.startswith(f"built  {path} (1 page, "), output
     [entry] = manifest(demo / "output")["outputs"]
     assert (entry["path"], entry["region"]) == (path, "18140")
     target = demo / "output" / path

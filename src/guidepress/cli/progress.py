@@ -20,7 +20,8 @@ from guidepress.build.manifest import Entry
 
 def entry_line(entry: Entry) -> str:
     """``built  guides/chef.pdf (14 pages, 2.31 s)``"""
-    detail = f"{entry.pages} pages, " if entry.pages else ""
+    pages = entry.pages
+    detail = f"{pages} page{'' if pages == 1 else 's'}, " if pages else ""
     seconds = entry.seconds or 0.0
     return f"{entry.status:<6} {entry.path} ({detail}{seconds:.2f} s)"
 
