@@ -37,8 +37,8 @@ def test_catalogue_is_translated_not_copied(locale: str) -> None:
     allowed |= {"source_document"}
     # Sources. {parts}. (fr), Excellent (fr), {roles}? (de: no inverted mark, no space).
     allowed |= {"sources_line", "balance_excellent", "compare_headline"}
-    # Formats without words: "{title} (SOC {code})", "≥ {amount}".
-    allowed |= {"occupation_soc", "occupation_other", "top_coded_short"}
+    # Formats without words: "{title} (SOC {code})", "{role}: {occupation}", "≥ {amount}".
+    allowed |= {"occupation_soc", "occupation_other", "occupation_of", "top_coded_short"}
     assert same <= allowed
 
 

@@ -84,7 +84,7 @@ def test_the_area_s_bls_figures_for_the_occupation(
     if kind == "sheet":  # the chart names the median and the benchmark; one line cites
         expected = [
             f"Median{median}",
-            f"All occupations, {name}{benchmark}",
+            f"All occupations, {name}: {benchmark}",  # in the legend, below the axis
             f"Salary: {CITATION}.",
         ]
     else:

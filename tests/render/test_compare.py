@@ -12,7 +12,6 @@ from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import catalogue
 from guidepress.render.compare import (
     _growth_bars,
-    _matrix,
     education_line,
     headline,
     is_landscape,
@@ -57,19 +56,6 @@ def test_education_is_one_line_a_line_never_starts_with_its_dot() -> None:
     assert education_line(role("None"), EN) == "—"
 
 
-def test_the_matrix_puts_shared_skills_first_and_keeps_each_roles_top_skills() -> None:
-    lists = [["SQL", "Excel", "Statistics"], ["Excel", "Negotiation"], ["Python", "SQL", "Excel"]]
-    rows = _matrix(lists, 5)
-    assert [(r.name, r.has) for r in rows] == [
-        ("Excel", [True, True, True]),  # the most shared first
-        ("SQL", [True, False, True]),
-        ("Python", [False, False, True]),  # then each role's own, by their place in its list
-        ("Negotiation", [False, True, False]),
-        ("Statistics", [True, False, False]),
-    ]
-    assert [r.name for r in _matrix(lists, 3)] == ["Excel", "SQL", "Python"]
-
-
 def test_growth_bars_share_one_scale_with_the_benchmark() -> None:
     fmt = Formatter("en", "USD")
     bars, benchmark = _growth_bars([Growth(8.0, benchmark=Benchmark(3.0)), None, Growth(-4.0)], fmt)
@@ -87,12 +73,29 @@ def test_four_roles_turn_sideways_on_small_paper_only() -> None:
     assert is_landscape(subject(2, orientation="landscape"), "a4")
 
 
-def test_too_long_offers_the_bigger_sheet_for_three_or_four_roles() -> None:
-    assert too_long(subject(4), 0.26, "letter") == (
-        "comparison 'pick' of 4 roles does not fit on one Letter page at the smallest readable "
-        "type (body 9 pt) even with the fewest items (about 26% too long): print it on Tabloid "
-        "(--paper tabloid) or compare fewer roles or shorten their pros and cons"
+def test_too_long_names_the_cells_that_stand_out_then_the_bigger_sheet() -> None:
+    three = subject(3)
+    # Role 1's pros take 22 mm where the others' take 8: that cell is what has to go.
+    heights = {"fit-col-pros-1": 8.0, "fit-col-pros-2": 22.0, "fit-col-pros-3": 8.0,
+               "fit-col-cons-1": 8.0, "fit-col-cons-2": 12.5, "fit-col-cons-3": 4.0}  # fmt: skip
+    assert too_long(three, 0.04, "letter", heights) == (
+        "comparison 'pick' of 3 roles does not fit on one Letter page at the smallest readable "
+        "type (body 9 pt) even with the fewest items (one pro and one con each; about 4% too "
+        "long, 10 mm): shorten Role 1's pros (14 mm taller than the next column's), or print it "
+        "on Tabloid (--paper tabloid) or compare fewer roles"
     )
-    assert too_long(subject(2), 0.004, "a4").endswith(
-        "(about 1% too long): compare fewer roles or shorten their pros, cons and skills"
+    # More than one cell is needed: each is named, the biggest gain first.
+    assert too_long(three, 0.08, "a4", heights).endswith(
+        "about 8% too long, 21 mm): shorten Role 1's pros (14 mm taller than the next "
+        "column's), Role 1's cons (4 mm taller than the next column's) and the other roles' pros "
+        "and cons, or print it on A3 (--paper a3) or compare fewer roles"
+    )
+    # Nothing stands out, and one line each would not make the room: a bigger sheet.
+    even = {f"fit-col-{row}-{i}": 8.0 for row in ("pros", "cons") for i in (1, 2, 3, 4)}
+    assert too_long(subject(4), 0.26, "letter", even).endswith(
+        "about 26% too long, 48 mm): shortening the roles' own texts cannot make that room: "
+        "print it on Tabloid (--paper tabloid) or compare fewer roles"
+    )
+    assert too_long(subject(2), 0.004, "a4", even).endswith(
+        "about 1% too long, 1 mm): shorten every role's pros and cons, or compare fewer roles"
     )

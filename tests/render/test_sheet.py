@@ -73,22 +73,23 @@ SAM = (
 )
 
 
-def test_the_standfirst_is_the_first_sentence_or_its_main_clause_when_that_is_too_long() -> None:
-    from guidepress.render.sheet import standfirst
+def test_the_standfirst_is_the_first_sentence_whole_set_smaller_to_hold_two_lines() -> None:
+    from guidepress.render.sheet import STANDFIRST_REM, standfirst, standfirst_rem
     from guidepress.render.typefaces import face_of
     from guidepress.theme.lookup import Theme
     from tests.helpers import REPO
 
     face = face_of(BRAND, Theme(REPO))
-    # Two lines of 190 mm hold the first sentence: it is printed whole.
-    assert standfirst(role(summary=SAM), face, 190) == SAM.removesuffix(" More.")
-    # Three lines: the participle phrase after the comma goes.
-    assert standfirst(role(summary=CSM), face, 190) == (
-        "A Customer Success Manager (CSM) acts as the primary liaison between a company and its "
-        "customers."
-    )
-    # No participle phrase to leave out: the whole sentence, however long.
+    # The first sentence, as written: never cut at a comma, never given a full stop of ours.
+    assert standfirst(role(summary=SAM)) == SAM.removesuffix(" More.")
+    first = CSM.removesuffix(" They proactively help.")
+    assert standfirst(role(summary=CSM)) == first
+    # Two lines of 190 mm hold the SAM's at its own size; the CSM's needs smaller type.
+    assert standfirst_rem(standfirst(role(summary=SAM)), face, 190) == STANDFIRST_REM
+    assert 1.0 <= standfirst_rem(first, face, 190) < STANDFIRST_REM
+    # Too long for two lines even at the body's size: the body's size, on three lines or more.
     long = "Cooks " + "and bakes " * 40 + "bread."
-    assert standfirst(role(summary=long), face, 190) == long
+    assert standfirst(role(summary=long)) == long
+    assert standfirst_rem(long, face, 190) == 1.0
     # The role's own words for the sheet come first.
-    assert standfirst(role(summary=CSM, sheet={"summary": "Short."}), face, 190) == "Short."
+    assert standfirst(role(summary=CSM, sheet={"summary": "Short."})) == "Short."

@@ -169,7 +169,8 @@ def produce(
         )
     except DoesNotFit as exc:
         assert kind.too_long is not None
-        raise RenderError(kind.too_long(subject, exc.excess, options.paper)) from None
+        message = kind.too_long(subject, exc.excess, options.paper, exc.heights)
+        raise RenderError(message) from None
     if output.format == "html":
         return html(render(fitted.level, fitted.scale)), None
     return pdf(fitted.laid), fitted.laid.pages

@@ -77,12 +77,24 @@ class Fitted(Generic[L]):
 
 class DoesNotFit(Exception):
     """Raised when even the last level at the floor scale overflows; ``excess`` is the share too
-    long (0.2 = 20 %), predicted for the floor from the last layout."""
+    long (0.2 = 20 %), predicted for the floor from the last layout; ``heights``: that layout's
+    blocks and columns (``fit-row-*``, ``fit-col-*`` ids) and their heights in mm, so the
+    message can name what takes the room."""
 
-    def __init__(self, excess: float, layouts: int) -> None:
+    def __init__(self, excess: float, layouts: int, heights: dict[str, float] | None = None):
         super().__init__(f"{excess:.0%} too long at the floor scale")
         self.excess = excess
         self.layouts = layouts
+        self.heights = heights or {}
+
+
+def measurements(laid: Layout) -> dict[str, float]:
+    """Every fit row's and column's height in mm (ids as in the HTML)."""
+    return {
+        prefix + name: round(_height(frags) * 25.4 / 96, 2)
+        for prefix in (ROW, COL)
+        for name, frags in laid.boxes(prefix).items()
+    }
 
 
 def _height(fragments: list[Box]) -> float:
@@ -201,7 +213,9 @@ def fit_one_page(
             # Every level overflows: the fewest items, and type scaled down towards the floor.
             at_floor = measured[last] * (floor / scale) ** HOPEFUL
             if scale <= floor or at_floor > room * 1.03:  # a near miss is worth a layout
-                raise DoesNotFit(at_floor / room - 1, layouts)
+                # What is left at the fewest items and the floor, measured for the message.
+                final = laid if (level, scale) == (last, floor) else lay_out(last, floor)
+                raise DoesNotFit(at_floor / room - 1, layouts, measurements(final))
             previous = (scale, measured[last])
             level = last
             wanted = scale * (room * SAFETY / measured[last]) ** (1 / CAUTIOUS)
@@ -214,7 +228,8 @@ def fit_one_page(
             break
         laid = lay_out(level, scale)
     excess = content_height(laid) * (floor / scale) ** HOPEFUL / room - 1
-    raise DoesNotFit(max(excess, 0.01), MAX_LAYOUTS)
+    final = laid if (level, scale) == (last, floor) else lay_out(last, floor)
+    raise DoesNotFit(max(excess, 0.01), MAX_LAYOUTS, measurements(final))
 
 
 def _grown(

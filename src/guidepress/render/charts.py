@@ -191,6 +191,10 @@ class Canvas:
     def shape(self, svg: str) -> None:
         self.parts.append(svg)
 
+    def keep_clear(self, x: float, top: float, bottom: float) -> None:
+        """A vertical line at ``x`` (the benchmark's) that labels keep clear of."""
+        self.taken.append((x - 0.6, top, x + 0.6, bottom))
+
     def svg(self, height: float, title: str) -> str:
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width:.2f}pt" '
@@ -322,8 +326,9 @@ def pay_chart(
 
     band_y, band_h = 25.0, 11.0
     centre = band_y + band_h / 2
-    if benchmark is not None:  # behind everything; labels crossing it get a patch of background
-        canvas.shape(_dashed(x(benchmark), 14, band_y + band_h + 5, palette.muted))
+    bx = x(benchmark) if benchmark is not None else None
+    if bx is not None:  # behind the bar; labels keep clear of it, the legend names it
+        canvas.shape(_dashed(bx, band_y - 5, band_y + band_h + 5, palette.muted))
     canvas.shape(_band(x(low), x(high), band_y, band_h, palette))
     if middle is not None:
         canvas.shape(_band(x(middle[0]), x(middle[1]), band_y + 2, band_h - 4, palette, True))
@@ -343,11 +348,17 @@ def pay_chart(
             force=True,
         )
     canvas.taken.append((x(low), band_y - 1, x(high), band_y + band_h + 1))
-    # The bar's ends beside it, on its centre line; under its end when the chart ends there.
+    if bx is not None:
+        canvas.keep_clear(bx, band_y - 5, band_y + band_h + 5)
+    # The bar's ends beside it, on its centre line (clear of the benchmark's line: beyond it
+    # when it runs close by); under its end when the chart ends there.
     for value, side in ((low, -1), (high, 1)):
         anchor = "end" if side < 0 else "start"
+        options = [(x(value) + 4 * side, centre + 3, anchor)]
+        if bx is not None and (bx - x(value)) * side > 0:
+            options.append((bx + 4 * side, centre + 3, anchor))
         canvas.place(
-            [(x(value) + 4 * side, centre + 3, anchor),
+            [*options,
              (x(value), band_y + band_h + 10, "middle"),
              (x(value), band_y + band_h + 10, "start" if side < 0 else "end")],
             [(money(value), VALUE, 700, palette.text)],
@@ -362,21 +373,6 @@ def pay_chart(
             [(words.median, SMALL, 400, palette.muted), (money(median), BIG, 700, palette.primary)],
             11.5,
             force=True,
-        )
-    benchmark_named = False
-    if benchmark is not None and words.benchmark is not None:
-        bx = x(benchmark)
-        benchmark_named = (
-            canvas.place(
-                [(bx, 8, "middle"), (bx - 3, 8, "end"), (bx + 3, 8, "start")],
-                [
-                    (words.benchmark, SMALL, 400, palette.muted),
-                    (money(benchmark), VALUE, 600, palette.muted),
-                ],
-                10.5,
-                halo=True,
-            )
-            is not None
         )
     below = band_y + band_h + 11
     lowest = band_y + band_h + 4
@@ -408,8 +404,8 @@ def pay_chart(
         legend.append((symbols["median"], words.median))
     if any(m.estimated for m in marks) and words.estimated:
         legend.append((symbols["estimated"], words.estimated))
-    if benchmark is not None and words.benchmark and not benchmark_named:
-        # Named beside its line when there is room; else the legend names it, figure and all.
+    if benchmark is not None and words.benchmark:
+        # Named below the axis, in the legend: above the bar it ran into the figures there.
         legend.append((symbols["benchmark"], f"{words.benchmark}: {money(benchmark)}"))
     bottom = _legend(canvas, bottom + 9, legend)
     return canvas.svg(bottom + 2, title), bottom + 2
@@ -450,9 +446,11 @@ def pay_rows(
 
     names = [_wrap(row.label, style.face, left - 8, LABEL, 700) for row in rows]
     top_y, band_h = 2.0, 8.0
-    row_h = 23.0 if any(len(lines) > 1 for lines in names) else 19.5
-    if benchmark is not None:
-        canvas.shape(_dashed(x(benchmark), top_y + 4, top_y + row_h * len(rows) + 2, palette.muted))
+    row_h = 21.0 if any(len(lines) > 1 for lines in names) else 19.5
+    bx = x(benchmark) if benchmark is not None else None
+    if bx is not None:  # labels keep clear of the line: beyond it when it runs close by
+        canvas.shape(_dashed(bx, top_y + 4, top_y + row_h * len(rows) + 2, palette.muted))
+        canvas.keep_clear(bx, top_y + 4, top_y + row_h * len(rows) + 2)
     for i, row in enumerate(rows):
         band_y = top_y + row_h * i + 10
         centre = band_y + band_h / 2
@@ -460,8 +458,11 @@ def pay_rows(
         for n, line in enumerate(names[i]):
             canvas.text(left - 8, first + n * 9.2, line, size=LABEL, anchor="end", weight=700)
         canvas.shape(_band(x(row.low), x(row.high), band_y, band_h, palette))
+        low = [(x(row.low) - 3, centre + 2.7, "end")]
+        if bx is not None and bx < x(row.low):
+            low.append((bx - 4, centre + 2.7, "end"))
         canvas.place(
-            [(x(row.low) - 3, centre + 2.7, "end"), (x(row.low) + 3, centre + 2.7, "start")],
+            [*low, (x(row.low) + 3, centre + 2.7, "start")],
             [(row.low_text, SMALL, 400, None)],
             0,
             force=True,

@@ -12,6 +12,7 @@ the second pro and con; then type scales on to the floor.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from babel.lists import format_list
@@ -41,6 +42,7 @@ from guidepress.render.figures import (
     pay_source,
     rating,
 )
+from guidepress.render.overlap import MatrixRow, chosen, matrix, use_matrix
 from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_figures, pay_of_role
 from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
@@ -48,27 +50,33 @@ from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
 
 #: Width of the row labels' column, which the pay chart's role names share: wider where it names
-#: the skills of a dot matrix (three or four roles), and on landscape pages.
+#: the skills of a dot matrix, and on landscape pages.
 LABEL_MM = {(False, False): 42.0, (False, True): 54.0, (True, False): 56.0, (True, True): 64.0}
-#: Items per list, level by level: what fitting leaves out, in order. Two roles list skills
-#: per column; three or four share a matrix of so many skills (rows). Tools are listed per
-#: column.
-COLUMNS = ("skills", "matrix", "tools", "pros", "cons")
+#: Items per list, level by level: what fitting leaves out, in order. Skills are listed per
+#: column (two roles, or roles that share fewer than two skills) or as a matrix of so many rows
+#: (three or four roles that share skills); tools per column; "references": the roles' reading
+#: lists in the sources line (the figures' own sources always stay); "intro": the comparison's
+#: intro under the headline.
+COLUMNS = ("skills", "matrix", "tools", "pros", "cons", "references", "intro")
+ALL = 99
 LEVELS: tuple[dict[str, int], ...] = tuple(
     dict(zip(COLUMNS, counts, strict=True))
     for counts in (
-        (5, 8, 5, 2, 2),
-        (4, 7, 4, 2, 2),
-        (3, 6, 3, 2, 2),
-        (3, 5, 2, 2, 2),
-        (2, 4, 2, 2, 2),
-        (2, 4, 2, 2, 2),  # the same items, type at 95 %
-        (2, 3, 2, 1, 1),
-        (2, 2, 1, 1, 1),
+        (5, 8, 5, 2, 2, ALL, 1),
+        (4, 7, 4, 2, 2, ALL, 1),
+        (3, 6, 3, 2, 2, ALL, 1),
+        (3, 5, 2, 2, 2, ALL, 1),
+        (2, 4, 2, 2, 2, ALL, 1),
+        (2, 4, 2, 2, 2, ALL, 1),  # the same items, type at 95 %
+        (2, 4, 2, 2, 2, 0, 1),  # the reading lists leave the sources line
+        (2, 3, 2, 1, 1, 0, 1),  # one pro and one con each
+        (2, 2, 2, 1, 1, 0, 0),  # the intro goes
+        (2, 2, 1, 1, 1, 0, 0),
+        (1, 2, 1, 1, 1, 0, 0),
     )
 )
 #: The type scale of each level: type comes down to 95 % before the second pro and con go.
-SCALES = (1.0, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95)
+SCALES = (1.0, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95)
 
 
 @dataclass(frozen=True)
@@ -100,18 +108,6 @@ class Column:
     regional: Regional | None = None  # a regional edition's official pay for this role
 
 
-@dataclass(frozen=True)
-class MatrixRow:
-    """A skill or tool, and which roles list it (three or four roles)."""
-
-    name: str
-    has: list[bool]
-
-    @property
-    def shared(self) -> bool:
-        return sum(self.has) > 1
-
-
 @dataclass(frozen=True, kw_only=True)
 class CompareContext(OnePageContext):
     """What comparison templates may use."""
@@ -121,15 +117,26 @@ class CompareContext(OnePageContext):
     notes: str | None
     columns: list[Column]
     chart: Chart | None
-    matrix: bool  # skills as a dot matrix (three or four roles)
+    matrix: bool  # skills as a dot matrix (three or four roles that share skills)
     skills: list[MatrixRow]
     growth_benchmark: Bar | None  # where the all-occupations line falls on the growth scale
     growth_note: str | None
     landscape: bool
     label_mm: float
-    sources: list[str]
+    sources: list[str]  # the figures' sources, then the roles' reading lists (fitting cuts)
+    #: A regional edition's occupations counted, one per role: "Title: Occupation (SOC ...)."
+    #: (The role files' advertised ranges are the guide's and the sheet's: no room here.)
+    occupations: list[str] = field(default_factory=list)
     #: A regional edition's notes on its figures: hourly only, top code, not published.
     official_notes: list[str] = field(default_factory=list)
+
+    @property
+    def marked(self) -> bool:
+        """Whether any printed skill or tool is marked shared (the legend then explains it)."""
+        lists = [c.tools for c in self.columns] + [
+            c.skills for c in self.columns if not self.matrix
+        ]
+        return any(shared for items in lists for _, shared in items)
 
 
 def is_landscape(subject: Subject, paper: str) -> bool:
@@ -201,42 +208,6 @@ def education_line(role: Role, labels: Labels) -> str:
     return "\u00a0· ".join(parts)  # a line may break after a dot, never before it
 
 
-def _marked(shown: list[list[str]], lists: list[list[str]]) -> list[list[tuple[str, bool]]]:
-    """Each role's shown items, marked when another role lists the same item anywhere."""
-    held = [{item.casefold() for item in items} for items in lists]
-    return [
-        [(item, any(item.casefold() in other for j, other in enumerate(held) if j != i))
-         for item in items]
-        for i, items in enumerate(shown)
-    ]  # fmt: skip
-
-
-def _matrix(lists: list[list[str]], rows: int) -> list[MatrixRow]:
-    """At most ``rows`` skills, and which roles list each: the skills two or more roles share
-    first (the most shared first), then each role's own in turn by their place in its list, so
-    every role keeps its top skills."""
-    found: dict[str, MatrixRow] = {}
-    for index, items in enumerate(lists):
-        for item in items:
-            row = found.setdefault(item.casefold(), MatrixRow(item, [False] * len(lists)))
-            row.has[index] = True
-    ranked = [
-        (rank, index, item.casefold())
-        for index, items in enumerate(lists)
-        for rank, item in enumerate(items)
-    ]
-    order = [key for *_, key in sorted(ranked)]
-    shared = sorted(
-        (key for key in dict.fromkeys(order) if found[key].shared),
-        key=lambda key: -sum(found[key].has),
-    )
-    chosen = list(dict.fromkeys([*shared, *order]))[:rows]
-    # Shared rows first, the rest in the order of the roles' lists.
-    return [found[key] for key in chosen if found[key].shared] + [
-        found[key] for key in chosen if not found[key].shared
-    ]
-
-
 def _lists(role: Role) -> tuple[list[str], list[str]]:
     return list(role.tech_skills), [t.name for t in role.tech_stack]
 
@@ -244,15 +215,21 @@ def _lists(role: Role) -> tuple[list[str], list[str]]:
 def levels(subject: Subject) -> list[dict[str, int]]:
     """How many items each list shows at each level (the names the template marks)."""
     roles = subject.roles
+    skills = [_lists(r)[0] for r in roles]
+    grid = use_matrix(skills)
+    figures, references = _sources(roles)
+    intro = bool(subject.comparison and subject.comparison.intro)
     found = []
     for counts in LEVELS:
-        shown: dict[str, int] = {}
-        if len(roles) > 2:
-            skills = [_lists(r)[0] for r in roles]
-            shown["skills"] = len(_matrix(skills, counts["matrix"]))
+        shown: dict[str, int] = {
+            "sources": len(figures) + min(counts["references"], len(references)),
+            "intro": int(intro and counts["intro"] > 0),
+        }
+        if grid:
+            shown["skills"] = len(matrix(skills, counts["matrix"]))
         for i, role in enumerate(roles, start=1):
             skills_i, tools_i = _lists(role)
-            if len(roles) <= 2:
+            if not grid:
                 shown[f"skills-{i}"] = min(counts["skills"], len(skills_i))
             shown[f"tools-{i}"] = min(counts["tools"], len(tools_i))
             shown[f"pros-{i}"] = min(counts["pros"], len(role.pros))
@@ -286,9 +263,10 @@ def compare_context(
     counts = LEVELS[min(options.level, len(LEVELS) - 1)]
     benchmarks = options.config.benchmarks
     skills, tools = (list(x) for x in zip(*(_lists(r) for r in roles), strict=True))
-    matrix = len(roles) > 2
-    marked_skills = _marked([s[: counts["skills"]] for s in skills], skills)
-    marked_tools = _marked([t[: counts["tools"]] for t in tools], tools)
+    grid = use_matrix(skills)
+    marked_skills = chosen(skills, counts["skills"])
+    marked_tools = chosen(tools, counts["tools"])
+    figures, references = _sources(roles)
     growths = [growth_of_role(r, benchmarks) for r in roles]
     local = (
         [
@@ -323,7 +301,7 @@ def compare_context(
     content_mm = paper[0] - 2 * PAGE.margin_mm
     # On a big sheet type grows past 100 %; the chart and the label column grow with it.
     grow = max(1.0, options.scale)
-    label_mm = LABEL_MM[landscape, len(roles) > 2]
+    label_mm = LABEL_MM[landscape, grid]
     if local:  # a regional edition: the area's official figures, hourly ones with cents
         official = zip(roles, local, strict=True)
         pays = [(role.title, pay_of_figures(view.figures)) for role, view in official]
@@ -340,7 +318,7 @@ def compare_context(
         footer_mm=PAGE.footer_mm,
         logo_mm=one_page_logo_mm(brand),
         headline=headline(subject, labels, options.locale),
-        intro=subject.comparison.intro if subject.comparison else None,
+        intro=subject.comparison.intro if subject.comparison and counts["intro"] else None,
         notes=subject.comparison.notes if subject.comparison else None,
         columns=columns,
         chart=_pay_chart(
@@ -352,18 +330,33 @@ def compare_context(
             label_mm,
             grow,
         ),
-        matrix=matrix,
-        skills=_matrix(skills, counts["matrix"]) if matrix else [],
+        matrix=grid,
+        skills=matrix(skills, counts["matrix"]) if grid else [],
         growth_benchmark=benchmark_bar,
         growth_note=_growth_note(growths, labels, fmt),
         landscape=landscape,
         label_mm=round(label_mm * grow, 2),
-        sources=sorted(
-            {s for r in roles if r.outlook for s in r.outlook.sources}
-            | {ref.title for r in roles for ref in r.references}
-        ),
+        sources=figures + references[: counts["references"]],
+        occupations=[
+            labels.format("occupation_of", role=role.title, occupation=view.occupation) + "."
+            for role, view in zip(roles, local, strict=True)
+        ]
+        if local
+        else [],
         official_notes=list(dict.fromkeys(note for view in local for note in view.notes)),
     )
+
+
+def _sources(roles: Sequence[Role]) -> tuple[list[str], list[str]]:
+    """The sources of the figures a comparison prints (the roles' outlook sources: growth; pay
+    cites its own under the chart), and the roles' reading lists, each once."""
+    figures = list(dict.fromkeys(s for r in roles if r.outlook for s in r.outlook.sources))
+    references = [
+        title
+        for title in dict.fromkeys(ref.title for r in roles for ref in r.references)
+        if title not in figures
+    ]
+    return figures, references
 
 
 def _pay_chart(
@@ -481,23 +474,86 @@ def _growth_note(growths: list[Growth | None], labels: Labels, fmt: Formatter) -
     return " ".join(parts) or None
 
 
-def too_long(subject: Subject, excess: float, paper: str) -> str:
-    """Say what to do: a bigger sheet for four roles (or three), else fewer roles."""
+COL = "fit-col-"  # pdf/fit.py's column ids, as the template writes them
+#: The rows whose cells a comparison's author can shorten, with what the message calls them.
+SHORTENABLE = {
+    "pros": "pros",
+    "cons": "cons",
+    "education": "education",
+    "skills": "technical skills",
+    "tools": "tools",
+}
+
+
+def too_long(
+    subject: Subject, excess: float, paper: str, heights: Mapping[str, float] | None = None
+) -> str:
+    """Say what has to go. With the fewest items at the floor the fixed rows are set; what is
+    left is each role's own text, and a row is as tall as its tallest cell: so the message names
+    the cells that stand out over the others in their rows (from the last layout's ``heights``,
+    fit-row and fit-col ids in mm), then the bigger sheet for three or four roles."""
     count = len(subject.roles)
     name = PAPER_NAMES[paper]
-    if paper in ("a4", "letter") and count >= 3:
-        bigger = "a3" if paper == "a4" else "tabloid"
-        advice = (
-            f"print it on {PAPER_NAMES[bigger]} (--paper {bigger}) or compare fewer roles "
-            "or shorten their pros and cons"
-        )
+    over_mm = excess * PAGE.room_px(paper, is_landscape(subject, paper)) * 25.4 / 96
+    heights = heights or {}
+    cuts = _standing_out(subject, heights)
+    picked: list[str] = []
+    saved = 0.0
+    for gain, text in cuts:
+        if saved >= over_mm or len(picked) == 3 or gain < 0.1 * over_mm:
+            break  # enough named; small gains beside a big one are noise
+        picked.append(f"{text} ({gain:.0f} mm taller than the next column's)")
+        saved += gain
+    bigger = {"a4": "a3", "letter": "tabloid"}.get(paper) if count >= 3 else None
+    elsewhere = (
+        f"print it on {PAPER_NAMES[bigger]} (--paper {bigger}) or compare fewer roles"
+        if bigger
+        else "compare fewer roles"
+    )
+    if picked:
+        advice = "shorten " + ", ".join(picked)
+        if saved < over_mm:
+            advice += " and the other roles' pros and cons"
+        advice += f", or {elsewhere}"
+    elif _recoverable(subject, heights) >= over_mm:
+        advice = f"shorten every role's pros and cons, or {elsewhere}"
     else:
-        advice = "compare fewer roles or shorten their pros, cons and skills"
+        advice = f"shortening the roles' own texts cannot make that room: {elsewhere}"
     return (
         f"comparison '{subject.name}' of {count} roles does not fit on one {name} page at the "
-        f"smallest readable type (body 9 pt) even with the fewest items "
-        f"(about {max(excess, 0.01):.0%} too long): {advice}"
+        f"smallest readable type (body 9 pt) even with the fewest items (one pro and one con "
+        f"each; about {max(excess, 0.01):.0%} too long, {max(over_mm, 1):.0f} mm): {advice}"
     )
+
+
+def _recoverable(subject: Subject, heights: Mapping[str, float]) -> float:
+    """How much room, in mm, shortening every role's own texts to one line each could make."""
+    line_mm = 4.2  # a line of body type at the floor
+    return sum(
+        max(0.0, max(cells) - line_mm)
+        for row in SHORTENABLE
+        if (cells := [heights[f"{COL}{row}-{i}"] for i in range(1, len(subject.roles) + 1)
+                      if f"{COL}{row}-{i}" in heights])
+    )  # fmt: skip
+
+
+def _standing_out(subject: Subject, heights: Mapping[str, float]) -> list[tuple[float, str]]:
+    """(mm, "Role's pros") for each row's tallest cell: how much shorter the row gets when that
+    cell is as short as the row's next tallest; the biggest gain first."""
+    found = []
+    for row, words in SHORTENABLE.items():
+        cells = [
+            (heights[f"{COL}{row}-{i}"], role.title)
+            for i, role in enumerate(subject.roles, start=1)
+            if f"{COL}{row}-{i}" in heights
+        ]
+        if len(cells) < 2:
+            continue
+        cells.sort(reverse=True)
+        gain = cells[0][0] - cells[1][0]
+        if gain >= 1.5:
+            found.append((gain, f"{cells[0][1]}'s {words}"))
+    return sorted(found, reverse=True)
 
 
 def _percentile_span(local: Regional, labels: Labels) -> str:

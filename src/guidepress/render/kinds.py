@@ -9,7 +9,7 @@ they are fitted and what to say when they do not fit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -42,7 +42,8 @@ class Kind:
     #: Made after every other output of the build, from their manifest entries (a catalogue).
     after_documents: bool = False
     one_page: OnePage | None = None  # fitted on exactly one page when set
-    too_long: Callable[[Subject, float, str], str] | None = None  # (subject, excess, paper)
+    #: (subject, excess, paper, heights of the last layout's fit rows and columns in mm)
+    too_long: Callable[[Subject, float, str, Mapping[str, float]], str] | None = None
     landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
     papers: tuple[str, ...] = ("a4", "letter")  # what it prints on
 

@@ -9,7 +9,7 @@ the role file picks itself (``sheet.responsibilities: [3, 1]``) are never shorte
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -100,6 +100,7 @@ class SheetContext(OnePageContext):
 
     role: Role
     standfirst: str
+    standfirst_rem: float  # its type size: smaller (down to the body's) to hold two lines
     pay_chart: Chart | None
     growth_chart: Chart | None
     demand_chart: Chart | None
@@ -176,7 +177,8 @@ def sheet_context(
         footer_mm=PAGE.footer_mm,
         logo_mm=one_page_logo_mm(brand),
         role=role,
-        standfirst=standfirst(role, style.face, content),
+        standfirst=(opening := standfirst(role)),
+        standfirst_rem=standfirst_rem(opening, style.face, content),
         pay_chart=pay,
         growth_chart=growth,
         demand_chart=demand,
@@ -200,25 +202,22 @@ def sheet_context(
     )
 
 
-def standfirst(role: Role, face: Face, width_mm: float) -> str:
-    """The sheet's two-line opening: ``sheet.summary``; else the summary's first sentence; when
-    that takes more than two lines (measured in the brand's face, at full size), its main
-    clause: the words before a comma that opens a participle phrase ("..., focusing on ..."),
-    if there is one. Otherwise the whole sentence, on three lines or more."""
-    if role.sheet.summary:
-        return role.sheet.summary
-    sentence = first_sentence(role.summary)
+def standfirst(role: Role) -> str:
+    """The sheet's opening: ``sheet.summary``, else the summary's first sentence, as written
+    (never cut inside a sentence: a shortened sentence is no longer the author's)."""
+    return role.sheet.summary or first_sentence(role.summary)
+
+
+def standfirst_rem(text: str, face: Face, width_mm: float) -> float:
+    """The standfirst's type size in rem: its own size when the text takes two lines (measured
+    in the brand's face, at full size); else the largest size down to the body's at which it
+    does; else the body's size, on three lines or more."""
     room = STANDFIRST_LINES * width_mm * PT_PER_MM * 0.97  # line ends lose part of a word
-    size = ONE_PAGE_ROOT_PT * STANDFIRST_REM
-    if face.width(plain_text(sentence), size) <= room:
-        return sentence
-    text = plain_text(sentence)
-    # The first such comma: a later one would cut a list of phrases in the middle.
-    clause = re.search(r",\s+(?=[a-z]+ing\b)", text)
-    cut = text[: clause.start()] + "." if clause else None
-    if cut is not None and len(cut) >= 40 and face.width(cut, size) <= room:
-        return cut
-    return sentence
+    plain = plain_text(text)
+    rem = STANDFIRST_REM
+    while rem > 1.0 and face.width(plain, ONE_PAGE_ROOT_PT * rem) > room:
+        rem = round(rem - 0.04, 2)
+    return max(rem, 1.0)
 
 
 def _sources(
@@ -293,7 +292,9 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def too_long(subject: Subject, excess: float, paper: str) -> str:
+def too_long(
+    subject: Subject, excess: float, paper: str, heights: Mapping[str, float] | None = None
+) -> str:
     """Say which of the sheet's texts to shorten, longest first, and roughly by how much."""
     role = subject.role
     fewest = levels(subject)[-1]

@@ -1,0 +1,164 @@
+"""What the roles of a comparison share: skills and tools matched by a normalised term, the
+items each column prints chosen shared ones first, and the skills-by-roles matrix.
+
+Why: a shared mark must point at something the reader can see. So "shared" is decided on what
+is printed, never on the full lists: an item shared by two roles is printed in both columns or
+marked in neither. And two wordings of one skill ("CRM software expertise", "CRM software
+proficiency") are one term, or a matrix shows two rows with one tick each.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Words that end a skill's name without changing what it is ("Python skills", "SQL knowledge").
+GENERIC = frozenset(
+    [
+        "expertise",
+        "proficiency",
+        "proficient",
+        "skill",
+        "skills",
+        "knowledge",
+        "experience",
+        "abilities",
+        "ability",
+        "competence",
+        "competency",
+        "competencies",
+        "fundamentals",
+        "basics",
+    ]
+)
+#: Examples in brackets do not change what a skill is: "Communication platforms (e.g., Zoom)".
+EXAMPLES = re.compile(
+    r"\((?:e\.\s?g\.|eg\b|such as|for example|z\.\s?B\.|p\.\s?ej\.|par ex)[^)]*\)", re.I
+)
+#: A matrix is the right device when the roles share at least this many skills; with fewer,
+#: its rows would hold one tick each and per-role lists say the same in less room.
+MATRIX_SHARED = 2
+
+
+def term(text: str) -> str:
+    """``text`` as a key for matching: "Customer Relationship Management (CRM) software
+    expertise" and "CRM software proficiency" are both "crm software". Case, accents,
+    punctuation, an acronym's spelled-out words and trailing generic words do not count."""
+    words = re.sub(r"[\[\]{}]", " ", EXAMPLES.sub(" ", text)).split()
+    # "Customer Relationship Management (CRM)": the acronym stands for the words before it.
+    out: list[str] = []
+    for word in words:
+        acronym = re.fullmatch(r"\(([A-Z][A-Za-z0-9]{1,7})\)[,.;:]?", word)
+        if acronym:
+            letters = acronym.group(1)
+            spelled = out[-len(letters) :]
+            if len(spelled) == len(letters) and all(
+                w[:1].casefold() == c.casefold() for w, c in zip(spelled, letters, strict=True)
+            ):
+                del out[-len(letters) :]
+            out.append(letters)
+            continue
+        out.append(word)
+    plain = unicodedata.normalize("NFKD", " ".join(out).casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    tokens = re.findall(r"[\w+#]+", plain)
+    while len(tokens) > 1 and tokens[-1] in GENERIC:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def shared_terms(lists: Sequence[Sequence[str]]) -> set[str]:
+    """The terms two or more of ``lists`` hold."""
+    seen: dict[str, int] = {}
+    for items in lists:
+        for key in {term(item) for item in items}:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count > 1}
+
+
+def chosen(lists: Sequence[Sequence[str]], count: int) -> list[list[tuple[str, bool]]]:
+    """At most ``count`` items of each list, each marked when another column prints it too.
+
+    Shared items are chosen first (the most widely shared, then by their best place in a
+    list), each only if every role that lists it has room left for it, so that it is printed
+    in every column that shares it; then each role's other items, in its order, which is also
+    the order a column prints. A term no other column prints is not marked."""
+    keys = [[term(item) for item in items] for items in lists]
+    shared = shared_terms(lists)
+    holders = {k: [i for i, row in enumerate(keys) if k in row] for k in shared}
+    ranked = sorted(
+        shared, key=lambda k: (-len(holders[k]), min(keys[i].index(k) for i in holders[k]), k)
+    )
+    # Shared items may take half of a column, or as many as its own top items share: the
+    # rest is the role's own top items, so that one tool in common never fills every column.
+    room = [max(count // 2, sum(k in shared for k in dict.fromkeys(row[:count]))) for row in keys]
+    taken: set[str] = set()
+    for key in ranked:
+        if all(room[i] > 0 for i in holders[key]):
+            taken.add(key)
+            for i in holders[key]:
+                room[i] -= 1
+    picked: list[list[int]] = []
+    for row in keys:
+        first = [n for n, k in enumerate(row) if k in taken]
+        rest = [n for n, k in enumerate(row) if k not in taken]
+        seen: set[str] = set()
+        mine: list[int] = []
+        for n in first + rest:
+            if row[n] not in seen and len(mine) < count:
+                seen.add(row[n])
+                mine.append(n)
+        picked.append(sorted(mine))  # printed in the role's own order
+    printed = [[keys[i][n] for n in mine] for i, mine in enumerate(picked)]
+    return [
+        [
+            (lists[i][n], any(keys[i][n] in other for j, other in enumerate(printed) if j != i))
+            for n in mine
+        ]
+        for i, mine in enumerate(picked)
+    ]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A skill, and which roles list it (three or four roles)."""
+
+    name: str
+    has: list[bool]
+
+    @property
+    def shared(self) -> bool:
+        return sum(self.has) > 1
+
+
+def use_matrix(lists: Sequence[Sequence[str]]) -> bool:
+    """Three or four roles that share at least two skills: a matrix; else per-role lists."""
+    return len(lists) > 2 and len(shared_terms(lists)) >= MATRIX_SHARED
+
+
+def matrix(lists: Sequence[Sequence[str]], rows: int) -> list[MatrixRow]:
+    """At most ``rows`` skills, and which roles list each (matched by :func:`term`, named as
+    the first role to list it words it): the shared ones first (the most shared first), then
+    each role's own in turn by their place in its list, so every role keeps its top skills."""
+    found: dict[str, MatrixRow] = {}
+    for index, items in enumerate(lists):
+        for item in items:
+            row = found.setdefault(term(item), MatrixRow(item, [False] * len(lists)))
+            row.has[index] = True
+    ranked = [
+        (rank, index, term(item))
+        for index, items in enumerate(lists)
+        for rank, item in enumerate(items)
+    ]
+    order = [key for *_, key in sorted(ranked)]
+    shared = sorted(
+        (key for key in dict.fromkeys(order) if found[key].shared),
+        key=lambda key: -sum(found[key].has),
+    )
+    picked = list(dict.fromkeys([*shared, *order]))[:rows]
+    # Shared rows first, the rest in the order of the roles' lists.
+    return [found[key] for key in picked if found[key].shared] + [
+        found[key] for key in picked if not found[key].shared
+    ]

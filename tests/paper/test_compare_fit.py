@@ -1,0 +1,196 @@
+"""Comparisons of roles of realistic length, read back from their PDFs: three roles fit one page
+of A4 and of Letter in every example brand, in English and German, at readable sizes, in the
+demo's national (US) edition, whose occupations counted are a footnote; a shared mark only on an
+item printed in another column too; per-role skills when the roles share too few for a matrix;
+and when a comparison cannot fit, the message names the cell that has to go.
+
+The two roles in tests/paper/fixtures/realistic/ were written for a design review (content no
+one tuned the layout for); the third is the demo's customer success manager.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from guidepress.build.request import BuildRequest
+from guidepress.i18n.labels import catalogue
+from tests.helpers import REPO, built_once, demo_copy, pinned_build, run
+from tests.paper.measure import Char, chars, chars_of, collisions, sizes_of, smallest, text
+
+pytestmark = pytest.mark.pdf
+
+REALISTIC = Path(__file__).parent / "fixtures" / "realistic"
+THREE = ("business-intelligence-data-analyst", "ux-designer-researcher", "customer-success-manager")
+FOUR = (*THREE, "strategic-account-manager")
+BRANDS = ("default", "northfield", "brightpath")
+BODY_PT, LABEL_PT = 9.0, 7.0
+SHARED_DOT = "\u25cf"
+
+
+def make_project(folder: Path) -> Path:
+    """The demo (its regions: the national edition) with every example brand, the realistic
+    roles and their comparisons."""
+    root = demo_copy(folder / "proj")
+    for brand in BRANDS[1:]:
+        shutil.copytree(REPO / "content" / "brands" / brand, root / "content" / "brands" / brand)
+    for path in REALISTIC.glob("*.yaml"):
+        shutil.copy(path, root / "content" / "roles" / path.name)
+    comparisons = root / "content" / "comparisons"
+    (comparisons / "three.yaml").write_text(
+        yaml.safe_dump({"title": "Three ways into business and technology", "roles": list(THREE),
+                        "intro": "Three careers between customers, data and products."}),
+        "utf-8",
+    )  # fmt: skip
+    (comparisons / "four.yaml").write_text(
+        yaml.safe_dump({"title": "Four careers in business and technology", "roles": list(FOUR)}),
+        "utf-8",
+    )
+    return root
+
+
+def build_all(folder: Path) -> dict[str, Any]:
+    root = make_project(folder)
+    built = []
+    for names, papers, brands, locales in (
+        (("three",), ("a4", "letter"), BRANDS, ("en", "de")),
+        (("four",), ("a3",), ("default",), ("en",)),
+    ):
+        for paper in papers:
+            request = BuildRequest(roles=names, kinds=("compare",), brands=brands,
+                                   locales=locales, paper=paper, jobs=2,
+                                   out=root / "output" / paper)  # fmt: skip
+            report = pinned_build(root, request)
+            for entry in report.entries:
+                assert entry.status == "built", (entry.path, entry.error)
+                name = Path(entry.path).name.split(".")[0]
+                built.append([str(report.output_dir / entry.path), name, entry.brand,
+                              entry.locale, paper])  # fmt: skip
+    return {"project": str(root), "built": built}
+
+
+@pytest.fixture(scope="session")
+def realistic(tmp_path_factory: pytest.TempPathFactory, demo_store: Path) -> dict[str, Any]:
+    result: dict[str, Any] = built_once(tmp_path_factory, "realistic-comparisons", build_all)
+    return result
+
+
+def outputs(realistic: dict[str, Any], subject: str) -> list[tuple[Path, str, str, str]]:
+    """(pdf, brand, locale, paper) of each built comparison of ``subject``."""
+    return [(Path(p), b, loc, paper) for p, s, b, loc, paper in realistic["built"] if s == subject]
+
+
+def roles(realistic: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    folder = Path(realistic["project"]) / "content" / "roles"
+    return {slug: yaml.safe_load((folder / f"{slug}.yaml").read_text("utf-8")) for slug in FOUR}
+
+
+def test_three_realistic_roles_fit_one_page_of_a4_and_letter_at_readable_sizes(
+    realistic: dict[str, Any],
+) -> None:
+    from pypdf import PdfReader
+
+    built = outputs(realistic, "three")
+    assert {(b, loc, paper) for _, b, loc, paper in built} == {
+        (b, loc, paper) for b in BRANDS for loc in ("en", "de") for paper in ("a4", "letter")
+    }
+    content = roles(realistic)
+    for path, *where in built:
+        assert len(PdfReader(path).pages) == 1, where
+        assert smallest(path).size >= LABEL_PT - 0.01, (where, smallest(path))
+        for slug in THREE:  # each role's first pro is body text, at 9 pt or more
+            sizes = sizes_of(path, content[slug]["pros"][0][:30])
+            assert sizes and min(sizes) >= BODY_PT - 0.01, (where, slug, sizes)
+        assert collisions(path) == [], where
+
+
+def test_the_occupations_counted_are_a_footnote_not_a_row(realistic: dict[str, Any]) -> None:
+    for path, _, locale, _ in outputs(realistic, "three"):
+        page = text(path)
+        labels = catalogue(locale)
+        assert labels.occupations_counted.replace(" ", "") + ":" in page
+        for soc in ("15-2051", "15-1299", "13-1199"):
+            assert page.count(f"SOC{soc}") == 1, (path, soc)
+
+
+def marked_items(path: Path) -> list[str]:
+    """The text before each shared mark (a dot after an item, on the item's line): the item's
+    name, or its last line's part."""
+    found = chars(path)
+    names = []
+    for index, char in enumerate(found):
+        if char.text != SHARED_DOT:
+            continue
+        run: list[Char] = []
+        for before in reversed(found[:index]):
+            last = run[0] if run else char
+            if abs(before.bottom - char.bottom) > 1 or last.left - before.right > 1.5 * char.size:
+                break
+            if before.text in "\u2022;":
+                break
+            run.insert(0, before)
+        if run:  # the legend's own dot starts its line
+            names.append("".join(c.text for c in run))
+    return names
+
+
+def test_a_shared_mark_points_at_an_item_printed_in_another_column(
+    realistic: dict[str, Any],
+) -> None:
+    checked = 0
+    for path, *where in outputs(realistic, "three") + outputs(realistic, "four"):
+        page = text(path)
+        for name in marked_items(path):
+            assert page.count(name) >= 2, (where, name)
+            checked += 1
+    # The four roles on A3 list tools and skills in common (Tableau, HubSpot, Jira, CRM
+    # software): marks are printed, each one's item in two columns at least.
+    assert checked >= 2
+    [(four, *_)] = outputs(realistic, "four")
+    assert "Tableau" + SHARED_DOT not in text(four) or text(four).count("Tableau") >= 2
+
+
+def test_a_matrix_only_where_roles_share_skills(realistic: dict[str, Any]) -> None:
+    legend = catalogue("en").matrix_legend.replace(" ", "")
+    # Three roles that share no skill: each column lists its own, no matrix of single ticks.
+    for path, _, locale, _ in outputs(realistic, "three"):
+        if locale == "en":
+            assert legend not in text(path)
+            for first in (
+                "SQL querying and joins",
+                "User interviews and usability testing",
+                "Customer Relationship Management (CRM) software expertise",
+            ):
+                assert chars_of(path, first), (path, first)  # fmt: skip
+    # Four roles: two wordings of CRM software are one shared row, printed once.
+    [(four, *_)] = outputs(realistic, "four")
+    page = text(four)
+    assert legend in page
+    assert page.count("CustomerRelationshipManagement(CRM)software") == 1
+    assert "softwareproficiency" not in page
+
+
+def test_too_long_names_the_cell_that_has_to_go(realistic: dict[str, Any], tmp_path: Path) -> None:
+    root = Path(shutil.copytree(realistic["project"], tmp_path / "proj", ignore=_no_output))
+    path = root / "content" / "roles" / "ux-designer-researcher.yaml"
+    role = yaml.safe_load(path.read_text("utf-8"))
+    role["pros"][0] = " ".join(["Work that directly improves everyday experience."] * 14)
+    path.write_text(yaml.safe_dump(role, allow_unicode=True), "utf-8")
+    code, output = run(root, "build", "three", "--kind", "compare", "--paper", "letter")
+    assert code == 1
+    [line] = [line for line in output.splitlines() if line.startswith("comparisons/three")]
+    assert line.startswith(
+        "comparisons/three.letter.pdf: comparison 'three' of 3 roles does not fit on one Letter "
+        "page at the smallest readable type (body 9 pt) even with the fewest items (one pro and "
+        "one con each; about "
+    )
+    assert "shorten User Experience (UX) Designer and Researcher's pros (" in line
+    assert line.endswith(", or print it on Tabloid (--paper tabloid) or compare fewer roles")
+
+
+def _no_output(folder: str, names: list[str]) -> list[str]:
+    return ["output"] if Path(folder).name == "proj" else []

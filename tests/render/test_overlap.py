@@ -1,0 +1,64 @@
+"""What compared roles share: terms matched whatever their wording, shared marks only on items
+printed in every column that shares them, shared items chosen first, the matrix only when the
+roles share skills."""
+
+from __future__ import annotations
+
+from guidepress.render.overlap import chosen, matrix, term, use_matrix
+
+
+def test_terms_match_whatever_the_case_punctuation_acronym_or_generic_ending() -> None:
+    assert term("CRM software expertise") == term("CRM software proficiency") == "crm software"
+    assert term("Customer Relationship Management (CRM) software expertise") == "crm software"
+    assert term("Data-analysis skills") == term("data analysis") == "data analysis"
+    assert term("Python (pandas)") == "python pandas"  # not an acronym of the words before
+    assert term("Communication platforms (e.g., Zoom, Slack)") == "communication platforms"
+    assert term("Knowledge") == "knowledge"  # a generic word alone is the term itself
+    assert term("Análisis") == term("analisis")
+
+
+def test_a_shared_item_is_printed_in_every_column_that_shares_it_or_marked_in_none() -> None:
+    # The review's A3 sheet: Tableau is the first role's third tool and the second's ninth.
+    lists = [
+        ["SQL", "Power BI", "Tableau", "Looker", "Excel"],
+        ["Figma", "FigJam", "Miro", "Maze", "Lookback", "Dovetail", "Jira", "Notion", "tableau"],
+    ]
+    first, second = chosen(lists, 3)
+    assert ("Tableau", True) in first and ("tableau", True) in second
+    # Shared ones chosen first, up to half a column; then the role's own; printed in its order.
+    assert first == [("SQL", False), ("Power BI", False), ("Tableau", True)]
+    assert second == [("Figma", False), ("FigJam", False), ("tableau", True)]
+    # One item each: the role's own top item, nothing marked.
+    assert chosen(lists, 1) == [[("SQL", False)], [("Figma", False)]]
+
+
+def test_marks_follow_what_is_printed_not_the_full_lists() -> None:
+    lists = [["A", "B", "C", "HubSpot"], ["HubSpot", "D"], ["E", "F", "G"]]
+    printed = chosen(lists, 2)
+    marked = {text for column in printed for text, shared in column if shared}
+    shown = [{text for text, _ in column} for column in printed]
+    assert marked == {"HubSpot"}
+    assert all("HubSpot" in column for column in shown[:2])
+    for column in chosen(lists, 1):  # no room for it in the first column: marked nowhere
+        assert all(not shared for _, shared in column)
+
+
+def test_the_matrix_only_when_roles_share_two_skills_and_shared_rows_come_first() -> None:
+    lists = [["SQL", "Excel", "Statistics"], ["Excel", "Negotiation"], ["Python", "SQL", "excel"]]
+    assert use_matrix(lists)
+    rows = matrix(lists, 5)
+    assert [(r.name, r.has) for r in rows] == [
+        ("Excel", [True, True, True]),  # the most shared first
+        ("SQL", [True, False, True]),
+        ("Python", [False, False, True]),  # then each role's own, by their place in its list
+        ("Negotiation", [False, True, False]),
+        ("Statistics", [True, False, False]),
+    ]
+    assert [r.name for r in matrix(lists, 3)] == ["Excel", "SQL", "Python"]
+    # Nine skills with one tick each: per-role lists instead.
+    assert not use_matrix([["SQL", "Dashboards"], ["Journey mapping"], ["CRM expertise", "SQL"]])
+    assert not use_matrix([["SQL", "Excel"], ["SQL", "Excel"]])  # two roles: side by side
+    # Two wordings of one skill are one row.
+    crm = [["CRM software expertise", "Forecasting"], ["CRM software proficiency", "Forecasting"],
+           ["Onboarding"]]  # fmt: skip
+    assert [r.name for r in matrix(crm, 4) if r.shared] == ["CRM software expertise", "Forecasting"]
