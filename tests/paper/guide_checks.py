@@ -92,6 +92,23 @@ def _top_of(page: Page, text: str) -> float:
     return next((ln.baseline for ln in page.lines() if _squash(ln.text) == wanted), page.height)
 
 
+def _opens(page: Page, title: str) -> bool:
+    """Whether ``page`` opens with the section headed ``title``: no line of the main column
+    (left of the side column) stands above its heading."""
+    wanted = _squash(title)
+    heading = [
+        ln for ln in page.lines()
+        if ln.size >= 12 and len(_squash(ln.text)) > 2 and wanted.startswith(_squash(ln.text))
+    ]  # fmt: skip
+    if not heading:
+        return False
+    top = heading[0]
+    body = [ln for ln in page.lines() if ln not in head_lines(page) and ln.size < top.size]
+    return not any(
+        ln.baseline > top.baseline + 1 and ln.left < top.left + 60 * MM for ln in body
+    )
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -190,11 +207,12 @@ def problems(
                 found.append(f"p{number}: running head at {[ln.size for ln in heads]} pt")
             if any(ln.color != muted for ln in heads):
                 found.append(f"p{number}: running head not in the brand's muted colour")
-            # The section on the page: the first that begins on it, else the one going on.
+            # The section in force at the top of the page: the one the page opens with, else
+            # the one going on from the pages before.
             starts = [t for t, p in section_marks if p == number]
-            wanted = (
-                starts[0] if starts else next(t for t, p in reversed(section_marks) if p < number)
-            )
+            going_on = [t for t, p in section_marks if p < number]
+            opens = starts and (not going_on or _opens(page, starts[0]))
+            wanted = starts[0] if opens else going_on[-1]
             if not any(_squash(ln.text) == _squash(wanted) for ln in heads):
                 found.append(
                     f"p{number}: the running head says {[ln.text for ln in heads]}, not '{wanted}'"
