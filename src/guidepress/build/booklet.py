@@ -74,7 +74,9 @@ def produce_booklet(
             role = roles[slug]
             salary = role.salary
             median = (salary.median, salary.currency) if salary and salary.median else (None, None)
-            chapters.append(Chapter(slug, number, role.title, role.summary, group.title, 0, *median))
+            chapters.append(
+                Chapter(slug, number, role.title, role.summary, group.title, 0, *median)
+            )
     if not chapters:
         raise RenderError(f"booklet '{output.subject}' has no roles to print")
     base = Piece(
@@ -154,7 +156,6 @@ def index(
     "e.g." or the word naming the kind of the examples in brackets ("tools", "software") are
     one; a skill is printed in sentence case (a source's Title Case is not the index's)."""
     found: dict[str, dict[str, tuple[list[str], set[int]]]] = {"tools": {}, "skills": {}}
-    tools = {_key(tool.name) for role in roles.values() for tool in role.tech_stack}
     proper = {
         word
         for role in roles.values()
@@ -168,14 +169,13 @@ def index(
             key = _key(text)
             if not key:
                 continue
-            kind = "tools" if key in names or (key in tools and key not in found["skills"]) else "skills"
+            kind = "tools" if key in names else "skills"
             texts, pages = found[kind].setdefault(key, ([], set()))
             texts.append(text)
             pages.add(chapter.page + page)
-    return (
-        _terms((_printed(texts), pages) for texts, pages in found["tools"].values()),
-        _terms((_sentence(_printed(texts), proper), pages) for texts, pages in found["skills"].values()),
-    )
+    tools = ((_printed(texts), pages) for texts, pages in found["tools"].values())
+    skills = ((_sentence(_printed(t), proper), pages) for t, pages in found["skills"].values())
+    return _terms(tools), _terms(skills)
 
 
 #: What an entry's key leaves out: abbreviations that only introduce examples, and the word

@@ -40,6 +40,9 @@ END_EMPTY = 0.30
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
+#: A diagram that takes its heading to the next page and leaves this one more than this empty
+#: (a part's opener alone) goes below its section's text instead, under its own title.
+HALF_EMPTY = 0.5
 #: Notes panels a document may have as fillers: more read as padding, not as an invitation.
 MOST_FILLERS = 2
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
@@ -66,6 +69,8 @@ def paginate(laid: Layout) -> Layout:
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
     if _tighten(laid.document, root) + _tighten_parts(laid.document, parts, parents):
+        laid = relayout(laid)
+    if sum(_defer(gap, parents) for gap in gaps(laid.document, HALF_EMPTY)):
         laid = relayout(laid)
     chosen = _choose(gaps(laid.document), part_ends(laid.document, parts), pool, parents)
     changed = _fill([gap for gap in chosen if gap.before not in parts], pool, parents)
@@ -225,6 +230,24 @@ def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Elem
                     node.set(name, f"{node.get(name)}-{n + 1}")
         parent.insert(list(parent).index(end), clone)
     return extra
+
+
+def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
+    """Move the diagram (``[data-gp-figure]``) that opens the section ``gap.before`` with its
+    heading to the end of the section, marked ``data-gp-deferred`` (its stylesheet shows its
+    own title then): the section's text fills the page; False when there is no such diagram
+    or no text after it."""
+    children = [c for c in gap.before if c.tag != "aside"]
+    if len(children) < 2 or children[1].get("data-gp-figure") is None:
+        return False
+    figure = children[1]
+    parent = parents[figure]
+    if not list(parent)[list(parent).index(figure) + 1 :]:
+        return False
+    parent.remove(figure)
+    parent.append(figure)
+    figure.set("data-gp-deferred", "")
+    return True
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:

@@ -151,11 +151,13 @@ class ChapterContext(GuideContext):
 def pay_range(piece: Piece, labels: Labels, locale: str) -> str | None:
     """The range of the roles' median pay ("$58,000–$104,920"), in the currency most of them
     are paid in; None when fewer than two roles give one."""
-    medians = [(c.currency, c.median) for c in piece.chapters if c.median is not None]
+    medians = [
+        (c.currency, c.median) for c in piece.chapters if c.median is not None and c.currency
+    ]
     if len(medians) < 2:
         return None
-    currencies = [currency for currency, _ in medians]
-    currency = max(set(currencies), key=currencies.count)
+    currencies = [currency for currency, _ in medians if currency]
+    currency = max(sorted(set(currencies)), key=currencies.count)
     values = sorted(value for cur, value in medians if cur == currency and value is not None)
     money = Formatter(locale, currency).money
     low, high = money(values[0]), money(values[-1])
