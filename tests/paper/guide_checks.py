@@ -67,8 +67,10 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 
 def _squash(text: str) -> str:
-    """``text`` without white space and hyphens (hyphens: auto adds some at line ends)."""
-    return "".join(text.split()).replace("-", "").replace("\u00ad", "").replace("\u2010", "")
+    """``text`` without white space and hyphens (hyphens: auto adds some at line ends; PDFium
+    reads a plain one there as U+0002)."""
+    text = "".join(text.split()).replace("-", "").replace("\u00ad", "").replace("\u2010", "")
+    return text.replace("\x02", "")
 
 
 def _page_with(pages: tuple[Page, ...], text: str) -> list[int]:

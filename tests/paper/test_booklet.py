@@ -262,7 +262,9 @@ def test_a_changed_role_lays_out_its_own_chapter_only(
     # again, and the contents that print its summary; the index and the end are as they were.
     same = [a == b for a, b in zip(before, after, strict=True)]
     assert same == [False, True, True, False, True, True, True, False]
-    assert sorted(p.stem for p in cache.glob("*.pdf")) == sorted(after)  # pruned
+    # Pruned (a piece laid out twice with the same HTML, the end when it needs no designed
+    # pages, is one file).
+    assert sorted(p.stem for p in cache.glob("*.pdf")) == sorted(set(after))
     assert squash("serve guests") in squash(" ".join(_text(root / "output" / again["path"])))
     # Asked no longer, the imposed file of a rebuilt booklet goes (it shows old pages).
     assert again["imposed"] is None and not (root / "output/booklets/food.saddle.pdf").exists()
