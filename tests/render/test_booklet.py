@@ -10,7 +10,8 @@ from guidepress.render.pieces import Term
 
 
 def terms(count: int, prefix: str) -> tuple[Term, ...]:
-    return tuple(Term(f"{prefix} {n:03d} with a few more words", (n % 50 + 3,)) for n in range(count))
+    text = "{} {:03d} with a few more words"
+    return tuple(Term(text.format(prefix, n), (n % 50 + 3,)) for n in range(count))
 
 
 def test_a_short_index_is_one_page_of_balanced_columns() -> None:
