@@ -365,8 +365,10 @@ def squash(text: str) -> str:
 
 
 def squash_hyphenated(text: str) -> str:
-    """:func:`squash`, without soft hyphens and U+2010 too: hyphenation may split any word."""
+    """:func:`squash`, without soft hyphens, U+2010 and U+0002 too: hyphenation may split any
+    word (a brand's plain hyphen at a line end reads as U+0002 in PDFium)."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\u2010", "")
+    text = text.replace("\x02", "")
     return re.sub(r"\s+", "", text)
 
 

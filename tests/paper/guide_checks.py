@@ -21,6 +21,8 @@ from tests.paper.measure import MM, Line, Page, body_size, full_lines, page_fill
 
 #: The theme's embedded fonts: WeasyPrint names them after the @font-face family.
 THEME_FONTS = ("GP-Body", "GP-Serif")
+#: The smallest type a guide may print, in pt (less 0.02 for rounding in the PDF).
+TYPE_FLOOR_PT = 6.98
 #: Running heads and feet sit this far into the top and bottom margins (mm).
 HEAD_ZONE_MM, FOOT_ZONE_MM = 18.0, 17.0
 
@@ -65,8 +67,10 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 
 def _squash(text: str) -> str:
-    """``text`` without white space and hyphens (hyphens: auto adds some at line ends)."""
-    return "".join(text.split()).replace("-", "").replace("\u00ad", "").replace("\u2010", "")
+    """``text`` without white space and hyphens (hyphens: auto adds some at line ends; PDFium
+    reads a plain one there as U+0002)."""
+    text = "".join(text.split()).replace("-", "").replace("\u00ad", "").replace("\u2010", "")
+    return text.replace("\x02", "")
 
 
 def _page_with(pages: tuple[Page, ...], text: str) -> list[int]:
@@ -92,6 +96,27 @@ def _top_of(page: Page, text: str) -> float:
     return next((ln.baseline for ln in page.lines() if _squash(ln.text) == wanted), page.height)
 
 
+def _titled(page: Page, title: str) -> bool:
+    """Whether a line of ``page`` reads ``title`` alone: a diagram set below its section's text
+    carries its own title (pdf/paginate.py)."""
+    return any(_squash(ln.text) == _squash(title) for ln in page.lines())
+
+
+def _opens(page: Page, title: str) -> bool:
+    """Whether ``page`` opens with the section headed ``title``: no line of the main column
+    (left of the side column) stands above its heading."""
+    wanted = _squash(title)
+    heading = [
+        ln for ln in page.lines()
+        if ln.size >= 12 and len(_squash(ln.text)) > 2 and wanted.startswith(_squash(ln.text))
+    ]  # fmt: skip
+    if not heading:
+        return False
+    top = heading[0]
+    body = [ln for ln in page.lines() if ln not in head_lines(page) and ln.size < top.size]
+    return not any(ln.baseline > top.baseline + 1 and ln.left < top.left + 60 * MM for ln in body)
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -113,6 +138,13 @@ def problems(
             f"full lines hold {mean:.1f} characters on average (median {median}, longest "
             f"{max(lengths)}), not 60 to 75"
         )
+
+    # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels).
+    for page in pages:
+        small = [c for c in page.chars if c.size < TYPE_FLOOR_PT and not c.text.isspace()]
+        if small:
+            text = "".join(c.text for c in small)[:40]
+            found.append(f"p{page.number}: type at {min(c.size for c in small):.2f} pt ('{text}')")
 
     # The cover: the title at 48 to 56 pt, who the guide is for, the key facts in the band.
     cover = pages[0]
@@ -190,11 +222,12 @@ def problems(
                 found.append(f"p{number}: running head at {[ln.size for ln in heads]} pt")
             if any(ln.color != muted for ln in heads):
                 found.append(f"p{number}: running head not in the brand's muted colour")
-            # The section on the page: the first that begins on it, else the one going on.
+            # The section in force at the top of the page: the one the page opens with, else
+            # the one going on from the pages before.
             starts = [t for t, p in section_marks if p == number]
-            wanted = (
-                starts[0] if starts else next(t for t, p in reversed(section_marks) if p < number)
-            )
+            going_on = [t for t, p in section_marks if p < number]
+            opens = starts and (not going_on or _opens(page, starts[0]))
+            wanted = starts[0] if opens else going_on[-1]
             if not any(_squash(ln.text) == _squash(wanted) for ln in heads):
                 found.append(
                     f"p{number}: the running head says {[ln.text for ln in heads]}, not '{wanted}'"
@@ -217,7 +250,8 @@ def problems(
             if fill < 0.85:
                 found.append(f"p{number} ({title}): {100 - 100 * fill:.0f} % empty")
 
-    # Diagrams that stay whole on one page.
+    # Diagrams that stay whole on one page, on the page of their heading.
+    headed = {title: page for title, page in section_marks}
     if role.tiers:
         caption = labels.ladder_reading
         where = _page_with(pages, caption)
@@ -225,6 +259,9 @@ def problems(
         rows = [f"{n}{t.title}"[:14] for n, t in reversed(list(enumerate(role.tiers, 1)))]
         if len(where) != 1 or not _in_order_on(pages[where[0] - 1], [*rows, caption]):
             found.append(f"the career ladder is not whole on one page (caption on {where})")
+        heading = headed.get(labels.career_ladder)
+        if where and heading != where[0] and not _titled(pages[where[0] - 1], labels.career_ladder):
+            found.append(f"the career ladder is on p{where[0]}, its heading on p{heading}")
     if role.skill_map and role.skill_map.groups:
         groups = role.skill_map.groups
         last = groups[-1].skills[-1] if groups[-1].skills else groups[-1].name
@@ -232,6 +269,9 @@ def problems(
         on = [p for p in first_pages if _in_order_on(pages[p - 1], [g.name for g in groups])]
         if not on or _squash(last) not in _squash("".join(c.text for c in pages[on[0] - 1].chars)):
             found.append("the skill map is not whole on one page")
+        heading = headed.get(labels.skills_tools)
+        if on and heading != on[0] and not _titled(pages[on[0] - 1], labels.skill_map):
+            found.append(f"the skill map is on p{on[0]}, its heading on p{heading}")
     if role.day_in_the_life:
         blocks = role.day_in_the_life
         texts = [b.label for b in blocks]

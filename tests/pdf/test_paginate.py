@@ -1,6 +1,6 @@
-"""The paginator: gaps filled with the document's own fillers, parts that end high given one
-below their end, a deferrable figure moved below the text after it, front pages tightened, the
-page count rounded up."""
+"""The paginator: gaps filled with the document's own fillers (two at most, never on following
+pages), parts that end high given one below their end, a figure kept with its heading, front
+pages tightened, the page count rounded up."""
 
 from __future__ import annotations
 
@@ -104,14 +104,17 @@ def test_a_part_with_a_small_gap_is_set_tighter_before_it_gets_a_filler() -> Non
     assert "Head" in texts[0] and "Notes" not in "".join(texts)
 
 
-def test_a_part_asks_its_question_once_and_has_plain_notes_after() -> None:
+def test_a_document_has_two_notes_at_most_never_on_following_pages() -> None:
+    # Three gaps on pages 1, 2 and 3: the first and the third get a panel; the part asks its
+    # question in the first, the second is plain.
     short = "<p>" + "Some words to read. " * 4 + "</p>"
-    diagrams = f'<div class="keep">d1</div>{short}<div class="keep">d2</div><p>End.</p>'
-    laid = lay_out(f'<section id="one">{WORDS}{diagrams}</section>')
-    assert len(gaps(laid.document)) == 2
+    diagrams = "".join(f'<div class="keep">d{n}</div>{short}' for n in (1, 2, 3))
+    laid = lay_out(f'<section id="one">{WORDS}{diagrams}<p>End.</p></section>')
+    assert [gap.page for gap in gaps(laid.document)] == [0, 1, 2]
     texts = page_texts(paginate(laid))
-    assert [t.endswith(("Notes", "Plain")) for t in texts] == [True, True, True]
-    assert "".join(texts).count("Notes") == 1 and texts[0].endswith("Notes")
+    panels = [n for n, t in enumerate(texts) if t.endswith(("Notes", "Plain"))]
+    assert panels == [0, 2]
+    assert texts[0].endswith("Notes") and texts[2].endswith("Plain")
 
 
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:
@@ -138,12 +141,12 @@ def test_a_part_that_ends_high_gets_its_filler_below_its_end() -> None:
 
 def test_a_part_that_has_its_panel_ends_on_the_plain_one() -> None:
     laid = lay_out(
-        f'<section id="one">{WORDS}<div class="keep">diagram</div></section>'
+        f'<section id="one">{WORDS}<div class="keep">diagram</div>{WORDS}</section>'
         f'<section class="part">{WORDS}</section>'
     )
     texts = page_texts(paginate(laid))
-    assert len(texts) == 3
-    assert "Notes" in texts[0] and texts[1].startswith("diagram") and texts[1].endswith("Plain")
+    assert len(texts) == 4
+    assert "Notes" in texts[0] and texts[1].startswith("diagram") and texts[2].endswith("Plain")
 
 
 def test_a_panel_that_would_run_onto_a_page_of_its_own_is_taken_out() -> None:
@@ -166,21 +169,15 @@ def test_a_document_without_fillers_is_left_as_it_is() -> None:
     assert paginate(laid) is laid
 
 
-def test_a_deferrable_figure_moves_below_the_text_after_it() -> None:
+def test_a_figure_that_does_not_fit_takes_its_heading_to_the_next_page() -> None:
     body = (
         f'<section id="one">{WORDS}<section><h3 style="break-after: avoid">Ladder</h3>'
-        f'<div class="keep" data-gp-defer>chart</div>{WORDS}{WORDS}</section></section>'
+        f'<div class="keep">chart</div>{WORDS}</section></section>'
     )
     laid = lay_out(body)
-    assert gaps(laid.document)
-    settled = paginate(laid)
-    assert gaps(settled.document) == []
-    texts = page_texts(settled)
-    first = next(i for i, t in enumerate(texts) if "Ladder" in t)
-    assert "chart" not in texts[first] and "Some words" in texts[first].split("Ladder")[1]
-    # It ends its section: below all of the text, not between two of its paragraphs.
-    last = next(i for i, t in enumerate(texts) if "chart" in t)
-    assert "Some words" not in "".join(texts[last:]).split("chart")[1]
+    texts = page_texts(paginate(laid))
+    assert "Ladder" not in texts[0] and texts[0].endswith("Notes")
+    assert texts[1].startswith("Ladderchart")
 
 
 def test_the_page_count_is_rounded_up_with_designed_pages() -> None:

@@ -31,13 +31,12 @@ def test_material_the_source_repeats_is_one_section() -> None:
         stress_level="High", work_life_note=["Evenings and weekends."],
     )  # fmt: skip
     parts = guide_parts(chef, catalogue("en"))
-    assert [(p.number, p.name) for p in parts] == [(1, "pay"), (2, "path"), (3, "daily"),
-                                                   (4, "more")]  # fmt: skip
+    assert [(p.number, p.name) for p in parts] == [(1, "pay"), (2, "path"), (3, "daily")]
+    # The sources alone would be a part of their own: they end the part before.
     assert [[s.id for s in p.sections] for p in parts] == [
         ["outlook"],
         ["skills", "education"],
-        ["work-life"],
-        ["sources"],
+        ["work-life", "sources"],
     ]
     assert [s.title for s in guide_sections(chef, catalogue("de"))][:3] == [
         "Nachfrage und Aussichten", "Kompetenzen und Tools", "Ausbildung und Weiterbildung",
@@ -63,3 +62,22 @@ def test_every_role_field_with_text_has_a_section() -> None:
         "extra_sections", "sheet", "url", "provenance", "related_roles", "references", "occupation",
     }  # fmt: skip
     assert set(Role.model_fields) - covered - printed_elsewhere == set()
+
+
+def test_a_part_that_would_hold_only_the_sources_is_folded_into_the_one_before() -> None:
+    chef = role(responsibilities=["Cook."], market_demand="High")
+    parts = guide_parts(chef, catalogue("en"))
+    assert [(p.name, [s.id for s in p.sections]) for p in parts] == [
+        ("role", ["responsibilities"]),
+        ("pay", ["outlook", "sources"]),
+    ]
+
+
+def test_sections_that_run_on_are_one_part() -> None:
+    chef = role(responsibilities=["Cook."], market_demand="High", faqs=[
+        {"question": "Hours?", "answer": ["Long."]}])  # fmt: skip
+    [part] = guide_parts(chef, catalogue("de"), run_on=True)
+    assert (part.id, part.number, part.title, part.name) == (
+        "part-1", 1, "Die Rolle im Detail", "all",
+    )  # fmt: skip
+    assert [s.id for s in part.sections] == ["responsibilities", "outlook", "faqs", "sources"]

@@ -17,6 +17,7 @@ moved.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
@@ -71,7 +72,11 @@ def produce_booklet(
         for slug in group.roles:
             number += 1
             role = roles[slug]
-            chapters.append(Chapter(slug, number, role.title, role.summary, group.title))
+            salary = role.salary
+            median = (salary.median, salary.currency) if salary and salary.median else (None, None)
+            chapters.append(
+                Chapter(slug, number, role.title, role.summary, group.title, 0, *median)
+            )
     if not chapters:
         raise RenderError(f"booklet '{output.subject}' has no roles to print")
     base = Piece(
@@ -147,18 +152,74 @@ def index(
     chapters: list[Chapter], made: list[Made], roles: dict[str, Role]
 ) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     """The index: every tool and skill the chapters list, with the pages it is on, tools (a
-    role's ``tech_stack``) apart from skills; one entry for the same words in any case."""
-    found: dict[str, dict[str, tuple[str, set[int]]]] = {"tools": {}, "skills": {}}
+    role's ``tech_stack``) apart from skills. Entries that differ only in case, punctuation,
+    "e.g." or the word naming the kind of the examples in brackets ("tools", "software") are
+    one; a skill is printed in sentence case (a source's Title Case is not the index's)."""
+    found: dict[str, dict[str, tuple[list[str], set[int]]]] = {"tools": {}, "skills": {}}
+    proper = {
+        word
+        for role in roles.values()
+        for tool in role.tech_stack
+        for word in _WORD.findall(tool.name)
+        if word[:1].isupper()
+    }
     for chapter, piece in zip(chapters, made, strict=True):
         names = {_key(tool.name) for tool in roles[chapter.slug].tech_stack}
         for text, page in piece.items:
             key = _key(text)
             if not key:
                 continue
-            entries = found["tools" if key in names else "skills"]
-            _, pages = entries.setdefault(key, (text, set()))
+            kind = "tools" if key in names else "skills"
+            texts, pages = found[kind].setdefault(key, ([], set()))
+            texts.append(text)
             pages.add(chapter.page + page)
-    return _terms(found["tools"].values()), _terms(found["skills"].values())
+    tools = ((_printed(texts), pages) for texts, pages in found["tools"].values())
+    skills = ((_sentence(_printed(t), proper), pages) for t, pages in found["skills"].values())
+    return _terms(tools), _terms(skills)
+
+
+#: What an entry's key leaves out: abbreviations that only introduce examples, and the word
+#: naming the kind of the examples that follow in brackets ("BI tools (e.g., Tableau)").
+_EXAMPLES = re.compile(r"\b(?:e\.\s?g|i\.\s?e|etc)\.,?", re.IGNORECASE)
+_KIND = re.compile(
+    r"\b(?:tools?|software|platforms?|systems?|applications?|apps|suites?)\s*(?=\()", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _key(text: str) -> str:
+    text = _KIND.sub("", _EXAMPLES.sub(" ", unicodedata.normalize("NFKC", text)))
+    return " ".join(re.findall(r"[\w+#]+", text.casefold()))
+
+
+def _printed(texts: list[str]) -> str:
+    """Of the ways an entry is written, the one to print: without "e.g.", not in Title Case,
+    the shortest."""
+    return min(texts, key=lambda t: (bool(_EXAMPLES.search(t)), _title_case(t), len(t), t))
+
+
+def _title_case(text: str) -> bool:
+    """Whether ``text`` (outside brackets) capitalises every word of four letters or more."""
+    words = _WORD.findall(re.sub(r"\([^)]*\)", "", text))
+    long = [w for w in words[1:] if len(w) >= 4]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
+def _sentence(text: str, proper: set[str]) -> str:
+    """``text`` in sentence case when it is in Title Case: capitalised words after the first
+    set in lower case, except in brackets, acronyms ("CRM") and names of tools (``proper``)."""
+    if not _title_case(text):
+        return text
+    out, depth, first = [], 0, True
+    for token in re.split(r"([^\W\d_]+)", text):
+        if _WORD.fullmatch(token):
+            lower = token[0].isupper() and token[1:].islower() and token not in proper
+            out.append(token.lower() if lower and depth == 0 and not first else token)
+            first = False
+        else:
+            depth += token.count("(") - token.count(")")
+            out.append(token)
+    return "".join(out)
 
 
 def _terms(entries: Iterable[tuple[str, set[int]]]) -> tuple[Term, ...]:
@@ -166,10 +227,6 @@ def _terms(entries: Iterable[tuple[str, set[int]]]) -> tuple[Term, ...]:
         Term(text, tuple(sorted(pages)))
         for text, pages in sorted(entries, key=lambda e: _sort(e[0]))
     )
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _sort(text: str) -> str:

@@ -40,6 +40,11 @@ END_EMPTY = 0.30
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
+#: A diagram that takes its heading to the next page and leaves this one more than this empty
+#: (a part's opener alone) goes below its section's text instead, under its own title.
+HALF_EMPTY = 0.5
+#: Notes panels a document may have as fillers: more read as padding, not as an invitation.
+MOST_FILLERS = 2
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -65,17 +70,11 @@ def paginate(laid: Layout) -> Layout:
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
     if _tighten(laid.document, root) + _tighten_parts(laid.document, parts, parents):
         laid = relayout(laid)
-    found = gaps(laid.document)
-    # A figure that may wait for the text after it moves below that text; what it moves
-    # changes the pages after it, so their gaps are looked at again after one more layout.
-    moved = [gap for gap in found if _defer(gap, parents)]
-    if moved:
-        first = moved[0].page
-        _fill([gap for gap in found if gap.page < first], pool, parents)
+    if sum(_defer(gap, parents) for gap in gaps(laid.document, HALF_EMPTY)):
         laid = relayout(laid)
-        found = gaps(laid.document)
-    changed = _fill(found, pool, parents)
-    ends = _fill_ends(part_ends(laid.document, parts), pool)
+    chosen = _choose(gaps(laid.document), part_ends(laid.document, parts), pool, parents)
+    changed = _fill([gap for gap in chosen if gap.before not in parts], pool, parents)
+    ends = _fill_ends([gap for gap in chosen if gap.before in parts], pool)
     pages = len(laid.document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
     if not (changed or ends or rounded):
@@ -146,7 +145,7 @@ def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> i
         part = _part_of(gap.before, parents, fillers)
         height = gap.space - SAFETY_PX
         parent = parents.get(gap.before)
-        if part is None or parent is None or parent.tag not in _FLOW or height < SMALLEST_PX:
+        if part is None or parent is None or not _fillable(gap, parents, fillers):
             continue
         held = part.find(".//*[@data-gp-fill='gap']") is not None
         filler = plain if held and plain is not None else fillers[part.get("id")]
@@ -156,6 +155,42 @@ def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> i
         parents[clone] = parent
         added += 1
     return added
+
+
+def _fillable(
+    gap: Gap, parents: dict[Element, Element], fillers: dict[str | None, Element]
+) -> bool:
+    """Whether a filler can go into ``gap``: between blocks of a part that has one, and big
+    enough to be worth setting."""
+    parent = parents.get(gap.before)
+    return (
+        gap.space - SAFETY_PX >= SMALLEST_PX
+        and parent is not None
+        and parent.tag in _FLOW
+        and _part_of(gap.before, parents, fillers) is not None
+    )
+
+
+def _choose(
+    found: list[Gap], ends: list[Gap], pool: Element, parents: dict[Element, Element]
+) -> list[Gap]:
+    """The gaps (``found``) and part ends (``ends``) that get a filler, up to MOST_FILLERS and
+    never two on following pages (notes after notes read as padding): gaps first, the largest
+    first (a hole inside a part reads as a mistake, a part that ends short as its end), then
+    part ends; a part end's filler needs a filler of its own or the plain one."""
+    fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
+    plain = pool.find("*[@data-gp-fill='notes']") is not None
+    inside = [gap for gap in found if _fillable(gap, parents, fillers)]
+    last = [
+        end
+        for end in ends
+        if end.space - SAFETY_PX >= SMALLEST_PX and (plain or end.before.get("id") in fillers)
+    ]
+    chosen: list[Gap] = []
+    for gap in [*sorted(inside, key=lambda g: -g.space), *sorted(last, key=lambda g: -g.space)]:
+        if len(chosen) < MOST_FILLERS and all(abs(gap.page - c.page) > 1 for c in chosen):
+            chosen.append(gap)
+    return sorted(chosen, key=lambda g: g.page)
 
 
 def _fill_ends(ends: list[Gap], pool: Element) -> list[tuple[Element, Element]]:
@@ -198,23 +233,20 @@ def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Elem
 
 
 def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
-    """Move the deferrable figure that opens ``gap.before`` (a ``[data-gp-defer]`` right after
-    its heading) to the end of its section, below the text that follows it: that text fills the
-    gap, and the figure sums the section up rather than part its text; False when there is no
-    such figure, or nothing follows it."""
-    figure = gap.before if gap.before.get("data-gp-defer") is not None else None
-    if figure is None:
-        children = [c for c in gap.before if c.tag not in ("aside",)]
-        if len(children) > 1 and children[1].get("data-gp-defer") is not None:
-            figure = children[1]
-    if figure is None:
+    """Move the diagram (``[data-gp-figure]``) that opens the section ``gap.before`` with its
+    heading to the end of the section, marked ``data-gp-deferred`` (its stylesheet shows its
+    own title then): the section's text fills the page; False when there is no such diagram
+    or no text after it."""
+    children = [c for c in gap.before if c.tag != "aside"]
+    if len(children) < 2 or children[1].get("data-gp-figure") is None:
         return False
+    figure = children[1]
     parent = parents[figure]
-    after = list(parent)[list(parent).index(figure) + 1 :]
-    if not after:
+    if not list(parent)[list(parent).index(figure) + 1 :]:
         return False
     parent.remove(figure)
     parent.append(figure)
+    figure.set("data-gp-deferred", "")
     return True
 
 

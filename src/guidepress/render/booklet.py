@@ -9,19 +9,114 @@ others (render/pieces.py): page numbers, the chapters for the contents, the inde
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from guidepress.content.audiences import DEFAULT
 from guidepress.content.brands import BrandKit
+from guidepress.i18n.formatting import Formatter
+from guidepress.i18n.labels import Labels
+from guidepress.paper import page_mm
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
 from guidepress.render.figures import Chart, qr_chart
 from guidepress.render.guide import QR_MM, GuideContext, guide_context
-from guidepress.render.pieces import Piece
+from guidepress.render.pieces import Piece, Term
 from guidepress.theme.lookup import Theme
 
 #: The designed pages that round a booklet's page count, in the order they are used.
 PADS = ("shortlist", "questions", "notes")
+
+#: The index's pages (styles/booklet.css, @page index and .index-*), in mm: three columns set
+#: here, not by CSS columns (slow in WeasyPrint on a long list, docs/layout-costs.md). An
+#: entry's height is estimated from its length, generously, so that a column never runs over.
+INDEX_COLUMNS = 3
+INDEX_MARGINS_MM = (40.0, 36.0)  # top and bottom, left and right
+INDEX_GAP_MM = 6.0
+INDEX_HEAD_MM = 32.0  # the title and the introduction on the first page
+INDEX_SLACK_MM = 8.0  # the foot, and what the estimate may miss
+LINE_MM = 4.1  # 8.6 pt at 1.35
+ENTRY_MM = 0.6
+INITIAL_MM = 2.2  # before an entry with a new initial
+GROUP_MM = 14.0  # a group's heading ("Skills") with its rule
+CHAR_MM = 1.5  # a character at 8.6 pt, a little wider than the mean
+INDENT_MM = 3.0
+
+
+@dataclass(frozen=True)
+class IndexItem:
+    """One item of an index column: a group heading (``pages`` empty) or an entry."""
+
+    text: str
+    pages: tuple[int, ...] = ()
+    group: bool = False
+    initial: bool = False  # an entry whose initial differs from the one before it
+
+    def height(self, width_mm: float, top: bool) -> float:
+        """Its estimated height in a column ``width_mm`` wide; ``top``: it opens the column."""
+        if self.group:
+            return GROUP_MM - (6.0 if top else 0.0)
+        chars = len(self.text) + sum(len(str(p)) + 2 for p in self.pages) + 1
+        first = int(width_mm / CHAR_MM)
+        rest = int((width_mm - INDENT_MM) / CHAR_MM)
+        lines = 1 + math.ceil(max(0, chars - first) / rest)
+        return lines * LINE_MM + ENTRY_MM + (INITIAL_MM if self.initial and not top else 0.0)
+
+
+def index_pages(
+    tools: tuple[Term, ...], skills: tuple[Term, ...], labels: Labels, paper: str
+) -> list[list[list[IndexItem]]]:
+    """The index's items in pages of INDEX_COLUMNS columns, read down each column then across:
+    as few pages as hold them, the columns of every page about equally long (the last page is
+    not a few lines alone), a group's heading never last in a column."""
+    items: list[IndexItem] = []
+    for key, terms in (("index_tools", tools), ("index_skills", skills)):
+        if not terms:
+            continue
+        items.append(IndexItem(labels[key], group=True))
+        initial = ""
+        for term in terms:
+            first = term.text[:1].upper()
+            items.append(IndexItem(term.text, term.pages, initial=first != initial))
+            initial = first
+    if not items:
+        return []
+    width, height = page_mm(paper)
+    column = (width - INDEX_MARGINS_MM[1] - (INDEX_COLUMNS - 1) * INDEX_GAP_MM) / INDEX_COLUMNS
+    room = height - INDEX_MARGINS_MM[0] - INDEX_SLACK_MM
+    total = sum(item.height(column, False) for item in items)
+    pages = 1
+    while True:
+        rooms = [room - INDEX_HEAD_MM] * INDEX_COLUMNS + [room] * INDEX_COLUMNS * (pages - 1)
+        share = min(1.0, total / sum(rooms))
+        columns = _columns(items, [r * share for r in rooms], column)
+        if len(columns) <= len(rooms) and all(
+            _height(c, column) <= r for c, r in zip(columns, rooms, strict=False)
+        ):
+            break
+        pages += 1
+    columns += [[] for _ in range(len(rooms) - len(columns))]
+    return [columns[n : n + INDEX_COLUMNS] for n in range(0, len(columns), INDEX_COLUMNS)]
+
+
+def _columns(items: list[IndexItem], targets: list[float], width: float) -> list[list[IndexItem]]:
+    """``items`` in columns of about ``targets`` height each (the last takes what is left)."""
+    columns: list[list[IndexItem]] = [[]]
+    for item in items:
+        current = columns[-1]
+        full = current and len(columns) < len(targets)
+        if full and _height([*current, item], width) > targets[len(columns) - 1]:
+            if current[-1].group:  # a heading goes with its first entry
+                columns[-1] = current[:-1]
+                columns.append([current[-1]])
+            else:
+                columns.append([])
+        columns[-1].append(item)
+    return columns
+
+
+def _height(column: list[IndexItem], width: float) -> float:
+    return sum(item.height(width, n == 0) for n, item in enumerate(column))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,6 +126,7 @@ class FrontContext(PageContext):
     piece: Piece
     audience: str  # the cover's line saying who the booklet is for
     cover_art: str
+    pay_range: str | None = None  # the lowest and highest median pay of its roles
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,6 +135,7 @@ class BackContext(PageContext):
 
     piece: Piece
     pads: list[str]  # names of PADS, one per page
+    index: list[list[list[IndexItem]]] = field(default_factory=list)  # pages of columns
     related: list[object] = field(default_factory=list)  # the guide's back cover has some
     booking: Chart | None = None
     next_steps: bool = True
@@ -49,6 +146,22 @@ class ChapterContext(GuideContext):
     """One role's guide as a chapter."""
 
     piece: Piece
+
+
+def pay_range(piece: Piece, labels: Labels, locale: str) -> str | None:
+    """The range of the roles' median pay ("$58,000–$104,920"), in the currency most of them
+    are paid in; None when fewer than two roles give one."""
+    medians = [
+        (c.currency, c.median) for c in piece.chapters if c.median is not None and c.currency
+    ]
+    if len(medians) < 2:
+        return None
+    currencies = [currency for currency, _ in medians if currency]
+    currency = max(sorted(set(currencies)), key=currencies.count)
+    values = sorted(value for cur, value in medians if cur == currency and value is not None)
+    money = Formatter(locale, currency).money
+    low, high = money(values[0]), money(values[-1])
+    return low if low == high else labels.format("range_short", low=low, high=high)
 
 
 def booklet_context(
@@ -71,6 +184,7 @@ def booklet_context(
             **shared(page),
             piece=piece,
             audience=(settings and settings.cover) or page.L[f"cover_{whose}"],
+            pay_range=pay_range(piece, page.L, options.locale),
             cover_art=cover_art(
                 5,
                 None,
@@ -91,4 +205,7 @@ def booklet_context(
             else None
         ),
         next_steps=reader is None or reader.prints("back-cover"),
+        index=index_pages(piece.tools, piece.skills, page.L, options.paper)
+        if piece.part == "index"
+        else [],
     )

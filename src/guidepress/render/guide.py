@@ -82,7 +82,7 @@ class GuideContext(PageContext):
     stress: Rating | None
     balance: Rating | None
     pages_multiple: int = 1
-    short: bool = False  # parts run on (SHORT_GUIDE_CHARS, or the audience says so)
+    short: bool = False  # one part, run on (SHORT_GUIDE_CHARS, or the audience says so)
     #: The pages around the parts its audience reads (content/audiences.py's FRONT and BACK).
     compact: bool = False  # sections in their short form (the audience says so)
     in_brief: bool = True
@@ -119,10 +119,16 @@ def guide_context(
     education = entry_education(role)
     colors = brand.brand.colors
     office = brand.brand.office
+    present = frozenset({"salary"} if local else ())
+    run_on = (
+        settings.run_on
+        if settings and settings.run_on is not None
+        else len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS
+    )
     return GuideContext(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
-        parts=(parts := guide_parts(role, labels, reader, frozenset({"salary"} if local else ()))),
+        parts=(parts := guide_parts(role, labels, reader, present, run_on)),
         sections=[section for part in parts for section in part.sections],
         pay=pay,
         salary_chart=local.chart if local else salary_chart(pay, labels, fmt, style, text_mm),
@@ -154,9 +160,7 @@ def guide_context(
         if office.booking_url
         else None,
         pages_multiple=options.config.guide.pages_multiple,
-        short=settings.run_on
-        if settings and settings.run_on is not None
-        else len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS,
+        short=run_on,
         compact=bool(settings and settings.compact),
         in_brief=reader is None or reader.prints("in-brief"),
         glance=reader is None or reader.prints("at-a-glance"),

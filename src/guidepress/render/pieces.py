@@ -17,6 +17,8 @@ class Chapter:
     summary: str
     group: str | None = None
     page: int = 0
+    median: float | None = None  # the role's median pay, for the cover's range
+    currency: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from guidepress.content.models import Role
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paydata import ONET_CREDIT, PayFigures
+from guidepress.paydata.areas import NATIONAL
 from guidepress.render import charts
 from guidepress.render.context import Official
 from guidepress.render.figures import Chart, salary_chart
@@ -64,7 +65,10 @@ def regional(
     brand's: figures.chart_style) when both are given."""
     figures = official.figures
     fmt = money_format(figures, locale)
-    area = figures.area_name
+    national = figures.area_code == NATIONAL
+    # The nation by the catalogue's name for it ("USA" in German), its heading with the article
+    # English wants ("Pay in the U.S.").
+    area = labels.area_us if national else figures.area_name
     rows = [
         (labels[key], _money(figures, name, fmt, labels))
         for name, key in _ROWS
@@ -88,7 +92,7 @@ def regional(
         figures=figures,
         area=area,
         edition=labels.format("regional_edition", area=area),
-        heading=labels.format("pay_in_area", area=area),
+        heading=labels.pay_in_us if national else labels.format("pay_in_area", area=area),
         occupation=occupation_line(figures, labels),
         period=labels.format(
             "salary_no_region",

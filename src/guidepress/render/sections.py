@@ -104,15 +104,36 @@ def _printed(role: Role, fields: tuple[str, ...], present: frozenset[str]) -> bo
     return False
 
 
+#: The one part of a guide whose parts run on: its sections under one opener.
+RUN_ON_PART = "part_all"
+
+
 def guide_parts(
     role: Role,
     labels: Labels,
     audience: Audience | None = None,
     present: frozenset[str] = frozenset(),
+    run_on: bool = False,
 ) -> list[Part]:
     """The parts of ``role``'s guide with their sections (those ``audience`` reads); empty ones
-    are left out. The last part always ends with the sources. ``present``: fields given from
-    elsewhere than the role file (``salary`` for a regional edition's official pay)."""
+    are left out. The last part always ends with the sources; a part that would hold only them
+    is folded into the part before it (a part is named by what it holds). ``present``: fields
+    given from elsewhere than the role file (``salary`` for a regional edition's official pay).
+    ``run_on``: the sections run on under one opener (RUN_ON_PART), as a short briefing does:
+    several part openers on one page would read as a jumble."""
+    parts = _parts(role, labels, audience, present)
+    if len(parts) > 1 and [s.id for s in parts[-1].sections] == ["sources"]:
+        last = parts.pop()
+        parts[-1].sections.extend(last.sections)
+    if run_on and len(parts) > 1:
+        sections = [section for part in parts for section in part.sections]
+        return [Part("part-1", RUN_ON_PART, 1, labels[RUN_ON_PART], sections)]
+    return parts
+
+
+def _parts(
+    role: Role, labels: Labels, audience: Audience | None, present: frozenset[str]
+) -> list[Part]:
     parts: list[Part] = []
     for key, outline in PARTS:
         name = key.removeprefix("part_")
