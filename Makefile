@@ -12,7 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-guides: $(STAMP)
+# The demo's pay store, imported offline from the shipped BLS extract (not committed: the CSV is
+# the reviewed source; the store is derived from it and from guidepress's store format).
+data/pay.sqlite: data/oews_m2025_extract.csv src/guidepress/paydata/store.py $(STAMP)
+	$(BIN)/guidepress data import oews data/oews_m2025_extract.csv
+
+guides: $(STAMP) data/pay.sqlite
 	$(BIN)/guidepress build --kind guide
 	@echo "Guides are in $(CURDIR)/output/guides/ (index: output/manifest.json)"
 
@@ -25,7 +30,7 @@ PYTEST_WORKERS ?= 2
 PYTEST := $(if $(TEST_TMP),TMPDIR=$(TEST_TMP)) $(BIN)/python -m pytest -q \
 	-n $(PYTEST_WORKERS) --dist worksteal
 
-test: $(STAMP) chromium
+test: $(STAMP) data/pay.sqlite chromium
 	$(PYTEST)
 
 # The live preview's browser tests drive Debian's chromium (tests/serve/test_browser.py). As root
@@ -40,7 +45,7 @@ chromium:
 
 # Every test that lays out no document (no PDF, no one-page fitting): a test that does and is
 # not marked pdf fails (tests/conftest.py).
-test-fast: $(STAMP)
+test-fast: $(STAMP) data/pay.sqlite
 	$(PYTEST) -m "not pdf"
 
 lint: $(STAMP)

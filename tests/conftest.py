@@ -22,6 +22,7 @@ from tests.helpers import (
     SEED_ROLES,
     add_role,
     compared_role,
+    demo_copy,
     new_project,
     pinned_build,
     pinned_date,
@@ -109,6 +110,25 @@ def pytest_runtest_makereport(
     return report
 
 
+@pytest.fixture(scope="session", autouse=True)
+def demo_store() -> Path:
+    """The demo's pay store (git-ignored), imported from its BLS extract as `make guides` does,
+    when it is missing or was made from another file or by another store format. Imports
+    replace the file atomically, so two test workers doing it at once is harmless."""
+    from guidepress.paydata import Store, StoreMissing, import_oews
+    from guidepress.paydata.tables import sha256_of
+
+    source, store = REPO / "data" / "oews_m2025_extract.csv", REPO / "data" / "pay.sqlite"
+    try:
+        with Store(store) as current:
+            made_from = {s.sha256 for s in current.release.sources}
+    except StoreMissing:
+        made_from = set()
+    if made_from != {sha256_of(source)}:
+        import_oews([source], store)
+    return store
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch project: config, the default brand, no roles yet."""
@@ -175,3 +195,9 @@ def two_roles(_two_roles_built: Path, tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     shutil.copytree(_two_roles_built, root)
     return root
+
+
+@pytest.fixture
+def demo(tmp_path: Path, demo_store: Path) -> Path:
+    """A copy of the demo project with its imported pay store (regions: [US])."""
+    return demo_copy(tmp_path / "demo")

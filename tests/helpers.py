@@ -21,7 +21,7 @@ from guidepress.build.request import BuildRequest
 from guidepress.cli import cli
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison, Role
-from guidepress.render.context import Options, RenderedHtml, Subject
+from guidepress.render.context import Official, Options, RenderedHtml, Subject
 from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
@@ -316,14 +316,16 @@ def render_html(
     theme: Theme,
     *,
     title: str = "Compared",
+    official: Sequence[Official] = (),
     **options: Any,
 ) -> RenderedHtml:
-    """The HTML of one output of ``kind`` about ``roles`` (a comparison's title is ``title``)."""
+    """The HTML of one output of ``kind`` about ``roles`` (a comparison's title is ``title``);
+    ``official``: a regional edition's pay, per role."""
     found = (roles,) if isinstance(roles, Role) else tuple(roles)
     comparison = None
     if KINDS[kind].subject == "comparison":
         comparison = Comparison(title=title, roles=[role.slug for role in found])
-    subject = Subject("-vs-".join(role.slug for role in found), found, comparison)
+    subject = Subject("-vs-".join(role.slug for role in found), found, comparison, tuple(official))
     return KINDS[kind].render(subject, brand, theme, Options(**options))
 
 
@@ -434,3 +436,40 @@ def decode_qr(pdf: Path) -> list[str]:
     page = pypdfium2.PdfDocument(str(pdf))[0]
     image = page.render(scale=300 / 72).to_pil()
     return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+# --- Pay data -------------------------------------------------------------------------------
+
+
+def oews_row(area: str, occupation: str) -> dict[str, str]:
+    """The row of the demo's BLS extract (data/oews_m2025_extract.csv) for ``area`` (BLS's
+    code: "99", "39", "18140") and ``occupation`` (SOC code): what a PDF must print."""
+    import csv
+
+    with (REPO / "data" / "oews_m2025_extract.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["AREA"] == area and row["OCC_CODE"] == occupation:
+                return row
+    raise KeyError((area, occupation))
+
+
+def dollars(value: str | float) -> str:
+    """A BLS annual figure as a PDF prints it: "108370" -> "$108,370"."""
+    return f"${int(float(value)):,}"
+
+
+def demo_copy(root: Path, config: str | None = None) -> Path:
+    """The demo project (seed roles, default brand, comparison, BLS extract, O*NET titles and
+    the imported store) copied to ``root``; ``config`` replaces its guidepress.yaml."""
+    for rel in ("content/roles", "content/comparisons", "content/brands/default", "data"):
+        shutil.copytree(REPO / rel, root / rel)
+    shutil.copy(REPO / "guidepress.yaml", root / "guidepress.yaml")
+    if config is not None:
+        write(root, "guidepress.yaml", config)
+    return root
+
+
+#: The demo's configuration without its regions.
+DEMO_DATA = (
+    "title: Career guides\ndata: {store: data/pay.sqlite, onet: data/onet_occupations.txt}\n"
+)

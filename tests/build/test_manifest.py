@@ -32,6 +32,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "format",
         "pdf_variant",
         "print_marks",
+        "region",
         "dpi",
         "pages",
         "bytes",

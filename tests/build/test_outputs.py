@@ -76,6 +76,73 @@ def test_no_two_outputs_share_a_path_whatever_the_options(project: Path) -> None
     assert [(o.path, o.pdf_variant) for o in html] == [("sheets/baker.html", None)]
 
 
+# Regions ---------------------------------------------------------------------------------------
+
+
+def region_path(region: str | None, default: str | None = "US", **options: object) -> str:
+    from guidepress.build.outputs import output_path
+    from guidepress.render.kinds import KINDS
+
+    values: dict[str, object] = {
+        "brand": "default", "locale": "en", "paper": "a4", "pdf_variant": "pdf/ua-1",
+        "print_marks": False, "format": "pdf", "region": region, "dpi": None,
+    }  # fmt: skip
+    values.update(options)
+    defaults = {**values, "locale": "en", "print_marks": False, "region": default}
+    return output_path(KINDS["guide"], "chef", values, defaults)
+
+
+def test_the_default_region_keeps_the_short_name() -> None:
+    assert region_path("US") == "guides/chef.pdf"
+    assert region_path("OH") == "guides/chef@oh.pdf"
+    assert region_path("18140", locale="es", print_marks=True) == "guides/chef.es@18140.print.pdf"
+
+
+def test_a_region_is_never_taken_for_a_locale() -> None:
+    """``DE`` the region and ``de`` the language would be one file on a case-insensitive disk."""
+    names = {region_path("US", locale="de"), region_path("DE")}
+    assert names == {"guides/chef.de.pdf", "guides/chef@de.pdf"}
+    assert len({n.lower() for n in names}) == 2
+
+
+def test_without_regions_the_names_are_as_before() -> None:
+    assert region_path(None, default=None) == "guides/chef.pdf"
+    assert region_path("US", default=None) == "guides/chef@us.pdf"
+
+
+def test_regions_and_page_images_with_every_other_option_have_their_own_paths(
+    project: Path,
+) -> None:
+    write(project, "guidepress.yaml", "title: T\nkinds: [sheet]\nregions: [US]\n")
+    add_role(project, "baker")
+    loaded, _ = load_project(project)
+    request = BuildRequest(regions=("US", "DE"), locales=("en", "de"), formats=("pdf", "png"),
+                           dpi=150, print_marks=True)  # fmt: skip
+    paths = [o.path for o in plan(loaded, request)] + [o.path for o in plan(loaded, BuildRequest())]
+    assert sorted(paths) == [
+        "sheets/baker.de.print.150dpi.1.png",
+        "sheets/baker.de.print.pdf",
+        "sheets/baker.de@de.print.150dpi.1.png",
+        "sheets/baker.de@de.print.pdf",
+        "sheets/baker.pdf",
+        "sheets/baker.print.150dpi.1.png",
+        "sheets/baker.print.pdf",
+        "sheets/baker@de.print.150dpi.1.png",
+        "sheets/baker@de.print.pdf",
+    ]
+    assert len({path.lower() for path in paths}) == len(paths)
+
+
+def test_regions_asked_and_configured(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nregions: [US, oh, US]\n")
+    add_role(project, "baker")
+    loaded, _ = load_project(project)
+    paths = {o.path: o.region for o in plan(loaded, BuildRequest())}
+    assert paths == {"guides/baker.pdf": "US", "guides/baker@oh.pdf": "OH"}
+    asked = {o.path: o.region for o in plan(loaded, BuildRequest(regions=("oh", " 18140", "OH")))}
+    assert asked == {"guides/baker@oh.pdf": "OH", "guides/baker@18140.pdf": "18140"}
+
+
 def _path(format: str, dpi: int | None = None, **options: str) -> str:
     """The path of a guide about ``chef`` with ``options`` (the rest the project's defaults)."""
     default = defaults(Config())

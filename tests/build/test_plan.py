@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from guidepress.build.plan import plan
+from guidepress.build.manifest import Entry
+from guidepress.build.plan import gone, plan
 from guidepress.build.request import BuildRequest
 from guidepress.content.project import load_project
 from tests.helpers import compared_role, run, write
@@ -53,3 +54,19 @@ def test_a_comparison_is_checked_when_only_its_roles_are_selected(compared_roles
         assert [str(p) for p in problems] == [problem]
         assert project.failed_comparisons == {"mixed": ("pastry-chef", "euro-chef")}
     assert run(compared_roles, "validate", "mixed") == (1, problem + "\n")
+
+
+def test_a_comparison_in_a_region_is_found_by_its_name_before_the_suffixes(demo: Path) -> None:
+    """``comparisons/NAME[.locale][@region].pdf``: gone only when NAME's file is gone."""
+    project, _ = load_project(demo, only=["strategic-account-manager"])
+    roles = ["strategic-account-manager", "customer-success-manager"]
+    entries = [
+        Entry(f"comparisons/{name}.pdf", "compare", roles, "default", "en", "a4", "pdf")
+        for name in (
+            "account-vs-success@oh",
+            "account-vs-success.es@18140",
+            "strategic-account-manager-vs-customer-success-manager@oh",  # ad hoc
+            "old@oh",
+        )
+    ]
+    assert gone(project, entries) == {"comparisons/old@oh.pdf"}

@@ -55,6 +55,7 @@ def test_role_brand_locale_and_kind_names_complete(roles: Path, shell: str) -> N
     assert complete(shell, f"{at} build past") == ["pastry-chef", "pastry-cook", "pastry-pair"]
     assert complete(shell, f"{at} compare baker past") == ["pastry-chef", "pastry-cook"]
     assert complete(shell, f"{at} validate b") == ["baker"]
+    assert complete(shell, f"{at} data show past") == ["pastry-chef", "pastry-cook"]
     assert complete(shell, f"{at} build --brand ") == ["default", "northfield"]
     assert complete(shell, f"{at} compare baker baker --brand n") == ["northfield"]
     assert complete(shell, f"{at} build --locale ") == ["de", "en", "es", "fr", "pt"]

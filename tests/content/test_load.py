@@ -3,7 +3,6 @@ size, nesting and aliases, and fuzzing."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -254,43 +253,41 @@ def test_a_key_yaml_cannot_read_is_reported_and_its_entry_skipped() -> None:
 # --- Hostile files, through guidepress validate -----------------------------------------------
 
 
-def timed_validate(root: Path) -> tuple[int, str, float]:
-    started = time.perf_counter()
-    code, err = run_err(root, "validate")
-    return code, err, time.perf_counter() - started
+# Each refusal's message is the proof that the guard stopped it before the work (unguarded,
+# the bomb expands to billions of values and the nesting overflows the parser's stack): no
+# wall-clock bound here, which a busy machine breaks; pytest-timeout ends a hang.
+def validate_project(root: Path) -> tuple[int, str]:
+    return run_err(root, "validate")
 
 
 def test_alias_bomb_is_refused_fast(project: Path) -> None:
     lines = ["title: Bomb", "summary: s", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     write(project, "content/roles/bomb.yaml", "\n".join(lines) + "\n")
-    code, err, seconds = timed_validate(project)
+    code, err = validate_project(project)
     assert (code, err) == (
         1,
         "content/roles/bomb.yaml:3:46: too large: more than 200,000 values with aliases expanded\n",
     )
-    assert seconds < 3
 
 
 def test_ten_thousand_levels_of_nesting_are_refused_fast(project: Path) -> None:
     write(project, "content/roles/deep.yaml", "title: D\nsummary: " + "[" * 10_000 + "]" * 10_000)
-    code, err, seconds = timed_validate(project)
+    code, err = validate_project(project)
     assert (code, err) == (
         1,
         "content/roles/deep.yaml:2:109: too deeply nested (more than 100 levels)\n",
     )
-    assert seconds < 3
 
 
 def test_sixty_megabyte_file_is_refused_without_reading_it(project: Path) -> None:
     with (project / "content/roles/huge.yaml").open("wb") as handle:
         handle.truncate(60_000_000)  # sparse: costs no disk, and reads as 60 MB of NUL
-    code, err, seconds = timed_validate(project)
+    code, err = validate_project(project)
     assert (code, err) == (
         1,
         "content/roles/huge.yaml:1:1: file is too large (60,000,000 bytes; limit 1,000,000)\n",
     )
-    assert seconds < 2
 
 
 @pytest.mark.parametrize(

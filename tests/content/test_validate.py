@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import SLUG_RULE, compared_role, invoke, run, run_err, write
+from tests.helpers import SLUG_RULE, compared_role, invoke, run, run_err, validate_lines, write
 
 ROLE = """
 title: Chef
@@ -356,3 +356,69 @@ def test_role_files_can_be_named_by_path_and_unknown_names_get_a_suggestion(
         "guidepress.yaml: not a role or comparison file (they are content/roles/NAME.yaml or "
         "content/comparisons/NAME.yaml)\n",
     )
+
+
+# Occupation codes and regions -----------------------------------------------------------------
+
+
+def test_occupation_codes_have_their_forms(project: Path) -> None:
+    write(
+        project,
+        "content/roles/a.yaml",
+        """
+        title: A
+        summary: S.
+        occupation: {soc: "414011", onet: "41-4011"}
+        """,
+    )
+    write(project, "content/roles/b.yaml", "title: B\nsummary: S.\noccupation: {}\n")
+    write(
+        project,
+        "content/roles/c.yaml",
+        'title: C\nsummary: S.\noccupation: {soc: "41-4011", onet: "41-3091.00"}\n',
+    )
+    write(project, "content/roles/d.yaml", 'title: D\nsummary: S.\noccupation: {code: "24 33"}\n')
+    code, lines = validate_lines(project)
+    assert code == 1
+    assert lines == [
+        "content/roles/a.yaml:3:14: occupation.soc: must be a SOC code like 41-4011 (got '414011')",
+        "content/roles/a.yaml:3:29: occupation.onet: must be an O*NET-SOC code like 41-4011.00 "
+        "(got '41-4011')",
+        "content/roles/b.yaml:3:1: occupation: give soc (a SOC code like 41-4011), onet or code",
+        "content/roles/c.yaml:3:30: occupation.onet: 41-3091.00 is not in SOC 41-4011 (an "
+        "O*NET-SOC code starts with its SOC code)",
+        "content/roles/d.yaml:3:14: occupation.code: must be an occupation code: letters, digits, "
+        "dots and hyphens, like 2433 (got '24 33')",
+    ]
+
+
+def test_an_onet_code_alone_gives_the_soc_code() -> None:
+    from guidepress.content.models.role import OccupationCodes
+
+    assert OccupationCodes(onet="41-4011.07").soc_code == "41-4011"
+    assert OccupationCodes(soc="13-1199").soc_code == "13-1199"
+    assert OccupationCodes(code="2433").soc_code is None
+
+
+def test_region_codes_in_the_config(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\nregions: [oh, US, 'Ohio state']\n")
+    code, lines = validate_lines(project)
+    assert code == 1
+    assert lines == [
+        "guidepress.yaml:2:19: regions[2]: must be a region code like US, OH or 18140 "
+        "(got 'Ohio state')",
+    ]
+    write(project, "guidepress.yaml", "title: T\nregions: [oh, '18140']\n")
+    from guidepress.content.project import load_config
+
+    assert load_config(project)[0].regions == ["OH", "18140"]
+
+
+def test_pay_data_files_stay_inside_the_project(project: Path) -> None:
+    write(project, "guidepress.yaml", "title: T\ndata: {store: ../pay.sqlite, onet: /etc/x}\n")
+    code, lines = validate_lines(project)
+    assert code == 1
+    assert lines == [
+        "guidepress.yaml:2:8: data.store: must be a file inside the project (got '../pay.sqlite')",
+        "guidepress.yaml:2:30: data.onet: must be a file inside the project (got '/etc/x')",
+    ]

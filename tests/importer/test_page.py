@@ -101,9 +101,12 @@ def test_seed_figures() -> None:
 @needs_seeds
 @pytest.mark.parametrize("name", sorted(SEED_FILES))
 def test_committed_role_files_are_what_import_produces(name: str) -> None:
-    committed = ROLES / f"{SEED_FILES[name]}.yaml"
+    """Byte for byte, but for the occupation codes added by hand (a page names no SOC code)."""
+    committed = (ROLES / f"{SEED_FILES[name]}.yaml").read_text("utf-8")
+    mapped = re.compile(r"# Occupation for official pay.*?\noccupation:\n(?:  [^\n]*\n)+", re.S)
+    assert len(mapped.findall(committed)) == 1
     result = import_text(seed_bytes(name), str(SEEDS / name))
-    assert committed.read_bytes() == result.yaml_text.encode("utf-8")
+    assert mapped.sub("", committed) == result.yaml_text
 
 
 @needs_seeds

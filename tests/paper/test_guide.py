@@ -125,7 +125,8 @@ def test_metadata_language_and_fonts(seed_guides: Path, slug: str) -> None:
     title = yaml.safe_load((REPO / "content/roles" / f"{slug}.yaml").read_text())["title"]
     with pikepdf.open(path) as pdf:
         info = pdf.docinfo
-        assert str(info["/Title"]) == f"{title} · Career guide"
+        # The demo builds the national edition (regions: [US] in guidepress.yaml).
+        assert str(info["/Title"]) == f"{title} · Career guide · U.S."
         assert str(info["/Author"]) == "guidepress Career Library"
         assert str(info["/Subject"]).startswith(f"A {title}")
         assert title in str(info["/Keywords"])

@@ -9,7 +9,16 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from tests.helpers import REPO, build_sheets, decode_qr, outputs_by_role, write
+from tests.helpers import (
+    REPO,
+    build_sheets,
+    decode_qr,
+    dollars,
+    oews_row,
+    outputs_by_role,
+    squash,
+    write,
+)
 
 pytestmark = pytest.mark.pdf
 
@@ -25,7 +34,11 @@ def test_seed_sheets_are_one_page_with_title_and_median(
         text = reader.pages[0].extract_text()
         data = yaml.safe_load((REPO / "content/roles" / f"{entry['roles'][0]}.yaml").read_text())
         assert data["title"] in text
-        assert f"${data['salary']['median']:,}" in text
+        # The demo builds the national edition: BLS's median, the page's range kept beside it.
+        row = oews_row("99", data["occupation"]["soc"])
+        assert entry["region"] == "US" and f"MEDIAN PAY, U.S.\n{dollars(row['A_MEDIAN'])}" in text
+        salary = data["salary"]
+        assert squash(f"{dollars(salary['min'])}–{dollars(salary['max'])} a year") in squash(text)
         assert "Scan to read more" in text and "careers@guidepress.example" in text
 
 

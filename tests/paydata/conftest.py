@@ -1,5 +1,6 @@
-"""Shared fixtures: the real OEWS extract and O*NET titles from shared/data (beside the
-repository), stores imported once per session, and a writer for small OEWS files."""
+"""Shared fixtures: the real OEWS extract and O*NET titles the demo ships (the extract's xlsx
+from shared/data beside the repository), stores imported once per session, and a writer for
+small OEWS files."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from guidepress.paydata import Store, import_oews
+from tests.helpers import REPO
 
 
 def _shared_data() -> Path | None:
@@ -82,9 +84,8 @@ def write_oews(path: Path, rows: list[dict[str, str]], header: list[str] = HEADE
 
 @pytest.fixture(scope="session")
 def oews_csv() -> Path:
-    if DATA is None:
-        pytest.skip("shared/data/ not found beside the repo")
-    return DATA / "oews" / "oews_m2025_extract.csv"
+    """The extract as the demo ships it (the same bytes as shared/data's)."""
+    return REPO / "data" / "oews_m2025_extract.csv"
 
 
 @pytest.fixture(scope="session")
@@ -96,9 +97,8 @@ def oews_xlsx() -> Path:
 
 @pytest.fixture(scope="session")
 def onet_file() -> Path:
-    if DATA is None:
-        pytest.skip("shared/data/ not found beside the repo")
-    return DATA / "onet" / "Occupation Data.txt"
+    """O*NET's Occupation Data.txt, as the demo ships it."""
+    return REPO / "data" / "onet_occupations.txt"
 
 
 @pytest.fixture(scope="session")

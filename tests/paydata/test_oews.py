@@ -182,7 +182,7 @@ def test_unknown_top_code_is_a_located_problem(tmp_path: Path) -> None:
         import_oews([path], tmp_path / "pay.sqlite")
     assert caught.value.lines() == [
         f"{path}:3:30: A_PCT90: '#' means at or above BLS's top code, but the top code of "
-        "May 2031 is not known: give it at import (hourly and annual)"
+        "May 2031 is not known: give it with --top-code HOURLY ANNUAL (from the release's notes)"
     ]
     assert not (tmp_path / "pay.sqlite").exists()
 

@@ -75,7 +75,9 @@ def test_a_change_naming_its_file_renders_it_even_with_the_same_hash(
 
 
 def test_a_sheet_too_long_shows_the_line_the_build_prints(hub: Hub, project: Path) -> None:
-    text = " ".join(["Coordinates cross-functional delivery with partners"] * 120)
+    text = " ".join(
+        ["Coordinates cross-functional delivery with partners"] * 60
+    )  # enough never to fit; every fitting layout of more costs seconds
     role = {"title": "Pastry Chef", "summary": text, "responsibilities": [text] * 9}
     write(project, "content/roles/pastry-chef.yaml", yaml.safe_dump(role))
     preview = hub.open(SHEET)
@@ -88,3 +90,22 @@ def test_a_sheet_too_long_shows_the_line_the_build_prints(hub: Hub, project: Pat
         r"sheets/pastry-chef\.pdf: role 'pastry-chef' does not fit", output.splitlines()[-1]
     )
     assert state["html"] is not None and state["pages"] is None
+
+
+def test_a_regional_edition_is_previewed_with_its_pages(demo: Path) -> None:
+    """``serve --region OH`` lists the Ohio editions; one's HTML and real pages are made with
+    Ohio's figures, looked up once and handed to the drawing process."""
+    hub = Hub(demo, BuildRequest(roles=("strategic-account-manager",), kinds=("sheet",),
+                                 regions=("oh",), formats=("pdf",)))  # fmt: skip
+    try:
+        _, outputs, problems = hub.outputs()
+        assert problems == [] and [o.path for o in outputs] == [
+            "sheets/strategic-account-manager@oh.pdf"
+        ]
+        preview = hub.open(outputs[0])
+        hub.watch(preview, +1)
+        state = settled(hub, preview)
+        assert state["problems"] == [] and state["pages"]["count"] == 1  # type: ignore[index]
+        assert b"$108,370" in (preview.html or b"")
+    finally:
+        hub.close()

@@ -58,3 +58,37 @@ def test_a_broken_role_gives_its_located_lines_and_no_hash(project: Path) -> Non
     shot = snapshot(project, SHEET)
     assert not shot.renderable
     assert shot.problems == ["content/roles/pastry-chef.yaml:3:1: bogus: unknown field"]
+
+
+def _regional(region: str) -> Output:
+    slug = "strategic-account-manager"
+    return Output(kind="sheet", subject=slug, roles=(slug,), path=f"sheets/{slug}@x.pdf",
+                  brand="default", locale="en", paper="a4", format="pdf",
+                  region=region)  # fmt: skip
+
+
+def test_a_regional_output_is_previewed_with_the_area_s_official_pay(demo: Path) -> None:
+    shot = snapshot(demo, _regional("OH"))
+    assert shot.problems == [] and shot.renderable
+    [official] = shot.official
+    assert (official.figures.area_name, official.figures.median) == ("Ohio", 108370)
+    html, _ = render_html(shot)
+    assert "MEDIAN PAY, OHIO" in html.decode().upper() and b"$108,370" in html
+    # The figures are part of the inputs hash, as in a build: another area, another hash.
+    assert snapshot(demo, _regional("18140")).inputs_hash != shot.inputs_hash
+    assert demo / "data" in watched_folders(shot)  # where a new import lands
+
+
+def test_a_regional_output_s_problem_is_the_build_s_line(demo: Path) -> None:
+    shot = snapshot(demo, _regional("GU"))
+    assert not shot.renderable and shot.official == ()
+    assert shot.problems == [
+        "content/roles/strategic-account-manager.yaml:287:3: occupation.soc: 41-4011 (Sales "
+        "Representatives, Wholesale and Manufacturing, Technical and Scientific Products) has no "
+        "May 2025 data for Guam (GU)"
+    ]
+    typed = snapshot(demo, _regional("ZZ"), asked=["zz"])
+    assert typed.problems == [
+        "--region: unknown region 'zz': use US, a state or territory code (OH, PR) or a BLS "
+        "metro area code (18140)"
+    ]

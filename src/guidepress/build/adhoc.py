@@ -8,9 +8,10 @@ from pathlib import Path
 
 from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import Entry, export, read_manifest, write_manifest
-from guidepress.build.outputs import choices, defaults, make_output
+from guidepress.build.outputs import Output, choices, defaults, make_output
 from guidepress.build.pipeline import GENERATOR, current
 from guidepress.build.plan import adhoc_name, check_brands
+from guidepress.build.regional import RoleFiles, fingerprint, for_outputs, mismatch
 from guidepress.build.request import BuildRequest
 from guidepress.build.targets import require_writable, suffix_for
 from guidepress.content.checks import salary_mismatch
@@ -18,6 +19,7 @@ from guidepress.content.load import read
 from guidepress.content.models import Comparison
 from guidepress.content.project import ROLES_DIR, Project, load_project, select
 from guidepress.errors import ContentError, Problem, RenderError, UsageError
+from guidepress.render.context import Official
 from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
@@ -49,8 +51,9 @@ def compare(root: Path, names: list[str], request: BuildRequest) -> Entry:
         suffix_for(output.format, request.file, "--out")
     output_dir = project.output_dir
     require_writable(root, output_dir, False, ("--out", request.file) if request.file else None)
+    official = _official(project, output, request.regions)
     theme = Theme(root)
-    inputs_hash = Inputs(project, theme).hash(output)
+    inputs_hash = Inputs(project, theme).hash(output, fingerprint(official) if official else "")
     old = None if request.force else read_manifest(output_dir).by_path().get(output.path)
     entry = current(old, inputs_hash, output_dir)
     if entry is None:
@@ -58,13 +61,34 @@ def compare(root: Path, names: list[str], request: BuildRequest) -> Entry:
 
         title = " · ".join(project.roles[s].title for s in slugs)
         comparison = Comparison(title=title, roles=slugs, brand=output.brand)
-        entry = run(project, theme, output, output_dir, inputs_hash, comparison=comparison)
+        entry = run(
+            project, theme, output, output_dir, inputs_hash,
+            comparison=comparison, official=official,
+        )  # fmt: skip
     write_manifest(output_dir, GENERATOR, project.build_date().isoformat(), [entry])
     if entry.status == "failed":
         raise RenderError(f"{entry.path}: {entry.error}")
     if request.file is not None and not export(output_dir, entry, request.file):
         raise RenderError(f"{entry.path}: changed by another build meanwhile; compare again")
     return entry
+
+
+def _official(project: Project, output: Output, asked: tuple[str, ...]) -> tuple[Official, ...]:
+    """The roles' official pay in the output's region (none without a region); a located
+    ``ContentError`` when it cannot be looked up or cannot share one axis (placed at the role
+    file's code: an ad-hoc comparison has no file of its own)."""
+    regional = for_outputs(project, [output], asked)
+    if regional is None or output.region is None:
+        return ()
+    if regional.all_problems():
+        raise ContentError(regional.all_problems())
+    official = regional.of(output.roles, output.region)
+    clash = mismatch(official, output.roles)
+    if clash is not None:
+        index, message = clash
+        role = project.roles[output.roles[index]]
+        raise ContentError([RoleFiles(project).problem(role, "occupation.soc", message)])
+    return official
 
 
 def _compare_problems(

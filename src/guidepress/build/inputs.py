@@ -22,7 +22,8 @@ from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
 #: guidepress.yaml keys that only select what to build; they change no document.
-_SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare"}
+#: ``regions`` and ``data`` too: a regional output's hash holds the figures it prints instead.
+_SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare", "regions", "data"}
 
 
 class Inputs:
@@ -70,8 +71,11 @@ class Inputs:
                 found.append(overlay.path)
         return found
 
-    def hash(self, output: Output) -> str:
+    def hash(self, output: Output, data: str = "") -> str:
+        """``data``: what the output prints from official pay data (``regional.fingerprint``)."""
         digest = hashlib.sha256(f"{output}\n{self.settings}\n".encode())
+        if data:
+            digest.update(f"data {data}\n".encode())
         for path in self.files(output):
             digest.update(path.name.encode())
             digest.update(self._digest(path))

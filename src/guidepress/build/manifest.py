@@ -37,6 +37,7 @@ class Entry:
     format: str
     pdf_variant: str | None = None  # None for HTML
     print_marks: bool = False
+    region: str | None = None  # a regional edition's region code; None: the role's own figures
     dpi: int | None = None  # png outputs: the page images' resolution
     pages: int | None = None
     bytes: int | None = None  # png outputs: of all pages

@@ -1,8 +1,8 @@
 """What one output is: a kind of document about one subject, under one set of options, at a path.
 
 The options that tell one output from another of the same subject (brand, locale, paper, PDF
-variant, print marks, page image resolution, format) are listed once, in :data:`AXES`: each is
-a field of :class:`Output` and of the manifest's ``Entry`` (same name), a part of
+variant, region, print marks, page image resolution, format) are listed once, in :data:`AXES`:
+each is a field of :class:`Output` and of the manifest's ``Entry`` (same name), a part of
 :func:`output_path`, and a choice :func:`choices` makes from the request and the project's
 config. No two outputs share a path (DESIGN.md, Outputs).
 """
@@ -34,6 +34,7 @@ class Output:
     format: str
     pdf_variant: str | None = DEFAULT_PDF_VARIANT  # None for HTML
     print_marks: bool = False
+    region: str | None = None  # a regional edition's region code (US, OH, 18140)
     dpi: int | None = None  # png outputs: the page images' resolution
 
     @property
@@ -58,21 +59,26 @@ class Axis:
     ``chosen`` is what a build request asks for (empty: as configured); ``configured`` what the
     project builds when not asked, its first value being the default an output's path leaves
     out. ``part`` names a value in the path: a folder (``place="folder"``), a dotted suffix of
-    the file name, or the file extension. ``formats``: the formats the option applies to; an
-    output of another format has None on this axis.
+    the file name, an ``@`` suffix (``place="at"``), or the file extension. ``formats``: the
+    formats the option applies to; an output of another format has None on this axis.
     """
 
     name: str  # the field of Output and manifest.Entry
     chosen: Callable[[BuildRequest], tuple[Any, ...]]
     configured: Callable[[Config], tuple[Any, ...]]
     part: Callable[[Any], str] = str
-    place: Literal["folder", "suffix", "extension"] = "suffix"
+    place: Literal["folder", "suffix", "at", "extension"] = "suffix"
     formats: frozenset[str] | None = None
 
 
+def region_key(code: str) -> str:
+    """A region code as outputs and the manifest name it: ``oh`` -> ``OH``."""
+    return code.strip().upper()
+
+
 #: Every option that tells outputs apart, in the order their parts appear in a path:
-#: ``guides/[brand/]slug[.locale][.paper][.variant][.print][.dpi].format``; page images are
-#: numbered, so a png output's path is its first page's (``slug.1.png``).
+#: ``guides/[brand/]slug[.locale][.paper][.variant][@region][.print][.dpi].format``; page images
+#: are numbered, so a png output's path is its first page's (``slug.1.png``).
 # fmt: off
 AXES: tuple[Axis, ...] = (
     Axis("brand", lambda r: r.brands, lambda c: tuple(c.brands), place="folder"),
@@ -84,6 +90,16 @@ AXES: tuple[Axis, ...] = (
         lambda c: (DEFAULT_PDF_VARIANT,),
         part=lambda variant: str(variant).replace("/", ""),  # pdf/a-3u -> pdfa-3u
         formats=frozenset({"pdf"}),
+    ),
+    # Regional editions: None (the role files' own figures) unless asked or configured. "@" sets
+    # a region apart from a locale: DE the region, de the language, one file on a
+    # case-insensitive disk otherwise.
+    Axis(
+        "region",
+        lambda r: tuple(dict.fromkeys(region_key(code) for code in r.regions)),
+        lambda c: tuple(dict.fromkeys(c.regions)) or (None,),
+        part=lambda code: str(code).lower(),
+        place="at",
     ),
     # Marked PDFs are for the print shop and never replace plain ones.
     Axis("print_marks", lambda r: (True,) if r.print_marks else (), lambda c: (False,),
@@ -126,8 +142,9 @@ def normalised(options: Mapping[str, Any]) -> dict[str, Any]:
 def output_path(
     kind: Kind, subject: str, options: Mapping[str, Any], default: Mapping[str, Any]
 ) -> str:
-    """``guides/[brand/]slug[.locale][.paper][.variant][.print].pdf``: a part for every axis
-    whose value is not the project's default (DESIGN.md: no two outputs share a path)."""
+    """``guides/[brand/]slug[.locale][.paper][.variant][@region][.print][.dpi].pdf``: a part for
+    every axis whose value is not the project's default (DESIGN.md: no two outputs share a
+    path)."""
     folders, name, extension = [kind.folder], subject, ""
     for axis in AXES:
         value = options[axis.name]
@@ -136,6 +153,8 @@ def output_path(
         elif value is not None and value != default[axis.name]:
             if axis.place == "folder":
                 folders.append(axis.part(value))
+            elif axis.place == "at":
+                name += f"@{axis.part(value)}"
             else:
                 name += f".{axis.part(value)}"
     return "/".join([*folders, f"{name}.{extension}"])

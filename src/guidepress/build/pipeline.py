@@ -23,9 +23,10 @@ from guidepress.build.manifest import (
 )
 from guidepress.build.outputs import Output
 from guidepress.build.plan import gone, plan
+from guidepress.build.regional import fingerprint, for_outputs, output_problem
 from guidepress.build.request import BuildRequest
 from guidepress.build.shards import select
-from guidepress.build.targets import one_output, require_writable
+from guidepress.build.targets import one_output, only_one, require_writable
 from guidepress.build.thumbnails import keep_thumbnails
 from guidepress.build.workers import run_all
 from guidepress.content.project import (
@@ -35,9 +36,10 @@ from guidepress.content.project import (
     Project,
     load_project,
 )
-from guidepress.errors import GuidepressError, Problem, RenderError, UsageError, printable
+from guidepress.errors import GuidepressError, Problem, RenderError, printable
 from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
+from guidepress.render.context import Official
 from guidepress.theme.lookup import Theme
 
 GENERATOR = f"guidepress {__version__}"
@@ -117,32 +119,44 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         outputs = select(outputs, *request.shard)
     if request.file is not None:
         one_output(outputs, request.file)
-    if request.single and len(outputs) != 1:
-        raise UsageError(
-            f"--open: {len(outputs)} outputs selected; select exactly one "
-            "(a role, --kind, --brand, --locale, --format)"
-        )
+    if request.single:
+        only_one(outputs, "--open", "opens")
     file = ("-o", request.file) if request.file else None
     require_writable(root, output_dir, request.out is not None, file)
     remove_stale_temporaries(output_dir)
     previous = read_manifest(output_dir).by_path()
     inputs = Inputs(project, theme)
+    regional = for_outputs(project, outputs, request.regions)
+    located = regional.all_problems() if regional else []
+    report.failures += [str(p) for p in located]
+    annotations += located
     if reporter:
         reporter.start(len(outputs))
     todo: list[tuple[Output, str]] = []
-    content_failed: set[str] = set()  # outputs failed by content problems, reported already
+    official: dict[str, tuple[Official, ...]] = {}
+    content_failed: set[str] = set()  # outputs failed by problems reported already
     for output in outputs:
         entry: Entry | None
         message = _content_problem(project, output, problems)
+        problem = output_problem(project, regional, output) if message is None else None
         if message is not None:
             entry = output.entry(error=message)
             content_failed.add(output.path)
+        elif problem is not None:  # official pay: said once, however many outputs need it
+            entry = output.entry(error=str(problem))
+            content_failed.add(output.path)
+            if problem not in located:
+                located.append(problem)
+                report.failures.append(str(problem))
+                annotations.append(problem)
         else:
-            inputs_hash = inputs.hash(output)
+            pay = regional.of(output.roles, output.region) if regional and output.region else ()
+            inputs_hash = inputs.hash(output, fingerprint(pay) if pay else "")
             old = None if request.force else previous.get(output.path)
             entry = current(old, inputs_hash, output_dir)
             if entry is None:
                 todo.append((output, inputs_hash))
+                official[output.path] = pay
                 continue
         report.entries.append(entry)
         if reporter:
@@ -151,7 +165,7 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     shard = Shard(*request.shard, tuple(o.path for o in outputs)) if request.shard else None
     try:
         jobs = request.jobs or _cpus()
-        for entry in run_all(project, theme, todo, output_dir, jobs, request.roles):
+        for entry in run_all(project, theme, todo, output_dir, jobs, request.roles, official):
             report.entries.append(entry)
             if reporter:
                 reporter.done(entry)

@@ -86,7 +86,7 @@ def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
         if any(slug not in roles for slug in entry.roles):
             found.add(entry.path)
         elif kind is not None and kind.subject == "comparison":
-            name = Path(entry.path).name.split(".")[0]
+            name = Path(entry.path).name.split(".")[0].split("@")[0]
             named = (project.root / COMPARISONS_DIR / f"{name}.yaml").is_file()
             if not named and name != adhoc_name(entry.roles):
                 found.add(entry.path)

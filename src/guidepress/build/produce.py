@@ -25,7 +25,7 @@ from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf import engine, preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
-from guidepress.render.context import RenderedHtml
+from guidepress.render.context import Official, RenderedHtml
 from guidepress.theme.lookup import Theme
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
@@ -40,15 +40,17 @@ def run(
     *,
     target: Path | None = None,
     comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
 ) -> Entry:
     """Build one output to ``target`` (by default its path in ``output_dir``); a failure is
-    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's."""
+    recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's;
+    ``official``: a regional output's official pay, per role."""
     started = time.perf_counter()
     entry = output.entry(inputs_hash=inputs_hash)
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, comparison)
+            data, pages = produce(project, theme, output, target, comparison, official)
         if output.format == "pdf":
             preflight.require(data, locale=output.locale, variant=output.pdf_variant)
         if output.format == "png":
@@ -104,11 +106,12 @@ def produce(
     output: Output,
     target: Path,
     comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML); a png output's are its
     PDF's, to draw the pages from."""
     kind = output.record
-    made = rendering(project, output, comparison)
+    made = rendering(project, output, comparison, official)
     subject, brand, allowed, options = made.subject, made.brand, made.allowed, made.options
 
     def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:

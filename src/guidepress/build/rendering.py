@@ -11,7 +11,7 @@ from guidepress.build.outputs import Output
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
-from guidepress.render.context import Options, Subject
+from guidepress.render.context import Official, Options, Subject
 
 
 @dataclass(frozen=True)
@@ -22,11 +22,17 @@ class Rendering:
     options: Options
 
 
-def rendering(project: Project, output: Output, comparison: Comparison | None = None) -> Rendering:
-    """What ``output`` is rendered from; ``comparison``: an ad-hoc comparison's."""
+def rendering(
+    project: Project,
+    output: Output,
+    comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
+) -> Rendering:
+    """What ``output`` is rendered from; ``comparison``: an ad-hoc comparison's; ``official``:
+    a regional output's official pay, per role (build/regional.py looks it up)."""
     brand = project.brand(output.brand)
     return Rendering(
-        subject=subject_of(project, output, comparison),
+        subject=subject_of(project, output, comparison, official),
         brand=brand,
         allowed=[project.root / "content"] + ([brand.folder] if brand.folder else []),
         options=Options(
@@ -38,9 +44,15 @@ def rendering(project: Project, output: Output, comparison: Comparison | None = 
     )
 
 
-def subject_of(project: Project, output: Output, comparison: Comparison | None = None) -> Subject:
+def subject_of(
+    project: Project,
+    output: Output,
+    comparison: Comparison | None = None,
+    official: tuple[Official, ...] = (),
+) -> Subject:
     """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
     roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
     if output.record.subject == "comparison":
-        return Subject(output.subject, roles, comparison or project.comparisons[output.subject])
-    return Subject(output.subject, roles)
+        chosen = comparison or project.comparisons[output.subject]
+        return Subject(output.subject, roles, chosen, official)
+    return Subject(output.subject, roles, official=official)

@@ -27,6 +27,7 @@ class BuildRequest:
     force: bool = False  # rebuild outputs that are current
     shard: tuple[int, int] | None = None  # (K, N): build the K-th of N shares
     print_marks: bool = False  # 3 mm bleed and crop marks (outputs named *.print.pdf)
+    regions: tuple[str, ...] = ()  # regional editions (US, OH, 18140); empty: as configured
     dpi: int | None = None  # page images (png); None: 96
     thumbnails: bool = False  # a small first-page image beside each PDF output
     single: bool = False  # exactly one output must be selected (--open)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidepress.build.outputs import Output
+from guidepress.build.outputs import AXES, Output
 from guidepress.content.load import read
 from guidepress.content.project import CONFIG_FILE
 from guidepress.errors import ContentError, Problem, UsageError
@@ -15,17 +15,33 @@ from guidepress.files import unwritable
 def one_output(outputs: list[Output], file: Path) -> Output:
     """The one output ``-o FILE`` writes; a usage error unless exactly one is selected and the
     file's suffix is its format's."""
-    if len(outputs) != 1:
-        shown = ", ".join(o.path for o in outputs[:3]) + (", ..." if len(outputs) > 3 else "")
-        chosen = f": {shown}" if outputs else ""
-        raise UsageError(
-            f"-o: writes one output, and {len(outputs)} are selected{chosen}; "
-            "choose one with ROLE, --kind, --brand, --locale"
-        )
+    only_one(outputs, "-o", "writes")
     if outputs[0].format == "png":
         raise UsageError("-o: page images are one file per page; use --out DIR for them")
     suffix_for(outputs[0].format, file, "-o")
     return outputs[0]
+
+
+def only_one(outputs: list[Output], option: str, does: str) -> Output:
+    """The one output selected, for an option that ``does`` something with one output (``-o``
+    writes it, ``--open`` opens it); else a usage error naming what tells those selected apart."""
+    if len(outputs) != 1:
+        shown = ", ".join(o.path for o in outputs[:3]) + (", ..." if len(outputs) > 3 else "")
+        chosen = f": {shown}" if outputs else ""
+        raise UsageError(
+            f"{option}: {does} one output, and {len(outputs)} are selected{chosen}; "
+            f"choose one with {', '.join(_telling_apart(outputs))}"
+        )
+    return outputs[0]
+
+
+def _telling_apart(outputs: list[Output]) -> list[str]:
+    """The arguments on which ``outputs`` differ (all of them when none is selected); an axis
+    that does not apply to some formats (None there) does not tell those apart."""
+    differ = [("ROLE", "subject"), ("--kind", "kind")]
+    differ += [(f"--{axis.name.replace('_', '-')}", axis.name) for axis in AXES]
+    found = [flag for flag, name in differ if len({getattr(o, name) for o in outputs} - {None}) > 1]
+    return found or ["ROLE", "--kind", "--brand", "--locale"]
 
 
 def suffix_for(format: str, file: Path, option: str) -> None:

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output
 from guidepress.content.project import Project, load_project
+from guidepress.render.context import Official
 from guidepress.theme.lookup import Theme
 
 #: The project and theme a worker builds from: inherited when forked, loaded when spawned.
@@ -37,18 +38,28 @@ def run_all(
     output_dir: Path,
     jobs: int,
     only: tuple[str, ...] = (),
+    official: Mapping[str, tuple[Official, ...]] | None = None,
 ) -> Iterator[Entry]:
     """Build every (output, inputs hash) of ``todo``; yields manifest entries as outputs finish.
-    ``only``: the roles the project was loaded with (a spawned worker loads the same)."""
+    ``only``: the roles the project was loaded with (a spawned worker loads the same);
+    ``official``: the official pay of regional outputs, by output path."""
     if not todo:
         return  # nothing to build: WeasyPrint is not even imported
+    pay = official or {}
     if jobs <= 1 or len(todo) == 1:
         from guidepress.build.produce import run
 
         with _frozen():
             for output, inputs_hash in todo:
                 with _one_document():
-                    entry = run(project, theme, output, output_dir, inputs_hash)
+                    entry = run(
+                        project,
+                        theme,
+                        output,
+                        output_dir,
+                        inputs_hash,
+                        official=pay.get(output.path, ()),
+                    )
                 yield entry
         return
     # Longest first, so a guide started last does not keep one core busy alone at the end.
@@ -68,7 +79,10 @@ def run_all(
         ) as pool:
             with _frozen():  # the first submit forks every worker
                 futures = {
-                    pool.submit(_work, output, inputs_hash, output_dir): (output, inputs_hash)
+                    pool.submit(_work, output, inputs_hash, output_dir, pay.get(output.path, ())): (
+                        output,
+                        inputs_hash,
+                    )
                     for output, inputs_hash in ordered
                 }
             try:
@@ -149,8 +163,12 @@ def _orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _work(output: Output, inputs_hash: str, output_dir: Path) -> Entry:
+def _work(
+    output: Output, inputs_hash: str, output_dir: Path, official: tuple[Official, ...]
+) -> Entry:
     from guidepress.build.produce import run
 
     with _one_document():
-        return run(_STATE["project"], _STATE["theme"], output, output_dir, inputs_hash)
+        return run(
+            _STATE["project"], _STATE["theme"], output, output_dir, inputs_hash, official=official
+        )

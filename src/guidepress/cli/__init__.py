@@ -8,6 +8,7 @@ import click
 from guidepress import __version__
 from guidepress.cli.build_commands import build, compare_roles, manifest
 from guidepress.cli.content_commands import init, list_roles, schema, validate
+from guidepress.cli.data_commands import data
 from guidepress.cli.errors import show_warnings
 from guidepress.cli.file_commands import import_pages, theme
 from guidepress.cli.options import project_option
@@ -38,6 +39,7 @@ for command in (
     compare_roles,
     import_pages,
     theme,
+    data,
     serve,
 ):
     cli.add_command(command)

@@ -89,6 +89,7 @@ def build(ctx: click.Context, /, **options: Any) -> None:
     Example:
       guidepress build strategic-account-manager --paper letter
       guidepress build customer-success-manager --kind sheet -o csm.pdf
+      guidepress build --region OH --kind sheet
       guidepress build --shard 2/4 --jobs 2
       guidepress build strategic-account-manager --kind sheet --format png --open
     """
@@ -200,6 +201,7 @@ def compare_roles(ctx: click.Context, /, roles: tuple[str, ...], **options: Any)
     \b
     Example:
       guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
+      guidepress compare strategic-account-manager customer-success-manager --region OH
     """
     from guidepress.build.adhoc import compare
     from guidepress.cli.progress import entry_line

@@ -34,9 +34,9 @@ def init(directory: Path) -> None:
 @click.pass_context
 @handle_errors
 def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
-    """Check roles, brands, comparisons, config and the templates the outputs use; print every
-    problem, one per line. NAMEs (roles or comparisons, by name or file) limit the check to
-    those files.
+    """Check roles, brands, comparisons, config, the templates the outputs use and the roles'
+    occupation codes against the pay data; print every problem, one per line. NAMEs (roles or
+    comparisons, by name or file) limit the check to those files.
 
     \b
     Example:

@@ -131,8 +131,9 @@ def complete_locales(
 
 def output_options(many: bool) -> Callable[[F], F]:
     """The options that tell outputs apart (build/outputs.py's AXES); ``many``: brand, locale
-    and format may be given more than once (build), else once (compare). Passed as ``brands``,
-    ``locales``, ``formats`` (tuples either way), ``paper``, ``pdf_variant``, ``print_marks``."""
+    region and format may be given more than once (build), else once (compare). Passed as
+    ``brands``, ``locales``, ``regions``, ``formats`` (tuples either way), ``paper``,
+    ``pdf_variant``, ``print_marks``."""
 
     def chosen(flag: str, dest: str, text: str, **kwargs: Any) -> Callable[[F], F]:
         return click.option(
@@ -148,6 +149,12 @@ def output_options(many: bool) -> Callable[[F], F]:
         chosen("--brand", "brands", "Brand to print under", shell_complete=complete_brands),
         chosen("--locale", "locales", "Locale to print in", shell_complete=complete_locales),
         click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size."),
+        chosen(
+            "--region",
+            "regions",
+            "Regional edition with official pay: US, a state (OH), a metro area (18140)",
+            metavar="CODE",
+        ),
         chosen(
             "--format",
             "formats",

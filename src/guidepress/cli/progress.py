@@ -83,8 +83,9 @@ def reporter_for(stream: TextIO, echo: Callable[[str], None]) -> PlainReporter |
     return PlainReporter(echo)
 
 
-def github_annotation(file: str, line: int, col: int, message: str) -> str:
-    """A GitHub Actions ``::error`` workflow command for one problem."""
+def github_annotation(file: str, line: int, col: int, message: str, level: str = "error") -> str:
+    """A GitHub Actions workflow command (``::error``, ``::warning``, ``::notice``) for one
+    problem."""
 
     def escape(text: str, prop: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -96,5 +97,7 @@ def github_annotation(file: str, line: int, col: int, message: str) -> str:
         if col:
             where.append(f"col={col}")
     return (
-        f"::error {','.join(where)}::{escape(message)}" if where else f"::error::{escape(message)}"
+        f"::{level} {','.join(where)}::{escape(message)}"
+        if where
+        else f"::{level}::{escape(message)}"
     )

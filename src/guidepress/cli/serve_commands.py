@@ -14,6 +14,9 @@ from guidepress.cli.options import KindChoice, project_option, project_root
 @click.option("--brand", "brands", multiple=True, help="Brands to list (repeatable).")
 @click.option("--locale", "locales", multiple=True, help="Locales to list (repeatable).")
 @click.option(
+    "--region", "regions", multiple=True, metavar="CODE", help="Regional editions (repeatable)."
+)
+@click.option(
     "--port",
     type=click.IntRange(0, 65535),
     default=8000,
@@ -35,6 +38,7 @@ def serve(
     kinds: tuple[str, ...],
     brands: tuple[str, ...],
     locales: tuple[str, ...],
+    regions: tuple[str, ...],
     port: int,
     host: str,
 ) -> None:
@@ -56,6 +60,6 @@ def serve(
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: other machines can read the preview", err=True)
-    request = BuildRequest(roles=roles, kinds=kinds, brands=brands,
+    request = BuildRequest(roles=roles, kinds=kinds, brands=brands, regions=regions,
                            locales=parse_locales(locales), formats=("pdf",))  # fmt: skip
     run_server(project_root(ctx), request, host, port, lambda line: click.echo(line))

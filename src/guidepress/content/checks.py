@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from guidepress.content.load import Document, Loc
 from guidepress.content.models import Role
-from guidepress.content.models.role import Salary, SheetPicks, Tier
+from guidepress.content.models.role import OccupationCodes, Salary, SheetPicks, Tier
 from guidepress.content.names import did_you_mean
 from guidepress.content.validate import valid_parts
 from guidepress.errors import Problem
@@ -31,6 +31,7 @@ def role_checks(role: Role, doc: Document) -> list[Problem]:
         pick_checks(role.sheet, counts, doc)
         + salary_checks(role.salary, doc)
         + tier_checks(list(enumerate(role.tiers)), doc)
+        + occupation_checks(role.occupation, doc)
     )
 
 
@@ -47,6 +48,7 @@ def partial_role_checks(doc: Document) -> list[Problem]:
         except ValidationError:
             continue
     problems = salary_checks(parts.get("salary"), doc) + tier_checks(tiers, doc)
+    problems += occupation_checks(parts.get("occupation"), doc)
     sheet = parts.get("sheet")
     if isinstance(sheet, SheetPicks):
         # A list with problems of its own is not counted: its picks cannot be judged.
@@ -55,6 +57,15 @@ def partial_role_checks(doc: Document) -> list[Problem]:
         }
         problems += pick_checks(sheet, counts, doc)
     return problems
+
+
+def occupation_checks(codes: OccupationCodes | None, doc: Document) -> list[Problem]:
+    """An O*NET-SOC code extends the SOC code given beside it. (Whether the codes are in the
+    loaded pay data is the build's check: build/regional.py.)"""
+    if codes is None or not codes.soc or not codes.onet or codes.onet.startswith(codes.soc):
+        return []
+    message = f"{codes.onet} is not in SOC {codes.soc} (an O*NET-SOC code starts with its SOC code)"
+    return [doc.problem(("occupation", "onet"), message)]
 
 
 def _money(value: float) -> str:

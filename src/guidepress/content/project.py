@@ -167,6 +167,13 @@ def select(
     return Selection(tuple(found["roles"]), tuple(found["cmp"]))
 
 
+def load_config(root: Path) -> tuple[Config, list[Problem]]:
+    """guidepress.yaml, validated (the defaults where it is missing or wrong), and its problems."""
+    problems: list[Problem] = []
+    config, _ = _load_config(root, problems)
+    return config, problems
+
+
 def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document | None]:
     config = Config()
     doc = _read(root, Path(CONFIG_FILE), problems)
@@ -174,11 +181,25 @@ def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document 
         loaded, found = to_model(doc, Config)
         problems += found
         config = loaded or config
-        output = doc.data.get("output") if isinstance(doc.data, dict) else None
+        data = doc.data if isinstance(doc.data, dict) else {}
+        output = data.get("output")
         if isinstance(output, str) and not inside(root / output, root):
             message = f"must be a folder inside the project (got {output!r})"
             problems.append(doc.problem(("output",), message))
             config = config.model_copy(update={"output": Config().output})
+        files = data.get("data")
+        for key, value in files.items() if isinstance(files, dict) else ():
+            if (
+                key in ("store", "onet")
+                and isinstance(value, str)
+                and not inside(root / value, root)
+            ):
+                message = f"must be a file inside the project (got {value!r})"
+                problems.append(doc.problem(("data", key), message))
+                default = getattr(Config().data, key)
+                config = config.model_copy(
+                    update={"data": config.data.model_copy(update={key: default})}
+                )
     return config, doc
 
 

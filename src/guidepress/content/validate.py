@@ -82,6 +82,9 @@ _PATTERN_HINTS = {
     "slug": "must be lowercase letters, digits and single hyphens, like 'chef-de-partie'",
     "currency": "must be a three-letter ISO 4217 code like USD",
     "url": "must be a web address (http:// or https://) or a mailto: address",
+    "soc": "must be a SOC code like 41-4011",
+    "onet": "must be an O*NET-SOC code like 41-4011.00",
+    "code": "must be an occupation code: letters, digits, dots and hyphens, like 2433",
 }
 
 
@@ -93,6 +96,8 @@ def _pattern_hint(loc: Loc) -> str:
         return "must be a hex colour like #0b4f6c"
     if len(loc) >= 2 and loc[-2] == "locales":
         return "must be a locale code like en or pt-BR"
+    if len(loc) >= 2 and loc[-2] == "regions":
+        return "must be a region code like US, OH or 18140"
     return "has the wrong form"
 
 

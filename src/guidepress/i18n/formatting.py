@@ -54,18 +54,22 @@ class Formatter:
 
     locale: str = "en"
     currency: str = "USD"
+    cents: bool = False  # hourly wages keep their cents ($23.01); salaries read better without
 
     def money(self, value: float | None, currency: str | None = None) -> str:
         if value is None:
             return ""
         code = currency or self.currency
-        text = format_currency(
-            round(value),
-            code,
-            format=_whole_money_pattern(self.locale),
-            locale=self.locale,
-            currency_digits=False,
-        )
+        if self.cents:
+            text = format_currency(value, code, locale=self.locale)
+        else:
+            text = format_currency(
+                round(value),
+                code,
+                format=_whole_money_pattern(self.locale),
+                locale=self.locale,
+                currency_digits=False,
+            )
         return self._unambiguous(text, code)
 
     def money_short(self, value: float | None, currency: str | None = None) -> str:
@@ -85,6 +89,13 @@ class Formatter:
             text = text.replace(own, wanted, 1)
         # CLDR glues some abbreviations to the symbol ("2 MUS$"); keep them apart.
         return re.sub(rf"(?<=[^\W\d])(?={re.escape(wanted)})", "\u00a0", text, count=1)
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        """``9870`` -> ``9,870``; ``digits`` decimals kept (``0.97``)."""
+        if value is None:
+            return ""
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
 
     def percent(self, value: float | None) -> str:
         """``8`` -> ``8%`` in the locale's style (values are in percent, not fractions)."""

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from guidepress.errors import ContentError, Problem
@@ -49,6 +50,9 @@ _HOURLY = (("h_mean", "H_MEAN"), ("h_p10", "H_PCT10"), ("h_p25", "H_PCT25"),
            ("h_median", "H_MEDIAN"), ("h_p75", "H_PCT75"), ("h_p90", "H_PCT90"))  # fmt: skip
 _OTHER = (("employment", "TOT_EMP"), ("location_quotient", "LOC_QUOTIENT"),
           ("jobs_1000", "JOBS_1000"))  # fmt: skip
+_ANNUAL_FIELDS = frozenset(f for f, _ in _ANNUAL)
+_HOURLY_FIELDS = frozenset(f for f, _ in _HOURLY)
+_SOC = re.compile(r"\d\d-\d{4}")
 
 _TOP_CODE_NOTE = re.compile(
     r"#\s*=?[^$]*\$\s*([\d,]+(?:\.\d+)?)\s*per hour[^$]*\$\s*([\d,]+(?:\.\d+)?)\s*per year",
@@ -87,7 +91,9 @@ class OewsFile:
         first_top_coded: tuple[int, int, str] | None = None
         try:
             for number, row in self.table.rows:
-                if _code(_cell(row, naics)).zfill(6) != "000000" or text(_cell(row, own)) != "1235":
+                # Most of BLS's all-data rows are industry-specific: skipped before any value
+                # is converted.
+                if text(_cell(row, own)) != "1235" or text(_cell(row, naics)).zfill(6) != "000000":
                     continue
                 record = self._record(number, row, log, areas, occupations)
                 if record is None:
@@ -102,7 +108,7 @@ class OewsFile:
             line, col, field = first_top_coded
             message = (
                 f"'#' means at or above BLS's top code, but the top code of {self.release} is "
-                "not known: give it at import (hourly and annual)"
+                "not known: give it with --top-code HOURLY ANNUAL (from the release's notes)"
             )
             log.add(line, col, field, message)
         if not kept and not log.count:
@@ -118,28 +124,28 @@ class OewsFile:
         occupations: dict[str, Occupation],
     ) -> Record | None:
         c = self.columns
+        if len(row) < self._width:  # a short row (a CSV line, an xlsx row with trailing blanks)
+            row = (*row, *(None,) * (self._width - len(row)))
         problems = log.count
-        raw_type = text(_cell(row, c["AREA_TYPE"]))
+        raw_type = text(row[c["AREA_TYPE"]])
         area_type = AREA_TYPES.get(raw_type)
         if area_type is None:
             message = f"not a BLS area type (1, 2, 3, 4, 6): {raw_type!r}"
             log.add(number, c["AREA_TYPE"] + 1, "AREA_TYPE", message)
             area_type = "area"
-        area_code = normalise_area(_code(_cell(row, c["AREA"])), area_type)
-        occ_code = text(_cell(row, c["OCC_CODE"]))
-        if not re.fullmatch(r"\d\d-\d{4}", occ_code):
+        area_code = normalise_area(text(row[c["AREA"]]), area_type)
+        occ_code = text(row[c["OCC_CODE"]])
+        if not _SOC.fullmatch(occ_code):
             log.add(
                 number, c["OCC_CODE"] + 1, "OCC_CODE", f"not a SOC code like 41-4011: {occ_code!r}"
             )
         values: dict[str, object] = {}
         markers: list[tuple[str, str]] = []
-        for field, column in (*_ANNUAL, *_HOURLY, *_OTHER):
-            index = c.get(column)
-            if index is None:
+        for field, index, column in self._values:
+            value = _number(row[index])
+            if value is None:
                 continue
-            cell = _cell(row, index)
-            value = _number(cell)
-            if isinstance(value, str):
+            if value.__class__ is str:
                 if value in MARKERS:
                     markers.append((field, value))
                 else:
@@ -150,41 +156,39 @@ class OewsFile:
                         f"not a number or a BLS marker (*, **, #, ~): {value!r}",
                     )
                 continue
-            values[field] = int(value) if field == "employment" and value is not None else value
+            values[field] = int(value) if field == "employment" else value
         flags = {}
         for field, column in (("annual_only", "ANNUAL"), ("hourly_only", "HOURLY")):
-            index = c.get(column)
-            flag = text(_cell(row, index)).upper() if index is not None else ""
+            at = c.get(column)
+            flag = text(row[at]).upper() if at is not None else ""
             if flag not in {"", "TRUE", "FALSE"}:
                 log.add(
                     number,
-                    index + 1 if index is not None else 0,
+                    at + 1 if at is not None else 0,
                     column,
                     f"must be TRUE or empty: {flag!r}",
                 )
             flags[field] = flag == "TRUE"
         if log.count > problems:
             return None
-        annual = [values.get(f) for f, _ in _ANNUAL]
-        hourly = [values.get(f) for f, _ in _HOURLY]
         top_coded = {f for f, m in markers if m == "#"}
         # Files built from BLS's time-series data (like the shipped extract) leave the flags
         # empty and write "-" for the period BLS does not publish: the same fact, inferred.
-        if not any(v is not None for v in hourly) and not top_coded & {f for f, _ in _HOURLY}:
-            flags["annual_only"] = flags["annual_only"] or any(v is not None for v in annual)
-        if not any(v is not None for v in annual) and not top_coded & {f for f, _ in _ANNUAL}:
-            flags["hourly_only"] = flags["hourly_only"] or any(v is not None for v in hourly)
+        has_annual = any(f in values for f in _ANNUAL_FIELDS)
+        has_hourly = any(f in values for f in _HOURLY_FIELDS)
+        if not has_hourly and not top_coded & _HOURLY_FIELDS:
+            flags["annual_only"] = flags["annual_only"] or has_annual
+        if not has_annual and not top_coded & _ANNUAL_FIELDS:
+            flags["hourly_only"] = flags["hourly_only"] or has_hourly
         area = areas.get(area_code)
         if area is None:
-            prim = text(_cell(row, c["PRIM_STATE"])) if "PRIM_STATE" in c else ""
-            area = areas[area_code] = Area(
-                area_code, text(_cell(row, c["AREA_TITLE"])), area_type, prim
-            )
+            prim = text(row[c["PRIM_STATE"]]) if "PRIM_STATE" in c else ""
+            area = areas[area_code] = Area(area_code, text(row[c["AREA_TITLE"]]), area_type, prim)
         occupation = occupations.get(occ_code)
         if occupation is None:
-            group = text(_cell(row, c["O_GROUP"])) if "O_GROUP" in c else ""
+            group = text(row[c["O_GROUP"]]) if "O_GROUP" in c else ""
             occupation = occupations[occ_code] = Occupation(
-                occ_code, text(_cell(row, c["OCC_TITLE"])), group
+                occ_code, text(row[c["OCC_TITLE"]]), group
             )
         wages = WageRow(
             occupation=occ_code,
@@ -195,6 +199,16 @@ class OewsFile:
             **values,  # type: ignore[arg-type]
         )
         return Record(number, area, occupation, wages)
+
+    @cached_property
+    def _values(self) -> tuple[tuple[str, int, str], ...]:
+        """(store field, column index, BLS column) of the value columns this file has."""
+        pairs = (*_ANNUAL, *_HOURLY, *_OTHER)
+        return tuple((f, self.columns[col], col) for f, col in pairs if col in self.columns)
+
+    @cached_property
+    def _width(self) -> int:
+        return max(self.columns.values()) + 1
 
 
 def open_oews(
@@ -275,21 +289,27 @@ def _cell(row: Sequence[Cell], index: int) -> Cell:
     return row[index] if index < len(row) else None
 
 
-def _code(cell: Cell) -> str:
-    return text(cell)
-
-
 def _number(cell: Cell) -> float | str | None:
     """A number, ``None`` for an empty cell, or the cell's text (a marker or garbage)."""
+    kind = cell.__class__
+    if kind is str:  # CSV: every cell; the common cases first, without an exception each
+        if not cell or cell in MARKERS:
+            return cell or None  # type: ignore[return-value]
+        try:
+            number = float(cell)  # type: ignore[arg-type]
+        except ValueError:
+            pass  # "1,234", " * ", garbage: the general path below
+        else:
+            return number if math.isfinite(number) else str(cell).strip()
+    elif kind is float or kind is int:  # xlsx numbers (bool is an int subclass, never ``is``)
+        return float(cell)  # type: ignore[arg-type]
     if cell is None:
         return None
-    if isinstance(cell, bool):
+    if kind is bool:
         return str(cell)
-    if isinstance(cell, int | float):
-        return float(cell)
     value = str(cell).strip()
-    if not value:
-        return None
+    if not value or value in MARKERS:
+        return value or None
     try:
         number = float(value.replace(",", ""))
     except ValueError:

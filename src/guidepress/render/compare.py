@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
@@ -20,6 +20,7 @@ from guidepress.render.context import (
     shared,
 )
 from guidepress.render.figures import Chart, data_url, label_key, palette_of
+from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import compare_notice
 from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
@@ -49,6 +50,7 @@ class Column:
     tools: list[tuple[str, bool]]
     pros: list[str]
     cons: list[str]
+    regional: Regional | None = None  # a regional edition's official pay for this role
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +64,10 @@ class CompareContext(OnePageContext):
     chart: Chart | None
     landscape: bool
     sources: list[str]
+    #: A regional edition: the chart's caption (area, what the bars are) and the benchmark.
+    official_caption: str | None = None
+    benchmark: str | None = None
+    official_notes: list[str] = field(default_factory=list)  # hourly only, top code, ...
 
 
 def is_landscape(subject: Subject) -> bool:
@@ -104,25 +110,44 @@ def compare_context(
     top = TOP_ITEMS.get(len(roles), 3)
     skills = _marked([r.tech_skills[:top] for r in roles])
     tools = _marked([[t.name for t in r.tech_stack[:top]] for r in roles])
-    columns = [_column(role, labels, fmt, skills[i], tools[i]) for i, role in enumerate(roles)]
-    bands = [
-        charts.Band(r.title, r.salary.min, r.salary.max, r.salary.median)
-        for r in roles
-        if r.salary and r.salary.min is not None and r.salary.max is not None
+    local = (
+        [
+            regional(item, role, labels, options.locale, brand, chart_width=None)
+            for item, role in zip(subject.official, roles, strict=True)
+        ]
+        if subject.official
+        else []
+    )
+    columns = [
+        _column(role, labels, fmt, skills[i], tools[i], local[i] if local else None)
+        for i, role in enumerate(roles)
     ]
+    money = fmt
+    if local:
+        money = money_format(local[0].figures, options.locale)
+        bands = [
+            charts.Band(r.title, pay.p10 or pay.median or 0, pay.p90 or pay.median or 0, pay.median)
+            for r, pay in ((role, view.figures) for role, view in zip(roles, local, strict=True))
+        ]
+    else:
+        bands = [
+            charts.Band(r.title, r.salary.min, r.salary.max, r.salary.median)
+            for r in roles
+            if r.salary and r.salary.min is not None and r.salary.max is not None
+        ]
     chart = None
     if bands:
         svg = charts.salary_ranges(
             bands,
-            fmt.money,
-            fmt.money_short,
+            money.money,
+            money.money_short,
             palette_of(brand),
             width=640,
             row_height=20 if landscape else 26,
         )
         alt = "; ".join(
             f"{b.label}: "
-            + labels.format("range_short", low=fmt.money(b.low), high=fmt.money(b.high))
+            + labels.format("range_short", low=money.money(b.low), high=money.money(b.high))
             for b in bands
         )
         chart = Chart(data_url(svg), labels.format("compare_chart_alt", ranges=alt))
@@ -130,6 +155,8 @@ def compare_context(
         {s for r in roles if r.outlook for s in r.outlook.sources}
         | {ref.title for r in roles for ref in r.references}
     )
+    if local:
+        sources = [local[0].figures.citation, *sources]
     return CompareContext(
         **shared(page, untranslated=compare_notice(roles, labels)),
         scale=round(options.scale, 4),
@@ -144,6 +171,9 @@ def compare_context(
         chart=chart,
         landscape=landscape,
         sources=sources,
+        official_caption=labels.format("official_compare", area=local[0].area) if local else None,
+        benchmark=local[0].benchmark if local else None,
+        official_notes=list(dict.fromkeys(note for view in local for note in view.notes)),
     )
 
 
@@ -160,15 +190,23 @@ def _column(
     fmt: Formatter,
     skills: list[tuple[str, bool]],
     tools: list[tuple[str, bool]],
+    local: Regional | None = None,
 ) -> Column:
     salary = role.salary
     education = (role.required_education or role.education or [""])[0]
+    if local is not None:
+        median, span = local.median, _percentile_span(local, labels)
+    else:
+        median = fmt.money(salary.median) if salary and salary.median is not None else "—"
+        span = (
+            labels.format("range_short", low=fmt.money(salary.min), high=fmt.money(salary.max))
+            if salary and salary.min is not None and salary.max is not None
+            else ""
+        )
     return Column(
         role=role,
-        median=fmt.money(salary.median) if salary and salary.median is not None else "—",
-        range=labels.format("range_short", low=fmt.money(salary.min), high=fmt.money(salary.max))
-        if salary and salary.min is not None and salary.max is not None
-        else "",
+        median=median,
+        range=span,
         growth=fmt.percent(role.growth_rate) if role.growth_rate is not None else "—",
         demand=labels["demand_" + label_key(role.market_demand)] if role.market_demand else "—",
         remote=(labels.answer_yes if role.remote_friendly else labels.answer_no)
@@ -182,4 +220,12 @@ def _column(
         tools=tools,
         pros=role.pros[:TOP_PROS],
         cons=role.cons[:TOP_PROS],
+        regional=local,
     )
+
+
+def _percentile_span(local: Regional, labels: Labels) -> str:
+    """ "10th–90th percentile" values as the rows print them (with "or more" where top-coded)."""
+    rows = dict(local.rows)
+    low, high = rows.get(labels.percentile_10), rows.get(labels.percentile_90)
+    return labels.format("range_short", low=low, high=high) if low and high else ""

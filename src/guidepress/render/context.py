@@ -13,17 +13,29 @@ from guidepress.content.models import Comparison, Role
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels, catalogue
 from guidepress.paper import page_mm
+from guidepress.paydata import OnetTitle, PayFigures
 from guidepress.render.figures import logo_data_url
 from guidepress.theme.lookup import Theme
 
 
 @dataclass(frozen=True)
+class Official:
+    """A role's official pay in a regional edition, as the build looked it up (the renderer
+    never opens the store): the figures, and the O*NET occupation when the role names one."""
+
+    figures: PayFigures
+    onet: OnetTitle | None = None
+
+
+@dataclass(frozen=True)
 class Subject:
-    """What one output is about: one role, or a comparison of roles (as printed in its locale)."""
+    """What one output is about: one role, or a comparison of roles (as printed in its locale).
+    A regional edition carries each role's official pay, in the order of ``roles``."""
 
     name: str  # the role's slug, or the comparison's name
     roles: tuple[Role, ...]
     comparison: Comparison | None = None
+    official: tuple[Official, ...] = ()
 
     @property
     def role(self) -> Role:

@@ -55,6 +55,14 @@ def salary_chart(
         )
         for level in pay.levels
     ]
+    if pay.benchmark is not None:
+        marks.append(charts.Mark(labels.benchmark_short, pay.benchmark))
+    coded = {getattr(pay, name) for name in pay.top_coded}
+
+    def money(value: float) -> str:
+        text = fmt.money(value)
+        return labels.format("top_coded_short", amount=text) if value in coded else text
+
     top = None
     if pay.top_10_percent is not None and pay.top_10_percent > pay.high:
         top = (labels.top_10_short, pay.top_10_percent)
@@ -63,17 +71,23 @@ def salary_chart(
         pay.high,
         pay.median,
         marks,
-        fmt.money,
+        money,
         fmt.money_short,
         labels.median,
         top,
         palette_of(brand),
         width,
     )
-    parts = [labels.format("salary_chart_alt", low=fmt.money(pay.low), high=fmt.money(pay.high))]
+    if pay.ends == "percentiles":
+        alt = labels.format(
+            "official_chart_alt", area=pay.area or "", low=money(pay.low), high=money(pay.high)
+        )
+    else:
+        alt = labels.format("salary_chart_alt", low=fmt.money(pay.low), high=fmt.money(pay.high))
+    parts = [alt]
     if pay.median is not None:
-        parts.append(f"{labels.median}: {fmt.money(pay.median)}")
-    parts += [f"{m.label}: {fmt.money(m.value)}" for m in marks]
+        parts.append(f"{labels.median}: {money(pay.median)}")
+    parts += [f"{m.label}: {money(m.value)}" for m in marks]
     return Chart(data_url(svg), ". ".join(parts) + ".")
 
 

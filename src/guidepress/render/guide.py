@@ -9,6 +9,8 @@ from guidepress.content.models import Role
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.figures import Chart, demand_chart, key_facts, salary_chart
 from guidepress.render.pay import pay_of_role
+from guidepress.render.regional import Regional, regional
+from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.sections import Section, guide_sections
 from guidepress.render.translation import foreign_sections, guide_groups, notice
 from guidepress.theme.lookup import Theme
@@ -24,6 +26,7 @@ class GuideContext(PageContext):
     demand_chart: Chart | None
     facts: list[tuple[str, str]] = field(default_factory=list)
     foreign: dict[str, str] = field(default_factory=dict)  # section anchor -> its language tag
+    regional: Regional | None = None  # a regional edition's official pay
 
 
 def guide_context(
@@ -32,12 +35,17 @@ def guide_context(
     role = subject.role
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
     labels, fmt = page.L, page.fmt
+    facts = key_facts(role, labels, fmt)
+    local = None
+    if subject.official:
+        local = regional(subject.official[0], role, labels, options.locale, brand)
     return GuideContext(
         **shared(page, untranslated=notice(role, labels, guide_groups())),
         role=role,
         sections=guide_sections(role, labels),
-        salary_chart=salary_chart(pay_of_role(role), labels, fmt, brand),
+        salary_chart=local.chart if local else salary_chart(pay_of_role(role), labels, fmt, brand),
         demand_chart=demand_chart(role, labels, brand),
-        facts=key_facts(role, labels, fmt),
+        facts=regional_facts(facts, local, labels) if local else facts,
         foreign=foreign_sections(role),
+        regional=local,
     )

@@ -3,15 +3,16 @@
 (percentiles of a real distribution, with the area's all-occupations median as a benchmark).
 
 Every pay chart draws from a :class:`Pay`; ``pay_of_role`` makes one from a role's own salary
-block. Figures from a data release (render/ code for issue 16) make one the same way.
+block, ``pay_of_figures`` from a region's official figures (a data release's percentiles).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from guidepress.content.models import Role
+from guidepress.paydata import PayFigures
 
 LEVELS = ("entry", "mid", "senior")
 
@@ -68,4 +69,33 @@ def pay_of_role(role: Role) -> Pay | None:
         levels=levels,
         top_10_percent=salary.top_10_percent,
         area=salary.region,
+    )
+
+
+def pay_of_figures(figures: PayFigures) -> Pay | None:
+    """A region's official figures: the 10th to 90th percentiles of a real distribution, the
+    median, and the area's all-occupations median as the benchmark. Where an end is not
+    published, the nearest published percentile stands in; None when no wage is published."""
+    published = [value for _, value in figures.percentiles if value is not None]
+    if not published:
+        return None
+    low = figures.p10 if figures.p10 is not None else min(published)
+    high = figures.p90 if figures.p90 is not None else max(published)
+    names = {"p10": "low", "p90": "high", "median": "median", "p25": "p25", "p75": "p75"}
+    top_coded = frozenset(names[n] for n in figures.top_coded if n in names)
+    if "benchmark_median" in figures.top_coded:
+        top_coded |= {"benchmark"}
+    return Pay(
+        currency=figures.currency,
+        period=cast(Literal["annual", "monthly", "hourly"], figures.period),
+        ends="percentiles",
+        low=low,
+        high=high,
+        median=figures.median,
+        p25=figures.p25,
+        p75=figures.p75,
+        top_coded=top_coded,
+        benchmark=figures.benchmark_median,
+        area=figures.area_name,
+        source=figures.citation,
     )

@@ -18,6 +18,8 @@ from guidepress.render.context import (
 )
 from guidepress.render.figures import Chart, key_facts, qr_chart, salary_chart
 from guidepress.render.pay import pay_of_role
+from guidepress.render.regional import Regional, regional
+from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.translation import SHEET_GROUPS, notice
 from guidepress.theme.lookup import Theme
 
@@ -42,6 +44,7 @@ class SheetContext(OnePageContext):
     picks: dict[str, list[object]]
     qr: Chart | None
     qr_url: str | None
+    regional: Regional | None = None  # a regional edition's official pay
 
 
 def picked(items: list[T], positions: list[int] | None, default: int) -> list[T]:
@@ -58,6 +61,10 @@ def sheet_context(
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
     labels, fmt = page.L, page.fmt
     url = role.url or brand.brand.url
+    facts = key_facts(role, labels, fmt)
+    local = None
+    if subject.official:
+        local = regional(subject.official[0], role, labels, options.locale, brand, chart_width=440)
     return SheetContext(
         **shared(page, untranslated=notice(role, labels, SHEET_GROUPS)),
         scale=round(options.scale, 4),
@@ -67,14 +74,17 @@ def sheet_context(
         footer_mm=PAGE.footer_mm,
         role=role,
         summary=role.sheet.summary or role.summary,
-        facts=key_facts(role, labels, fmt),
-        salary_chart=salary_chart(pay_of_role(role), labels, fmt, brand, width=440),
+        facts=regional_facts(facts, local, labels) if local else facts,
+        salary_chart=local.chart
+        if local
+        else salary_chart(pay_of_role(role), labels, fmt, brand, width=440),
         picks={
             name: picked(getattr(role, name), getattr(role.sheet, name), count)
             for name, count in DEFAULT_PICKS.items()
         },
         qr=qr_chart(url, brand.brand.colors.text, labels) if url else None,
         qr_url=url,
+        regional=local,
     )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from guidepress.build.outputs import Output
 from guidepress.paper import DEFAULT_DPI
+from guidepress.render.context import Official
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Job:
     output: Output
     ticket: int  # which request this is; the caller keeps only the newest one's result
     dpi: int = DEFAULT_DPI
+    official: tuple[Official, ...] = ()  # a regional output's official pay, looked up once
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def draw(job: Job) -> Drawn:
             return Drawn(job, None, None, 0.0)  # the HTML side shows the role's problems
         target = project.output_dir / output.path  # not written: a PDF is made in memory
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            pdf, _ = produce(project, Theme(job.root), output, target)
+            pdf, _ = produce(project, Theme(job.root), output, target, official=job.official)
         images = page_images(pdf, job.dpi)
     except GuidepressError as exc:
         return Drawn(job, None, str(exc), time.perf_counter() - started)

@@ -181,7 +181,7 @@ class Hub:
         started = time.perf_counter()
         with self.cond:
             stale, preview.stale = preview.stale, False
-        shot = snapshot(self.root, preview.output)
+        shot = snapshot(self.root, preview.output, self.request.regions)
         with self.cond:
             preview.folders = watched_folders(shot)
             preview.files |= {path.resolve() for path in shot.files}
@@ -196,7 +196,7 @@ class Hub:
             preview.drawing = ticket = self._next_version()
             preview.serial += 1
             self.cond.notify_all()
-        self._drawer.submit(Job(self.root, preview.output, ticket))
+        self._drawer.submit(Job(self.root, preview.output, ticket, official=shot.official))
         html: bytes | None = None
         try:
             html, assets = render_html(shot)

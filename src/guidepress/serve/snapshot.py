@@ -4,15 +4,18 @@ hash of its inputs, and (on demand) its HTML, as the build would make them."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guidepress.build.html_export import inline_styles
 from guidepress.build.inputs import Inputs
 from guidepress.build.outputs import Output
+from guidepress.build.regional import fingerprint, for_outputs, output_problem
 from guidepress.build.rendering import rendering
 from guidepress.content.project import BRANDS_DIR, COMPARISONS_DIR, ROLES_DIR, Project, load_project
 from guidepress.errors import Problem
+from guidepress.render.context import Official
 from guidepress.theme.lookup import Theme
 
 
@@ -24,22 +27,33 @@ class Snapshot:
     problems: list[str]  # located lines, as `guidepress build` prints them
     files: list[Path] = field(default_factory=list)  # what the output is made from
     inputs_hash: str | None = None  # None: its roles have problems, it cannot be made
+    official: tuple[Official, ...] = ()  # a regional output's official pay, per role
 
     @property
     def renderable(self) -> bool:
         return self.inputs_hash is not None
 
 
-def snapshot(root: Path, output: Output) -> Snapshot:
-    """Load what ``output`` is made from; its problems are the lines a build would print."""
+def snapshot(root: Path, output: Output, asked: Sequence[str] = ()) -> Snapshot:
+    """Load what ``output`` is made from; its problems are the lines a build would print.
+    ``asked``: the ``--region`` codes as typed (a regional output's problems quote them)."""
     project, problems = load_project(root, only=list(output.roles))
     theme = Theme(root)
     lines = [str(p) for p in problems if _concerns(p, output)]
     shot = Snapshot(output, project, theme, lines)
-    if all(slug in project.roles for slug in output.roles):
-        inputs = Inputs(project, theme)
-        shot.files = inputs.files(output)
-        shot.inputs_hash = inputs.hash(output)
+    if not all(slug in project.roles for slug in output.roles):
+        return shot
+    regional = for_outputs(project, [output], asked)
+    if regional is not None and output.region is not None:
+        shot.problems += [str(p) for p in regional.all_problems()]
+        problem = output_problem(project, regional, output)
+        if problem is not None:
+            shot.problems += [str(problem)] if str(problem) not in shot.problems else []
+            return shot
+        shot.official = regional.of(output.roles, output.region)
+    inputs = Inputs(project, theme)
+    shot.files = inputs.files(output)
+    shot.inputs_hash = inputs.hash(output, fingerprint(shot.official) if shot.official else "")
     return shot
 
 
@@ -62,7 +76,7 @@ def render_html(shot: Snapshot) -> tuple[bytes, dict[str, Path]]:
     the preview shows it at the kind's typical scale at once, and the page pictures show the fit.
     """
     kind = shot.output.record
-    made = rendering(shot.project, shot.output)
+    made = rendering(shot.project, shot.output, official=shot.official)
     options = made.options
     if kind.one_page is not None:
         options = replace(options, scale=kind.one_page.first_scale)
@@ -84,6 +98,8 @@ def watched_folders(shot: Snapshot) -> set[Path]:
     folders = {path.parent for path in shot.files}
     folders |= {root, root / ROLES_DIR, root / COMPARISONS_DIR, root / BRANDS_DIR, root / "locales"}
     folders |= set(shot.theme.template_dirs) | set(shot.theme.style_dirs)
+    if shot.output.region is not None:  # a new import of the pay data changes its figures
+        folders.add((root / shot.project.config.data.store).parent)
     brand = shot.project.brand(shot.output.brand).folder
     folders |= {brand, *(p for p in brand.rglob("*") if p.is_dir())} if brand else set()
     return {folder for folder in folders if folder.is_dir()}

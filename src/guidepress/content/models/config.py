@@ -26,10 +26,26 @@ def _locale(code: str) -> str:
 
 
 LocaleCode = Annotated[str, AfterValidator(_locale)]
+#: A region of official pay data: US, a state or territory (OH, PR), a BLS metro area (18140),
+#: or a generic pay table's own code (DE-BY). Whether the data has it is checked at build time.
+RegionCode = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$"), AfterValidator(str.upper)
+]
 
 
 class CompareDefaults(Model):
     brand: str | None = Field(None, description="Brand for comparison sheets.")
+
+
+class DataFiles(Model):
+    store: str = Field(
+        "data/pay.sqlite",
+        description="The pay data store ('guidepress data import' writes it), in the project.",
+    )
+    onet: str | None = Field(
+        None,
+        description="O*NET's 'Occupation Data.txt' (CC BY 4.0), for data find and O*NET titles.",
+    )
 
 
 class Config(Model):
@@ -53,3 +69,9 @@ class Config(Model):
         description="Seconds one output may take to render; a slower one fails, the rest build.",
     )
     compare: CompareDefaults = Field(default_factory=CompareDefaults, description="Comparisons.")
+    regions: list[RegionCode] = Field(
+        default_factory=list,
+        description="Regional editions to build with official pay data (US, OH, 18140); none: "
+        "the role files' own figures.",
+    )
+    data: DataFiles = Field(default_factory=DataFiles, description="Official pay data files.")

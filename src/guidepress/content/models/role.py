@@ -43,6 +43,37 @@ class Salary(Model):
     )
 
 
+class OccupationCodes(Model):
+    """The occupation whose official statistics a regional edition prints for the role."""
+
+    soc: str | None = Field(
+        None,
+        pattern=r"^\d\d-\d{4}$",
+        description="SOC code (BLS OEWS), e.g. 41-4011; find one with 'guidepress data find'.",
+    )
+    onet: str | None = Field(
+        None,
+        pattern=r"^\d\d-\d{4}\.\d\d$",
+        description="O*NET-SOC code, e.g. 41-4011.00; its first seven characters are the SOC code.",
+    )
+    code: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,15}$",
+        description="The occupation's code in a generic pay table (e.g. ISCO-08 2433), if not SOC.",
+    )
+
+    @model_validator(mode="after")
+    def _one_code(self) -> OccupationCodes:
+        if self.soc is None and self.onet is None and self.code is None:
+            raise ValueError("give soc (a SOC code like 41-4011), onet or code")
+        return self
+
+    @property
+    def soc_code(self) -> str | None:
+        """The SOC code, given or taken from the O*NET-SOC code."""
+        return self.soc or (self.onet[:7] if self.onet else None)
+
+
 class TechItem(Model):
     name: str = Field(description="Tool or technology name.")
     hot: bool = Field(False, description="Marks a tool in particularly high demand.")
@@ -215,4 +246,7 @@ class Role(Model):
         default_factory=SheetPicks, description="What the one-page role sheet shows."
     )
     url: WebUrl | None = Field(None, description="Read-more or apply link (QR code on sheets).")
+    occupation: OccupationCodes | None = Field(
+        None, description="Occupation codes that bind the role to official pay data by region."
+    )
     provenance: Provenance = Field(default_factory=Provenance, description="Where this came from.")

@@ -1,0 +1,213 @@
+"""Regional editions read back from their PDFs: the area's BLS figures for the role's occupation
+(compared with the source rows of the shipped extract), the benchmark, the citation on every
+page that prints them, O*NET's credit line, and a comparison of two roles in one state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from guidepress.build.request import BuildRequest
+from tests.helpers import (
+    REPO,
+    built_entries,
+    demo_copy,
+    dollars,
+    figure_alts,
+    manifest,
+    oews_row,
+    run,
+    squash,
+    text_of,
+)
+
+pytestmark = pytest.mark.pdf
+
+CITATION = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025"
+CREDIT = "This document includes information from the O*NET Database by USDOL/ETA"
+SOC = {"strategic-account-manager": "41-4011", "customer-success-manager": "13-1199"}
+AREAS = {"OH": ("39", "Ohio"), "18140": ("18140", "Columbus, OH")}
+
+
+@pytest.fixture(scope="session")
+def regional(
+    tmp_path_factory: pytest.TempPathFactory, demo_store: Path
+) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """Ohio: guides, sheets and the comparison of both seed roles; Columbus, OH (a metro area):
+    the guide and sheet of the strategic account manager. Built once."""
+    root = demo_copy(tmp_path_factory.mktemp("regional") / "demo")
+    entries = built_entries(root, BuildRequest(regions=("OH",), jobs=2))
+    entries |= built_entries(
+        root,
+        BuildRequest(
+            roles=("strategic-account-manager",), kinds=("guide", "sheet"), regions=("18140",)
+        ),
+    )
+    return root / "output", entries
+
+
+def pdf(
+    regional: tuple[Path, dict[str, dict[str, Any]]], kind: str, slug: str, region: str
+) -> Path:
+    out, entries = regional
+    [entry] = [
+        e
+        for e in entries.values()
+        if e["kind"] == kind and slug in e["roles"] and e["region"] == region
+    ]
+    assert entry["status"] == "built", entry
+    return out / entry["path"]
+
+
+CASES = [
+    (kind, slug, region)
+    for kind in ("guide", "sheet")
+    for slug, region in (
+        ("strategic-account-manager", "OH"),
+        ("customer-success-manager", "OH"),
+        ("strategic-account-manager", "18140"),
+    )
+]
+
+
+@pytest.mark.parametrize(("kind", "slug", "region"), CASES)
+def test_the_area_s_bls_figures_for_the_occupation(
+    regional: tuple[Path, dict[str, dict[str, Any]]], kind: str, slug: str, region: str
+) -> None:
+    area, name = AREAS[region]
+    row, everyone = oews_row(area, SOC[slug]), oews_row(area, "00-0000")
+    text = squash(text_of(pdf(regional, kind, slug, region)))
+    assert squash(f"MEDIAN PAY, {name.upper()}{dollars(row['A_MEDIAN'])}") in text
+    for column in ("A_PCT10", "A_PCT25", "A_PCT75", "A_PCT90"):
+        assert squash(dollars(row[column])) in text, column
+    assert squash(f"Employment{int(row['TOT_EMP']):,}") in text
+    assert squash(f"Location quotient{row['LOC_QUOTIENT']}") in text
+    assert squash(f"All occupations in {name}: median {dollars(everyone['A_MEDIAN'])}") in text
+    assert squash(f"{row['OCC_TITLE']} (SOC {SOC[slug]})") in text
+    assert squash(f"Source: {CITATION}.") in text
+    assert squash(f"{name} edition".upper()) in text
+
+
+@pytest.mark.parametrize("region", ["OH", "18140"])
+def test_every_guide_page_with_bls_figures_carries_the_citation(
+    regional: tuple[Path, dict[str, dict[str, Any]]], region: str
+) -> None:
+    area, _ = AREAS[region]
+    row = oews_row(area, "41-4011")
+    pages = PdfReader(pdf(regional, "guide", "strategic-account-manager", region)).pages
+    figures = [dollars(row[c]) for c in ("A_MEDIAN", "A_PCT10", "A_PCT90")]
+    with_figures = [
+        i for i, page in enumerate(pages) if any(f in page.extract_text() for f in figures)
+    ]
+    assert with_figures[:2] == [0, 2]  # the cover's key facts, the at-a-glance page
+    for index in with_figures:
+        assert squash(CITATION) in squash(pages[index].extract_text()), f"page {index + 1}"
+
+
+def test_the_guide_keeps_the_advertised_range_and_credits_onet(
+    regional: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    pages = PdfReader(pdf(regional, "guide", "customer-success-manager", "OH")).pages
+    text = squash(" ".join(p.extract_text() for p in pages))
+    assert squash("Advertised range on the source page: $60,000–$120,000 a year") in text
+    onet = [i for i, p in enumerate(pages) if "O*NET-SOC 13-1199.00" in p.extract_text()]
+    assert len(onet) == 1
+    assert squash(CREDIT) in squash(pages[onet[0]].extract_text())
+
+
+def test_the_chart_draws_the_distribution_and_the_benchmark(
+    regional: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    row, everyone = oews_row("39", "41-4011"), oews_row("39", "00-0000")
+    for kind in ("guide", "sheet"):
+        alts = figure_alts(pdf(regional, kind, "strategic-account-manager", "OH"))
+        [chart] = [alt for alt in alts if alt.startswith("Wage distribution")]
+        assert chart == (
+            f"Wage distribution in Ohio: 10th percentile {dollars(row['A_PCT10'])}, 90th "
+            f"percentile {dollars(row['A_PCT90'])}. Median: {dollars(row['A_MEDIAN'])}. All "
+            f"occupations: {dollars(everyone['A_MEDIAN'])}."
+        )
+
+
+def test_sheets_stay_on_one_page(regional: tuple[Path, dict[str, dict[str, Any]]]) -> None:
+    for slug, region in (("strategic-account-manager", "OH"), ("customer-success-manager", "OH")):
+        assert len(PdfReader(pdf(regional, "sheet", slug, region)).pages) == 1
+
+
+def test_a_comparison_of_two_roles_in_one_state(
+    regional: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    path = pdf(regional, "compare", "strategic-account-manager", "OH")
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    assert squash("Pay in Ohio: 10th to 90th percentile, median marked") in text
+    assert (
+        squash(f"All occupations in Ohio: median {dollars(oews_row('39', '00-0000')['A_MEDIAN'])}")
+        in text
+    )
+    for slug, soc in SOC.items():
+        row = oews_row("39", soc)
+        assert squash(dollars(row["A_MEDIAN"])) in text, slug
+        assert squash(f"{dollars(row['A_PCT10'])}–{dollars(row['A_PCT90'])}") in text, slug
+        assert squash(f"{row['OCC_TITLE']} (SOC {soc})") in text, slug
+    assert squash(CITATION) in text
+    [chart] = [a for a in figure_alts(path) if a.startswith("Salary ranges")]
+    assert dollars(oews_row("39", "13-1199")["A_PCT90"]) in chart
+
+
+def test_the_demo_s_national_edition(seed_guides: Path) -> None:
+    """`make guides` builds the U.S. edition offline from the shipped extract."""
+    for slug, soc in SOC.items():
+        row = oews_row("99", soc)
+        text = squash(text_of(seed_guides / f"guides/{slug}.pdf"))
+        assert squash(f"MEDIAN PAY, U.S.{dollars(row['A_MEDIAN'])}") in text
+        assert squash(CITATION) in text
+    assert (REPO / "data/oews_m2025_extract.csv").is_file()
+
+
+def test_an_adhoc_comparison_in_a_metro_area(demo: Path) -> None:
+    code, output = run(
+        demo, "compare", "strategic-account-manager", "customer-success-manager",
+        "--region", "18140",
+    )  # fmt: skip
+    path = "comparisons/strategic-account-manager-vs-customer-success-manager@18140.pdf"
+    assert code == 0 and output.startswith(f"built  {path} (1 pages, "), output
+    [entry] = manifest(demo / "output")["outputs"]
+    assert (entry["path"], entry["region"]) == (path, "18140")
+    target = demo / "output" / path
+    text = squash(text_of(target))
+    assert squash("Pay in Columbus, OH: 10th to 90th percentile, median marked") in text
+    for soc in SOC.values():
+        assert squash(dollars(oews_row("18140", soc)["A_MEDIAN"])) in text
+
+
+def test_top_coded_and_hourly_only_figures_on_paper(demo: Path, tmp_path: Path) -> None:
+    """BLS's ``#`` prints as the top code "or more"; an occupation BLS publishes hourly wages
+    for only prints hourly figures, never a year's pay made up from them."""
+    from guidepress.paydata import import_oews
+    from tests.paydata.conftest import oews_row as bls_row
+    from tests.paydata.conftest import write_oews
+
+    annual = ("A_MEAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
+    rows = [
+        bls_row(A_PCT75="#", A_PCT90="#", H_PCT75="#", H_PCT90="#"),  # Ohio, 41-4011
+        bls_row(OCC_CODE="13-1199", OCC_TITLE="Business Operations Specialists, All Other",
+                HOURLY="TRUE", **dict.fromkeys(annual, "*")),
+        bls_row(OCC_CODE="00-0000", OCC_TITLE="All Occupations", A_MEDIAN="49380",
+                H_MEDIAN="23.74"),
+    ]  # fmt: skip
+    import_oews([write_oews(tmp_path / "oews_m2025.csv", rows)], demo / "data/pay.sqlite")
+    code, output = run(demo, "build", "--kind", "sheet", "--kind", "guide", "--region", "OH")
+    assert code == 0, output
+    for kind in ("sheets", "guides"):
+        text = squash(text_of(demo / f"output/{kind}/strategic-account-manager@oh.pdf"))
+        assert squash("75th percentile $239,200 or more") in text, kind
+        hourly = squash(text_of(demo / f"output/{kind}/customer-success-manager@oh.pdf"))
+        assert squash("MEDIAN PAY, OHIO $52.10") in hourly, kind
+        assert squash("Hourly") in hourly and squash("$108,368") not in hourly, kind  # x 2080
+    guide = squash(text_of(demo / "output/guides/customer-success-manager@oh.pdf"))
+    assert squash("Only hourly wages are published for this occupation") in guide
