@@ -332,7 +332,8 @@ def main() -> None:
                 noops[name].append(timed(version.command(project, *jobs, "--out", str(out)),
                                          version.env()))  # fmt: skip
             print(f"  round {round_ + 1}: " + ", ".join(
-                f"{n} {runs[n][-1].wall:.1f} s" for n in names) + f"; {load()}")  # fmt: skip
+                f"{n} {runs[n][-1].wall:.1f} s / {runs[n][-1].cpu:.1f} s CPU" for n in names)
+                + f"; {load()}")  # fmt: skip
         print(f"end: {load()}")
         manifest = json.loads((work / "out-this" / "manifest.json").read_text())
         outputs = manifest["outputs"]
@@ -362,12 +363,12 @@ def main() -> None:
                           f"{same} of {len(mine)}"]  # fmt: skip
             print("| " + " | ".join(cells) + " |")
         base = statistics.median(r.wall for r in runs["this"])
+        print("Each against this, the same round (median of the rounds' ratios; range):")
         for name in names[1:]:
-            other = statistics.median(r.wall for r in runs[name])
-            cpu = statistics.median(r.cpu for r in runs[name]) / statistics.median(
-                r.cpu for r in runs["this"]
-            )
-            print(f"  {name} / this: {other / base:.2f} wall, {cpu:.2f} CPU")  # fmt: skip
+            pairs = list(zip(runs[name], runs["this"], strict=True))
+            wall = [other.wall / mine.wall for other, mine in pairs]
+            cpu = [other.cpu / mine.cpu for other, mine in pairs]
+            print(f"  {name} / this: {spread(wall, 2)} wall, {spread(cpu, 2)} CPU")
         if not args.no_layouts:
             print()
             print("(f) WeasyPrint layouts per written PDF (serial build)")
