@@ -77,6 +77,7 @@ def make_project(folder: Path, roles: int) -> Path:
                 keep = sorted(rng.sample(range(len(items)), k=max(2, round(len(items) * 0.8))))
                 data[key] = [items[k] for k in keep]
         data.pop("sheet", None)
+        data.pop("occupation", None)  # regional pay (issue 16): older checkouts refuse the field
         slug = f"{seed.stem}-{i:02d}"
         slugs.append(slug)
         path = folder / "content" / "roles" / f"{slug}.yaml"
