@@ -185,6 +185,7 @@ def rotate(items: list[Any], by: int) -> list[Any]:
 
 PLAIN = """
 import sys
+from concurrent.futures import ProcessPoolExecutor
 import weasyprint
 
 def one(args):
