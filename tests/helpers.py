@@ -438,6 +438,31 @@ def decode_qr(pdf: Path) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
+# --- Built once for all test processes -------------------------------------------------------
+
+
+def built_once(factory: Any, name: str, make: Any) -> Any:
+    """``make(folder)``'s JSON-able result, computed once for the whole test run: pytest-xdist
+    runs a session fixture once per worker, and builds of dozens of PDFs should not run twice.
+    The workers share a folder beside their own temporary folders; a lock file makes the first
+    one build while the others wait, then read its result."""
+    import fcntl
+
+    base = factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / f"once-{name}"
+    result = shared / f"once-{name}.json"
+    with open(shared / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not result.exists():
+                folder.mkdir(exist_ok=True)
+                result.write_text(json.dumps(make(folder)), "utf-8")
+            return json.loads(result.read_text("utf-8"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 # --- Pay data -------------------------------------------------------------------------------
 
 

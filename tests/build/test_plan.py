@@ -56,6 +56,26 @@ def test_a_comparison_is_checked_when_only_its_roles_are_selected(compared_roles
     assert run(compared_roles, "validate", "mixed") == (1, problem + "\n")
 
 
+def test_big_paper_is_for_comparisons_only(compared_roles: Path) -> None:
+    write(compared_roles, "content/comparisons/pair.yaml",
+          "title: Pair\nroles: [data-analyst, pastry-chef]\n")  # fmt: skip
+    assert run(compared_roles, "build", "--paper", "a3", "--kind", "guide") == (
+        2,
+        "--paper a3: kind guide prints on A4 or Letter only; A3 is for comparison sheets "
+        "(--kind compare)\n",
+    )
+    write(compared_roles, "guidepress.yaml", "paper: a3\nkinds: [guide, sheet, compare]\n")
+    assert run(compared_roles, "build") == (
+        2,
+        "paper: a3 in guidepress.yaml: kinds guide and sheet print on A4 or Letter only; A3 is "
+        "for comparison sheets (--kind compare)\n",
+    )
+    # Naming a comparison selects its sheet only: that prints on any paper.
+    project, _ = load_project(compared_roles, only=["pair"])
+    request = BuildRequest(roles=("pair",), paper="tabloid")
+    assert [o.path for o in plan(project, request)] == ["comparisons/pair.tabloid.pdf"]
+
+
 def test_a_comparison_in_a_region_is_found_by_its_name_before_the_suffixes(demo: Path) -> None:
     """``comparisons/NAME[.locale][@region].pdf``: gone only when NAME's file is gone."""
     project, _ = load_project(demo, only=["strategic-account-manager"])

@@ -13,7 +13,7 @@ def test_project_catalogue_problems_are_located(project: Path) -> None:
         "locales/fr.yaml",
         """
         contents: Table des matières
-        sheet_pro: Atouts
+        pro: Atouts
         edition: "Édition {jour}"
         faqs: [Questions]
         """,
@@ -22,7 +22,7 @@ def test_project_catalogue_problems_are_located(project: Path) -> None:
     code, output = run(project, "validate")
     assert code == 1
     assert [line for line in output.splitlines() if not line.startswith("warning:")] == [
-        "locales/fr.yaml:2:1: sheet_pro: unknown label (did you mean 'sheet_pros'?)",
+        "locales/fr.yaml:2:1: pro: unknown label (did you mean 'pros'?)",
         "locales/fr.yaml:3:1: edition: must use the placeholders {date}",
         "locales/fr.yaml:4:1: faqs: must be text",
         "locales/nope.yaml: 'nope' is not a locale code",

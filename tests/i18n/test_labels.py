@@ -31,7 +31,9 @@ def test_catalogue_is_translated_not_copied(locale: str) -> None:
     same = {k for k, v in table.items() if v == ENGLISH[k]}
     # Words spelled the same in the language (No, Contact, Source, Senior, Median, Tools).
     allowed = {"range_short", "answer_no", "contact", "sources_short", "outlook_sources"}
-    allowed |= {"source_document", "level_senior", "median", "sheet_tools"}
+    allowed |= {"source_document", "level_senior", "median"}
+    # Sources. {parts}. (fr), Excellent (fr), {roles}? (de: no inverted mark, no space).
+    allowed |= {"sources_line", "balance_excellent", "compare_headline"}
     # Formats without words: "{title} (SOC {code})", "≥ {amount}".
     allowed |= {"occupation_soc", "occupation_other", "top_coded_short"}
     assert same <= allowed
@@ -98,8 +100,8 @@ def test_validate_lists_missing_labels_per_locale_and_still_exits_0(project: Pat
 @pytest.mark.pdf
 def test_a_project_catalogue_rewords_a_built_in_one(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
-    write(project, "locales/fr.yaml", "sheet_pros: Les atouts du métier\n")
+    write(project, "locales/fr.yaml", "pros: Les atouts du métier\n")
     code, output = run(project, "build", "--kind", "sheet", "--locale", "fr", "--format", "html")
     assert (code, "warning" in output) == (0, False)
     html = (project / "output" / "sheets" / "pastry-chef.fr.html").read_text("utf-8")
-    assert "Les atouts du métier" in html and "Ce qui plaît dans ce métier" not in html
+    assert "Les atouts du métier" in html and "Avantages" not in html

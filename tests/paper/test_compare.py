@@ -14,27 +14,30 @@ from tests.helpers import COMPARED, run, slug_of, write
 pytestmark = pytest.mark.pdf
 
 
-@pytest.mark.parametrize("count", [2, 3, 4])
-def test_comparisons_of_2_3_and_4_roles_are_one_page(compared_roles: Path, count: int) -> None:
+@pytest.mark.parametrize(("count", "paper"), [(2, "a4"), (3, "letter"), (4, "a3")])
+def test_comparisons_of_2_3_and_4_roles_are_one_page(
+    compared_roles: Path, count: int, paper: str
+) -> None:
     chosen = COMPARED[:count]
     write(
         compared_roles,
         "content/comparisons/set.yaml",
         yaml.safe_dump({"title": "Which path?", "roles": [slug_of(t) for t in chosen]}),
     )
-    code, output = run(compared_roles, "build", "--kind", "compare")
+    code, output = run(compared_roles, "build", "--kind", "compare", "--paper", paper)
     assert code == 0, output
     manifest = json.loads((compared_roles / "output" / "manifest.json").read_text())
     [entry] = manifest["outputs"]
-    assert entry["path"] == "comparisons/set.pdf"
+    assert entry["path"] == f"comparisons/set{'' if paper == 'a4' else '.' + paper}.pdf"
     assert entry["roles"] == [slug_of(t) for t in chosen]
     reader = PdfReader(compared_roles / "output" / entry["path"])
     assert len(reader.pages) == entry["pages"] == 1
     box = reader.pages[0].mediabox
-    assert (float(box.width) > float(box.height)) == (count > 2)
+    assert float(box.width) < float(box.height)  # upright: four roles only go sideways on A4
     text = reader.pages[0].extract_text()
     for i, title in enumerate(chosen):
         assert title in text
         assert f"${60000 + 15000 * i:,}" in text
     assert "FITS ME?" in text.upper() and "Labour Statistics Office" in text
     assert "shared by two or more" in text
+    assert "Which path?" in text and "COMPARISON SHEET" in text

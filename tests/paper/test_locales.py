@@ -51,7 +51,12 @@ def test_pdf_language_headings_and_money(
     headings = (
         [labels.responsibilities, labels.faqs, labels.contents, labels.at_a_glance]
         if kind == "guide"
-        else [labels.sheet_responsibilities, labels.sheet_pros, labels.role_sheet.upper()]
+        else [
+            labels.responsibilities,
+            labels.pros,
+            labels.role_sheet.upper(),
+            labels.salary.upper(),
+        ]
     )
     for heading in headings:
         assert squash_hyphenated(heading) in text

@@ -55,6 +55,23 @@ def test_template_attachments_are_refused(project: Path, block: str, html: str, 
     )
 
 
+@pytest.mark.pdf
+def test_ignored_css_is_reported_by_every_layout_of_a_stylesheet(tmp_path: Path) -> None:
+    from guidepress.pdf.engine import layout
+
+    sheet = tmp_path / "style.css"
+    sheet.write_text("p { clip: rect(0 0 0 0); color: red; }\n")
+    html = "<p style='filter: blur(1px)'>x</p>"
+    # The stylesheet is parsed once; its warning must come with the second layout too.
+    first, second = (layout(html, [sheet], allowed=[tmp_path]) for _ in range(2))
+    expected = [
+        "tmp/style.css: Ignored `clip: rect(0 0 0 0)` at 1:5, invalid value.",
+        "Ignored `filter: blur(1px)` at 1:1, unknown property.",
+    ]
+    assert first.warnings == second.warnings
+    assert [w.replace(tmp_path.name, "tmp") for w in first.warnings] == expected
+
+
 def _key() -> tuple[Path, float, tuple[Path, ...]]:
     roots = engine._outermost([REPO / "content", THEME_CSS.parent])
     return THEME_CSS, THEME_CSS.stat().st_mtime, tuple(roots)
@@ -64,7 +81,7 @@ def _in_worker(out: str) -> tuple[int, str, int]:
     """Lay out and write a document in the brand face, as a forked build worker does; returns
     the id of the parsed theme stylesheet it found, its font folder and the stylesheets it
     holds after laying out."""
-    found = engine._STYLESHEETS[_key()][0]
+    found = engine._STYLESHEETS[_key()].css
     laid = engine.layout(BRAND_FACE, [THEME_CSS], allowed=[REPO / "content"])
     Path(out).write_bytes(engine.write_pdf(laid, identifier="fork"))
     return id(found), str(engine._font_config()._folder), len(engine._STYLESHEETS)
@@ -73,7 +90,7 @@ def _in_worker(out: str) -> tuple[int, str, int]:
 @pytest.mark.pdf
 def test_forked_workers_start_warm_and_each_register_the_faces_they_meet(tmp_path: Path) -> None:
     engine.prepare([THEME_CSS], allowed=[REPO / "content"])
-    parsed = engine._STYLESHEETS[_key()][0]
+    parsed = engine._STYLESHEETS[_key()].css
     parent_folder = engine._font_config()._folder
     faces = sorted(p.name for p in parent_folder.iterdir())
     fork = multiprocessing.get_context("fork")

@@ -1,45 +1,216 @@
-"""SVG charts: axes, salary band, demand gauge."""
+"""SVG charts: the zero-based money axis, every figure printed once and clear of the others,
+estimates hollow, the brand's face and colours."""
 
 from __future__ import annotations
 
+from itertools import combinations
+from pathlib import Path
 from xml.etree import ElementTree
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guidepress.content.contrast import palette
 from guidepress.content.models.brand import Colors
 from guidepress.render import charts
+from guidepress.render.typefaces import Face
+from tests.helpers import REPO
 
-#: The built-in brand's colours, as a brand kit without colours of its own draws charts.
-PALETTE = charts.Palette(Colors().primary, Colors().accent, Colors().text, Colors().muted)
+SVG = "{http://www.w3.org/2000/svg}"
+INTER = REPO / "styles" / "fonts"
+FACE = Face(
+    ("Karla brightpath", "GP Body"),
+    ((400, (INTER / "Inter-Regular.otf",)), (700, (INTER / "Inter-Bold.otf",))),
+)
+STYLE = charts.Style(palette(Colors(primary="#4a1fc7", accent="#ff6b4a")), FACE)
+WORDS = charts.PayWords(
+    median="Median",
+    range="Usual range",
+    middle=None,
+    estimated="Estimated from the range",
+    benchmark="All occupations, United States",
+    top="Top 10 % from",
+)
 
 
-@given(st.lists(st.floats(0, 5_000_000), min_size=1, max_size=6))
-def test_axis_holds_every_value(values: list[float]) -> None:
-    low, high, step = charts.axis_bounds(values)
-    assert low <= min(values) and high >= max(values) and step > 0
-    assert (high - low) / step <= 12
+def money(value: float) -> str:
+    return f"${value:,.0f}"
 
 
-def test_salary_band_is_valid_svg_with_every_figure() -> None:
-    svg = charts.salary_band(
-        70000,
-        140000,
-        105000,
-        [charts.Mark("Entry (est.)", 80500)],
-        lambda v: f"${v:,.0f}",
-        lambda v: f"${v / 1000:.0f}K",
-        "Median",
-        ("Top 10 %", 150000),
-        PALETTE,
+def short(value: float) -> str:
+    return f"${value / 1000:.0f}K" if value else "$0"
+
+
+def texts(svg: str) -> list[ElementTree.Element]:
+    return list(ElementTree.fromstring(svg).iter(f"{SVG}text"))
+
+
+def words_of(svg: str) -> list[str]:
+    return [t.text or "" for t in texts(svg)]
+
+
+def label_boxes(svg: str) -> list[tuple[float, float, float, float]]:
+    """Each label's box, measured as the chart measured it (baseline, size, anchor, weight)."""
+    found = []
+    for node in texts(svg):
+        size = float(node.get("font-size", "0"))
+        x, y = float(node.get("x", "0")), float(node.get("y", "0"))
+        width = FACE.width(node.text or "", size, int(node.get("font-weight", "400")))
+        anchor = node.get("text-anchor")
+        left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+        found.append((left, y - size * 0.72, left + width, y + size * 0.2))
+    return found
+
+
+def overlapping(boxes: list[tuple[float, float, float, float]]) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for (i, a), (j, b) in combinations(enumerate(boxes), 2)
+        if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+    ]
+
+
+def role_chart(**overrides: object) -> str:
+    values: dict[str, object] = {
+        "low": 70000, "high": 140000, "median": 105000, "middle": None,
+        "marks": [
+            charts.Mark("Entry", 80500, True, "$80,500"),
+            charts.Mark("Mid", 105000, True, None),
+            charts.Mark("Senior", 129500, True, "$129,500"),
+        ],
+        "top": None, "benchmark": 50980, "money": money, "short": short, "words": WORDS,
+        "style": STYLE, "width": 330.0, "title": "Salary",
+    }  # fmt: skip
+    values |= overrides
+    return charts.pay_chart(**values)[0]  # type: ignore[arg-type]
+
+
+@given(st.lists(st.floats(1, 5_000_000), min_size=1, max_size=6))
+def test_money_axes_start_at_zero_and_end_at_the_first_round_step(values: list[float]) -> None:
+    step, top = charts.money_axis(values)
+    assert top >= max(values) * (1 - 1e-9) and max(values) > top - step
+    assert str(step / 10 ** len(str(int(step)))).rstrip("0")[-1] in "1255" or step in (1, 2, 5)
+    assert 2 <= top / step <= 10
+
+
+def test_each_figure_is_printed_once_and_the_benchmark_named() -> None:
+    words = words_of(role_chart())
+    for figure in ("$70,000", "$140,000", "$105,000", "$80,500", "$129,500", "$50,980"):
+        assert words.count(figure) == 1, figure
+    # The mid level equals the median: named on the chart, its figure not repeated.
+    assert "Mid" in words
+    assert "All occupations, United States" in words
+    assert "Estimated from the range" in words and "Usual range" in words
+
+
+def test_a_top_decile_equal_to_nothing_new_is_left_to_the_caller_and_a_higher_one_shown() -> None:
+    words = words_of(role_chart(top=160000))
+    assert "Top 10 % from" in words and words.count("$160,000") == 1
+
+
+def test_estimates_are_hollow_and_surveyed_levels_filled() -> None:
+    def circles(svg: str) -> list[str | None]:
+        # The dots on the bar (the legend's sample dot sits in a group of its own).
+        return [c.get("fill") for c in ElementTree.fromstring(svg).findall(f"{SVG}circle")]
+
+    background = STYLE.palette.background
+    estimated = role_chart()
+    assert circles(estimated) == [background] * 3
+    surveyed = role_chart(marks=[charts.Mark("Entry", 80500, False, "$80,500")])
+    assert circles(surveyed) == [STYLE.palette.accent_text]
+    assert "Estimated from the range" not in words_of(surveyed)
+
+
+def test_text_is_set_in_the_brand_face_and_palette() -> None:
+    svg = role_chart()
+    assert {t.get("font-family") for t in texts(svg)} == {"Karla brightpath,GP Body"}
+    allowed = {STYLE.palette.text, STYLE.palette.muted, STYLE.palette.primary}
+    assert {t.get("fill") for t in texts(svg)} <= allowed
+    assert min(float(t.get("font-size", "0")) for t in texts(svg)) >= 7.5
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.floats(20_000, 200_000),
+    st.floats(0.1, 1.5),
+    st.floats(0.05, 0.95),
+    st.booleans(),
+    st.floats(15_000, 120_000),
+    st.floats(250, 520),
+)
+def test_labels_never_collide_nor_leave_the_chart(
+    low: float, spread: float, at: float, levels: bool, benchmark: float, width: float
+) -> None:
+    high = low * (1 + spread)
+    median = low + (high - low) * at
+    marks = []
+    if levels:
+        marks = [
+            charts.Mark(name, low + (high - low) * f, True, money(low + (high - low) * f))
+            for name, f in (("Entry", 0.15), ("Mid", 0.5), ("Senior", 0.85))
+        ]
+    svg = role_chart(
+        low=low, high=high, median=median, marks=marks, benchmark=benchmark, width=width
     )
-    root = ElementTree.fromstring(svg)
-    words = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    for text in ("$70,000", "$140,000", "$105,000", "Entry (est.)", "Median", "Top 10 %"):
-        assert text in words
+    boxes = label_boxes(svg)
+    assert overlapping(boxes) == []
+    assert all(left >= -0.5 and right <= width + 0.5 for left, _, right, _ in boxes)
+    # Every figure is printed, levels crowded off the bar in a line of their own.
+    words = " ".join(words_of(svg))
+    for figure in (low, high, median, *(m.value for m in marks)):
+        assert money(figure) in words
 
 
-def test_demand_gauge_marks_the_value() -> None:
-    svg = charts.demand_gauge(["Low", "Moderate", "High", "Very High"], "High", PALETTE)
-    assert ElementTree.fromstring(svg).find("{http://www.w3.org/2000/svg}line") is not None
-    assert ">High<" in svg
+def test_roles_on_one_axis_print_every_median_and_range_end() -> None:
+    rows = [
+        charts.PayRow("Strategic Account Manager", 70000, 140000, 105000, "$70,000", "$140,000"),
+        charts.PayRow("Customer Success Manager", 60000, 120000, 90000, "$60,000", "$120,000"),
+        charts.PayRow("Pastry Chef", 30000, 52000, None, "$30,000", "$52,000"),
+    ]
+    svg, height = charts.pay_rows(
+        rows, benchmark=50980, money=money, short=short, words=WORDS, style=STYLE, width=520,
+        label_width=120, title="Salary",
+    )  # fmt: skip
+    words = words_of(svg)
+    for row in rows:
+        assert row.label in words or any(part in words for part in row.label.split())
+        assert words.count(row.low_text) == 1 and words.count(row.high_text) == 1
+    assert words.count("$105,000") == 1 and words.count("$90,000") == 1
+    assert "All occupations, United States: $50,980" in words
+    assert "$0" in words  # one axis rule: from zero
+    assert overlapping(label_boxes(svg)) == []
+    assert height > 3 * 19
+
+
+def test_a_four_step_scale_names_every_step_and_marks_the_value() -> None:
+    svg, _ = charts.step_scale(
+        ["Low", "Moderate", "High", "Very High"], 2, style=STYLE, width=180, title="Demand"
+    )
+    nodes = texts(svg)
+    assert [t.text for t in nodes] == ["Low", "Moderate", "High", "Very High"]
+    assert [t.get("font-weight") for t in nodes] == ["400", "400", "700", "400"]
+    rects = list(ElementTree.fromstring(svg).iter(f"{SVG}rect"))
+    assert [r.get("fill") for r in rects][:3] == [STYLE.palette.primary] * 3
+    assert rects[3].get("fill") == STYLE.palette.track
+
+
+def test_growth_bars_print_each_value_and_grey_the_benchmark() -> None:
+    svg, _ = charts.growth_bars(
+        [("This role", 8, "8%", False), ("All occupations", 3, "3%", True)],
+        style=STYLE,
+        width=180,
+        title="Growth",
+    )
+    assert words_of(svg) == ["This role", "8%", "All occupations", "3%"]
+    bars = [r for r in ElementTree.fromstring(svg).iter(f"{SVG}rect")]
+    assert [b.get("fill") for b in bars] == [STYLE.palette.primary, STYLE.palette.track]
+    assert float(bars[0].get("width", "0")) > 2 * float(bars[1].get("width", "0"))
+
+
+def test_face_widths_come_from_the_font_files() -> None:
+    narrow = FACE.width("iiii", 10)
+    wide = FACE.width("WWWW", 10)
+    assert wide > 2.5 * narrow  # a real font's advances, not an average
+    assert FACE.width("Salary", 10, 700) > FACE.width("Salary", 10, 400)
+    missing = Face(("X",), ((400, (Path("/nonexistent.otf"),)),))
+    assert missing.width("abcd", 10) == 4 * 10 * 0.56

@@ -81,7 +81,8 @@ def test_pay_of_figures(tmp_path: Path) -> None:
     assert (pay.ends, pay.low, pay.p25, pay.median, pay.p75, pay.high) == (
         "percentiles", 47860, 65060, 108370, 162080, 239200,
     )  # fmt: skip
-    assert (pay.top_coded, pay.benchmark, pay.area) == (frozenset({"high"}), 108370, "Ohio")
+    assert pay.benchmark is not None
+    assert (pay.top_coded, pay.benchmark.value, pay.area) == (frozenset({"high"}), 108370, "Ohio")
     none = official(tmp_path, **dict.fromkeys(ANNUAL, "-"), **{f"H_{c[2:]}": "-" for c in ANNUAL})
     assert pay_of_figures(none.figures) is None
 
@@ -95,3 +96,16 @@ def test_regional_guide_html_matches_golden(update_golden: bool) -> None:
     if update_golden:
         golden.write_text(html, "utf-8")
     assert html == golden.read_text("utf-8")
+
+
+def test_a_sheets_caption_ends_once_after_an_area_that_ends_in_a_period(tmp_path: Path) -> None:
+    # "U.S." is the national area's name: the caption's period is not added to its own.
+    item = official(tmp_path)
+    figures = item.figures.__class__(**{**vars(item.figures), "area_name": "U.S."})
+    project, _ = load_project(REPO, only=["strategic-account-manager"])
+    html = render_html(
+        "sheet", project.roles["strategic-account-manager"], project.brand("default"),
+        Theme(REPO), official=[Official(figures)], locale="en", paper="a4",
+        edition=date(2026, 11, 21),
+    ).html  # fmt: skip
+    assert "US dollars,\u00a0U.S.</span>" in html and "U.S.." not in html

@@ -22,8 +22,8 @@ def test_notice_lists_exactly_the_untranslated_sections(project: Path) -> None:
         "estrés, Ventajas e inconvenientes, Preguntas frecuentes"
     )
     assert notice(role, labels, SHEET_GROUPS) == (
-        "Contenido sin traducir (en inglés): Competencias, Lo que atrae del puesto, "
-        "Lo que conviene valorar"
+        "Contenido sin traducir (en inglés): Competencias y cualificaciones, Ventajas, "
+        "Inconvenientes"
     )
     es_mx = loaded.localized("pastry-chef", "es_MX")
     assert es_mx.title == "Pastelero o pastelera"  # the language's overlay serves its regions

@@ -73,7 +73,7 @@ def test_a_regional_output_is_previewed_with_the_area_s_official_pay(demo: Path)
     [official] = shot.official
     assert (official.figures.area_name, official.figures.median) == ("Ohio", 108370)
     html, _ = render_html(shot)
-    assert "MEDIAN PAY, OHIO" in html.decode().upper() and b"$108,370" in html
+    assert "ROLE SHEET · OHIO EDITION" in html.decode().upper() and b"$108,370" in html
     # The figures are part of the inputs hash, as in a build: another area, another hash.
     assert snapshot(demo, _regional("18140")).inputs_hash != shot.inputs_hash
     assert demo / "data" in watched_folders(shot)  # where a new import lands

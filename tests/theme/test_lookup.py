@@ -42,7 +42,7 @@ def test_override_template_and_stylesheet_change_the_pdf(tmp_path: Path) -> None
         '{% extends "theme:sheet.html.j2" %}{% block title %}Custom {{ role.title }}{% endblock %}',
     )
     sheet_css = (builtin_dir() / "styles/sheet.css").read_text()
-    write(root, "styles/sheet.css", sheet_css + "\n.sheet-summary { color: #2b6a99; }\n")
+    write(root, "styles/sheet.css", sheet_css + "\n.standfirst { color: #2b6a99; }\n")
     built_entries(root, BuildRequest())
     path = root / "output/sheets/harbour-pilot.pdf"
     assert PdfReader(path).metadata.title == "Custom Harbour Pilot"

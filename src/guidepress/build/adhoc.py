@@ -59,8 +59,8 @@ def compare(root: Path, names: list[str], request: BuildRequest) -> Entry:
     if entry is None:
         from guidepress.build.produce import run
 
-        title = " · ".join(project.roles[s].title for s in slugs)
-        comparison = Comparison(title=title, roles=slugs, brand=output.brand)
+        # No title: the sheet's headline comes from the catalogue's pattern ("A or B?").
+        comparison = Comparison(roles=slugs, brand=output.brand)
         entry = run(
             project, theme, output, output_dir, inputs_hash,
             comparison=comparison, official=official,

@@ -109,6 +109,9 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     finishing what it can, BuildInterrupted on Ctrl-C (what finished is recorded first)."""
     started = time.perf_counter()
     project, problems = load_project(root, only=list(request.roles) or None)
+    if request.contact is not None:  # --contact: this build's sheets name another recruiter
+        sheet = project.config.sheet.model_copy(update={"contact": request.contact})
+        project.config = project.config.model_copy(update={"sheet": sheet})
     theme = Theme(root)
     output_dir = request.out or project.output_dir
     report = BuildReport(output_dir, failures=[str(p) for p in problems])

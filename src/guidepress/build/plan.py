@@ -12,6 +12,7 @@ from guidepress.build.request import BuildRequest
 from guidepress.content.names import did_you_mean
 from guidepress.content.project import COMPARISONS_DIR, Project, role_files_on_disk
 from guidepress.errors import UsageError
+from guidepress.paper import PAPER_NAMES
 from guidepress.render.kinds import KINDS, Kind
 
 
@@ -44,7 +45,24 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
                     kind, subject, roles, dict(zip(names, values, strict=True)), default
                 )
                 outputs.setdefault(output.path, output)
+    _check_paper(outputs.values(), request)
     return list(outputs.values())
+
+
+def _check_paper(outputs: Iterable[Output], request: BuildRequest) -> None:
+    """Refuse a paper some selected kind does not print on (A3 and Tabloid are for comparison
+    sheets), naming the kinds and where the paper was asked for."""
+    refused = {o.kind: o.paper for o in outputs if o.paper not in o.record.papers}
+    if not refused:
+        return
+    kind, paper = next(iter(refused.items()))
+    where = f"--paper {paper}" if request.paper else f"paper: {paper} in guidepress.yaml"
+    usable = sorted({PAPER_NAMES[p] for p in KINDS[kind].papers})
+    raise UsageError(
+        f"{where}: {'kinds' if len(refused) > 1 else 'kind'} {' and '.join(refused)} "
+        f"print{'' if len(refused) > 1 else 's'} on {' or '.join(usable)} only; "
+        f"{PAPER_NAMES[paper]} is for comparison sheets (--kind compare)"
+    )
 
 
 def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:

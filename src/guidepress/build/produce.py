@@ -26,7 +26,7 @@ from guidepress.pdf import engine, preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
 from guidepress.render.context import Official, RenderedHtml
-from guidepress.theme.lookup import Theme
+from guidepress.theme.lookup import Theme, declared_families
 
 LIMIT_SETTING = "render_timeout in guidepress.yaml"
 
@@ -52,7 +52,12 @@ def run(
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
             data, pages = produce(project, theme, output, target, comparison, official)
         if output.format == "pdf":
-            preflight.require(data, locale=output.locale, variant=output.pdf_variant)
+            preflight.require(
+                data,
+                locale=output.locale,
+                variant=output.pdf_variant,
+                families=allowed_families(project, theme, output),
+            )
         if output.format == "png":
             data, entry.files = write_pages(target, output, data)
         else:
@@ -82,6 +87,13 @@ def prepare(project: Project, theme: Theme, outputs: Sequence[Output]) -> None:
             engine.prepare(rendered.stylesheets, allowed=made.allowed)
         except Exception:  # the output's own run reports what is wrong
             continue
+
+
+def allowed_families(project: Project, theme: Theme, output: Output) -> list[str]:
+    """The font families an output may embed: those its stylesheets declare (the theme's) and
+    the brand's. Never the machine's: a glyph none of them has fails the output, named."""
+    stylesheets = [theme.style(name) for name in output.record.stylesheets]
+    return declared_families(stylesheets) + list(project.brand(output.brand).font_families())
 
 
 def write_pages(target: Path, output: Output, pdf: bytes) -> tuple[bytes, list[str]]:
@@ -114,8 +126,8 @@ def produce(
     made = rendering(project, output, comparison, official)
     subject, brand, allowed, options = made.subject, made.brand, made.allowed, made.options
 
-    def render(scale: float = 1.0, measure: bool = False) -> RenderedHtml:
-        return kind.render(subject, brand, theme, replace(options, scale=scale, measure=measure))
+    def render(level: int = 0, scale: float = 1.0) -> RenderedHtml:
+        return kind.render(subject, brand, theme, replace(options, level=level, scale=scale))
 
     def html(rendered: RenderedHtml) -> bytes:
         return self_contained_html(rendered.html, rendered.stylesheets, target, allowed)
@@ -137,20 +149,22 @@ def produce(
 
     page = kind.one_page
 
-    def lay_out(scale: float, measure: bool) -> Layout:
-        rendered = render(scale, measure)
+    def lay_out(level: int, scale: float) -> Layout:
+        rendered = render(level, scale)
         return layout(rendered.html, rendered.stylesheets, allowed=allowed)
 
     try:
         fitted = fit_one_page(
             lay_out,
-            page.room_px(output.paper, kind.landscape(subject)),
+            levels=page.levels(subject),
+            scales=page.scales,
+            ceiling=page.ceilings.get(output.paper, 1.0),
+            room=page.room_px(output.paper, kind.landscape(subject, output.paper)),
             floor=page.floor,
-            first=page.first_scale,
         )
     except DoesNotFit as exc:
         assert kind.too_long is not None
-        raise RenderError(kind.too_long(subject, exc.excess, page.floor)) from None
+        raise RenderError(kind.too_long(subject, exc.excess, output.paper)) from None
     if output.format == "html":
-        return html(render(fitted.scale)), None
+        return html(render(fitted.level, fitted.scale)), None
     return pdf(fitted.laid), fitted.laid.pages

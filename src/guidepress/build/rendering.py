@@ -40,6 +40,7 @@ def rendering(
             paper=output.paper,
             edition=project.build_date(),
             print_marks=output.print_marks,
+            config=project.config,
         ),
     )
 

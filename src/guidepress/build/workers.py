@@ -23,6 +23,7 @@ from typing import Any
 
 from guidepress.build.manifest import Entry
 from guidepress.build.outputs import Output
+from guidepress.content.models import Config
 from guidepress.content.project import Project, load_project
 from guidepress.render.context import Official
 from guidepress.theme.lookup import Theme
@@ -75,7 +76,7 @@ def run_all(
             max_workers=min(jobs, len(todo)),
             mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
-            initargs=(project.root, only),
+            initargs=(project.root, only, project.config),
         ) as pool:
             with _frozen():  # the first submit forks every worker
                 futures = {
@@ -146,7 +147,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _start_worker(root: Path, only: tuple[str, ...]) -> None:
+def _start_worker(root: Path, only: tuple[str, ...], config: Config) -> None:
     # Ctrl-C is the parent's to handle: it records what finished and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A parent killed outright (SIGKILL) cannot end its workers; each ends itself instead of
@@ -154,6 +155,7 @@ def _start_worker(root: Path, only: tuple[str, ...]) -> None:
     threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     if "project" not in _STATE:  # spawned, not forked: load the project once per worker
         project, _ = load_project(root, only=list(only) or None)
+        project.config = config  # as the build has it (build --contact changes it)
         _STATE.update(project=project, theme=Theme(root))
 
 

@@ -32,6 +32,18 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
         raise click.BadParameter(str(exc).removeprefix("--shard: ")) from None
 
 
+def _contact(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    from guidepress.build.request import parse_contact
+    from guidepress.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return parse_contact(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.argument("roles", nargs=-1, metavar="[NAME]...", shell_complete=complete_names)
 @click.option(
@@ -68,6 +80,12 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
     help="Outputs built at once, each in its own process (default: one per CPU).",
 )
 @click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
+@click.option(
+    "--contact",
+    metavar="'NAME, PHONE, EMAIL'",
+    callback=_contact,
+    help="Recruiter printed on role sheets (over the config's sheet.contact).",
+)
 @click.option(
     "--shard",
     metavar="K/N",

@@ -148,7 +148,11 @@ def output_options(many: bool) -> Callable[[F], F]:
     bundle = [
         chosen("--brand", "brands", "Brand to print under", shell_complete=complete_brands),
         chosen("--locale", "locales", "Locale to print in", shell_complete=complete_locales),
-        click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size."),
+        click.option(
+            "--paper",
+            type=click.Choice(["a4", "letter", "a3", "tabloid"]),
+            help="Paper size (A3 and Tabloid: comparison sheets, for four roles).",
+        ),
         chosen(
             "--region",
             "regions",

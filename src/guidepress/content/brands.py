@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guidepress.content.contrast import contrast_checks
+from guidepress.content.contrast import Palette, contrast_checks, palette
 from guidepress.content.load import Document
 from guidepress.content.models import Brand
 from guidepress.content.models.brand import Colors, Font, Fonts
@@ -30,6 +30,51 @@ class BrandKit:
         name embedded fonts after it."""
         font = getattr(self.brand.fonts, slot)
         return re.sub(r"[^\w -]+", "", f"{font.family if font else slot} {self.name}")
+
+    def font_families(self) -> tuple[str, ...]:
+        """The CSS families of the brand's own fonts (the ones with files)."""
+        fonts = self.brand.fonts
+        slots = [s for s in ("heading", "body") if (f := getattr(fonts, s)) and f.files]
+        return tuple(dict.fromkeys(self.font_family(slot) for slot in slots))
+
+    def font_faces(self) -> list[tuple[str, Path, int, str]]:
+        """(CSS family, file, weight, style) of every @font-face the brand needs: per family,
+        the files of every slot that names it (heading and body often share one), and the
+        nearest file for each weight and style the theme sets text in."""
+        if self.folder is None:
+            return []
+        files: dict[str, list[str]] = {}
+        for slot in ("heading", "body"):
+            font = getattr(self.brand.fonts, slot)
+            if font is not None and font.files:
+                family = self.font_family(slot)
+                files.setdefault(family, [])
+                files[family] += [f for f in font.files if f not in files[family]]
+        return [
+            (family, self.folder / file, weight, style)
+            for family, names in files.items()
+            for file, weight, style in Font(family=family, files=names).faces()
+        ]
+
+    @property
+    def palette(self) -> Palette:
+        """Every colour the theme prints with, the readable accent included."""
+        return palette(self.brand.colors)
+
+    def text(self, name: str, locale: str) -> str | None:
+        """The brand's ``footer`` or ``disclaimer`` for ``locale``: its translation for the
+        locale or its language; else the brand's own when the locale is in the brand's language;
+        else None (the template prints the built-in text of the locale)."""
+        brand = self.brand
+        language = locale.split("_")[0]
+        for code in (locale, language):
+            translated = brand.translations.get(code)
+            if translated is not None and getattr(translated, name) is not None:
+                return str(getattr(translated, name))
+        if brand.language.split("_")[0] == language:
+            value: str | None = getattr(brand, name)
+            return value
+        return None
 
 
 def brand_checks(root: Path, rel: Path, doc: Document) -> list[Problem]:

@@ -57,6 +57,8 @@ class Formatter:
     cents: bool = False  # hourly wages keep their cents ($23.01); salaries read better without
 
     def money(self, value: float | None, currency: str | None = None) -> str:
+        """Whole money for the locale; amounts never break at a line end (CLDR joins number and
+        symbol with a no-break space where they are apart)."""
         if value is None:
             return ""
         code = currency or self.currency
@@ -104,7 +106,10 @@ class Formatter:
         return format_decimal(value, locale=self.locale) + _percent_suffix(self.locale)
 
     def date(self, value: date | None, style: str = "long") -> str:
-        return "" if value is None else format_date(value, style, locale=self.locale)
+        """The date for the locale, its parts held together: a date never breaks at a line end."""
+        if value is None:
+            return ""
+        return format_date(value, style, locale=self.locale).replace(" ", "\u00a0")
 
 
 @cache

@@ -22,20 +22,36 @@ from weasyprint.text.fonts import FontConfiguration
 
 from guidepress.errors import RenderError
 from guidepress.pdf.fetcher import AllowListFetcher, refusal, short_url
+from guidepress.pdf.fit import Box
 from guidepress.pdf.print_marks import bleed_box_finisher
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 
 
 class _Collect(logging.Handler):
+    """WeasyPrint's log: errors (``messages``) and warnings (CSS it ignored) apart."""
+
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.warnings: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        found = self.messages if record.levelno >= logging.ERROR else self.warnings
+        found.append(record.getMessage())
 
 
-_STYLESHEETS: dict[tuple[Path, float, tuple[Path, ...]], tuple[weasyprint.CSS, list[str]]] = {}
+@dataclass(frozen=True)
+class _Parsed:
+    """A parsed stylesheet and what its parse said: kept with it, so that every output using
+    it has them, not only the first."""
+
+    css: weasyprint.CSS
+    refusals: list[str]  # what its @import and @font-face were refused
+    messages: list[str]  # WeasyPrint's errors (a font file that failed to load)
+    warnings: list[str]  # CSS it ignored
+
+
+_STYLESHEETS: dict[tuple[Path, float, tuple[Path, ...]], _Parsed] = {}
 _FONTS: list[FontConfiguration] = []
 _OWNER: list[int] = []  # the process the caches above belong to
 
@@ -83,17 +99,29 @@ def prepare(stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> None:
         _stylesheet(path, roots)
 
 
-def _stylesheet(path: Path, roots: Sequence[Path]) -> tuple[weasyprint.CSS, list[str]]:
-    """A parsed stylesheet and the messages for what its @import and @font-face were refused."""
-    # Parsing a stylesheet costs more than most documents' text; reuse it across outputs. Its
-    # refusals are kept with it, so that every output using it fails, not only the first.
+def _stylesheet(path: Path, roots: Sequence[Path]) -> _Parsed:
+    """A stylesheet parsed, with what its parse said."""
+    # Parsing a stylesheet costs more than most documents' text; reuse it across outputs.
     key = (path, path.stat().st_mtime, tuple(roots))
     if key not in _STYLESHEETS:
         fetcher = AllowListFetcher(roots)
-        css = weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=_font_config())
-        where = f" in {path.parent.name}/{path.name}"
+        collect = _Collect()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(collect)
+        try:
+            css = weasyprint.CSS(
+                filename=str(path), url_fetcher=fetcher, font_config=_font_config()
+            )
+        finally:
+            logger.removeHandler(collect)
+        where = f"{path.parent.name}/{path.name}"
         refused = zip(fetcher.refused, fetcher.reasons, strict=True)
-        _STYLESHEETS[key] = (css, [refusal(url, why, where) for url, why in refused])
+        _STYLESHEETS[key] = _Parsed(
+            css,
+            [refusal(url, why, f" in {where}") for url, why in refused],
+            collect.messages,
+            [f"{where}: {message}" for message in collect.warnings],
+        )
     return _STYLESHEETS[key]
 
 
@@ -105,40 +133,48 @@ class Layout:
     fetcher: AllowListFetcher
     messages: list[str]
     stylesheet_refusals: list[str] = field(default_factory=list)
+    #: WeasyPrint's warnings: CSS it ignored, in the stylesheets (on every layout that uses
+    #: them, parsed once or not) and in the document.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
         return len(self.document.pages)
 
-    def anchor_bottom(self, name: str) -> tuple[int, float] | None:
-        """(page index, bottom edge in CSS px) of the element with id ``name``."""
+    def boxes(self, prefix: str) -> dict[str, list[Box]]:
+        """The border boxes of the elements whose id starts with ``prefix``, by id without the
+        prefix: one per page an element is on, in page order."""
+        found: dict[str, list[Box]] = {}
         for index, page in enumerate(self.document.pages):
-            if name in page.anchors:
-                rect = page.anchors[name]
-                return index, float(rect[3] if len(rect) > 3 else rect[1])
-        return None
+            for name, rect in page.anchors.items():
+                if name.startswith(prefix):
+                    box = Box(index, *(float(v) for v in rect[:4]))
+                    found.setdefault(name.removeprefix(prefix), []).append(box)
+        return found
 
 
 def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> Layout:
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
     roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
     fetcher = AllowListFetcher(roots)
-    refusals: list[str] = []
     font_config = _font_config()
+    parsed = [_stylesheet(path, roots) for path in stylesheets]
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html, base_url=str(allowed[0]), url_fetcher=fetcher)
-        css = []
-        for path in stylesheets:
-            sheet, refused = _stylesheet(path, roots)
-            css.append(sheet)
-            refusals += refused
+        css = [sheet.css for sheet in parsed]
         rendered = document.render(stylesheets=css, font_config=font_config)
     finally:
         logger.removeHandler(collect)
-    return Layout(rendered, fetcher, collect.messages, refusals)
+    return Layout(
+        rendered,
+        fetcher,
+        [m for sheet in parsed for m in sheet.messages] + collect.messages,
+        [r for sheet in parsed for r in sheet.refusals],
+        [w for sheet in parsed for w in sheet.warnings] + collect.warnings,
+    )
 
 
 def write_pdf(

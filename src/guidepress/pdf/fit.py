@@ -1,33 +1,67 @@
-"""Fit a document on exactly one page: lay out, measure the overflow, scale down, lay out again.
+"""Fit a document on exactly one page: first by leaving content out, level by level, then by
+scaling type down to a floor, in as few layouts as the measurements allow.
 
-Every trial is a full WeasyPrint layout, so the next scale comes from the measured overflow, not
-from blind halving. Type and spacing scale together (templates size everything in rem), so the
-content height falls roughly with the square of the scale for text and linearly for fixed boxes;
-the exponent is re-estimated from each pair of measurements.
+Every trial is a full WeasyPrint layout (the sheet's costs about 0.15 s), so the next trial comes
+from measuring the last one, not from trying levels one after another. The templates mark what
+may be left out: the page's blocks are ``fit-row-*`` elements that stack without margins (so
+their heights add up to the content's), side-by-side columns are ``fit-col-*``, and each
+shortenable list's items are ``fit-item-NAME-1``, ``-2``... (and the list ``fit-list-NAME``, when
+its items run in and its end is not the last item's) Leaving out a
+list's last items shortens its column by exactly the height they took; a row of columns is as
+tall as its tallest column. So one layout, even one that ran onto a second page, predicts the
+content height of every level, and the level chosen from it fits on the next layout.
+
+Typical content fits at level 0 and full size: 1 layout. Longer content: 2 (the predicted level).
+Content that needs type scaled, or a prediction a page break upset: 3 at most.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 END = "gp-end"
 START = "gp-start"
-MAX_LAYOUTS = 6
-#: A first real layout at a typical scale is kept when its content fills this share of the page.
-ACCEPT = 0.92
-_SAFETY = 0.97  # aim a little below the exact fit: layout is not perfectly continuous
+ROW, COL, LIST, ITEM = "fit-row-", "fit-col-", "fit-list-", "fit-item-"
+MAX_LAYOUTS = 3
+#: Aim a hair below the exact fit: a layout can round a line up.
+SAFETY = 0.995
+#: How content height follows the type scale, height ~ scale ** exponent: about 0.8 to 1.0 on
+#: the one-pagers, whose charts, logo, QR code and rules keep their size in mm. A low exponent
+#: picks a scale a little too small (it fits); a high one decides whether the floor can be
+#: reached at all (content is refused only when surely too long).
+CAUTIOUS, HOPEFUL = 0.7, 1.2
 
 
 class Layout(Protocol):
-    """What fitting needs of a layout (pdf/engine.py's Layout): its pages and its anchors."""
+    """What fitting needs of a layout (pdf/engine.py's Layout): its pages and its boxes."""
 
     @property
     def pages(self) -> int: ...
 
-    def anchor_bottom(self, name: str) -> tuple[int, float] | None: ...
+    def boxes(self, prefix: str) -> dict[str, list[Box]]: ...
+
+
+@dataclass(frozen=True)
+class Box:
+    """One fragment of an element's border box on a page, in CSS px."""
+
+    page: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def holds(self, other: Box) -> bool:
+        middle = (other.top + other.bottom) / 2
+        centre = (other.left + other.right) / 2
+        return (
+            self.page == other.page
+            and self.top - 0.5 <= middle <= self.bottom + 0.5
+            and self.left - 0.5 <= centre <= self.right + 0.5
+        )
 
 
 L = TypeVar("L", bound=Layout)
@@ -36,13 +70,14 @@ L = TypeVar("L", bound=Layout)
 @dataclass(frozen=True)
 class Fitted(Generic[L]):
     laid: L
+    level: int
     scale: float
     layouts: int
 
 
 class DoesNotFit(Exception):
-    """Raised when even the floor scale overflows; ``excess`` is the share too long (0.2 = 20 %),
-    measured at the floor or predicted for it from the measured trend."""
+    """Raised when even the last level at the floor scale overflows; ``excess`` is the share too
+    long (0.2 = 20 %), predicted for the floor from the last layout."""
 
     def __init__(self, excess: float, layouts: int) -> None:
         super().__init__(f"{excess:.0%} too long at the floor scale")
@@ -50,73 +85,205 @@ class DoesNotFit(Exception):
         self.layouts = layouts
 
 
+def _height(fragments: list[Box]) -> float:
+    return sum(box.bottom - box.top for box in fragments)
+
+
 def content_height(laid: Layout) -> float:
-    """Height the content takes on a measuring layout (one tall page), in CSS px."""
-    start = laid.anchor_bottom(START)
-    end = laid.anchor_bottom(END)
-    if start is None or end is None:
-        raise ValueError("one-page templates must hold #gp-start and #gp-end markers")
-    return end[1] - start[1]
+    """Height the content takes: its blocks' heights added up, on as many pages as it ran to."""
+    rows = laid.boxes(ROW)
+    if not rows:
+        raise ValueError("one-page templates mark their blocks with fit-row-* ids")
+    return sum(_height(fragments) for fragments in rows.values())
+
+
+def heights(
+    laid: Layout, shown: Mapping[str, int], levels: Sequence[Mapping[str, int]]
+) -> list[float]:
+    """The content height at each of ``levels``, predicted from ``laid`` (laid out showing
+    ``shown`` items of each list) at its scale."""
+    rows = laid.boxes(ROW)
+    cols = laid.boxes(COL)
+    lists = laid.boxes(LIST)
+    items = laid.boxes(ITEM)
+    total = sum(_height(fragments) for fragments in rows.values())
+    predicted = []
+    for counts in levels:
+        # How much each list shrinks, by the column and the row that hold it.
+        shrink: dict[tuple[str, str | None], float] = {}
+        for name, count in counts.items():
+            had = shown.get(name, 0)
+            listed = [items.get(f"{name}-{i}", []) for i in range(1, had + 1)]
+            if count >= had or not all(listed):
+                continue
+            saved = _saved(listed, count, lists.get(name, []))
+            box = listed[0][0]
+            row = next((r for r, frags in rows.items() if any(f.holds(box) for f in frags)), None)
+            col = next((c for c, frags in cols.items() if any(f.holds(box) for f in frags)), None)
+            if row is not None:
+                shrink[(row, col)] = shrink.get((row, col), 0.0) + saved
+        saving = 0.0
+        for row in {row for row, _ in shrink}:
+            inside = [c for c, frags in cols.items() if any(f.holds(frags[0]) for f in rows[row])]
+            if not inside or (row, None) in shrink:
+                saving += sum(v for (r, _), v in shrink.items() if r == row)
+                continue
+            tallest = max(_height(cols[c]) for c in inside)
+            after = max(_height(cols[c]) - shrink.get((row, c), 0.0) for c in inside)
+            saving += tallest - after
+        predicted.append(total - saving)
+    return predicted
+
+
+def _saved(items: list[list[Box]], keep: int, whole: list[Box]) -> float:
+    """How much shorter a list gets showing its first ``keep`` items.
+
+    On one page: the list then ends where its first left-out item begins, when that item starts
+    a line of its own (block items; chips or run-in items at the start of a line); else with the
+    line that item shares with the kept ones. A run-in item's box is its first line only, so an
+    item further along a line than the list's left edge shares that line. Across pages: the
+    left-out items' heights added up.
+    """
+    if not all(items) or keep >= len(items):
+        return 0.0
+    everything = [box for fragments in [*items, whole] for box in fragments]
+    if len({box.page for box in everything}) > 1:
+        return sum(_height(fragments) for fragments in items[keep:])
+    end = max(box.bottom for box in everything)
+    if keep == 0:
+        return end - min(box.top for box in everything)
+    first_out = items[keep][0]
+    left = min(box.left for box in everything)
+    kept_bottom = max(box.bottom for fragments in items[:keep] for box in fragments)
+    if first_out.left <= left + 1 and first_out.top >= kept_bottom - 0.5:
+        return max(0.0, end - first_out.top)
+    return max(0.0, end - max(first_out.bottom, kept_bottom))
 
 
 def fit_one_page(
-    lay_out: Callable[[float, bool], L],
+    lay_out: Callable[[int, float], L],
+    *,
+    levels: Sequence[Mapping[str, int]],
     room: float,
     floor: float,
-    first: float = 1.0,
+    scales: Sequence[float] | None = None,
+    ceiling: float = 1.0,
 ) -> Fitted[L]:
-    """Fit on one page of ``room`` CSS px of content height.
-
-    ``lay_out(scale, measure)`` lays the document out at ``scale``; with ``measure`` on a page
-    too tall to break, whose content height is exact (page breaks waste space that a real
-    layout's overflow would count). With ``first`` below 1.0, a real layout at that typical scale
-    comes first and is kept when it fills at least ACCEPT of the page: typical content takes 1
-    layout. Otherwise measuring and real layouts alternate from there: 2 or 3 in all, usually.
-    """
-    # Measured exponents run from about 1.4 (roles heavy in lists) to 1.7 (prose); starting low
-    # errs towards a slightly smaller scale instead of a wasted layout.
-    scale, exponent, layouts = first, 1.35, 0
-    previous: tuple[float, float] | None = None
-    overflowed = False  # a real layout at ``scale`` ran onto a second page
-    best: Fitted[L] | None = None  # the largest scale seen on one page
-    if first < 1.0:
-        laid = lay_out(first, False)
-        layouts = 1
+    """Fit on one page of ``room`` CSS px of content height: ``lay_out(level, scale)`` lays the
+    document out showing ``levels[level]`` items of each list, type at ``scale``. ``scales``:
+    the type scale of each level (1.0 unless a kind takes type down a little before it leaves
+    more out); below the last level, type scales on down to ``floor``. ``ceiling`` above 1.0:
+    everything fits with room to spare (a big sheet), so type grows up to it, in one layout."""
+    steps = list(scales) if scales is not None else [1.0] * len(levels)
+    last = len(levels) - 1
+    level, scale = 0, steps[0]
+    laid = lay_out(level, scale)
+    previous: tuple[float, float] | None = None  # (scale, height) before type was scaled down
+    for layouts in range(1, MAX_LAYOUTS + 1):
         if laid.pages == 1:
-            best = Fitted(laid, first, layouts)
-            if content_height(laid) >= room * ACCEPT:
-                return best
-        overflowed = laid.pages > 1
-    while layouts < MAX_LAYOUTS:
-        needed = content_height(lay_out(scale, True))
-        layouts += 1
-        if previous is not None and previous[0] != scale and previous[1] != needed:
-            estimate = math.log(previous[1] / needed) / math.log(previous[0] / scale)
-            exponent = min(max(estimate, 0.8), 2.5)
-        previous = (scale, needed)
-        if needed > room:
-            at_floor = needed * (floor / scale) ** exponent
-            if scale <= floor or at_floor > room * 1.03:
-                if best is not None:
-                    return Fitted(best.laid, best.scale, layouts)
+            if layouts == 1 and ceiling > scale:
+                return _enlarged(lay_out, laid, scale, ceiling, room)
+            if layouts == MAX_LAYOUTS:
+                return Fitted(laid, level, scale, layouts)
+            if previous is None:  # a level with smaller type fits with room: type grows back
+                return _regrown(lay_out, laid, level, scale, room, layouts)
+            return _grown(lay_out, laid, level, scale, previous, room, layouts)
+        measured = heights(laid, levels[level], levels)
+        predicted = [
+            height * (min(scale, steps[k]) / scale) ** CAUTIOUS for k, height in enumerate(measured)
+        ]
+        fitting = [k for k in range(level, len(levels)) if predicted[k] <= room * SAFETY]
+        if fitting and fitting[0] > level:
+            chosen = fitting[0]
+        elif fitting and level < last:  # predicted to fit, yet a break spent room: one more
+            chosen = level + 1
+        else:
+            # Every level overflows: the fewest items, and type scaled down towards the floor.
+            at_floor = measured[last] * (floor / scale) ** HOPEFUL
+            if scale <= floor or at_floor > room * 1.03:  # a near miss is worth a layout
                 raise DoesNotFit(at_floor / room - 1, layouts)
-            scale = scale * (room / needed) ** (1 / exponent) * _SAFETY
-        elif overflowed:
-            scale -= 0.02  # fits by height, yet the real layout broke a block onto a second page
-        elif best is not None and best.scale == scale:
-            # One page already, with room to spare: grow towards the fill, at most to 100 %.
-            grown = min(1.0, scale * (room / needed) ** (1 / exponent) * _SAFETY)
-            if grown <= scale:
-                return Fitted(best.laid, best.scale, layouts)
-            scale = grown
-        scale = max(floor, scale)
-        laid = lay_out(scale, False)
-        layouts += 1
-        if laid.pages == 1:
-            return Fitted(laid, scale, layouts)
-        overflowed = True
-        if best is not None and best.scale < scale:  # grew too far: the smaller one stands
-            return Fitted(best.laid, best.scale, layouts)
-    if best is not None:
-        return Fitted(best.laid, best.scale, layouts)
-    raise DoesNotFit(0.01, layouts)
+            previous = (scale, measured[last])
+            level = last
+            wanted = scale * (room * SAFETY / measured[last]) ** (1 / CAUTIOUS)
+            scale = round(max(floor, min(wanted, scale - 0.01, steps[last])), 4)
+            chosen = -1
+        if chosen >= 0:
+            scale = min(scale, steps[chosen])  # a level's own type size is a design choice
+            level = chosen
+        if layouts == MAX_LAYOUTS:
+            break
+        laid = lay_out(level, scale)
+    excess = content_height(laid) * (floor / scale) ** HOPEFUL / room - 1
+    raise DoesNotFit(max(excess, 0.01), MAX_LAYOUTS)
+
+
+def _grown(
+    lay_out: Callable[[int, float], L],
+    laid: L,
+    level: int,
+    scale: float,
+    previous: tuple[float, float],
+    room: float,
+    layouts: int,
+) -> Fitted[L]:
+    """A page scaled down cautiously fits with room to spare: with the two heights measured,
+    the exponent is known, and one more layout takes the type as large as the page allows (the
+    first is kept when that one does not fit)."""
+    height = content_height(laid)
+    if height >= room * 0.97 or previous[0] <= scale:
+        return Fitted(laid, level, scale, layouts)
+    exponent = math.log(previous[1] / height) / math.log(previous[0] / scale)
+    exponent = min(max(exponent, CAUTIOUS), 2.5)
+    wanted = scale * (room * 0.975 / height) ** (1 / exponent)
+    grown = round(min(previous[0], wanted), 4)
+    if grown <= scale + 0.004:
+        return Fitted(laid, level, scale, layouts)
+    bigger = lay_out(level, grown)
+    if bigger.pages == 1:
+        return Fitted(bigger, level, grown, layouts + 1)
+    return Fitted(laid, level, scale, layouts + 1)
+
+
+def _regrown(
+    lay_out: Callable[[int, float], L], laid: L, level: int, scale: float, room: float, layouts: int
+) -> Fitted[L]:
+    """A level whose type is set below full size (a level's own scale) fits with room to spare:
+    one more layout with type as large as the room allows, up to full size (height assumed to
+    grow a little faster than the type, so it fits); the first is kept when that one does not."""
+    height = content_height(laid)
+    if scale >= 1.0 or height >= room * 0.97:
+        return Fitted(laid, level, scale, layouts)
+    grown = round(min(1.0, scale * (room * 0.975 / height) ** (1 / HOPEFUL)), 4)
+    grown = 1.0 if grown >= 0.995 else grown
+    if grown <= scale + 0.004:
+        return Fitted(laid, level, scale, layouts)
+    bigger = lay_out(level, grown)
+    if bigger.pages == 1:
+        return Fitted(bigger, level, grown, layouts + 1)
+    return Fitted(laid, level, scale, layouts + 1)
+
+
+def _enlarged(
+    lay_out: Callable[[int, float], L], laid: L, scale: float, ceiling: float, room: float
+) -> Fitted[L]:
+    """Everything fits at the first layout with room to spare: one more layout with type as
+    large as the room allows, up to ``ceiling``. Growing, text wraps into more lines: height
+    grows about with the square of the type size (measured 1.9 on four roles on A3), so the
+    square is assumed; when that grew too far, the two heights give the real exponent and a
+    third layout takes the size between (else the first is kept)."""
+    height = content_height(laid)
+    wanted = round(min(ceiling, scale * (room * SAFETY / height) ** (1 / 2.0)), 4)
+    if height >= room * 0.95 or wanted <= scale + 0.01:
+        return Fitted(laid, 0, scale, 1)
+    bigger = lay_out(0, wanted)
+    if bigger.pages == 1:
+        return Fitted(bigger, 0, wanted, 2)
+    exponent = math.log(content_height(bigger) / height) / math.log(wanted / scale)
+    exponent = min(max(exponent, 2.0), 4.0)
+    between = round(scale * (room * 0.975 / height) ** (1 / exponent), 4)
+    if between <= scale + 0.01:
+        return Fitted(laid, 0, scale, 2)
+    third = lay_out(0, between)
+    if third.pages == 1:
+        return Fitted(third, 0, between, 3)
+    return Fitted(laid, 0, scale, 3)

@@ -8,7 +8,8 @@ embedded, and the identification of the PDF variant it claims. pikepdf (qpdf) re
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pikepdf
@@ -38,18 +39,33 @@ def bcp47(locale: str) -> str:
     return locale.replace("_", "-")
 
 
-def check(pdf: bytes, *, locale: str, variant: str | None = None) -> list[str]:
-    """Everything the PDF lacks, one short phrase each; empty when it passes."""
+def check(
+    pdf: bytes,
+    *,
+    locale: str,
+    variant: str | None = None,
+    families: Sequence[str] | None = None,
+) -> list[str]:
+    """Everything the PDF lacks, one short phrase each; empty when it passes. ``families``: the
+    font families the output may embed (the theme's and the brand's); None: any."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         root = doc.Root
         problems = _tagging(root) + _language(root, bcp47(locale)) + _title(doc)
         problems += _figures(doc) + _fonts(doc) + _identification(doc, variant)
+        if families is not None:
+            problems += _foreign_fonts(doc, families)
     return problems
 
 
-def require(pdf: bytes, *, locale: str, variant: str | None = None) -> None:
+def require(
+    pdf: bytes,
+    *,
+    locale: str,
+    variant: str | None = None,
+    families: Sequence[str] | None = None,
+) -> None:
     """Raise PreflightFailed naming what is missing, unless the PDF passes."""
-    problems = check(pdf, locale=locale, variant=variant or DEFAULT_PDF_VARIANT)
+    problems = check(pdf, locale=locale, variant=variant or DEFAULT_PDF_VARIANT, families=families)
     if problems:
         raise PreflightFailed("preflight: " + "; ".join(problems))
 
@@ -143,6 +159,55 @@ def _fonts(doc: pikepdf.Pdf) -> list[str]:
             name = str(obj.get("/BaseFont", "?")).lstrip("/")
             problems.append(f"font '{name}' is not embedded")
     return sorted(set(problems))
+
+
+def embedded_fonts(doc: pikepdf.Pdf) -> set[str]:
+    """The names of the fonts a PDF embeds, without their subset prefix (ABCDEF+)."""
+    names = set()
+    for obj in doc.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font":
+            if obj.get("/Subtype") in ("/Type0", "/Type3"):
+                continue
+            names.add(str(obj.get("/BaseFont", "/?")).lstrip("/").split("+", 1)[-1])
+    return names
+
+
+def _foreign_fonts(doc: pikepdf.Pdf, families: Sequence[str]) -> list[str]:
+    # WeasyPrint names an embedded @font-face font after its CSS family, spaces as hyphens,
+    # with the style after another hyphen: "Karla brightpath" bold is Karla-brightpath-Bold.
+    allowed = [family.replace(" ", "-") for family in families]
+    problems = []
+    for obj in doc.objects:
+        # Each embedded font is a composite (Type0) font with its ToUnicode map.
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Subtype") != "/Type0":
+            continue
+        name = str(obj.get("/BaseFont", "/?")).lstrip("/").split("+", 1)[-1]
+        if any(name == a or name.startswith(a + "-") for a in allowed):
+            continue
+        chars = "".join(sorted(_mapped(obj.get("/ToUnicode"))))[:12]
+        problems.append(
+            f"'{chars}' printed in the machine's font {name}: no font of the theme or the "
+            f"brand ({', '.join(families)}) has these characters"
+        )
+    return sorted(problems)
+
+
+def _mapped(cmap: Any) -> set[str]:
+    """The characters a ToUnicode CMap maps glyphs to (bfchar and bfrange entries)."""
+    if not isinstance(cmap, pikepdf.Stream):
+        return set()
+    text = cmap.read_bytes().decode("latin-1")
+    found = set()
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for _, target in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            found.add(bytes.fromhex(target).decode("utf-16-be", errors="replace"))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for low, high, start in re.findall(
+            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+        ):
+            first = int(start, 16)
+            found.update(chr(first + i) for i in range(int(high, 16) - int(low, 16) + 1))
+    return {char for char in found if char.isprintable() and not char.isspace()}
 
 
 def _identification(doc: pikepdf.Pdf, variant: str | None) -> list[str]:

@@ -1,290 +1,592 @@
-"""SVG charts: the salary band and the demand gauge. Pure functions, numbers in, SVG text out.
+"""SVG charts: pay on a money axis (one role, or several on one shared axis), growth against a
+benchmark, and a four-step scale. Pure functions: numbers and words in, SVG text out.
 
-Text inside the SVG names the theme's font families explicitly: WeasyPrint resolves them against
-the document's @font-face rules, and an unnamed family would fall back to a system font.
+Every chart is drawn at its printed size: one SVG unit is one point, so a label set at 8 units
+prints at 8 pt, whatever the page (the templates show the image at exactly ``width`` points).
+Text is set in the brand's body face (``Face``) and coloured from the brand's palette; labels are
+placed from their measured widths so that none collides with another or leaves the chart.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-FONT = "GP Body, sans-serif"
+from guidepress.content.contrast import Palette
+from guidepress.render.typefaces import Face
+
+#: Type sizes in points. The smallest, 7.5 pt, stays above the one-pagers' 7 pt floor for labels.
+BIG, VALUE, LABEL, SMALL = 12.0, 8.5, 8.0, 7.5
+PT_PER_MM = 72 / 25.4
+
+Money = Callable[[float], str]
 
 
 @dataclass(frozen=True)
-class Palette:
-    """A brand's colours as the charts use them (render/figures.py::palette_of makes it)."""
+class Style:
+    """How charts look: the brand's palette and body face."""
 
-    primary: str
-    accent: str
-    text: str
-    muted: str
-    track: str = "#e5e7eb"
+    palette: Palette
+    face: Face
 
 
 @dataclass(frozen=True)
 class Mark:
-    label: str
+    """A level on a pay chart (entry, mid, senior): ``label`` is None when its figure is shown
+    elsewhere on the chart (a mid level equal to the median is drawn, not printed twice)."""
+
+    name: str
     value: float
-
-
-def _nice_step(span: float, target_ticks: int = 5) -> float:
-    raw = span / max(target_ticks, 1)
-    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
-    for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude
-
-
-def axis_bounds(values: Sequence[float]) -> tuple[float, float, float]:
-    """A rounded axis (low, high, step) that holds every value with some air at both ends."""
-    low, high = min(values), max(values)
-    if high <= low:
-        high = low + max(abs(low) * 0.2, 1)
-    step = _nice_step(high - low)
-    return math.floor(low / step - 0.5) * step, math.ceil(high / step + 0.5) * step, step
-
-
-def _width(text: str, size: float) -> float:
-    """About how wide ``text`` is at ``size`` (the theme's sans-serif averages 0.58 em)."""
-    return len(text) * size * 0.58
-
-
-def _lines(text: str, room: float, size: float) -> tuple[list[str], float]:
-    """``text`` on one line at ``size``, else on two lines, as large as ``room`` allows."""
-    if _width(text, size) <= room:
-        return [text], size
-    words = text.split()
-    lines = [text]
-    if len(words) > 1:
-        cut = min(
-            range(1, len(words)),
-            key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))),
-        )
-        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
-    widest = max(_width(line, size) for line in lines)
-    return lines, round(max(7.0, min(size - 1, size * room / widest)), 1)
-
-
-def _text(
-    x: float,
-    y: float,
-    body: str,
-    *,
-    size: float = 11,
-    anchor: str = "middle",
-    weight: int = 400,
-    fill: str = "#1d1d1d",
-) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" '
-        f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(body)}</text>'
-    )
-
-
-def _inside(x: float, text: str, size: float, width: float) -> float:
-    """``x`` moved just enough for a centred label to stay inside the chart (long money formats,
-    like German "160.000 US$", would be cut at the edges)."""
-    half = _width(text, size) / 2
-    return min(max(x, half + 1), width - half - 1)
-
-
-def _svg_open(width: float, height: float) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}">'
-    )
-
-
-def _grid(
-    lo: float,
-    hi: float,
-    step: float,
-    x: Callable[[float], float],
-    top: float,
-    bottom: float,
-    label_y: float,
-    short: Callable[[float], str],
-    palette: Palette,
-    width: float,
-) -> list[str]:
-    """Vertical grid lines at every axis step, labelled at ``label_y``: every one, or every
-    second or third when the locale's labels are too wide for that (German "160.000 US$")."""
-    ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
-    labels = [short(tick) for tick in ticks]
-    room = x(lo + step) - x(lo)
-    widest = max(_width(label, 10) for label in labels) * 1.25
-    every = next((n for n in (1, 2, 3) if widest <= room * n), 4)
-    parts = []
-    for index, (tick, label) in enumerate(zip(ticks, labels, strict=True)):
-        tx = x(tick)
-        parts.append(
-            f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{bottom}" '
-            f'stroke="{palette.track}" stroke-width="1"/>'
-        )
-        if index % every == 0:
-            at = _inside(tx, label, 10, width)
-            parts.append(_text(at, label_y, label, size=10, fill=palette.muted))
-    return parts
-
-
-def salary_band(
-    low: float,
-    high: float,
-    median: float | None,
-    marks: Sequence[Mark],
-    money: Callable[[float], str],
-    short: Callable[[float], str],
-    median_label: str,
-    top: tuple[str, float] | None,
-    palette: Palette,
-    width: int = 640,
-) -> str:
-    """A band from ``low`` to ``high`` on a money axis, with the median and level marks."""
-    values = [low, high, *(m.value for m in marks)]
-    if median is not None:
-        values.append(median)
-    if top is not None:
-        values.append(top[1])
-    lo, hi, step = axis_bounds(values)
-    left, right = 24, width - 24
-    height, band_y, band_h = 196, 74, 26
-
-    def x(value: float) -> float:
-        return left + (value - lo) / (hi - lo) * (right - left)
-
-    parts = [_svg_open(width, height)]
-    parts += _grid(
-        lo, hi, step, x, band_y - 8, band_y + band_h + 56, height - 4, short, palette, width
-    )
-    parts.append(
-        f'<rect x="{x(lo):.1f}" y="{band_y}" width="{x(hi) - x(lo):.1f}" height="{band_h}" '
-        f'rx="{band_h / 2}" fill="{palette.track}"/>'
-    )
-    parts.append(
-        f'<rect x="{x(low):.1f}" y="{band_y}" width="{max(x(high) - x(low), band_h):.1f}" '
-        f'height="{band_h}" rx="{band_h / 2}" fill="{palette.primary}" fill-opacity="0.22" '
-        f'stroke="{palette.primary}" stroke-width="1.5"/>'
-    )
-    parts.append(_text(x(low), band_y + band_h + 18, money(low), size=11, weight=600))
-    parts.append(_text(x(high), band_y + band_h + 18, money(high), size=11, weight=600))
-    if top is not None:
-        tx = x(top[1])
-        parts.append(
-            f'<path d="M{tx - 5:.1f},{band_y + band_h / 2 - 6} l8,6 l-8,6 z" '
-            f'fill="{palette.muted}"/>'
-        )
-        parts.append(_text(tx, band_y - 14, top[0], size=10, fill=palette.muted))
-    for mark in marks:
-        mx = x(mark.value)
-        parts.append(
-            f'<circle cx="{mx:.1f}" cy="{band_y + band_h / 2}" r="6" fill="{palette.accent}" '
-            f'stroke="#ffffff" stroke-width="2"/>'
-        )
-        parts.append(_text(mx, band_y + band_h + 36, mark.label, size=10, fill=palette.muted))
-        parts.append(_text(mx, band_y + band_h + 50, money(mark.value), size=10.5, weight=600))
-    if median is not None:
-        mx = x(median)
-        parts.append(
-            f'<line x1="{mx:.1f}" y1="{band_y - 10}" x2="{mx:.1f}" y2="{band_y + band_h + 4}" '
-            f'stroke="{palette.primary}" stroke-width="3"/>'
-        )
-        parts.append(_text(mx, band_y - 38, median_label, size=10, fill=palette.muted))
-        parts.append(
-            _text(mx, band_y - 20, money(median), size=15, weight=700, fill=palette.primary)
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def demand_gauge(
-    levels: Sequence[str],
-    value: str,
-    palette: Palette,
-    width: int = 220,
-) -> str:
-    """A half-circle gauge split into one arc per level, the needle on ``value``."""
-    cx, cy, radius, thick = width / 2, 104.0, 84.0, 20.0
-    count = len(levels)
-    gap = 0.035
-    parts = [_svg_open(width, 150)]
-    index = levels.index(value) if value in levels else -1
-    for i in range(count):
-        start = math.pi - i * math.pi / count - (gap if i else 0)
-        end = math.pi - (i + 1) * math.pi / count + (gap if i < count - 1 else 0)
-        x1, y1 = cx + radius * math.cos(start), cy - radius * math.sin(start)
-        x2, y2 = cx + radius * math.cos(end), cy - radius * math.sin(end)
-        active = i <= index
-        parts.append(
-            f'<path d="M{x1:.1f},{y1:.1f} A{radius},{radius} 0 0 1 {x2:.1f},{y2:.1f}" '
-            f'fill="none" stroke="{palette.primary if active else palette.track}" '
-            f'stroke-opacity="{0.35 + 0.65 * (i + 1) / count if active else 1:.2f}" '
-            f'stroke-width="{thick}"/>'
-        )
-    if index >= 0:
-        angle = math.pi - (index + 0.5) * math.pi / count
-        nx, ny = cx + (radius - 30) * math.cos(angle), cy - (radius - 30) * math.sin(angle)
-        parts.append(
-            f'<line x1="{cx}" y1="{cy}" x2="{nx:.1f}" y2="{ny:.1f}" stroke="{palette.text}" '
-            f'stroke-width="4" stroke-linecap="round"/>'
-        )
-        parts.append(f'<circle cx="{cx}" cy="{cy}" r="7" fill="{palette.text}"/>')
-    parts.append(_text(cx - radius, cy + 22, levels[0], size=10, fill=palette.muted))
-    parts.append(_text(cx + radius, cy + 22, levels[-1], size=10, fill=palette.muted))
-    parts.append(_text(cx, cy + 40, value, size=15, weight=700, fill=palette.primary))
-    parts.append("</svg>")
-    return "".join(parts)
+    estimated: bool
+    label: str | None
 
 
 @dataclass(frozen=True)
-class Band:
+class PayWords:
+    """The words a pay chart prints, from the label catalogue."""
+
+    median: str  # "Median"
+    range: str  # legend: what the bar is ("Usual range", "10th to 90th percentile")
+    middle: str | None  # legend: the inner bar ("25th to 75th percentile"), percentiles only
+    estimated: str | None  # legend: hollow marks ("Estimated from the range")
+    benchmark: str | None  # what the dashed line is ("All occupations, United States")
+    top: str | None  # "Top 10 % from"
+
+
+@dataclass(frozen=True)
+class PayRow:
+    """One role's pay on a shared axis (comparison sheets)."""
+
     label: str
     low: float
     high: float
     median: float | None
+    low_text: str
+    high_text: str
 
 
-def salary_ranges(
-    bands: Sequence[Band],
-    money: Callable[[float], str],
-    short: Callable[[float], str],
-    palette: Palette,
-    width: int = 640,
-    row_height: int = 26,
-) -> str:
-    """One row per role, every range on one shared money axis, medians marked."""
-    values = [v for b in bands for v in (b.low, b.high, b.median) if v is not None]
-    lo, hi, step = axis_bounds(values)
-    label_w, right = 190, width - 16
-    row_h, top = row_height, 6
-    height = top + row_h * len(bands) + 26
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round axis step (1, 2, 2.5 or 5 times a power of ten) giving about ``ticks`` steps."""
+    raw = span / max(ticks, 1)
+    if raw <= 0:
+        return 1.0
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    return float(next(f * magnitude for f in (1, 2, 2.5, 5, 10) if raw <= f * magnitude))
+
+
+def money_axis(values: Sequence[float], ticks: int = 5) -> tuple[float, float]:
+    """The one axis rule of every pay chart: from zero to the first round step at or above the
+    highest figure. Zero-based, so bar positions and lengths compare honestly on every sheet."""
+    top = max(max(values), 1.0)
+    step = nice_step(top, ticks)
+    return step, math.ceil(top / step - 1e-9) * step
+
+
+# --- Drawing primitives ---------------------------------------------------------------------
+
+
+@dataclass
+class Canvas:
+    """SVG parts and the boxes of the labels placed so far (to keep new ones clear of them)."""
+
+    width: float
+    style: Style
+    parts: list[str] = field(default_factory=list)
+    taken: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        body: str,
+        *,
+        size: float = LABEL,
+        anchor: str = "middle",
+        weight: int = 400,
+        fill: str | None = None,
+    ) -> None:
+        self.parts.append(
+            f'<text x="{x:.2f}" y="{y:.2f}" font-family="{self.style.face.svg_family}" '
+            f'font-size="{size:g}" font-weight="{weight}" text-anchor="{anchor}" '
+            f'fill="{fill or self.style.palette.text}">{escape(body)}</text>'
+        )
+
+    def box(
+        self, x: float, y: float, body: str, size: float, anchor: str, weight: int = 400
+    ) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of a label whose baseline starts at y."""
+        w = self.style.face.width(body, size, weight)
+        left = x - w / 2 if anchor == "middle" else x - w if anchor == "end" else x
+        return left, y - size * 0.78, left + w, y + size * 0.22
+
+    def free(self, box: tuple[float, float, float, float], pad: float = 2.5) -> bool:
+        left, top, right, bottom = box
+        if left < 0 or right > self.width:
+            return False
+        return all(
+            right + pad <= o[0] or left - pad >= o[2] or bottom <= o[1] or top >= o[3]
+            for o in self.taken
+        )
+
+    def place(
+        self,
+        options: Sequence[tuple[float, float, str]],
+        lines: Sequence[tuple[str, float, int, str | None]],
+        leading: float,
+        *,
+        force: bool = False,
+        halo: bool = False,
+    ) -> int | None:
+        """Set a block of ``lines`` (text, size, weight, fill) at the first of ``options``
+        ((x, baseline of the first line, anchor)) where it collides with nothing already placed;
+        the option's index, None when none is free. ``force``: a figure that must be printed
+        goes to the first option that stays inside the chart even if it touches another label.
+        ``halo``: a patch of background behind the text, so guide lines pass under it."""
+        chosen = None
+        for index, (x, y, anchor) in enumerate(options):
+            boxes = self._boxes(x, y, anchor, lines, leading)
+            if all(self.free(b) for b in boxes):
+                chosen = index
+                break
+        if chosen is None and force:
+            inside = [
+                i
+                for i, (x, y, anchor) in enumerate(options)
+                if all(
+                    b[0] >= 0 and b[2] <= self.width
+                    for b in self._boxes(x, y, anchor, lines, leading)
+                )
+            ]
+            chosen = inside[0] if inside else 0
+        if chosen is None:
+            return None
+        x, y, anchor = options[chosen]
+        boxes = self._boxes(x, y, anchor, lines, leading)
+        for box in boxes if halo else ():
+            left, top, right, bottom = box
+            self.parts.append(
+                f'<rect x="{left - 1.5:.2f}" y="{top - 0.5:.2f}" width="{right - left + 3:.2f}" '
+                f'height="{bottom - top + 1:.2f}" fill="{self.style.palette.background}"/>'
+            )
+        for i, (text, size, weight, fill) in enumerate(lines):
+            self.text(x, y + i * leading, text, size=size, anchor=anchor, weight=weight, fill=fill)
+        self.taken.extend(boxes)
+        return chosen
+
+    def _boxes(
+        self,
+        x: float,
+        y: float,
+        anchor: str,
+        lines: Sequence[tuple[str, float, int, str | None]],
+        leading: float,
+    ) -> list[tuple[float, float, float, float]]:
+        return [
+            self.box(x, y + i * leading, text, size, anchor, weight)
+            for i, (text, size, weight, _) in enumerate(lines)
+        ]
+
+    def shape(self, svg: str) -> None:
+        self.parts.append(svg)
+
+    def svg(self, height: float, title: str) -> str:
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width:.2f}pt" '
+            f'height="{height:.2f}pt" viewBox="0 0 {self.width:.2f} {height:.2f}">'
+            f"<title>{escape(title)}</title>{''.join(self.parts)}</svg>"
+        )
+
+
+def _band(x1: float, x2: float, y: float, h: float, palette: Palette, inner: bool = False) -> str:
+    fill, opacity = (palette.primary, 0.55) if inner else (palette.primary, 0.2)
+    return (
+        f'<rect x="{x1:.2f}" y="{y:.2f}" width="{max(x2 - x1, h):.2f}" height="{h:.2f}" '
+        f'rx="{h / 2:.2f}" fill="{fill}" fill-opacity="{opacity}" '
+        + (f'stroke="{palette.primary}" stroke-width="1"/>' if not inner else "/>")
+    )
+
+
+def _tick(x: float, y1: float, y2: float, color: str, width: float = 2.5) -> str:
+    return (
+        f'<line x1="{x:.2f}" y1="{y1:.2f}" x2="{x:.2f}" y2="{y2:.2f}" stroke="{color}" '
+        f'stroke-width="{width}"/>'
+    )
+
+
+def _dashed(x: float, y1: float, y2: float, color: str) -> str:
+    return (
+        f'<line x1="{x:.2f}" y1="{y1:.2f}" x2="{x:.2f}" y2="{y2:.2f}" stroke="{color}" '
+        f'stroke-width="1.1" stroke-dasharray="2.5 2"/>'
+    )
+
+
+def _dot(x: float, y: float, palette: Palette, hollow: bool, r: float = 3.8) -> str:
+    if hollow:  # an estimate: drawn as an outline, never like a surveyed figure
+        return (
+            f'<circle cx="{x:.2f}" cy="{y:.2f}" r="{r}" fill="{palette.background}" '
+            f'stroke="{palette.accent_text}" stroke-width="1.4"/>'
+        )
+    return (
+        f'<circle cx="{x:.2f}" cy="{y:.2f}" r="{r}" fill="{palette.accent_text}" '
+        f'stroke="{palette.background}" stroke-width="1"/>'
+    )
+
+
+def _axis(
+    canvas: Canvas, x: Callable[[float], float], step: float, top: float, y: float, short: Money
+) -> float:
+    """A baseline from zero to ``top`` with a labelled tick at every step; returns the bottom."""
+    palette = canvas.style.palette
+    canvas.shape(
+        f'<line x1="{x(0):.2f}" y1="{y:.2f}" x2="{x(top):.2f}" y2="{y:.2f}" '
+        f'stroke="{palette.muted}" stroke-width="0.6"/>'
+    )
+    count = round(top / step)
+    for i in range(count + 1):
+        value = i * step
+        canvas.shape(_tick(x(value), y, y + 2.5, palette.muted, 0.6))
+        label = short(value)
+        half = canvas.style.face.width(label, SMALL) / 2
+        at = min(max(x(value), half), canvas.width - half)
+        box = canvas.box(at, y + 10.5, label, SMALL, "middle")
+        if canvas.free(box, pad=3):  # long locale formats: every second label, never a clash
+            canvas.text(at, y + 10.5, label, size=SMALL, fill=palette.muted)
+            canvas.taken.append(box)
+    return y + 13
+
+
+def _legend(canvas: Canvas, y: float, items: Sequence[tuple[str, str]]) -> float:
+    """Symbols (SVG snippets drawn at the origin, 12 wide) with their words, in rows from ``y``;
+    returns the bottom."""
+    x, row = 0.0, y
+    for symbol, words in items:
+        w = 15 + canvas.style.face.width(words, SMALL) + 10
+        if x > 0 and x + w - 10 > canvas.width:
+            x, row = 0.0, row + 11
+        canvas.shape(f'<g transform="translate({x:.2f} {row - 3:.2f})">{symbol}</g>')
+        canvas.text(x + 15, row, words, size=SMALL, anchor="start", fill=canvas.style.palette.muted)
+        x += w
+    return row + 3
+
+
+def _legend_symbols(palette: Palette) -> dict[str, str]:
+    return {
+        "range": f'<rect x="0" y="-3.5" width="12" height="7" rx="3.5" fill="{palette.primary}" '
+        f'fill-opacity="0.2" stroke="{palette.primary}" stroke-width="1"/>',
+        "middle": f'<rect x="0" y="-3.5" width="12" height="7" rx="3.5" '
+        f'fill="{palette.primary}" fill-opacity="0.55"/>',
+        "median": _tick(6, -5, 5, palette.primary),
+        "estimated": _dot(6, 0, palette, hollow=True, r=3.3),
+        "benchmark": _dashed(6, -5, 5, palette.muted),
+    }
+
+
+# --- Pay of one role ------------------------------------------------------------------------
+
+
+def pay_chart(
+    *,
+    low: float,
+    high: float,
+    median: float | None,
+    middle: tuple[float, float] | None,
+    marks: Sequence[Mark],
+    top: float | None,
+    benchmark: float | None,
+    money: Money,
+    short: Money,
+    words: PayWords,
+    style: Style,
+    width: float,
+    title: str,
+) -> tuple[str, float]:
+    """A role's pay: its range (or 10th to 90th percentiles, ``middle`` the 25th to 75th) as a bar
+    on a zero-based axis, the median marked and printed, levels as dots (hollow when estimated),
+    the top decile and the all-occupations benchmark. Returns the SVG and its height in pt."""
+    palette = style.palette
+    canvas = Canvas(width, style)
+    values = [low, high, *(m.value for m in marks)]
+    values += [v for v in (median, top, benchmark) if v is not None]
+    step, axis_top = money_axis(values)
+    # The bar's ends are printed beside it: the axis gives up to a sixth of its length so that
+    # the high end's figure fits on the bar's line rather than under it.
+    plot = width - 6
+    beside = style.face.width(money(high), VALUE, 700) + 6
+    if top is None:
+        plot = max(plot * 5 / 6, min(plot, (width - 3 - beside) * axis_top / high))
 
     def x(value: float) -> float:
-        return label_w + (value - lo) / (hi - lo) * (right - label_w)
+        return 3 + value / axis_top * plot
 
-    parts = [_svg_open(width, height)]
-    parts += _grid(lo, hi, step, x, top, height - 20, height - 6, short, palette, width)
-    for i, band in enumerate(bands):
-        cy = top + row_h * i + row_h / 2
-        lines, size = _lines(band.label, label_w - 14, 11)
-        for n, line in enumerate(lines):
-            y = cy + 4 + (n - (len(lines) - 1) / 2) * size * 1.1
-            parts.append(_text(label_w - 10, y, line, size=size, anchor="end", weight=600))
-        parts.append(
-            f'<rect x="{x(band.low):.1f}" y="{cy - 7}" '
-            f'width="{max(x(band.high) - x(band.low), 14):.1f}" '
-            f'height="14" rx="7" fill="{palette.primary}" fill-opacity="0.22" '
-            f'stroke="{palette.primary}" stroke-width="1.2"/>'
+    band_y, band_h = 25.0, 11.0
+    centre = band_y + band_h / 2
+    if benchmark is not None:  # behind everything; labels crossing it get a patch of background
+        canvas.shape(_dashed(x(benchmark), 14, band_y + band_h + 5, palette.muted))
+    canvas.shape(_band(x(low), x(high), band_y, band_h, palette))
+    if middle is not None:
+        canvas.shape(_band(x(middle[0]), x(middle[1]), band_y + 2, band_h - 4, palette, True))
+    if top is not None and words.top is not None:
+        tx = x(top)
+        canvas.shape(
+            f'<path d="M{x(high) + 1:.2f},{centre:.2f} H{tx - 3:.2f}" stroke="{palette.primary}" '
+            f'stroke-width="1" stroke-dasharray="1.5 1.5"/>'
+            f'<path d="M{tx - 4:.2f},{centre - 4:.2f} l5,4 l-5,4 z" fill="{palette.primary}"/>'
         )
-        if band.median is not None:
-            mx = x(band.median)
-            parts.append(
-                f'<line x1="{mx:.1f}" y1="{cy - 9}" x2="{mx:.1f}" y2="{cy + 9}" '
-                f'stroke="{palette.primary}" stroke-width="3"/>'
+        # The extension is in the way of the bar's end figure, which goes under the bar.
+        canvas.taken.append((x(high), centre - 4, tx + 2, centre + 4))
+        canvas.place(
+            [(tx, 8, "middle"), (tx, 8, "end")],
+            [(words.top, SMALL, 400, palette.muted), (money(top), VALUE, 700, palette.text)],
+            10.5,
+            force=True,
+        )
+    canvas.taken.append((x(low), band_y - 1, x(high), band_y + band_h + 1))
+    # The bar's ends beside it, on its centre line; under its end when the chart ends there.
+    for value, side in ((low, -1), (high, 1)):
+        anchor = "end" if side < 0 else "start"
+        canvas.place(
+            [(x(value) + 4 * side, centre + 3, anchor),
+             (x(value), band_y + band_h + 10, "middle"),
+             (x(value), band_y + band_h + 10, "start" if side < 0 else "end")],
+            [(money(value), VALUE, 700, palette.text)],
+            0,
+            force=True,
+            halo=True,
+        )  # fmt: skip
+    if median is not None:
+        canvas.shape(_tick(x(median), band_y - 4, band_y + band_h + 4, palette.primary))
+        canvas.place(
+            [(x(median), 8, "middle"), (x(median) + 4, 8, "start"), (x(median) - 4, 8, "end")],
+            [(words.median, SMALL, 400, palette.muted), (money(median), BIG, 700, palette.primary)],
+            11.5,
+            force=True,
+        )
+    benchmark_named = False
+    if benchmark is not None and words.benchmark is not None:
+        bx = x(benchmark)
+        benchmark_named = (
+            canvas.place(
+                [(bx, 8, "middle"), (bx - 3, 8, "end"), (bx + 3, 8, "start")],
+                [
+                    (words.benchmark, SMALL, 400, palette.muted),
+                    (money(benchmark), VALUE, 600, palette.muted),
+                ],
+                10.5,
+                halo=True,
             )
-    parts.append("</svg>")
-    return "".join(parts)
+            is not None
+        )
+    below = band_y + band_h + 11
+    lowest = band_y + band_h + 4
+    crowded = []  # levels whose labels find no free place: printed in a line of their own
+    for mark in marks:
+        canvas.shape(_dot(x(mark.value), centre, palette, mark.estimated))
+        lines = [(mark.name, SMALL, 400, palette.muted)]
+        if mark.label is not None:
+            lines.append((mark.label, VALUE, 600, palette.text))
+        rows = [
+            (x(mark.value) + shift, below + r * 20, anchor)
+            for r in range(3)
+            for shift, anchor in ((0, "middle"), (-3, "end"), (3, "start"))
+        ]
+        placed = canvas.place(rows, lines, 9.5)
+        if placed is not None:
+            lowest = max(lowest, below + placed // 3 * 20 + 9.5 * (len(lines) - 1) + 2)
+        elif mark.label is not None:
+            crowded.append(f"{mark.name} {mark.label}")
+    if crowded:
+        lowest += 11
+        canvas.text(0, lowest, "   ".join(crowded), size=SMALL, anchor="start", fill=palette.text)
+    bottom = _axis(canvas, x, step, axis_top, lowest + 6, short)
+    symbols = _legend_symbols(palette)
+    legend = [(symbols["range"], words.range)]
+    if middle is not None and words.middle:
+        legend.append((symbols["middle"], words.middle))
+    if median is not None:
+        legend.append((symbols["median"], words.median))
+    if any(m.estimated for m in marks) and words.estimated:
+        legend.append((symbols["estimated"], words.estimated))
+    if benchmark is not None and words.benchmark and not benchmark_named:
+        # Named beside its line when there is room; else the legend names it, figure and all.
+        legend.append((symbols["benchmark"], f"{words.benchmark}: {money(benchmark)}"))
+    bottom = _legend(canvas, bottom + 9, legend)
+    return canvas.svg(bottom + 2, title), bottom + 2
+
+
+# --- Pay of several roles on one axis -------------------------------------------------------
+
+
+def pay_rows(
+    rows: Sequence[PayRow],
+    *,
+    benchmark: float | None,
+    money: Money,
+    short: Money,
+    words: PayWords,
+    style: Style,
+    width: float,
+    label_width: float,
+    title: str,
+) -> tuple[str, float]:
+    """Each role's range as a bar on one shared zero-based axis, its median marked and printed
+    above the mark, the ends printed beside the bar, the benchmark as a dashed line across all
+    rows. ``label_width``: the column of role names on the left (the table's label column, so
+    the chart lines up with the table below it). Returns the SVG and its height in pt."""
+    palette = style.palette
+    canvas = Canvas(width, style)
+    values = [v for r in rows for v in (r.low, r.high, r.median) if v is not None]
+    if benchmark is not None:
+        values.append(benchmark)
+    step, axis_top = money_axis(values)
+    left = label_width
+    # The axis ends short of the chart's right edge by the widest range end, which prints
+    # beside its bar: a margin for labels, so the axis keeps its rule (zero to a round step).
+    room = max(style.face.width(row.high_text, SMALL) for row in rows) + 5
+
+    def x(value: float) -> float:
+        return left + value / axis_top * (width - left - room)
+
+    names = [_wrap(row.label, style.face, left - 8, LABEL, 700) for row in rows]
+    top_y, band_h = 2.0, 8.0
+    row_h = 23.0 if any(len(lines) > 1 for lines in names) else 19.5
+    if benchmark is not None:
+        canvas.shape(_dashed(x(benchmark), top_y + 4, top_y + row_h * len(rows) + 2, palette.muted))
+    for i, row in enumerate(rows):
+        band_y = top_y + row_h * i + 10
+        centre = band_y + band_h / 2
+        first = centre + 3 - (len(names[i]) - 1) * 4.6
+        for n, line in enumerate(names[i]):
+            canvas.text(left - 8, first + n * 9.2, line, size=LABEL, anchor="end", weight=700)
+        canvas.shape(_band(x(row.low), x(row.high), band_y, band_h, palette))
+        canvas.place(
+            [(x(row.low) - 3, centre + 2.7, "end"), (x(row.low) + 3, centre + 2.7, "start")],
+            [(row.low_text, SMALL, 400, None)],
+            0,
+            force=True,
+            halo=True,
+        )
+        canvas.place(
+            [(x(row.high) + 3, centre + 2.7, "start"), (x(row.high) - 3, centre + 2.7, "end")],
+            [(row.high_text, SMALL, 400, None)],
+            0,
+            force=True,
+        )
+        canvas.taken.append((x(row.low), band_y, x(row.high), band_y + band_h))
+        if row.median is not None:
+            mx = x(row.median)
+            canvas.shape(_tick(mx, band_y - 2, band_y + band_h + 2, palette.primary))
+            canvas.place(
+                [(mx, band_y - 2.8, "middle"), (mx + 3, band_y - 2.8, "start"),
+                 (mx - 3, band_y - 2.8, "end")],
+                [(money(row.median), VALUE, 700, palette.primary)],
+                0,
+                force=True,
+                halo=True,
+            )  # fmt: skip
+    bottom = _axis(canvas, x, step, axis_top, top_y + row_h * len(rows) + 4, short)
+    symbols = _legend_symbols(palette)
+    legend = [(symbols["range"], words.range), (symbols["median"], words.median)]
+    if benchmark is not None and words.benchmark:
+        legend.append((symbols["benchmark"], f"{words.benchmark}: {money(benchmark)}"))
+    sub = Canvas(width - left, style)
+    end = _legend(sub, bottom + 8, legend)
+    canvas.shape(f'<g transform="translate({left:.2f} 0)">{"".join(sub.parts)}</g>')
+    return canvas.svg(end + 2, title), end + 2
+
+
+def _wrap(text: str, face: Face, room: float, size: float, weight: int) -> list[str]:
+    """``text`` in at most two lines of ``room`` points, split between words as evenly as the
+    words allow (a role title beside its bar)."""
+    if face.width(text, size, weight) <= room:
+        return [text]
+    words = text.split()
+    if len(words) == 1:
+        return [text]
+    cut = min(
+        range(1, len(words)),
+        key=lambda i: max(
+            face.width(" ".join(words[:i]), size, weight),
+            face.width(" ".join(words[i:]), size, weight),
+        ),
+    )
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
+# --- Growth against a benchmark -------------------------------------------------------------
+
+
+def growth_bars(
+    bars: Sequence[tuple[str, float, str, bool]],
+    *,
+    style: Style,
+    width: float,
+    title: str,
+) -> tuple[str, float]:
+    """Horizontal bars from a zero line, one per (label, value, value text, is the benchmark);
+    the benchmark's bar is grey. Negative values run left of the zero line."""
+    palette = style.palette
+    canvas = Canvas(width, style)
+    label_w = max(style.face.width(label, LABEL) for label, *_ in bars) + 6
+    value_w = max(style.face.width(text, VALUE, 700) for _, _, text, _ in bars) + 5
+    low = min(0.0, *(v for _, v, _, _ in bars))
+    high = max(0.0, *(v for _, v, _, _ in bars))
+    span = (high - low) or 1.0
+    room = width - label_w - value_w - (value_w if low < 0 else 0)
+    zero = label_w + (value_w if low < 0 else 0) + (-low / span) * room
+
+    def x(v: float) -> float:
+        return zero + v / span * room
+
+    row_h = 15.0
+    for i, (label, value, text, benchmark) in enumerate(bars):
+        y = 3 + i * row_h
+        canvas.text(0, y + 8, label, size=LABEL, anchor="start",
+                    fill=palette.muted if benchmark else palette.text)  # fmt: skip
+        x1, x2 = sorted((zero, x(value)))
+        color = palette.track if benchmark else palette.primary
+        canvas.shape(
+            f'<rect x="{x1:.2f}" y="{y + 1:.2f}" width="{max(x2 - x1, 1):.2f}" height="9" '
+            f'fill="{color}"/>'
+        )
+        anchor, at = ("start", x2 + 4) if value >= 0 else ("end", x1 - 4)
+        canvas.text(at, y + 8.6, text, size=VALUE, anchor=anchor, weight=700,
+                    fill=palette.muted if benchmark else palette.primary)  # fmt: skip
+    height = 3 + row_h * len(bars) + 1
+    canvas.shape(_tick(zero, 1, height - 1, palette.muted, 0.8))
+    return canvas.svg(height, title), height
+
+
+# --- A four-step scale ----------------------------------------------------------------------
+
+
+def step_scale(
+    steps: Sequence[str], value: int, *, style: Style, width: float, title: str
+) -> tuple[str, float]:
+    """``steps`` as equal segments in a row, filled up to ``value`` (0-based), every step
+    labelled under its segment and the value's label in bold: a scale, not a dial."""
+    palette = style.palette
+    canvas = Canvas(width, style)
+    gap = 2.0
+    seg = (width - gap * (len(steps) - 1)) / len(steps)
+    deepest = 1
+    for i, step in enumerate(steps):
+        x0 = i * (seg + gap)
+        filled = i <= value
+        opacity = 0.35 + 0.65 * (i + 1) / (value + 1) if filled else 1
+        color = palette.primary if filled else palette.track
+        canvas.shape(
+            f'<rect x="{x0:.2f}" y="2" width="{seg:.2f}" height="7" rx="1.5" fill="{color}" '
+            f'fill-opacity="{opacity:.2f}"/>'
+        )
+        lines = _wrap(step, style.face, seg - 1, SMALL, 700 if i == value else 400)
+        deepest = max(deepest, len(lines))
+        for n, line in enumerate(lines):
+            canvas.text(
+                x0 + seg / 2, 19 + n * 8.5, line, size=SMALL if i != value else LABEL,
+                weight=700 if i == value else 400,
+                fill=palette.text if i == value else palette.muted,
+            )  # fmt: skip
+    height = 19 + (deepest - 1) * 8.5 + 3
+    return canvas.svg(height, title), height

@@ -1,35 +1,83 @@
-"""The comparison sheet's context: 2 to 4 roles side by side on one page, on shared scales."""
+"""The comparison sheet's context: 2 to 4 roles side by side on one page, on shared scales.
+
+A headline band (the comparison's title, else the catalogue's pattern over the role titles), pay
+as one chart on one zero-based axis, then a table: growth against the all-occupations benchmark,
+demand, stress and balance on four-step scales, remote work, education as one structured line,
+years to the senior tier, skills and tools (two roles: side by side, the shared ones marked;
+three or four: a skills-by-roles dot matrix), pros and cons, and an empty "Fits me?" row to
+score each role. What fitting gives up first: skills and tools, then 5 % of the type size, then
+the second pro and con; then type scales on to the floor.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
+
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
-from guidepress.paper import page_mm
+from guidepress.paper import PAPER_NAMES, page_mm
 from guidepress.render import charts
 from guidepress.render.context import (
     OnePage,
     OnePageContext,
     Options,
     Subject,
+    one_page_logo_mm,
     page_context,
     shared,
 )
-from guidepress.render.figures import Chart, data_url, label_key, palette_of
+from guidepress.render.figures import (
+    Chart,
+    Rating,
+    area_name,
+    chart_style,
+    data_url,
+    pay_caption,
+    pay_source,
+    rating,
+)
+from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_figures, pay_of_role
 from guidepress.render.regional import Regional, money_format, regional
-from guidepress.render.translation import compare_notice
+from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
 from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
 
-#: Comparison footers carry sources and the brand, no QR code: they need less room.
-PAGE = OnePage(footer_mm=16.0, first_scale=0.90)
-#: Items per cell: fewer when more roles share the page (4 seed-sized roles need it to fit).
-TOP_ITEMS = {2: 5, 3: 3, 4: 3}
-TOP_PROS = 2
+#: Width of the row labels' column, which the pay chart's role names share: wider where it names
+#: the skills of a dot matrix (three or four roles), and on landscape pages.
+LABEL_MM = {(False, False): 42.0, (False, True): 54.0, (True, False): 56.0, (True, True): 64.0}
+#: Items per list, level by level: what fitting leaves out, in order. Two roles list skills
+#: per column; three or four share a matrix of so many skills (rows). Tools are listed per
+#: column.
+COLUMNS = ("skills", "matrix", "tools", "pros", "cons")
+LEVELS: tuple[dict[str, int], ...] = tuple(
+    dict(zip(COLUMNS, counts, strict=True))
+    for counts in (
+        (5, 8, 5, 2, 2),
+        (4, 7, 4, 2, 2),
+        (3, 6, 3, 2, 2),
+        (3, 5, 2, 2, 2),
+        (2, 4, 2, 2, 2),
+        (2, 4, 2, 2, 2),  # the same items, type at 95 %
+        (2, 3, 2, 1, 1),
+        (2, 2, 1, 1, 1),
+    )
+)
+#: The type scale of each level: type comes down to 95 % before the second pro and con go.
+SCALES = (1.0, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A growth bar on the comparison's shared scale, in percent of the cell's width."""
+
+    text: str
+    left: float
+    width: float
 
 
 @dataclass(frozen=True)
@@ -37,43 +85,61 @@ class Column:
     """One role's column: every value already formatted for the locale."""
 
     role: Role
-    median: str
-    range: str
-    growth: str
-    demand: str
+    growth: Bar | None
+    demand: Rating | None
+    stress: Rating | None
+    balance: Rating | None
     remote: str
-    stress: str
-    balance: str
     education: str
     senior_years: str
-    skills: list[tuple[str, bool]]  # (name, shared with another role)
+    skills: list[tuple[str, bool]]  # (name, shared with another role): two roles
     tools: list[tuple[str, bool]]
     pros: list[str]
     cons: list[str]
+    foreign: dict[str, str]  # row (COMPARE_GROUPS key) -> the language its text is in
     regional: Regional | None = None  # a regional edition's official pay for this role
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A skill or tool, and which roles list it (three or four roles)."""
+
+    name: str
+    has: list[bool]
+
+    @property
+    def shared(self) -> bool:
+        return sum(self.has) > 1
 
 
 @dataclass(frozen=True, kw_only=True)
 class CompareContext(OnePageContext):
     """What comparison templates may use."""
 
-    title: str
+    headline: str
     intro: str | None
     notes: str | None
     columns: list[Column]
     chart: Chart | None
+    matrix: bool  # skills as a dot matrix (three or four roles)
+    skills: list[MatrixRow]
+    growth_benchmark: Bar | None  # where the all-occupations line falls on the growth scale
+    growth_note: str | None
     landscape: bool
+    label_mm: float
     sources: list[str]
-    #: A regional edition: the chart's caption (area, what the bars are) and the benchmark.
-    official_caption: str | None = None
-    benchmark: str | None = None
-    official_notes: list[str] = field(default_factory=list)  # hourly only, top code, ...
+    #: A regional edition's notes on its figures: hourly only, top code, not published.
+    official_notes: list[str] = field(default_factory=list)
 
 
-def is_landscape(subject: Subject) -> bool:
-    """Portrait for two roles, landscape for three or four, unless the comparison says."""
+def is_landscape(subject: Subject, paper: str) -> bool:
+    """Portrait for two or three roles, and for four on A3 or Tabloid, where four columns are
+    wide enough; landscape for four on A4 or Letter; unless the comparison says. A comparison's
+    rows (ratings, lists, the "Fits me?" row) need height more than width."""
     orientation = subject.comparison.orientation if subject.comparison else None
-    return orientation == "landscape" if orientation else len(subject.roles) > 2
+    if orientation:
+        return orientation == "landscape"
+    return len(subject.roles) > 3 and paper in ("a4", "letter")
 
 
 def senior_years(role: Role, labels: Labels) -> str:
@@ -89,138 +155,348 @@ def senior_years(role: Role, labels: Labels) -> str:
     return labels.format("years_plus", low=tier.years_min)
 
 
-def _marked(lists: list[list[str]]) -> list[list[tuple[str, bool]]]:
-    counts: dict[str, int] = {}
-    for items in lists:
-        for key in {item.casefold() for item in items}:
-            counts[key] = counts.get(key, 0) + 1
-    return [[(item, counts[item.casefold()] > 1) for item in items] for items in lists]
+#: Degree levels, highest first, as role texts name them, with their catalogue keys.
+DEGREES = (
+    ("edu_doctorate", r"\b(ph\.?\s?d|doctora(te|l))\b"),
+    ("edu_master", r"\b(master[’']?s|m\.?b\.?a)\b"),
+    (
+        "edu_bachelor",
+        r"\b(bachelor[’']?s?\b|four-year degree|undergraduate degree|university degree)",
+    ),
+    ("edu_associate", r"\bassociate[’']?s?\s+degree"),
+    ("edu_vocational", r"\b(diploma|apprenticeship|vocational|trade school)\b"),
+    ("edu_high_school", r"\b(high school|secondary school|ged)\b"),
+)
+_FIELDS = re.compile(
+    r"degrees?\s+in\s+(?:relevant\s+fields\s+such\s+as\s+|fields\s+like\s+)?"
+    r"([^.;:]+?)(?:\s+(?:are|is|as|provide|help|and\s+a)\b|[.;:]|$)"
+)
+
+
+def education_line(role: Role, labels: Labels) -> str:
+    """The typical education as one short structured line, "Bachelor's degree · business,
+    marketing, finance · certifications valued", read from the role's education texts: the
+    level the first paragraph names (the typical one), the fields it lists, whether
+    certifications come up. Texts it cannot read (another language) give their first sentence."""
+    texts = role.required_education or role.education
+    if not texts:
+        return "—"
+    first, everything = texts[0], " ".join(texts)
+    level = next((key for key, pattern in DEGREES if re.search(pattern, first, re.I)), None)
+    if level is None:
+        return first_sentence(first)
+    parts = [labels[level]]
+    fields = _FIELDS.search(first)
+    if fields:
+        names = [
+            n.strip()
+            for n in re.split(r",\s*|\s+or\s+|\s+and\s+", fields.group(1).removeprefix("a "))
+            if n.strip() and len(n.strip()) < 40
+        ]
+        names = [re.sub(r"^(?:or|and)\s+", "", n) for n in names if n not in ("or", "and")]
+        if names:
+            parts.append(", ".join(names[:2]))
+    if re.search(r"\bcertif", everything, re.I):
+        parts.append(labels.edu_certification)
+    return "\u00a0· ".join(parts)  # a line may break after a dot, never before it
+
+
+def _marked(shown: list[list[str]], lists: list[list[str]]) -> list[list[tuple[str, bool]]]:
+    """Each role's shown items, marked when another role lists the same item anywhere."""
+    held = [{item.casefold() for item in items} for items in lists]
+    return [
+        [(item, any(item.casefold() in other for j, other in enumerate(held) if j != i))
+         for item in items]
+        for i, items in enumerate(shown)
+    ]  # fmt: skip
+
+
+def _matrix(lists: list[list[str]], rows: int) -> list[MatrixRow]:
+    """At most ``rows`` skills, and which roles list each: the skills two or more roles share
+    first (the most shared first), then each role's own in turn by their place in its list, so
+    every role keeps its top skills."""
+    found: dict[str, MatrixRow] = {}
+    for index, items in enumerate(lists):
+        for item in items:
+            row = found.setdefault(item.casefold(), MatrixRow(item, [False] * len(lists)))
+            row.has[index] = True
+    ranked = [
+        (rank, index, item.casefold())
+        for index, items in enumerate(lists)
+        for rank, item in enumerate(items)
+    ]
+    order = [key for *_, key in sorted(ranked)]
+    shared = sorted(
+        (key for key in dict.fromkeys(order) if found[key].shared),
+        key=lambda key: -sum(found[key].has),
+    )
+    chosen = list(dict.fromkeys([*shared, *order]))[:rows]
+    # Shared rows first, the rest in the order of the roles' lists.
+    return [found[key] for key in chosen if found[key].shared] + [
+        found[key] for key in chosen if not found[key].shared
+    ]
+
+
+def _lists(role: Role) -> tuple[list[str], list[str]]:
+    return list(role.tech_skills), [t.name for t in role.tech_stack]
+
+
+def levels(subject: Subject) -> list[dict[str, int]]:
+    """How many items each list shows at each level (the names the template marks)."""
+    roles = subject.roles
+    found = []
+    for counts in LEVELS:
+        shown: dict[str, int] = {}
+        if len(roles) > 2:
+            skills = [_lists(r)[0] for r in roles]
+            shown["skills"] = len(_matrix(skills, counts["matrix"]))
+        for i, role in enumerate(roles, start=1):
+            skills_i, tools_i = _lists(role)
+            if len(roles) <= 2:
+                shown[f"skills-{i}"] = min(counts["skills"], len(skills_i))
+            shown[f"tools-{i}"] = min(counts["tools"], len(tools_i))
+            shown[f"pros-{i}"] = min(counts["pros"], len(role.pros))
+            shown[f"cons-{i}"] = min(counts["cons"], len(role.cons))
+        found.append(shown)
+    return found
+
+
+#: Comparison footers carry the brand, the disclaimer and the date, no QR code.
+#: A3 and Tabloid hold four roles with room to spare: type grows up to 130 %.
+PAGE = OnePage(footer_mm=13.0, levels=levels, scales=SCALES, ceilings={"a3": 1.3, "tabloid": 1.3})
+
+
+def headline(subject: Subject, labels: Labels, locale: str) -> str:
+    """The comparison's title, else the catalogue's pattern over the role titles."""
+    if subject.comparison is not None and subject.comparison.title:
+        return subject.comparison.title
+    titles = format_list([r.title for r in subject.roles], style="or", locale=locale)
+    return labels.format("compare_headline", roles=titles)
 
 
 def compare_context(
     subject: Subject, brand: BrandKit, theme: Theme, options: Options
 ) -> CompareContext:
-    comparison = subject.comparison
-    assert comparison is not None, "a comparison sheet's subject is a comparison"
     roles = list(subject.roles)
     currency = next((r.salary.currency for r in roles if r.salary), "USD")
     page = page_context(brand, theme, options, currency)
     labels, fmt = page.L, page.fmt
-    landscape = is_landscape(subject)
-    top = TOP_ITEMS.get(len(roles), 3)
-    skills = _marked([r.tech_skills[:top] for r in roles])
-    tools = _marked([[t.name for t in r.tech_stack[:top]] for r in roles])
+    landscape = is_landscape(subject, options.paper)
+    paper = page_mm(options.paper, landscape)
+    counts = LEVELS[min(options.level, len(LEVELS) - 1)]
+    benchmarks = options.config.benchmarks
+    skills, tools = (list(x) for x in zip(*(_lists(r) for r in roles), strict=True))
+    matrix = len(roles) > 2
+    marked_skills = _marked([s[: counts["skills"]] for s in skills], skills)
+    marked_tools = _marked([t[: counts["tools"]] for t in tools], tools)
+    growths = [growth_of_role(r, benchmarks) for r in roles]
     local = (
         [
-            regional(item, role, labels, options.locale, brand, chart_width=None)
+            regional(item, role, labels, options.locale)
             for item, role in zip(subject.official, roles, strict=True)
         ]
         if subject.official
         else []
     )
+    bars, benchmark_bar = _growth_bars(growths, fmt)
     columns = [
-        _column(role, labels, fmt, skills[i], tools[i], local[i] if local else None)
+        Column(
+            role=role,
+            growth=bars[i],
+            demand=rating(role.market_demand, "demand", labels),
+            stress=rating(role.stress_level, "stress", labels),
+            balance=rating(role.balance_rating, "balance", labels),
+            remote=(labels.answer_yes if role.remote_friendly else labels.answer_no)
+            if role.remote_friendly is not None
+            else "—",
+            education=education_line(role, labels),
+            senior_years=senior_years(role, labels),
+            skills=marked_skills[i],
+            tools=marked_tools[i],
+            pros=role.pros[: counts["pros"]],
+            cons=role.cons[: counts["cons"]],
+            foreign=foreign_groups(role, COMPARE_GROUPS),
+            regional=local[i] if local else None,
+        )
         for i, role in enumerate(roles)
     ]
-    money = fmt
-    if local:
+    content_mm = paper[0] - 2 * PAGE.margin_mm
+    # On a big sheet type grows past 100 %; the chart and the label column grow with it.
+    grow = max(1.0, options.scale)
+    label_mm = LABEL_MM[landscape, len(roles) > 2]
+    if local:  # a regional edition: the area's official figures, hourly ones with cents
+        official = zip(roles, local, strict=True)
+        pays = [(role.title, pay_of_figures(view.figures)) for role, view in official]
         money = money_format(local[0].figures, options.locale)
-        bands = [
-            charts.Band(r.title, pay.p10 or pay.median or 0, pay.p90 or pay.median or 0, pay.median)
-            for r, pay in ((role, view.figures) for role, view in zip(roles, local, strict=True))
-        ]
     else:
-        bands = [
-            charts.Band(r.title, r.salary.min, r.salary.max, r.salary.median)
-            for r in roles
-            if r.salary and r.salary.min is not None and r.salary.max is not None
-        ]
-    chart = None
-    if bands:
-        svg = charts.salary_ranges(
-            bands,
-            money.money,
-            money.money_short,
-            palette_of(brand),
-            width=640,
-            row_height=20 if landscape else 26,
-        )
-        alt = "; ".join(
-            f"{b.label}: "
-            + labels.format("range_short", low=money.money(b.low), high=money.money(b.high))
-            for b in bands
-        )
-        chart = Chart(data_url(svg), labels.format("compare_chart_alt", ranges=alt))
-    sources = sorted(
-        {s for r in roles if r.outlook for s in r.outlook.sources}
-        | {ref.title for r in roles for ref in r.references}
-    )
-    if local:
-        sources = [local[0].figures.citation, *sources]
+        pays = [(r.title, pay_of_role(r, benchmarks)) for r in roles]
+        money = fmt
     return CompareContext(
         **shared(page, untranslated=compare_notice(roles, labels)),
+        level=options.level,
         scale=round(options.scale, 4),
-        measure=options.measure,
-        page_mm=page_mm(options.paper, landscape),
+        page_mm=paper,
         margin_mm=PAGE.margin_mm,
         footer_mm=PAGE.footer_mm,
-        title=comparison.title,
-        intro=comparison.intro,
-        notes=comparison.notes,
+        logo_mm=one_page_logo_mm(brand),
+        headline=headline(subject, labels, options.locale),
+        intro=subject.comparison.intro if subject.comparison else None,
+        notes=subject.comparison.notes if subject.comparison else None,
         columns=columns,
-        chart=chart,
+        chart=_pay_chart(
+            pays,
+            labels,
+            money,
+            chart_style(brand, theme),
+            content_mm,
+            label_mm,
+            grow,
+        ),
+        matrix=matrix,
+        skills=_matrix(skills, counts["matrix"]) if matrix else [],
+        growth_benchmark=benchmark_bar,
+        growth_note=_growth_note(growths, labels, fmt),
         landscape=landscape,
-        sources=sources,
-        official_caption=labels.format("official_compare", area=local[0].area) if local else None,
-        benchmark=local[0].benchmark if local else None,
+        label_mm=round(label_mm * grow, 2),
+        sources=sorted(
+            {s for r in roles if r.outlook for s in r.outlook.sources}
+            | {ref.title for r in roles for ref in r.references}
+        ),
         official_notes=list(dict.fromkeys(note for view in local for note in view.notes)),
     )
 
 
-def too_long(subject: Subject, excess: float, floor: float) -> str:
-    return (
-        f"comparison '{subject.name}' does not fit on one page even at {floor:.0%} type size "
-        f"(about {excess:.0%} too long): compare fewer roles or shorten their pros and cons"
+def _pay_chart(
+    pays: list[tuple[str, Pay | None]],
+    labels: Labels,
+    fmt: Formatter,
+    style: charts.Style,
+    width_mm: float,
+    label_mm: float,
+    grow: float = 1.0,
+) -> Chart | None:
+    """Every role's pay on one axis, ``width_mm`` wide, its role names in the first
+    ``label_mm``; ``grow``: drawn that much smaller and printed at full width, so its type grows
+    with the page's."""
+    known = [(title, pay) for title, pay in pays if pay is not None]
+    if not known:
+        return None
+    first = known[0][1]
+    benchmark = first.benchmark
+    if any(pay.benchmark != benchmark for _, pay in known):
+        benchmark = None  # roles set against different figures: none is drawn for all
+
+    def text(pay: Pay, field: str, value: float) -> str:  # "≥ $239,200" where top-coded
+        shown = fmt.money(value)
+        return labels.format("top_coded_short", amount=shown) if field in pay.top_coded else shown
+
+    rows = []
+    for title, pay in known:
+        low, high = text(pay, "low", pay.low), text(pay, "high", pay.high)
+        rows.append(charts.PayRow(title, pay.low, pay.high, pay.median, low, high))
+    percentiles = all(pay.ends == "percentiles" for _, pay in known)
+    words = charts.PayWords(
+        median=labels.median,
+        range=labels.pay_percentiles if percentiles else labels.pay_range,
+        middle=None,
+        estimated=None,
+        benchmark=(
+            labels.format("benchmark_pay", area=area_name(benchmark.area, fmt.locale))
+            if benchmark.area
+            else labels.all_occupations
+        )
+        if benchmark
+        else None,
+        top=None,
+    )
+    width_pt = width_mm * charts.PT_PER_MM / grow
+    svg, height = charts.pay_rows(
+        rows,
+        benchmark=benchmark.value if benchmark else None,
+        money=fmt.money,
+        short=fmt.money_short,
+        words=words,
+        style=style,
+        width=width_pt,
+        label_width=label_mm * charts.PT_PER_MM,
+        title=labels.salary,
+    )
+    alt = "; ".join(
+        f"{row.label}: "
+        + labels.format("range_short", low=row.low_text, high=row.high_text)
+        + (f", {labels.median} {fmt.money(row.median)}" if row.median is not None else "")
+        for row in rows
+    )
+    areas = {pay.area for _, pay in known}
+    caption_pay = first if len(areas) == 1 else Pay(first.currency, first.period, "range", 0, 0)
+    sources = dict.fromkeys(pay_source(pay, labels, fmt) for _, pay in known)
+    return Chart(
+        data_url(svg),
+        labels.format("compare_chart_alt", ranges=alt)
+        + (f" {words.benchmark}: {fmt.money(benchmark.value)}." if benchmark else ""),
+        width_mm,
+        round(height * grow / charts.PT_PER_MM, 2),
+        caption=pay_caption(caption_pay, labels, fmt.locale),
+        cited="; ".join(sources),
+        _source_word=labels.source_word,
     )
 
 
-def _column(
-    role: Role,
-    labels: Labels,
-    fmt: Formatter,
-    skills: list[tuple[str, bool]],
-    tools: list[tuple[str, bool]],
-    local: Regional | None = None,
-) -> Column:
-    salary = role.salary
-    education = (role.required_education or role.education or [""])[0]
-    if local is not None:
-        median, span = local.median, _percentile_span(local, labels)
-    else:
-        median = fmt.money(salary.median) if salary and salary.median is not None else "—"
-        span = (
-            labels.format("range_short", low=fmt.money(salary.min), high=fmt.money(salary.max))
-            if salary and salary.min is not None and salary.max is not None
-            else ""
+def _growth_bars(
+    growths: list[Growth | None], fmt: Formatter
+) -> tuple[list[Bar | None], Bar | None]:
+    """Growth bars on one scale for every column, and where the benchmark falls on it."""
+    values = [g.rate for g in growths if g is not None]
+    benchmark = next((g.benchmark for g in growths if g and g.benchmark), None)
+    if benchmark is not None:
+        values.append(benchmark.value)
+    if not values:
+        return [None] * len(growths), None
+    low, high = min(0.0, *values), max(0.0, *values)
+    span = (high - low) or 1.0
+
+    def bar(value: float) -> Bar:
+        start, end = sorted((0.0, value))
+        return Bar(fmt.percent(value), (start - low) / span * 100, (end - start) / span * 100)
+
+    bars = [bar(g.rate) if g is not None else None for g in growths]
+    return bars, bar(benchmark.value) if benchmark else None
+
+
+def _growth_note(growths: list[Growth | None], labels: Labels, fmt: Formatter) -> str | None:
+    """The growth row's key: what the dashed line is, and where the figures come from."""
+    known = [g for g in growths if g is not None]
+    if not known:
+        return None
+    benchmark = next((g.benchmark for g in known if g.benchmark), None)
+    periods = {g.period for g in known}
+    parts = []
+    if benchmark is not None:
+        key = "growth_benchmark_note" if benchmark.period else "growth_benchmark_note_no_period"
+        parts.append(
+            labels.format(key, value=fmt.percent(benchmark.value), period=benchmark.period)
         )
-    return Column(
-        role=role,
-        median=median,
-        range=span,
-        growth=fmt.percent(role.growth_rate) if role.growth_rate is not None else "—",
-        demand=labels["demand_" + label_key(role.market_demand)] if role.market_demand else "—",
-        remote=(labels.answer_yes if role.remote_friendly else labels.answer_no)
-        if role.remote_friendly is not None
-        else "—",
-        stress=role.stress_level or "—",
-        balance=role.balance_rating or "—",
-        education=first_sentence(education) if education else "—",
-        senior_years=senior_years(role, labels),
-        skills=skills,
-        tools=tools,
-        pros=role.pros[:TOP_PROS],
-        cons=role.cons[:TOP_PROS],
-        regional=local,
+    if periods == {None}:
+        parts.append(labels.growth_period_not_stated)
+    return " ".join(parts) or None
+
+
+def too_long(subject: Subject, excess: float, paper: str) -> str:
+    """Say what to do: a bigger sheet for four roles (or three), else fewer roles."""
+    count = len(subject.roles)
+    name = PAPER_NAMES[paper]
+    if paper in ("a4", "letter") and count >= 3:
+        bigger = "a3" if paper == "a4" else "tabloid"
+        advice = (
+            f"print it on {PAPER_NAMES[bigger]} (--paper {bigger}) or compare fewer roles "
+            "or shorten their pros and cons"
+        )
+    else:
+        advice = "compare fewer roles or shorten their pros, cons and skills"
+    return (
+        f"comparison '{subject.name}' of {count} roles does not fit on one {name} page at the "
+        f"smallest readable type (body 9 pt) even with the fewest items "
+        f"(about {max(excess, 0.01):.0%} too long): {advice}"
     )
 
 

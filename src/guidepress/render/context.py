@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,12 @@ from typing import Any
 from guidepress import __version__
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison, Role
+from guidepress.content.models.config import Config
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels, catalogue
 from guidepress.paper import page_mm
 from guidepress.paydata import OnetTitle, PayFigures
-from guidepress.render.figures import logo_data_url
+from guidepress.render.figures import logo_data_url, logo_min_height_mm
 from guidepress.theme.lookup import Theme
 
 
@@ -44,14 +46,16 @@ class Subject:
 
 @dataclass(frozen=True)
 class Options:
-    """How one output is rendered: its locale, paper and edition, and for fitting, its scale."""
+    """How one output is rendered: its locale, paper and edition, the project's settings, and
+    for fitting, the content level and type scale tried."""
 
     locale: str
     paper: str
     edition: date
     print_marks: bool = False
+    config: Config = field(default_factory=Config)  # the project's: benchmarks, sheet settings
+    level: int = 0  # one-page kinds: how much content is left out (0: none), tried by fitting
     scale: float = 1.0  # one-page kinds: type and spacing scale, tried by fitting
-    measure: bool = False  # one-page kinds: lay out on one tall page to measure the content
 
 
 @dataclass(frozen=True)
@@ -73,22 +77,41 @@ class PageContext:
     paper: str
     edition: date
     logo: str | None
+    footer: str  # the brand's footer (or name), in the output's language where it has one
+    disclaimer: str  # the brand's disclaimer in the output's language, else the built-in one
     print_marks: bool = False
     generator: str = f"guidepress {__version__}"
     untranslated: str | None = None  # the notice naming content still in the source language
 
 
 #: Page margins of one-page outputs, in mm (the footer band comes on top of the bottom one).
-ONE_PAGE_MARGIN_MM = 12.0
+ONE_PAGE_MARGIN_MM = 10.0
+#: One-page type: the root size every rem follows, at scale 1.0. Body text is 1 rem and the
+#: smallest label 0.78 rem, so the floor scale 0.9 keeps body at 9 pt and labels above 7 pt.
+ONE_PAGE_ROOT_PT = 10.0
+#: One-page logos print this tall, or taller where the logo's own smallest text (an SVG logo's
+#: subtitle) would print below LOGO_TEXT_PT.
+LOGO_MM, LOGO_TEXT_PT = 8.5, 7.2
+
+
+def one_page_logo_mm(brand: BrandKit) -> float:
+    """How tall a one-page header prints the brand's logo."""
+    return round(max(LOGO_MM, logo_min_height_mm(brand, LOGO_TEXT_PT)), 2)
 
 
 @dataclass(frozen=True)
 class OnePage:
-    """How a one-page kind is fitted on its page."""
+    """How a one-page kind is fitted on its page: by leaving content out, level by level
+    (``levels(subject)``: for each level, how many items each shortenable list shows, and
+    ``scales``: the type scale of each), then by scaling type and spacing down to ``floor``; on
+    a big sheet where everything fits, type grows up to its ceiling."""
 
     footer_mm: float  # the band at the foot of the page that the content must leave free
-    first_scale: float  # the typical scale, tried first (typical content fits at about this)
-    floor: float = 0.80  # the smallest scale allowed: 80 % of the designed type size
+    levels: Callable[[Subject], list[dict[str, int]]]
+    scales: tuple[float, ...]  # the type scale of each level
+    floor: float = 0.90  # the smallest scale: body 9 pt, labels 7 pt
+    #: How far type may grow on papers with room to spare (big sheets), by paper.
+    ceilings: dict[str, float] = field(default_factory=dict)
     margin_mm: float = ONE_PAGE_MARGIN_MM
 
     def room_px(self, paper: str, landscape: bool = False) -> float:
@@ -99,26 +122,36 @@ class OnePage:
 
 @dataclass(frozen=True, kw_only=True)
 class OnePageContext(PageContext):
-    """The fields of a one-page kind: the page box it is fitted into and the scale tried."""
+    """The fields of a one-page kind: the page box it is fitted into, and the level and scale
+    tried."""
 
+    level: int
     scale: float
-    measure: bool
     page_mm: tuple[float, float]
     margin_mm: float
     footer_mm: float
+    logo_mm: float
+
+    @property
+    def content_mm(self) -> float:
+        """Width of the page's content area."""
+        return self.page_mm[0] - 2 * self.margin_mm
 
 
 def page_context(brand: BrandKit, theme: Theme, options: Options, currency: str) -> PageContext:
     """The shared fields of an output: labels for its locale, a formatter for its currency, the
-    brand's logo, and the options."""
+    brand's logo and words in its language, and the options."""
+    labels = catalogue(options.locale, theme.project_root)
     return PageContext(
         brand=brand,
-        L=catalogue(options.locale, theme.project_root),
+        L=labels,
         fmt=Formatter(options.locale, currency),
         locale=options.locale,
         paper=options.paper,
         edition=options.edition,
         logo=logo_data_url(brand),
+        footer=brand.text("footer", options.locale) or brand.brand.footer or brand.brand.name,
+        disclaimer=brand.text("disclaimer", options.locale) or labels.disclaimer,
         print_marks=options.print_marks,
     )
 

@@ -33,8 +33,9 @@ class Kind:
     context: ContextBuilder
     cost: float = 1.0  # rough relative build time, to start the longest outputs first
     one_page: OnePage | None = None  # fitted on exactly one page when set
-    too_long: Callable[[Subject, float, float], str] | None = None  # (subject, excess, floor)
-    landscape: Callable[[Subject], bool] = lambda subject: False  # pages turned sideways
+    too_long: Callable[[Subject, float, str], str] | None = None  # (subject, excess, paper)
+    landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
+    papers: tuple[str, ...] = ("a4", "letter")  # what it prints on
 
     def render(
         self, subject: Subject, brand: BrandKit, theme: Theme, options: Options
@@ -76,6 +77,7 @@ KINDS: dict[str, Kind] = {
             one_page=compare.PAGE,
             too_long=compare.too_long,
             landscape=compare.is_landscape,
+            papers=("a4", "letter", "a3", "tabloid"),
         ),
     )
 }

@@ -1,17 +1,23 @@
-"""Pay figures as charts show them: one type whether they come from the role's source page
-(an advertised range, levels often estimated from it) or from official statistics by region
-(percentiles of a real distribution, with the area's all-occupations median as a benchmark).
+"""Pay and growth figures as charts show them: one type each, whether the figures come from the
+role's source page (an advertised range, levels often estimated from it; a growth rate the page
+states) or from official statistics by region (percentiles of a real distribution, with the
+area's all-occupations median as a benchmark).
 
-Every pay chart draws from a :class:`Pay`; ``pay_of_role`` makes one from a role's own salary
-block, ``pay_of_figures`` from a region's official figures (a data release's percentiles).
+Every pay chart draws from a :class:`Pay`, every growth chart from a :class:`Growth`;
+``pay_of_role`` and ``growth_of_role`` make them from a role's own figures, with the benchmarks
+the project's config holds (content/models/config.py::Benchmarks); ``pay_of_figures`` makes a
+``Pay`` from a region's official figures (a data release's percentiles), its benchmark the
+area's all-occupations median.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, cast
 
 from guidepress.content.models import Role
+from guidepress.content.models.config import Benchmarks
 from guidepress.paydata import PayFigures
 
 LEVELS = ("entry", "mid", "senior")
@@ -24,6 +30,17 @@ class Level:
     name: str
     value: float
     estimated: bool  # computed from the range, not surveyed: drawn and labelled as an estimate
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """What a figure is set against: all occupations in ``area``, with its citation. Pay and
+    growth benchmarks are the same type, whether the config or a data release supplies them."""
+
+    value: float  # pay in the chart's currency and period, or growth in percent
+    area: str | None = None  # "United States", "Ohio"
+    source: str | None = None  # "U.S. Bureau of Labor Statistics, OEWS, May 2025"
+    period: str | None = None  # growth only: the projection period ("2024–34")
 
 
 @dataclass(frozen=True)
@@ -44,13 +61,25 @@ class Pay:
     top_10_percent: float | None = None  # where the top 10 % of earners start, if the source says
     #: Fields at or above the data's top code: printed as "$239,200 or more".
     top_coded: frozenset[str] = frozenset()
-    benchmark: float | None = None  # all occupations' median, same area and period
+    benchmark: Benchmark | None = None  # all occupations' median, same currency and period
     area: str | None = None  # where the figures apply ("Ohio"; the source's region)
-    source: str | None = None  # the citation ("U.S. Bureau of Labor Statistics, ..., May 2025")
+    source: str | None = None  # the citation; None: the role's own source page
+    retrieved: date | None = None  # when the role's source page was read, if known
 
 
-def pay_of_role(role: Role) -> Pay | None:
-    """The role's own figures (its source page's), when they give a range."""
+@dataclass(frozen=True)
+class Growth:
+    """Projected employment growth of a role, in percent, and what it is set against."""
+
+    rate: float
+    period: str | None = None  # "2024–34"; None when the source does not say
+    sources: tuple[str, ...] = ()  # whom the source page cites for it
+    benchmark: Benchmark | None = None
+
+
+def pay_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Pay | None:
+    """The role's own figures (its source page's), when they give a range, set against the
+    configured all-occupations median of the same currency and period."""
     salary = role.salary
     if salary is None or salary.min is None or salary.max is None:
         return None
@@ -59,6 +88,11 @@ def pay_of_role(role: Role) -> Pay | None:
         for name in LEVELS
         if salary.levels is not None and (value := getattr(salary.levels, name)) is not None
     )
+    benchmark = None
+    for candidate in benchmarks.pay if benchmarks else []:
+        if (candidate.currency, candidate.period) == (salary.currency, salary.period):
+            benchmark = Benchmark(candidate.median, candidate.area, candidate.source)
+            break
     return Pay(
         currency=salary.currency,
         period=salary.period,
@@ -68,7 +102,26 @@ def pay_of_role(role: Role) -> Pay | None:
         median=salary.median,
         levels=levels,
         top_10_percent=salary.top_10_percent,
+        benchmark=benchmark,
         area=salary.region,
+        retrieved=role.provenance.retrieved,
+    )
+
+
+def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth | None:
+    """The role's projected growth as its source states it, against the configured benchmark."""
+    outlook = role.outlook
+    rate = role.growth_rate
+    if rate is None and outlook is not None:
+        rate = outlook.growth_rate
+    if rate is None:
+        return None
+    given = benchmarks.growth if benchmarks else None
+    return Growth(
+        rate=rate,
+        period=outlook.period if outlook else None,
+        sources=tuple(outlook.sources) if outlook else (),
+        benchmark=Benchmark(given.rate, given.area, given.source, given.period) if given else None,
     )
 
 
@@ -85,6 +138,9 @@ def pay_of_figures(figures: PayFigures) -> Pay | None:
     top_coded = frozenset(names[n] for n in figures.top_coded if n in names)
     if "benchmark_median" in figures.top_coded:
         top_coded |= {"benchmark"}
+    benchmark = None
+    if figures.benchmark_median is not None:
+        benchmark = Benchmark(figures.benchmark_median, figures.area_name, figures.citation)
     return Pay(
         currency=figures.currency,
         period=cast(Literal["annual", "monthly", "hourly"], figures.period),
@@ -95,7 +151,7 @@ def pay_of_figures(figures: PayFigures) -> Pay | None:
         p25=figures.p25,
         p75=figures.p75,
         top_coded=top_coded,
-        benchmark=figures.benchmark_median,
+        benchmark=benchmark,
         area=figures.area_name,
         source=figures.citation,
     )

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paydata import ONET_CREDIT, PayFigures
+from guidepress.render import charts
 from guidepress.render.context import Official
 from guidepress.render.figures import Chart, salary_chart
 from guidepress.render.pay import pay_of_figures
@@ -57,11 +57,11 @@ def regional(
     role: Role,
     labels: Labels,
     locale: str,
-    brand: BrandKit,
-    *,
-    chart_width: int | None = 640,
+    style: charts.Style | None = None,
+    width_mm: float | None = None,
 ) -> Regional:
-    """The regional texts of ``role`` (and its chart, unless ``chart_width`` is None)."""
+    """The regional texts of ``role``, and its pay chart ``width_mm`` wide in ``style`` (the
+    brand's: figures.chart_style) when both are given."""
     figures = official.figures
     fmt = money_format(figures, locale)
     area = figures.area_name
@@ -81,8 +81,8 @@ def regional(
         benchmark = labels.format("benchmark", area=area, amount=amount)
     pay = pay_of_figures(figures)
     chart = None
-    if pay is not None and chart_width is not None:
-        chart = salary_chart(pay, labels, fmt, brand, width=chart_width)
+    if pay is not None and style is not None and width_mm is not None:
+        chart = salary_chart(pay, labels, fmt, style, width_mm)
     onet = official.onet
     return Regional(
         figures=figures,

@@ -32,18 +32,21 @@ GUIDE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 SHEET_GROUPS = (
     ("summary", ("title", "summary", "sheet.summary")),
-    ("sheet_responsibilities", ("responsibilities",)),
-    ("sheet_skills", ("tech_skills", "soft_skills")),
-    ("sheet_ladder", ("tiers",)),
-    ("sheet_pros", ("pros",)),
-    ("sheet_cons", ("cons",)),
+    ("responsibilities", ("responsibilities",)),
+    ("skills", ("tech_skills", "soft_skills")),
+    ("career_ladder", ("tiers",)),
+    ("pros", ("pros",)),
+    ("cons", ("cons",)),
 )
+#: Stress and balance ratings the catalogue knows are translated (render/figures.py::rating);
+#: other words stay as written and are named here.
 COMPARE_GROUPS = (
-    ("row_stress_balance", ("stress_level", "balance_rating")),
+    ("stress_level", ("stress_level",)),
+    ("balance_rating", ("balance_rating",)),
     ("row_education", ("required_education", "education")),
-    ("row_skills", ("tech_skills",)),
-    ("row_pros", ("pros",)),
-    ("row_cons", ("cons",)),
+    ("tech_skills", ("tech_skills",)),
+    ("pros", ("pros",)),
+    ("cons", ("cons",)),
 )
 
 
@@ -77,6 +80,16 @@ def foreign_sections(role: Role) -> dict[str, str]:
             anchors = [f"extra-{i + 1}" for i in range(len(role.extra_sections))]
             found.update((a, lang) for a in (anchors if key == EXTRA else [anchor]))
     return found
+
+
+def foreign_groups(role: Role, groups: Groups) -> dict[str, str]:
+    """The parts of ``groups`` whose text is in another language, with that language's tag: the
+    one-pagers mark them (``lang``) so they are hyphenated and read aloud in their language."""
+    keys = untranslated_groups(role, groups)
+    if keys == [] or not isinstance(role, LocalizedRole):
+        return {}
+    lang = role.source_locale.replace("_", "-")
+    return {key: lang for key, _ in groups if keys is None or key in keys}
 
 
 def notice(role: Role, labels: Labels, groups: Groups) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidepress.build.html_export import inline_styles
@@ -73,14 +73,12 @@ def render_html(shot: Snapshot) -> tuple[bytes, dict[str, Path]]:
     """The output's HTML with its stylesheets inlined, and the files it links to by URL.
 
     Why not fitted: a one-page kind is fitted by laying it out, which takes as long as the PDF;
-    the preview shows it at the kind's typical scale at once, and the page pictures show the fit.
+    the preview shows it with every item at full size at once (fitting's first try), and the
+    page pictures show the fit.
     """
     kind = shot.output.record
     made = rendering(shot.project, shot.output, official=shot.official)
-    options = made.options
-    if kind.one_page is not None:
-        options = replace(options, scale=kind.one_page.first_scale)
-    rendered = kind.render(made.subject, made.brand, shot.theme, options)
+    rendered = kind.render(made.subject, made.brand, shot.theme, made.options)
     assets: dict[str, Path] = {}
 
     def place(source: Path) -> str:

@@ -36,19 +36,19 @@ def plain_text(text: str | None) -> str:
     return render_inline(text).striptags() if text else ""
 
 
-def tint(color: str, amount: float) -> str:
-    """Mix a #rrggbb colour with white; ``amount`` 0 keeps it, 1 gives white."""
-    value = color.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    channels = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
-
-
 def first_sentence(text: str) -> str:
     """The summary's first sentence, for the cover's one-line summary."""
     match = re.match(r"(.+?[.!?])(\s|$)", str(text), re.S)
     return match.group(1) if match else str(text)
+
+
+def no_widow(text: str) -> str:
+    """A headline whose last line is never one short word: its last two words joined by a
+    no-break space (a three-word or longer headline whose last word is under 12 letters)."""
+    words = str(text).split(" ")
+    if len(words) < 3 or len(words[-1]) >= 12:
+        return str(text)
+    return " ".join(words[:-2]) + f" {words[-2]}\u00a0{words[-1]}"
 
 
 FILTERS = {
@@ -56,7 +56,7 @@ FILTERS = {
     "css_string": css_string,
     "css_counters": css_counters,
     "plain": plain_text,
-    "tint": tint,
     "first_sentence": first_sentence,
+    "no_widow": no_widow,
     "section_label": field_label,
 }

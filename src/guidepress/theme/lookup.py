@@ -6,6 +6,8 @@ reaches the file it replaces as ``theme:NAME`` (``{% extends "theme:guide.html.j
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
@@ -15,7 +17,7 @@ import jinja2
 from jinja2 import meta, nodes
 
 from guidepress.errors import Problem, TemplateProblem
-from guidepress.paper import BLEED_MM, SLUG_MM
+from guidepress.paper import BLEED_MM, SLUG_MM, css_size
 from guidepress.theme.filters import FILTERS
 
 
@@ -68,7 +70,7 @@ class Theme:
             auto_reload=False,
         )
         env.filters.update(FILTERS)
-        env.globals.update(bleed_mm=BLEED_MM, slug_mm=SLUG_MM)
+        env.globals.update(bleed_mm=BLEED_MM, slug_mm=SLUG_MM, css_size=css_size)
         return env
 
     def style(self, name: str) -> Path:
@@ -153,3 +155,15 @@ class Reach:
 def _syntax_problem(exc: jinja2.TemplateSyntaxError, name: str) -> Problem:
     """``templates/NAME:LINE: message``, naming the template that holds the error."""
     return Problem(f"templates/{exc.name or name}", exc.lineno or 0, 0, "", exc.message or "")
+
+
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*?font-family:\s*[\"']?([^;\"'}]+)", re.I)
+
+
+def declared_families(stylesheets: Sequence[Path]) -> list[str]:
+    """The font families the stylesheets declare with @font-face: the theme's own fonts."""
+    found: dict[str, None] = {}
+    for path in stylesheets:
+        for family in _FONT_FACE.findall(path.read_text("utf-8", errors="replace")):
+            found[family.strip()] = None
+    return list(found)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from guidepress.content.models.base import Model, WebUrl
+from guidepress.content.models.config import LocaleCode
 
 _COLOR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 
@@ -15,7 +16,12 @@ class Colors(Model):
     primary: str = Field(
         "#0b4f6c", pattern=_COLOR, description="Headings, bands, rules and chart bars."
     )
-    accent: str = Field("#f4a259", pattern=_COLOR, description="Highlights, markers, numerals.")
+    accent: str = Field(
+        "#f4a259",
+        pattern=_COLOR,
+        description="Highlights, markers, numerals. Where the accent is read as text it is "
+        "darkened (or lightened on primary bands) just enough to pass WCAG AA.",
+    )
     text: str = Field("#1d1d1d", pattern=_COLOR, description="Body text.")
     muted: str = Field("#6b7280", pattern=_COLOR, description="Secondary text.")
     background: str = Field("#ffffff", pattern=_COLOR, description="Page background.")
@@ -34,6 +40,10 @@ _WEIGHTS = (
 )  # fmt: skip
 
 
+#: The weights the built-in theme sets text in.
+THEME_WEIGHTS = (400, 500, 600, 700)
+
+
 class Font(Model):
     family: str = Field(description="CSS font family name.")
     files: list[str] = Field(
@@ -41,6 +51,22 @@ class Font(Model):
         description="Font files in the brand folder; the weight and style come from the file "
         "name (Regular, Medium, SemiBold, Bold, Italic, ...).",
     )
+
+    def faces(self) -> list[tuple[str, int, str]]:
+        """(file, CSS weight, style) for every weight and style the theme sets text in: the
+        brand's own files, and for a weight or style it has no file for, its nearest file. So
+        text the theme sets semi-bold or italic stays in the brand's face instead of falling to
+        another family that has that weight."""
+        own = [(file, *self.face(file)) for file in self.files]
+        found = {(weight, style): file for file, weight, style in own}
+        for weight in THEME_WEIGHTS:
+            for style in ("normal", "italic"):
+                if (weight, style) in found or not own:
+                    continue
+                same = [f for f in own if f[2] == style] or [f for f in own if f[2] == "normal"]
+                nearest = min(same or own, key=lambda f: (abs(f[1] - weight), -f[1]))
+                found[weight, style] = nearest[0]
+        return [(file, weight, style) for (weight, style), file in sorted(found.items())]
 
     @staticmethod
     def face(file: str) -> tuple[int, str]:
@@ -53,6 +79,13 @@ class Font(Model):
 class Fonts(Model):
     heading: Font | None = Field(None, description="Font for headings; theme default if unset.")
     body: Font | None = Field(None, description="Font for body text; theme default if unset.")
+
+
+class BrandText(Model):
+    """A brand's printed words in one language."""
+
+    footer: str | None = Field(None, description="Footer text in this language.")
+    disclaimer: str | None = Field(None, description="Disclaimer in this language.")
 
 
 class Brand(Model):
@@ -68,10 +101,19 @@ class Brand(Model):
     allow_low_contrast: bool = Field(
         False,
         description="Accept colour pairs below WCAG AA 4.5:1 (text, muted and primary on the "
-        "background, on_primary on primary), which are otherwise an error.",
+        "background and on tinted panels, on_primary on primary), which are otherwise an error.",
     )
     fonts: Fonts = Field(default_factory=Fonts, description="Brand fonts.")
     contact: str | None = Field(None, description="Contact line for footers.")
     url: WebUrl | None = Field(None, description="Organisation web address.")
     footer: str | None = Field(None, description="Footer text; the name when unset.")
     disclaimer: str | None = Field(None, description="Printed with the sources.")
+    language: LocaleCode = Field(
+        "en",
+        description="Language of footer and disclaimer; outputs in another language print the "
+        "translation from translations, else the built-in disclaimer of their language.",
+    )
+    translations: dict[LocaleCode, BrandText] = Field(
+        default_factory=dict,
+        description="Footer and disclaimer per locale (de, es, fr_CA, ...).",
+    )

@@ -13,7 +13,9 @@ from guidepress.i18n.labels import normalize_locale
 
 #: The output kinds a config may ask for: the names of render/kinds.py's records (checked there).
 KindName = Literal["guide", "sheet", "compare"]
-Paper = Literal["a4", "letter"]
+#: A3 and Tabloid are for comparison sheets of four roles (render/kinds.py says which kinds
+#: print on which paper).
+Paper = Literal["a4", "letter", "a3", "tabloid"]
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
 
@@ -31,6 +33,63 @@ LocaleCode = Annotated[str, AfterValidator(_locale)]
 RegionCode = Annotated[
     str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$"), AfterValidator(str.upper)
 ]
+
+
+class PayBenchmark(Model):
+    """All occupations' median pay in an area: what a role's pay chart is set against."""
+
+    median: float = Field(gt=0, description="Median pay of all occupations.")
+    currency: str = Field("USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
+    period: Literal["annual", "monthly", "hourly"] = Field("annual", description="Pay period.")
+    area: str = Field(
+        description="Where it applies: a country code (US, named in each output's language) or "
+        "a name as printed (Ohio)."
+    )
+    source: str = Field(description="Where the figure comes from, with its release or year.")
+
+
+class GrowthBenchmark(Model):
+    """All occupations' projected employment growth: what a role's growth is set against."""
+
+    rate: float = Field(description="Projected growth in percent.")
+    period: str = Field(description="The projection period, as printed: 2024–34.")
+    area: str = Field(description="Where it applies: a country code (US) or a name (Ohio).")
+    source: str = Field(description="Where the figure comes from.")
+
+
+class Benchmarks(Model):
+    """Figures for all occupations that charts set a role's figures against, until regional
+    data supplies them; a pay benchmark applies to roles paid in its currency and period."""
+
+    pay: list[PayBenchmark] = Field(default_factory=list, description="Median pay benchmarks.")
+    growth: GrowthBenchmark | None = Field(None, description="Growth benchmark.")
+
+
+class Contact(Model):
+    """Who a reader of a role sheet calls or writes to."""
+
+    name: str | None = Field(None, description="Name, e.g. Dana Whitfield, Talent Partner.")
+    phone: str | None = Field(None, description="Phone number as printed.")
+    email: str | None = Field(
+        None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Email address."
+    )
+
+
+class SheetSettings(Model):
+    """The role sheet's QR code and contact slot."""
+
+    role_url: str | None = Field(
+        None,
+        pattern=r"(?i)^https?://\S*\{slug\}\S*$",
+        description="Address of a role's page when its file has no url, with {slug}: "
+        "https://careers.example/roles/{slug}",
+    )
+    call_to_action: Literal["read", "guide", "apply"] = Field(
+        "read",
+        description="What the QR code's caption asks: read (more about the role), guide (the "
+        "full career guide), apply. Printed in the output's language.",
+    )
+    contact: Contact | None = Field(None, description="Recruiter contact printed on sheets.")
 
 
 class CompareDefaults(Model):
@@ -75,3 +134,8 @@ class Config(Model):
         "the role files' own figures.",
     )
     data: DataFiles = Field(default_factory=DataFiles, description="Official pay data files.")
+    sheet: SheetSettings = Field(default_factory=SheetSettings, description="Role sheets.")
+    benchmarks: Benchmarks = Field(
+        default_factory=Benchmarks,
+        description="All-occupations figures the charts compare a role's pay and growth with.",
+    )

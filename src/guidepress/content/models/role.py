@@ -133,6 +133,9 @@ class CaseStudy(Model):
 
 class Outlook(Model):
     growth_rate: float | None = Field(None, description="Projected growth in percent.")
+    period: str | None = Field(
+        None, description="The period the growth is projected over, as printed: 2024–34."
+    )
     status: str | None = Field(None, description="E.g. Growing faster than average.")
     sources: list[str] = Field(default_factory=list, description="Where the outlook comes from.")
 
