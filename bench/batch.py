@@ -51,7 +51,7 @@ LISTS = ("responsibilities", "tech_skills", "soft_skills", "pros", "cons", "comm
 
 
 def make_project(folder: Path, roles: int) -> Path:
-    """A project of ``roles`` roles varied from the seed roles, and comparisons of 2 to 4."""
+    """A project of ``roles`` roles varied from the seed roles, and comparisons of 2 or 3."""
     rng = random.Random(7)
     shutil.copytree(ROOT / "content" / "brands", folder / "content" / "brands")
     (folder / "content" / "roles").mkdir(parents=True)
@@ -83,7 +83,7 @@ def make_project(folder: Path, roles: int) -> Path:
         path = folder / "content" / "roles" / f"{slug}.yaml"
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
     for c in range(roles // 4):
-        size = 2 + c % 3
+        size = 2 + c % 2  # four of these roles do not fit on one A4 page (issue 15): A3
         chosen = [slugs[(c * 3 + k * 2) % roles] for k in range(size)]
         (folder / "content" / "comparisons" / f"set-{c:02d}.yaml").write_text(
             yaml.safe_dump({"title": f"Comparison {c}", "roles": chosen}), "utf-8"
