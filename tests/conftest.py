@@ -4,6 +4,7 @@ PDFs many tests read, built once per session (copied where a test changes them).
 from __future__ import annotations
 
 import functools
+import logging
 import shutil
 import tempfile
 import uuid
@@ -16,6 +17,8 @@ import yaml
 
 from guidepress.build.request import BuildRequest
 from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
     COMPARED,
     EPOCH,
     REPO,
@@ -59,6 +62,26 @@ _UNMARKED = (
 )
 
 
+#: Where the guard notes each WeasyPrint warning (CSS it ignored, a resource it could not load),
+#: from this process or a forked build worker: test id, tab, message.
+_WARNED: list[Path] = []
+
+
+class _NoteWarnings(logging.Handler):
+    """WeasyPrint says what it drops only in its log (an invalid rule silently disappears):
+    every warning it logs during a test fails that test, unless the test is marked
+    ``weasyprint_warns`` (it provokes one on purpose)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if _RUNNING and _RUNNING[-1].get_closest_marker("weasyprint_warns") is None and _WARNED:
+            with _WARNED[0].open("a", encoding="utf-8") as log:
+                message = record.getMessage().replace("\n", " ")
+                log.write(f"{_RUNNING[-1].nodeid}\t{message}\n")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Only tests marked ``pdf`` may lay out a document. WeasyPrint's one way to layout,
     ``HTML.render`` (which ``guidepress.pdf.engine.layout`` and plain ``write_pdf`` go through),
@@ -71,6 +94,8 @@ def pytest_configure(config: pytest.Config) -> None:
     import weasyprint
 
     _REFUSED[:] = [Path(tempfile.mkdtemp(prefix="guidepress-guard-")) / "refused"]
+    _WARNED[:] = [_REFUSED[0].parent / "warned"]
+    logging.getLogger("weasyprint").addHandler(_NoteWarnings())
     render = weasyprint.HTML.render
 
     @functools.wraps(render)
@@ -107,6 +132,12 @@ def pytest_runtest_makereport(
         _REFUSED[0].unlink()
         report.outcome = "failed"
         report.longrepr = f"{item.nodeid} {_UNMARKED}"
+    if call.when == "teardown" and _WARNED and _WARNED[0].exists():
+        warned = _WARNED[0].read_text("utf-8").splitlines()
+        _WARNED[0].unlink()
+        report.outcome = "failed"
+        said = sorted({line.split("\t", 1)[-1] for line in warned})
+        report.longrepr = f"{item.nodeid}: WeasyPrint warned: " + "; ".join(said)
     return report
 
 
@@ -195,6 +226,24 @@ def two_roles(_two_roles_built: Path, tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     shutil.copytree(_two_roles_built, root)
     return root
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's), driven by playwright, for one module's tests; skipped with
+    a message when it is not installed."""
+    if CHROMIUM is None:
+        pytest.skip(
+            "no Chromium installed: the browser tests need Debian's chromium "
+            "(apt-get install -y chromium; .ci/run installs it)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:  # a fresh profile of its own each launch
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
 
 
 @pytest.fixture

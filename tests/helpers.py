@@ -29,6 +29,13 @@ REPO = Path(__file__).resolve().parents[1]
 SEED_ROLES = ("strategic-account-manager", "customer-success-manager")
 #: Documents print their edition date; tests pin it (2026-11-21) so outputs are comparable.
 EPOCH = "1795219200"
+#: Debian's Chromium for the browser tests (None: not installed; they are skipped), and the
+#: flags that run it headless here without reaching the network.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 
 
 # --- Projects -------------------------------------------------------------------------------
@@ -430,12 +437,33 @@ def boxes(page: Any) -> tuple[list[float], list[float], list[float]]:
 
 def decode_qr(pdf: Path) -> list[str]:
     """The QR codes on the first page, decoded from a 300 dpi rendering."""
+    return decode_qr_on(pdf, 1)
+
+
+def decode_qr_on(pdf: Path, number: int) -> list[str]:
+    """The QR codes on page ``number`` (1-based), decoded from a 300 dpi rendering."""
     import pypdfium2
     import zxingcpp
 
-    page = pypdfium2.PdfDocument(str(pdf))[0]
+    page = pypdfium2.PdfDocument(str(pdf))[number - 1]
     image = page.render(scale=300 / 72).to_pil()
     return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+def outline_tree(reader: Any) -> list[Any]:
+    """A pypdf reader's bookmarks as nested lists: (title, page from 1), each item's children in
+    a list after it."""
+
+    def tree(items: list[Any]) -> list[Any]:
+        found: list[Any] = []
+        for item in items:
+            if isinstance(item, list):
+                found.append(tree(item))
+            else:
+                found.append((item.title, reader.get_destination_page_number(item) + 1))
+        return found
+
+    return tree(reader.outline)
 
 
 # --- Built once for all test processes -------------------------------------------------------

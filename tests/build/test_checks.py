@@ -27,7 +27,7 @@ def test_validate_says_every_pay_problem_with_the_others_in_one_run(demo: Path) 
         "content/roles/chef.yaml:3:18: salary.max: must be greater than salary.min (got 1 < 9)",
         "content/roles/nurse.yaml:3:14: occupation.soc: 29-1142 is not an occupation in "
         "May 2025; did you mean 29-1141 (Registered Nurses)?",
-        f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)",
+        f"{SAM}:288:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)",
         "guidepress.yaml:3:15: regions[1]: unknown region 'XX': use US, a state or territory "
         "code (OH, PR) or a BLS metro area code (18140)",
     ]

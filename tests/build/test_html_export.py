@@ -4,6 +4,7 @@ same pages as the PDF with plain WeasyPrint."""
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
 from tests.helpers import (
+    REPO,
     SHORT_ROLE,
     SMALL_ROLE,
     add_role,
@@ -23,18 +25,29 @@ from tests.helpers import (
     write,
 )
 
+# A guide's HTML is laid out once too: what its paginator adds is part of its pages.
+pytestmark = pytest.mark.pdf
 
-@pytest.mark.pdf
-def test_html_output_prints_the_same_pages_with_plain_weasyprint(project: Path) -> None:
-    add_role(project, "baker")
+
+@pytest.mark.parametrize("slug", ["baker", "strategic-account-manager"])
+def test_html_output_prints_the_same_pages_with_plain_weasyprint(project: Path, slug: str) -> None:
+    if slug == "baker":
+        add_role(project, slug)
+    else:  # a seed guide whose paginator puts a notes panel in a gap
+        shutil.copy(REPO / f"content/roles/{slug}.yaml", project / "content/roles")
     code, output = run_build(project, "--format", "html", "--format", "pdf")
     assert code == 0, output
     guides = project / "output" / "guides"
-    plain = weasyprint.HTML(filename=guides / "baker.html").write_pdf()
-    ours, theirs = PdfReader(guides / "baker.pdf"), PdfReader(io.BytesIO(plain))
+    plain = weasyprint.HTML(filename=guides / f"{slug}.html").write_pdf()
+    ours, theirs = PdfReader(guides / f"{slug}.pdf"), PdfReader(io.BytesIO(plain))
     assert len(ours.pages) == len(theirs.pages) >= 3
     for mine, other in zip(ours.pages, theirs.pages, strict=True):
         assert mine.extract_text() == other.extract_text()
+    if slug != "baker":  # the panel sized to its gap is in the HTML
+        assert (
+            'data-gp-fill="gap" data-gp-for="part-3" style="height: '
+            in (guides / f"{slug}.html").read_text()
+        )
 
 
 def test_html_format_is_self_contained(project: Path) -> None:
@@ -58,6 +71,7 @@ def test_html_output_keeps_the_brand_and_carries_its_fonts(tmp_path: Path) -> No
     assert html.index("--gp-primary: #0b4f6c;") < html.index("--gp-primary: #4a1fc7;")
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the refused resource
 def test_override_stylesheet_reaching_outside_fails_html_output(
     project: Path, secret: Path
 ) -> None:

@@ -46,6 +46,7 @@ def test_changing_the_brand_rebuilds_its_outputs(two_roles: Path) -> None:
     assert rebuilt(two_roles) == BAKER_AND_BREWER
 
 
+@pytest.mark.pdf  # an HTML guide is laid out once: the paginator's pages are in it
 def test_an_overlay_feeds_the_inputs_hash_of_its_locale_only(project: Path) -> None:
     write(project, "guidepress.yaml", "locales: [en, es]\n")
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)

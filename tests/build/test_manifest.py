@@ -30,6 +30,7 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "locale",
         "paper",
         "format",
+        "audience",
         "pdf_variant",
         "print_marks",
         "region",
@@ -39,18 +40,26 @@ def test_build_writes_manifest_as_specified(project: Path) -> None:
         "sha256",
         "files",
         "thumbnail",
+        "imposed",
         "inputs_hash",
         "seconds",
         "status",
         "error",
+        "sources",
     }
     assert entry["path"] == "guides/pastry-chef.pdf"
+    assert (entry["audience"], entry["imposed"]) == ("student", None)
     assert (entry["kind"], entry["roles"], entry["status"], entry["error"]) == (
         "guide",
         ["pastry-chef"],
         "built",
         None,
     )
+    # Where the role came from: a hand-written role has no source file, and is complete.
+    assert entry["sources"] == [
+        {"role": "pastry-chef", "completeness": "full", "missing_sections": [],
+         "encoding_repaired": False}
+    ]  # fmt: skip
     pdf = project / "output" / entry["path"]
     assert entry["bytes"] == pdf.stat().st_size
     assert entry["pages"] == len(PdfReader(pdf).pages)

@@ -84,8 +84,9 @@ def region_path(region: str | None, default: str | None = "US", **options: objec
     from guidepress.render.kinds import KINDS
 
     values: dict[str, object] = {
-        "brand": "default", "locale": "en", "paper": "a4", "pdf_variant": "pdf/ua-1",
-        "print_marks": False, "format": "pdf", "region": region, "dpi": None,
+        "brand": "default", "locale": "en", "audience": "student", "paper": "a4",
+        "pdf_variant": "pdf/ua-1", "print_marks": False, "format": "pdf", "region": region,
+        "dpi": None,
     }  # fmt: skip
     values.update(options)
     defaults = {**values, "locale": "en", "print_marks": False, "region": default}
@@ -147,7 +148,7 @@ def _path(format: str, dpi: int | None = None, **options: str) -> str:
     """The path of a guide about ``chef`` with ``options`` (the rest the project's defaults)."""
     default = defaults(Config())
     chosen = {**default, "format": format, "dpi": dpi, **options}
-    return output_path(KINDS["guide"], "chef", normalised(chosen), default)
+    return output_path(KINDS["guide"], "chef", normalised(chosen, KINDS["guide"]), default)
 
 
 def test_page_images_are_numbered_and_the_path_is_the_first_page() -> None:
@@ -170,3 +171,78 @@ def test_another_resolution_and_other_options_have_their_own_page_image_paths() 
 def test_a_thumbnail_sits_beside_its_pdf() -> None:
     assert thumbnail_file("guides/chef.es.pdf") == "guides/chef.es.thumb.png"
     assert thumbnail_file(_path("pdf")) not in page_files(_path("png", 96), 99)
+
+
+def test_audiences_booklets_and_the_catalogue_have_their_own_paths(project: Path) -> None:
+    write(
+        project,
+        "guidepress.yaml",
+        """
+        title: T
+        kinds: [guide, sheet, compare, booklet, catalogue]
+        audiences: [student, employer]
+        booklets:
+          fair: {roles: [baker, brewer]}
+          northern: {brand: inky, locale: fr, audience: employer}
+          ohio: {roles: [baker], region: oh}
+        """,
+    )
+    write(project, "content/brands/inky/brand.yaml", "name: Inky\n")
+    write(project, "content/comparisons/pair.yaml", "title: Pair\nroles: [baker, brewer]\n")
+    add_role(project, "baker")
+    add_role(project, "brewer")
+    loaded, problems = load_project(project)
+    assert problems == []
+    every = plan(loaded, BuildRequest(formats=("pdf", "html")))
+    paths = sorted(output.path for output in every)
+    assert len(paths) == len(set(paths))
+    assert paths == [
+        "booklets/fair.employer.pdf",  # a booklet is a PDF: HTML folds into it
+        "booklets/fair.pdf",
+        "booklets/inky/northern.fr.employer.pdf",  # its own brand, locale and audience
+        "booklets/ohio.employer@oh.pdf",  # its own region
+        "booklets/ohio@oh.pdf",
+        "comparisons/pair.html",  # comparisons are the same for every audience
+        "comparisons/pair.pdf",
+        "guides/baker.employer.html",
+        "guides/baker.employer.pdf",
+        "guides/baker.html",
+        "guides/baker.pdf",
+        "guides/brewer.employer.html",
+        "guides/brewer.employer.pdf",
+        "guides/brewer.html",
+        "guides/brewer.pdf",
+        "index.html",  # the catalogue, at the top, a web page whatever the format asked
+        "sheets/baker.employer.html",
+        "sheets/baker.employer.pdf",
+        "sheets/baker.html",
+        "sheets/baker.pdf",
+        "sheets/brewer.employer.html",
+        "sheets/brewer.employer.pdf",
+        "sheets/brewer.html",
+        "sheets/brewer.pdf",
+    ]
+    by_path = {output.path: output for output in every}
+    assert by_path["comparisons/pair.pdf"].audience is None
+    catalogue = by_path["index.html"].entry().to_json()
+    assert (catalogue["paper"], catalogue["audience"], catalogue["print_marks"]) == (None,) * 3
+    assert by_path["guides/baker.employer.pdf"].entry().to_json()["audience"] == "employer"
+    # Another brand's and locale's catalogue: in the brand's folder, the locale's suffix.
+    other = plan(loaded, BuildRequest(kinds=("catalogue",), brands=("inky",), locales=("es",)))
+    assert [o.path for o in other] == ["inky/index.es.html"]
+    # A booklet that fixes its brand is not made by a build asking for another brand.
+    only_default = plan(loaded, BuildRequest(kinds=("booklet",), brands=("default",)))
+    assert sorted(o.path for o in only_default) == [
+        "booklets/fair.employer.pdf",
+        "booklets/fair.pdf",
+        "booklets/ohio.employer@oh.pdf",
+        "booklets/ohio@oh.pdf",
+    ]
+    # Booklets and the catalogue are about many roles: a build naming roles makes neither.
+    named, _ = load_project(project, only=["baker"])
+    assert sorted(o.path for o in plan(named, BuildRequest(roles=("baker",)))) == [
+        "guides/baker.employer.pdf",
+        "guides/baker.pdf",
+        "sheets/baker.employer.pdf",
+        "sheets/baker.pdf",
+    ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from guidepress.build.manifest import Entry
 from guidepress.build.plan import gone, plan
 from guidepress.build.request import BuildRequest
 from guidepress.content.project import load_project
-from tests.helpers import compared_role, run, write
+from tests.helpers import compared_role, manifest, run, write
 
 
 def planned(root: Path, *names: str, kinds: tuple[str, ...] = ()) -> list[str]:
@@ -54,6 +55,47 @@ def test_a_comparison_is_checked_when_only_its_roles_are_selected(compared_roles
         assert [str(p) for p in problems] == [problem]
         assert project.failed_comparisons == {"mixed": ("pastry-chef", "euro-chef")}
     assert run(compared_roles, "validate", "mixed") == (1, problem + "\n")
+
+
+def test_a_booklet_goes_with_its_config_not_with_a_role(project: Path) -> None:
+    from guidepress.build.manifest import Entry
+    from guidepress.build.plan import gone
+
+    write(project, "guidepress.yaml", "booklets:\n  fair: {roles: all}\n")
+    write(project, "content/roles/baker.yaml", "title: Baker\nsummary: Bakes.\n")
+
+    def entry(path: str, kind: str, roles: list[str]) -> Entry:
+        return Entry(path, kind, roles, "default", "en", "a4", "pdf", status="built")
+
+    entries = [
+        entry("booklets/fair.pdf", "booklet", ["baker", "brewer"]),  # brewer was deleted
+        entry("booklets/old.pdf", "booklet", ["baker"]),  # no longer in guidepress.yaml
+        entry("index.html", "catalogue", ["baker", "brewer"]),
+        entry("guides/brewer.pdf", "guide", ["brewer"]),
+    ]
+    loaded, _ = load_project(project)
+    assert gone(loaded, entries) == {"booklets/old.pdf", "guides/brewer.pdf"}
+    # A guidepress.yaml with problems removes no booklet: its booklets are not known.
+    write(project, "guidepress.yaml", "booklets:\n  fair: {roles: all}\nkindz: []\n")
+    broken, problems = load_project(project)
+    assert problems and gone(broken, entries) == {"guides/brewer.pdf"}
+
+
+@pytest.mark.pdf
+def test_the_catalogue_is_made_after_a_sharded_build_not_in_a_shard(project: Path) -> None:
+    write(project, "guidepress.yaml", "kinds: [guide, catalogue]\n")
+    write(project, "content/roles/baker.yaml", "title: Baker\nsummary: Bakes.\n")
+    loaded, _ = load_project(project)
+    planned_paths = [o.path for o in plan(loaded, BuildRequest())]
+    assert sorted(planned_paths) == ["guides/baker.pdf", "index.html"]
+    code, output = run(project, "build", "--shard", "1/1", "--format", "html")
+    assert code == 0, output
+    assert sorted(entry["path"] for entry in manifest(project / "output")["outputs"]) == [
+        "guides/baker.html"
+    ]
+    # Once the shards are merged, a build of the catalogue lists them all.
+    assert run(project, "build", "--kind", "catalogue")[0] == 0
+    assert "guides/baker.html" in (project / "output" / "index.html").read_text()
 
 
 def test_big_paper_is_for_comparisons_only(compared_roles: Path) -> None:

@@ -34,6 +34,7 @@ def guides(root: Path, *args: str) -> tuple[int, list[str]]:
     return code, errors.splitlines()
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_regional_outputs_are_named_and_recorded_by_region(demo: Path) -> None:
     code, lines = guides(demo, "--region", "oh", "--region", "18140", "--region", "US")
     assert code == 0, lines
@@ -60,6 +61,7 @@ def test_o_names_the_region_when_regions_tell_the_outputs_apart(demo: Path) -> N
     )
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_an_unknown_region_fails_its_outputs_only(demo: Path) -> None:
     code, lines = guides(demo, "--region", "ZZ", "--region", "OH")
     assert code == 1
@@ -90,6 +92,7 @@ def test_unknown_region_messages(demo: Path, region: str, message: str) -> None:
     assert lines == [f"--region: {message}"]
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_an_unknown_region_in_the_config_is_placed_there(demo: Path) -> None:
     write(demo, "guidepress.yaml", DEMO_DATA + "regions: [US, XX]\n")
     code, lines = guides(demo)
@@ -98,12 +101,13 @@ def test_an_unknown_region_in_the_config_is_placed_there(demo: Path) -> None:
     assert statuses(demo)["guides/strategic-account-manager.html"] == "built"
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_an_occupation_missing_in_a_region(demo: Path) -> None:
     code, lines = guides(demo, "--region", "GU", "--kind", "compare")
     assert code == 1
     # One line for the role, though its guide and the comparison both fail.
     assert lines == [
-        f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)"
+        f"{SAM}:288:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)"
     ]
     assert statuses(demo) == {
         "comparisons/account-vs-success@gu.html": "failed",
@@ -112,6 +116,7 @@ def test_an_occupation_missing_in_a_region(demo: Path) -> None:
     }
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_an_unknown_occupation_with_did_you_mean_by_title(demo: Path) -> None:
     write(
         demo,
@@ -132,6 +137,7 @@ def test_an_unknown_occupation_with_did_you_mean_by_title(demo: Path) -> None:
     assert statuses(demo)["guides/customer-success-manager.html"] == "built"
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_a_role_without_occupation_in_a_regional_build(demo: Path) -> None:
     write(demo, "content/roles/chef.yaml", "title: Chef\nsummary: Cooks.\n")
     code, lines = guides(demo, "--region", "OH")
@@ -142,6 +148,7 @@ def test_a_role_without_occupation_in_a_regional_build(demo: Path) -> None:
     ]
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_a_role_paid_in_another_currency(demo: Path) -> None:
     write(
         demo,
@@ -162,11 +169,12 @@ def test_a_role_paid_in_another_currency(demo: Path) -> None:
     ]
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_an_area_without_published_wages(demo: Path) -> None:
     code, lines = guides(demo, "--region", "SD")
     assert code == 1
     assert lines == [
-        f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no published wages for "
+        f"{SAM}:288:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no published wages for "
         "South Dakota (SD) in May 2025 (not published)"
     ]
 
@@ -185,11 +193,12 @@ def test_an_unknown_onet_code(demo: Path) -> None:
     code, lines = run(demo, "validate")
     assert code == 1
     assert lines.splitlines() == [
-        f"{SAM}:288:3: occupation.onet: 41-4011.99 is not an occupation in "
+        f"{SAM}:289:3: occupation.onet: 41-4011.99 is not an occupation in "
         "data/onet_occupations.txt; did you mean 41-4011.00 (" + SAM_TITLE + ")?"
     ]
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_without_regions_the_store_is_never_opened(demo: Path) -> None:
     """A project without regions builds as before: no store needed, no region in the paths."""
     write(demo, "guidepress.yaml", "title: Career guides\n")
@@ -204,6 +213,7 @@ def test_without_regions_the_store_is_never_opened(demo: Path) -> None:
     assert "$105,000" in html and '<figure class="chart salary-chart official-pay">' not in html
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_a_new_release_rebuilds_exactly_what_it_changes(demo: Path, tmp_path: Path) -> None:
     """Only Ohio's 41-4011 median changes: its sheet rebuilds, the rest stay cached."""
     code, _ = guides(demo, "--region", "OH", "--region", "US")
@@ -282,5 +292,5 @@ def test_an_adhoc_comparison_in_a_region_names_its_problems(demo: Path) -> None:
     )
     assert code == 1
     assert errors == (
-        f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)\n"
+        f"{SAM}:288:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)\n"
     )

@@ -131,7 +131,7 @@ def test_show_problems_are_located(demo: Path) -> None:
     code, errors = run_err(demo, "data", "show", "strategic-account-manager", "--region", "GU")
     assert code == 1
     assert errors == (
-        f"{SAM}:287:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)\n"
+        f"{SAM}:288:3: occupation.soc: 41-4011 ({SAM_TITLE}) has no May 2025 data for Guam (GU)\n"
     )
     code, errors = run_err(demo, "data", "show", "strategic-account-manager", "--region", "Ohio")
     assert (code, errors) == (
@@ -210,15 +210,16 @@ def test_diff_as_github_annotations(demo: Path, changed_copy: Path) -> None:
     assert code == 0
     annotations = [line for line in output.splitlines() if line.startswith("::")]
     assert annotations == [
-        "::warning file=content/roles/customer-success-manager.yaml,line=290,col=3::Ohio (OH), "
+        "::warning file=content/roles/customer-success-manager.yaml,line=291,col=3::Ohio (OH), "
         "May 2026: gone: 13-1199 (Business Operations Specialists, All Other) has no May 2026 "
         "data for Ohio (OH)",
         # "%" is written %25 in a workflow command.
-        f"::notice file={SAM},line=287,col=3::Ohio (OH), May 2026: median $108,370 -> $112,000: "
+        f"::notice file={SAM},line=288,col=3::Ohio (OH), May 2026: median $108,370 -> $112,000: "
         "+$3,630 (+3.3 %25); 90th percentile $192,350 -> $239,200+: +$46,850 (+24.4 %25)",
     ]
 
 
+@pytest.mark.pdf  # its HTML guide is laid out: the paginator's pages are in it
 def test_import_pay_and_a_regional_edition_in_euros(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     shutil.copytree(

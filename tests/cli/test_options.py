@@ -59,7 +59,14 @@ def test_role_brand_locale_and_kind_names_complete(roles: Path, shell: str) -> N
     assert complete(shell, f"{at} build --brand ") == ["default", "northfield"]
     assert complete(shell, f"{at} compare baker baker --brand n") == ["northfield"]
     assert complete(shell, f"{at} build --locale ") == ["de", "en", "es", "fr", "pt"]
-    assert complete(shell, f"{at} build --kind ") == ["guide", "sheet", "compare"]
+    assert complete(shell, f"{at} build --kind ") == [
+        "guide",
+        "sheet",
+        "compare",
+        "booklet",
+        "catalogue",
+    ]
+    assert complete(shell, f"{at} build --audience ") == ["employer", "student"]
 
 
 def test_completion_finds_the_project_from_the_folder_or_after_the_command(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from guidepress.content.models import Role
+from guidepress.content.models.base import TaggedText
 from guidepress.content.models.brand import Font
 from guidepress.content.project import load_project
 from tests.helpers import project_guide_html, run, run_err, write
@@ -60,6 +61,43 @@ def test_unknown_locale_in_the_config_is_located(project: Path) -> None:
     )
 
 
+def test_office_fields_are_optional_and_checked(project: Path) -> None:
+    write(project, "content/brands/x/brand.yaml", "name: X\n")
+    write(
+        project,
+        "content/brands/y/brand.yaml",
+        """
+        name: Y
+        office:
+          address: [1 Main Street]
+          phone: +1 555 0100
+          booking_url: javascript:alert(1)
+          fax: "555"
+        """,
+    )
+    code, err = run_err(project, "validate")
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            "content/brands/y/brand.yaml:5:3: office.booking_url: must be a web address "
+            "(http:// or https://) or a mailto: address (got 'javascript:alert(1)')",
+            "content/brands/y/brand.yaml:6:3: office.fax: unknown field",
+        ],
+    )
+
+
+def test_audience_and_saddle_stitching_in_the_config(project: Path) -> None:
+    write(
+        project,
+        "guidepress.yaml",
+        "audiences: {student: {cover: For adults changing career}}\nguide: {pages_multiple: 0}\n",
+    )
+    assert run_err(project, "validate") == (
+        1,
+        "guidepress.yaml:2:9: guide.pages_multiple: must be at least 1 (got 0)\n",
+    )
+
+
 def test_prose_written_as_one_text_is_split_into_paragraphs(project: Path) -> None:
     write(
         project,
@@ -98,4 +136,5 @@ def test_prose_of_another_type_says_both_forms(project: Path) -> None:
         "(got number 5)\n",
     )
     schema = Role.model_json_schema()["properties"]["work_setting"]
-    assert schema["anyOf"] == [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+    paragraph = {"anyOf": [{"type": "string"}, TaggedText.model_json_schema()]}
+    assert schema["anyOf"] == [{"type": "string"}, {"type": "array", "items": paragraph}]

@@ -29,9 +29,12 @@ def test_catalogue_has_every_english_key_and_its_placeholders(locale: str) -> No
 def test_catalogue_is_translated_not_copied(locale: str) -> None:
     table = yaml.safe_load(builtin_file(locale).read_text("utf-8"))
     same = {k for k, v in table.items() if v == ENGLISH[k]}
-    # Words spelled the same in the language (No, Contact, Source, Senior, Median, Tools).
+    # Words spelled the same in the language (No, Contact, Source, Senior, Median, Tools, Notes).
     allowed = {"range_short", "answer_no", "contact", "sources_short", "outlook_sources"}
-    allowed |= {"source_document", "level_senior", "median"}
+    allowed |= {"level_senior", "median", "sheet_tools", "sources", "source_label", "notes"}
+    # A4 everywhere; "1 page", "{count} pages" in French; "Downloads" in German.
+    allowed |= {"paper_a4", "page_one", "pages_count", "downloads"}
+    allowed |= {"source_document"}
     # Sources. {parts}. (fr), Excellent (fr), {roles}? (de: no inverted mark, no space).
     allowed |= {"sources_line", "balance_excellent", "compare_headline"}
     # Formats without words: "{title} (SOC {code})", "≥ {amount}".
@@ -68,6 +71,7 @@ def test_a_locale_without_catalogue_warns_once_per_build(project: Path) -> None:
     ]
 
 
+@pytest.mark.pdf  # an HTML guide is laid out once: the paginator's pages are in it
 def test_a_partial_project_catalogue_warns_with_the_count(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
     write(project, "locales/it.yaml", "contents: Indice\nfaqs: Domande frequenti\n")

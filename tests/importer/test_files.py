@@ -68,9 +68,12 @@ def test_a_saved_web_page_writes_the_role_file_of_its_text(tmp_path: Path) -> No
     [from_html] = import_files([str(html)], tmp_path / "a", force=False)
     [from_text] = import_files([str(text)], tmp_path / "b", force=False)
     written = (tmp_path / "a" / "customer-success-manager.yaml").read_text(encoding="utf-8")
+    # The same role, and the page's publisher and address from its head (page text has none).
+    title = "  title: Customer Success Manager Career Path Guide\n"
+    citation = f"{title}  publisher: Jobicy\n  url: https://jobicy.example/career-guides/{stem}\n"
     assert written == (tmp_path / "b" / "customer-success-manager.yaml").read_text(
         encoding="utf-8"
-    ).replace("guide.txt", "guide.htm")
+    ).replace("guide.txt", "guide.htm").replace(title, citation)
     assert from_html.kind == "html" and from_text.kind == "text"
     assert summary_line(from_html).startswith(
         "customer-success-manager: 33 sections, 1 warning, encoding repaired -> "

@@ -39,16 +39,27 @@ def sam_html() -> str:
     return html_page(SEED_PAGES[0]).decode("utf-8")
 
 
+TITLES = {
+    "000_d44a76b2e4663afc": "Strategic Account Manager Career Path Guide",
+    "004_e941a6e8a69fed1f": "Customer Success Manager Career Path Guide",
+}
+
+
 @needs_seeds
 @pytest.mark.parametrize("stem", SEED_PAGES)
 def test_saved_page_gives_the_role_file_of_its_text(stem: str) -> None:
     """The seed page as a saved web page (site header, menu, cookie banner, scripts, styles,
     sidebar, share buttons, ads, related articles, footer) gives the seed text's role file,
-    byte for byte (the source's file name aside)."""
+    byte for byte (the source's file name aside), with the page's citation from its head."""
     page = import_text(html_page(stem), f"{stem}.html")
     text = import_text(seed_bytes(f"{stem}.txt"), f"{stem}.txt")
     assert page.kind == "html" and text.kind == "text"
-    assert page.yaml_text == text.yaml_text.replace(f"{stem}.txt", f"{stem}.html")
+    citation = page.role["provenance"]
+    assert (citation["title"], citation["publisher"]) == (TITLES[stem], "Jobicy")
+    title = f"  title: {citation['title']}\n"  # from the text's first line too
+    cited = f"{title}  publisher: Jobicy\n  url: https://jobicy.example/career-guides/{stem}\n"
+    expected = text.yaml_text.replace(title, cited)
+    assert page.yaml_text == expected.replace(f"{stem}.txt", f"{stem}.html")
     assert page.warnings == ([KICKER] if stem.startswith("004") else [])
     assert page.role["provenance"]["encoding_repaired"] is stem.startswith("004")
     assert markup_in(page.role) == []
@@ -196,3 +207,25 @@ def test_arbitrary_input_as_a_web_page_imports_or_reports_problems(data: str | b
         assert all("\n" not in str(p) for p in exc.problems)  # one line each
         return
     assert result.kind == "html" and markup_in(result.role) == []
+
+
+def test_the_page_head_gives_the_citation() -> None:
+    head = (
+        "<head><title>Chef Career Path Guide | Kitchen Jobs</title>"
+        '<link rel="canonical" href="https://jobs.example/chef"></head>'
+    )
+    found = page_text(f"<html>{head}<body><h1>Chef Career Path Guide</h1><p>Cooks.</p></body>")
+    assert found.citation == {
+        "title": "Chef Career Path Guide",
+        "publisher": "Kitchen Jobs",
+        "url": "https://jobs.example/chef",
+    }
+    og = (
+        '<head><meta property="og:title" content="Chef  guide"><meta property="og:site_name" '
+        'content="Cooks"><link rel="canonical" href="javascript:alert(1)"></head>'
+    )
+    assert page_text(f"<html>{og}<body><h1>Chef</h1></body>").citation == {
+        "title": "Chef guide",
+        "publisher": "Cooks",
+    }
+    assert page_text("<p>No head at all.</p>").citation == {}

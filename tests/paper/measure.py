@@ -1,6 +1,8 @@
 """Readers of built PDFs that measure what a designer looks at: the printed size of every
 character (type floors), where text sits (overlaps, what follows what), image sizes (the QR
-code), and which font prints which characters. pypdfium2 reads the pages.
+code), which font prints which characters; whole pages as lines (characters per line, running
+heads by size and colour) and how far down a page ink reaches (page fill). pypdfium2 reads the
+pages. Positions are in PDF points from the page's bottom-left corner.
 
 Printed size: PDFium's font size is the size in the text's own units; the text matrix and the
 page's transformations scale it (WeasyPrint sets HTML text in CSS px, 0.75 pt each, and draws
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import statistics
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -21,11 +24,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 PT_PER_MM = 72 / 25.4
+MM = PT_PER_MM  # points per millimetre
 
 
 @dataclass(frozen=True)
 class Char:
-    """A printed character: its text, printed size in pt, font, and box in pt (PDF space, y up)."""
+    """A printed character: its text, printed size in pt, font, and box in pt (PDF space, y up);
+    for :func:`read_pages`, also its baseline and fill colour."""
 
     text: str
     size: float
@@ -34,6 +39,8 @@ class Char:
     bottom: float
     right: float
     top: float
+    baseline: float = 0.0  # y of the character's origin
+    color: tuple[int, int, int] = (0, 0, 0)  # fill colour, 0-255
 
 
 #: Text below this size is for screen readers only (base.css .visually-hidden sets it at 1px).
@@ -213,3 +220,180 @@ def page_size_mm(path: Path, page: int = 0) -> tuple[float, float]:
         return width / PT_PER_MM, height / PT_PER_MM
     finally:
         document.close()
+
+
+# --- Whole pages: lines, body size, measure, fill (the guide's checks) ---------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """Characters of one size on one baseline, left to right (one line of one text block)."""
+
+    chars: tuple[Char, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return self.chars[0].size
+
+    @property
+    def baseline(self) -> float:
+        return self.chars[0].baseline
+
+    @property
+    def left(self) -> float:
+        return min(c.left for c in self.chars if c.text != " ")
+
+    @property
+    def right(self) -> float:
+        return max(c.right for c in self.chars if c.text != " ")
+
+    def __len__(self) -> int:
+        """Characters, word spaces included, leading and trailing ones not."""
+        return len(self.text.strip())
+
+    @property
+    def font(self) -> str:
+        return self.chars[0].font
+
+    @property
+    def color(self) -> tuple[int, int, int]:
+        return self.chars[0].color
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+
+    def lines(self) -> list[Line]:
+        return group_lines(self.chars)
+
+
+def _font_name(text_page: object, index: int) -> str:
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(text_page, index, buffer, 128, ctypes.byref(flags))
+    return buffer.value.decode("latin-1").split("+", 1)[-1]
+
+
+def _color(text_page: object, index: int) -> tuple[int, int, int]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    raw.FPDFText_GetFillColor(
+        text_page, index, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+    )
+    return r.value, g.value, b.value
+
+
+@cache
+def read_pages(path: Path) -> tuple[Page, ...]:
+    """Every page of the PDF at ``path`` with its characters (word spaces kept: they count in a
+    line's length; line ends and words for screen readers only left out); read once."""
+    pdf = pdfium.PdfDocument(str(path))
+    pages = []
+    try:
+        for number in range(len(pdf)):
+            page = pdf[number]
+            width, height = page.get_size()
+            text_page = page.get_textpage()
+            raw_page = text_page.raw
+            chars = []
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            x, y = ctypes.c_double(), ctypes.c_double()
+            matrix = raw.FS_MATRIX()
+            for i in range(raw.FPDFText_CountChars(raw_page)):
+                code = raw.FPDFText_GetUnicode(raw_page, i)
+                # Word spaces are kept (they count in a line's length); line ends are not.
+                if code in (0, 0xFFFE, 0xFFFF) or (chr(code).isspace() and chr(code) != " "):
+                    continue
+                raw.FPDFText_GetCharBox(
+                    raw_page, i, ctypes.byref(left), ctypes.byref(right),
+                    ctypes.byref(bottom), ctypes.byref(top),
+                )  # fmt: skip
+                raw.FPDFText_GetCharOrigin(raw_page, i, ctypes.byref(x), ctypes.byref(y))
+                # The font size is in text space; the matrix scales it to points (WeasyPrint
+                # draws in CSS px, 0.75 pt each).
+                raw.FPDFText_GetMatrix(raw_page, i, ctypes.byref(matrix))
+                scale = (matrix.a**2 + matrix.b**2) ** 0.5
+                size = round(raw.FPDFText_GetFontSize(raw_page, i) * scale, 2)
+                if size < HIDDEN_PT and code != 32:
+                    continue  # words for screen readers only
+                box = (left.value, bottom.value, right.value, top.value)
+                font, color = _font_name(raw_page, i), _color(raw_page, i)
+                chars.append(Char(chr(code), size, font, *box, round(y.value, 1), color))
+            pages.append(Page(number + 1, width, height, tuple(chars)))
+    finally:
+        pdf.close()
+    return tuple(pages)
+
+
+def group_lines(chars: tuple[Char, ...] | list[Char]) -> list[Line]:
+    """Characters grouped into lines: same size, same baseline, left to right, parted where a
+    gap wider than 1.5 em lies between them (the gutter between two columns or table cells
+    that share a baseline; word spaces are a third of an em). Top to bottom."""
+    groups: dict[tuple[float, float], list[Char]] = {}
+    for char in chars:
+        groups.setdefault((char.baseline, char.size), []).append(char)
+    found: list[Line] = []
+    for (_, size), members in groups.items():
+        if all(c.text == " " for c in members):
+            continue
+        members.sort(key=lambda c: c.left)
+        run: list[Char] = []
+        last: Char | None = None
+        for char in members:
+            if char.text != " ":
+                if last is not None and char.left - last.right > 1.5 * size:
+                    found.append(Line(tuple(run)))
+                    run = []
+                last = char
+            run.append(char)
+        found.append(Line(tuple(run)))
+    found.sort(key=lambda line: (-line.baseline, line.left))
+    return found
+
+
+def body_size(pages: tuple[Page, ...]) -> float:
+    """The size most characters of the document are set in: its body text."""
+    sizes = [c.size for page in pages for c in page.chars if c.text != " "]
+    return statistics.mode(sizes)
+
+
+def full_lines(pages: tuple[Page, ...], size: float) -> list[int]:
+    """Characters per line of running text at ``size``: lines that start at the text's left edge
+    (where most lines at that size start on the page: list items and table cells are indented
+    or elsewhere) and run to the measure (end near the right edge of the longest such line;
+    last lines of paragraphs say nothing about the measure)."""
+    lengths = []
+    for page in pages:
+        lines = [line for line in page.lines() if abs(line.size - size) < 0.05]
+        if len(lines) < 5:
+            continue
+        left = statistics.mode(round(line.left) for line in lines)
+        column = [line for line in lines if abs(line.left - left) < 1.5]
+        right = max(line.right for line in column)
+        lengths += [len(line) for line in column if line.right > right - 2 * size]
+    return lengths
+
+
+def page_fill(path: Path, number: int, top_mm: float, bottom_mm: float, dpi: int = 60) -> float:
+    """How far down the page's text area ink reaches, from 0 (nothing) to 1 (its foot):
+    the text area is the page less ``top_mm`` and ``bottom_mm`` (the running head and foot
+    live outside it). Backgrounds, rules and drawings count as ink."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[number - 1]
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        pdf.close()
+    height = image.size[1]
+    px_per_mm = dpi / 25.4
+    top, bottom = int(top_mm * px_per_mm), height - int(bottom_mm * px_per_mm)
+    area = image.crop((0, top, image.size[0], bottom)).point(lambda v: 255 if v < 248 else 0)
+    box = area.getbbox()
+    return 0.0 if box is None else box[3] / max(1, bottom - top)

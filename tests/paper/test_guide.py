@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from guidepress.build.pipeline import build
 from guidepress.build.request import BuildRequest
 from guidepress.content.models import Role
 from guidepress.i18n.labels import catalogue
-from guidepress.render.sections import guide_sections
+from guidepress.render.sections import guide_parts
 from guidepress.theme.filters import plain_text
 from tests.helpers import REPO, SEED_ROLES, squash, squash_hyphenated
 
@@ -38,6 +39,8 @@ NOT_PRINTED_AS_IS = {
 def texts(value: Any, key: str = "") -> list[str]:
     """Every string in a role's data: each paragraph, bullet, title and label the page had."""
     if isinstance(value, str):
+        if key == "time":  # a range of times is printed with an en dash
+            value = value.replace(" - ", " – ")
         return [] if key in NOT_PRINTED_AS_IS else [value]
     if isinstance(value, dict):
         return [t for k, v in value.items() for t in texts(v, k)]
@@ -48,13 +51,13 @@ def texts(value: Any, key: str = "") -> list[str]:
 
 def text_and_body(page: PageObject) -> tuple[str, str]:
     """The page's text, and its text without the running header and footer (they sit in the
-    margins)."""
-    top = float(page.mediabox.height) - 64  # 22 mm top margin, less a little
+    margins: the head's baseline about 15 mm from the top, the foot's 13 mm from the bottom)."""
+    top = float(page.mediabox.height) - 48  # 17 mm
     parts: list[str] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if 60 < y < top:
+        if 44 < y < top:
             parts.append(text)
 
     whole = page.extract_text(visitor_text=visit)
@@ -71,6 +74,26 @@ def body_texts(path: Path) -> list[str]:
     return [body for _, body in page_texts(path)]
 
 
+def on_paper(text: str, pages: list[str]) -> bool:
+    """Whether ``text`` (squashed) is on one page, or begins on one page and goes on at the top
+    of the next. (A page draws its side notes before its text, and list markers and images'
+    words after it: the halves of a paragraph that runs over a page break need not touch in the
+    text stream.)"""
+    if any(text in page for page in pages):
+        return True
+    start = text[:40]
+    for before, after in itertools.pairwise(pages):
+        at = before.find(start)
+        while at >= 0:
+            cut = 0
+            while cut < len(text) and at + cut < len(before) and before[at + cut] == text[cut]:
+                cut += 1
+            if text[cut:] in after:
+                return True
+            at = before.find(start, at + 1)
+    return False
+
+
 def entry(out: Path, slug: str) -> dict[str, Any]:
     manifest = json.loads((out / "manifest.json").read_text())
     return next(o for o in manifest["outputs"] if o["roles"] == [slug])
@@ -79,19 +102,21 @@ def entry(out: Path, slug: str) -> dict[str, Any]:
 @pytest.mark.parametrize("slug", SEED_ROLES)
 def test_every_paragraph_and_bullet_is_on_paper(seed_guides: Path, slug: str) -> None:
     data = yaml.safe_load((REPO / "content" / "roles" / f"{slug}.yaml").read_text())
-    printed = squash_hyphenated("".join(body_texts(seed_guides / entry(seed_guides, slug)["path"])))
-    # hyphens: auto breaks words with a hyphen the text does not have; drop it from both.
-    printed = printed.replace("-", "")
+    # hyphens: auto breaks words with a hyphen the text does not have; drop it from both. Ratings
+    # are printed in the catalogue's words ("Moderate to high"): case is not compared.
+
+    def bare(text: str) -> str:
+        return squash_hyphenated(text).replace("-", "").casefold()
+
+    pages = [bare(t) for t in body_texts(seed_guides / entry(seed_guides, slug)["path"])]
     wanted = texts(data)
     assert len(wanted) > 150
-    missing = [
-        t for t in wanted if squash_hyphenated(plain_text(t)).replace("-", "") not in printed
-    ]
+    missing = [t for t in wanted if not on_paper(bare(plain_text(t)), pages)]
     assert missing == []
     for tier in data["tiers"]:
         low, _, high = tier["experience"].partition("-")
         years = f"{low}–{high.split()[0]}years" if high else squash(tier["experience"])
-        assert (squash(tier["title"]) + years).replace("-", "") in printed
+        assert on_paper(bare(tier["title"] + years), pages)  # its heading
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)
@@ -100,27 +125,27 @@ def test_pages_bookmarks_and_page_x_of_y(seed_guides: Path, slug: str) -> None:
     reader = PdfReader(seed_guides / item["path"])
     pages = len(reader.pages)
     assert item["pages"] == pages
-    assert 12 <= pages <= 30
-    for number, (text, _) in enumerate(page_texts(seed_guides / item["path"])[2:], start=3):
+    assert 16 <= pages <= 30
+    texts = [text for text, _ in page_texts(seed_guides / item["path"])]
+    # Every page but the covers is numbered.
+    for number, text in enumerate(texts[1:-1], start=2):
         assert f"Page {number} of {pages}" in text
+    assert "Page 1 of" not in texts[0] and f"Page {pages} of" not in texts[-1]
     role = Role.model_validate(
         {**yaml.safe_load((REPO / "content/roles" / f"{slug}.yaml").read_text()), "slug": slug}
     )
-    sections = [s.title for s in guide_sections(role, catalogue("en"))]
-    top = [o.title for o in reader.outline if not isinstance(o, list)]
-    assert top == ["Contents", *sections]
-
-
-@pytest.mark.parametrize("slug", SEED_ROLES)
-def test_no_page_is_empty_or_near_empty(seed_guides: Path, slug: str) -> None:
-    bodies = body_texts(seed_guides / entry(seed_guides, slug)["path"])
-    # Running header and footer alone are about 80 characters; a real page has far more.
-    # Cover and contents are sparse by design; from the at-a-glance page on, pages are full.
-    short = [i + 1 for i in range(2, len(bodies) - 1) if len(bodies[i]) < 600]
-    assert short == []
-    # The last page may be short only when it holds the whole sources section.
-    last = bodies[-1]
-    assert "Sources and provenance" in last and "About this guide" in last
+    labels = catalogue("en")
+    parts = guide_parts(role, labels)
+    # Bookmarks: the front pages, each part with its sections, the back cover.
+    outline = [o.title if not isinstance(o, list) else [c.title for c in o] for o in reader.outline]
+    expected: list[object] = [labels.in_brief, labels.at_a_glance]
+    for part in parts:
+        expected += [part.title, [section.title for section in part.sections]]
+    assert outline == [*expected, labels.next_steps, [labels.related_next]]
+    assert [p.title for p in parts] == [
+        "The role", "Pay and outlook", "Getting in and moving up", "Day to day",
+        "Stories, questions and sources",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)

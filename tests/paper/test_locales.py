@@ -86,7 +86,7 @@ def test_overlay_replaces_fields_and_the_guide_names_what_is_untranslated(
     )  # cons are not in the overlay: English stays
     assert (
         squash_hyphenated(
-            "Contenido sin traducir (en inglés): Competencias y cualificaciones, Conciliación y "
+            "Contenido sin traducir (en inglés): Competencias y herramientas, Conciliación y "
             "estrés, Ventajas e inconvenientes, Preguntas frecuentes"
         )
         in text

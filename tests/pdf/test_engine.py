@@ -15,12 +15,14 @@ THEME_CSS = REPO / "styles" / "base.css"
 KARLA = REPO / "content" / "brands" / "brightpath" / "fonts" / "Karla-Regular.otf"
 #: A face no other test registers, so no process has met it before this test.
 BRAND_FACE = (
+    "<html lang='en'><title>Fork test</title>"
     f"<style>@font-face {{ font-family: 'Karla forktest'; src: url({KARLA.as_uri()}) }}"
     " p { font-family: 'Karla forktest' } h1 { font-family: 'GP Body' }</style>"
     "<h1>Theme face</h1><p>Brand face</p>"
 )
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the missing image
 @pytest.mark.pdf
 def test_missing_resource_fails_the_output(project: Path) -> None:
     write(project, "content/roles/a.yaml", SHORT_ROLE)
@@ -56,6 +58,7 @@ def test_template_attachments_are_refused(project: Path, block: str, html: str, 
 
 
 @pytest.mark.pdf
+@pytest.mark.weasyprint_warns  # it provokes ignored CSS
 def test_ignored_css_is_reported_by_every_layout_of_a_stylesheet(tmp_path: Path) -> None:
     from guidepress.pdf.engine import layout
 

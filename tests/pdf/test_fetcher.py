@@ -12,6 +12,7 @@ from guidepress.pdf.engine import render_pdf
 from tests.helpers import LINK_LOCAL, SHORT_ROLE, run_err, write
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the refused resource
 @pytest.mark.pdf
 @pytest.mark.parametrize(
     ("css", "refused"),
@@ -43,6 +44,7 @@ def test_override_stylesheet_reaching_outside_fails_every_output(
     assert not (project / "output" / "guides").exists()
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs the refused image
 @pytest.mark.pdf
 def test_svg_inside_a_data_url_cannot_fetch_while_drawing(tmp_path: Path, secret: Path) -> None:
     # A logo is inlined as a data: URL; an <image> inside it is fetched when the page is drawn,

@@ -187,6 +187,7 @@ def test_a_variant_the_file_does_not_identify_as_fails(outputs: dict[str, bytes]
     ]
 
 
+@pytest.mark.weasyprint_warns  # WeasyPrint logs what it cannot tag
 def test_the_build_fails_an_output_that_falls_short(project: Path) -> None:
     write(project, "content/roles/pastry-chef.yaml", ROLE)
     # A project template that adds an image without alternative text to the sheet.

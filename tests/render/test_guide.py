@@ -77,6 +77,6 @@ def test_cover_band_runs_into_the_bleed() -> None:
     ).html
     assert "bleed: 8.0mm; marks: crop;" in html
     assert "--gp-bleed: 3.0mm;" in html
-    assert 'class="guide logo-left print-marks"' in html
+    assert 'class="guide guide-short logo-left print-marks"' in html
     css = (builtin_dir() / "styles/guide.css").read_text()
-    assert ".print-marks .cover-band { margin: calc(-1 * var(--gp-bleed))" in css
+    assert ".print-marks .cover-band { left: calc(-1 * var(--gp-bleed))" in css

@@ -48,14 +48,14 @@ def chart_svg(html: str) -> str:
 
 def test_a_top_coded_value_is_printed_with_or_more(tmp_path: Path) -> None:
     html = guide(official(tmp_path, A_PCT90="#", H_PCT90="#"))
-    assert "<dt>90th percentile</dt><dd>$239,200 or more</dd>" in html
+    assert '<th scope="row">90th percentile</th><td>$239,200 or more</td>' in html
     assert "“Or more”: wages at or above $239,200 are not published." in html
     assert "≥ $239,200" in chart_svg(html)
 
 
 def test_hourly_only_wages_are_shown_hourly(tmp_path: Path) -> None:
     html = guide(official(tmp_path, **dict.fromkeys(ANNUAL, "-"), HOURLY="TRUE"))
-    assert "<dt>Median</dt><dd>$52.10</dd>" in html and "$108,370" not in html
+    assert '<th scope="row">Median</th><td>$52.10</td>' in html and "$108,370" not in html
     assert "Hourly salary, USD" in html
     assert "Only hourly wages are published for this occupation" in html
     assert "$52.10" in chart_svg(html)
@@ -64,12 +64,12 @@ def test_hourly_only_wages_are_shown_hourly(tmp_path: Path) -> None:
 def test_values_bls_does_not_publish_are_named(tmp_path: Path) -> None:
     html = guide(official(tmp_path, TOT_EMP="**", LOC_QUOTIENT="~"))
     assert "Not published for this area: Employment, Location quotient." in html
-    assert "<dt>Employment</dt>" not in html
+    assert '<th scope="row">Employment</th>' not in html
 
 
 def test_other_locales_word_the_figures(tmp_path: Path) -> None:
     html = guide(official(tmp_path), locale="es")
-    for text in ("Salarios en Ohio", "<dt>Percentil 10</dt><dd>47.860\u00a0US$</dd>",
+    for text in ("Salarios en Ohio", '<th scope="row">Percentil 10</th><td>47.860\u00a0US$</td>',
                  "Todas las ocupaciones en Ohio: mediana 108.370\u00a0US$", "Edición Ohio",
                  "Fuente: U.S. Bureau of Labor Statistics"):  # fmt: skip
         assert text in html, text

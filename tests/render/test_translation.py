@@ -18,7 +18,7 @@ def test_notice_lists_exactly_the_untranslated_sections(project: Path) -> None:
     role = loaded.localized("pastry-chef", "es")
     labels = catalogue("es")
     assert notice(role, labels, guide_groups()) == (
-        "Contenido sin traducir (en inglés): Competencias y cualificaciones, Conciliación y "
+        "Contenido sin traducir (en inglés): Competencias y herramientas, Conciliación y "
         "estrés, Ventajas e inconvenientes, Preguntas frecuentes"
     )
     assert notice(role, labels, SHEET_GROUPS) == (
@@ -38,6 +38,7 @@ def test_the_demo_overlay_translates_the_whole_sheet() -> None:
     assert notice(role, catalogue("es"), SHEET_GROUPS) is None
     assert notice(role, catalogue("es"), guide_groups()) == (
         "Contenido sin traducir (en inglés): Funciones principales, Entorno de trabajo, "
-        "Cómo acceder al puesto, Panorama internacional, El mercado laboral actual, "
-        "Un día de trabajo, Mapa de competencias, Casos prácticos, Consejos para el portafolio"
+        "Demanda y perspectivas, Panorama internacional, Competencias y herramientas, "
+        "Formación, Cómo acceder al puesto, Consejos para el portafolio, Un día de trabajo, "
+        "Casos prácticos"
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,11 +21,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import EPOCH, PASTRY_CHEF, run, write
+from tests.helpers import CHROMIUM, EPOCH, PASTRY_CHEF, run, write
 
 pytestmark = pytest.mark.pdf
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     pytest.skip(
         "no Chromium installed: the browser tests need Debian's chromium "
@@ -36,10 +34,6 @@ if CHROMIUM is None:
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 WAIT_MS = 60_000  # a loaded 2-core machine can take this long; the benchmark measures the real time
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 ROLE = "content/roles/pastry-chef.yaml"
 PREVIEW = "preview/guides/pastry-chef.pdf"
 
@@ -82,16 +76,6 @@ def server(project: Path) -> Iterator[Server]:
             served.process.kill()
             _, err = served.process.communicate()
             print(f"guidepress serve's standard error:\n{err}")  # shown when a test fails
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:  # a fresh profile of its own each launch
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture

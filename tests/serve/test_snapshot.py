@@ -83,7 +83,7 @@ def test_a_regional_output_s_problem_is_the_build_s_line(demo: Path) -> None:
     shot = snapshot(demo, _regional("GU"))
     assert not shot.renderable and shot.official == ()
     assert shot.problems == [
-        "content/roles/strategic-account-manager.yaml:287:3: occupation.soc: 41-4011 (Sales "
+        "content/roles/strategic-account-manager.yaml:288:3: occupation.soc: 41-4011 (Sales "
         "Representatives, Wholesale and Manufacturing, Technical and Scientific Products) has no "
         "May 2025 data for Guam (GU)"
     ]

@@ -14,16 +14,23 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from guidepress import __version__
 from guidepress.build.outputs import Output
+from guidepress.content.audiences import reader
+from guidepress.content.booklets import booklets
 from guidepress.content.project import COMPARISONS_DIR, Project
 from guidepress.i18n.labels import builtin_file, layers
 from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
-#: guidepress.yaml keys that only select what to build; they change no document.
-#: ``regions`` and ``data`` too: a regional output's hash holds the figures it prints instead.
-_SELECTION_KEYS = {"brands", "locales", "kinds", "output", "compare", "regions", "data"}
+#: guidepress.yaml keys that only select what to build, or whose parts each output hashes for
+#: itself (its audience's settings, its booklet's): they change no other document. ``regions``
+#: and ``data`` too: a regional output's hash holds the figures it prints instead.
+_SELECTION_KEYS = {
+    "brands", "locales", "kinds", "output", "compare", "audiences", "booklets", "regions", "data",
+}  # fmt: skip
 
 
 class Inputs:
@@ -73,13 +80,23 @@ class Inputs:
 
     def hash(self, output: Output, data: str = "") -> str:
         """``data``: what the output prints from official pay data (``regional.fingerprint``)."""
-        digest = hashlib.sha256(f"{output}\n{self.settings}\n".encode())
+        digest = hashlib.sha256(f"{output}\n{self.settings}\n{self._own(output)}\n".encode())
         if data:
             digest.update(f"data {data}\n".encode())
         for path in self.files(output):
             digest.update(path.name.encode())
             digest.update(self._digest(path))
         return digest.hexdigest()
+
+    def _own(self, output: Output) -> str:
+        """The settings of guidepress.yaml this output alone reads: its audience's (which
+        decides what a comparison prints too), its booklet's."""
+        config = self.project.config
+        own: dict[str, BaseModel] = {"audience": reader(config, output.audience).settings}
+        if output.record.subject == "booklet":
+            own["booklet"] = booklets(config)[output.subject]
+        found = {key: value.model_dump(mode="json") for key, value in own.items()}
+        return json.dumps(found, sort_keys=True)
 
     def _digest(self, path: Path) -> bytes:
         if path not in self._digests:

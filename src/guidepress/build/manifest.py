@@ -33,10 +33,11 @@ class Entry:
     roles: list[str]
     brand: str
     locale: str
-    paper: str
+    paper: str | None
     format: str
+    audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = None  # None for HTML
-    print_marks: bool = False
+    print_marks: bool | None = False  # None for the catalogue (a web page)
     region: str | None = None  # a regional edition's region code; None: the role's own figures
     dpi: int | None = None  # png outputs: the page images' resolution
     pages: int | None = None
@@ -44,10 +45,14 @@ class Entry:
     sha256: str | None = None  # png outputs: of all pages' bytes one after the other
     files: list[str] | None = None  # png outputs: every page image, in order (path: the first)
     thumbnail: str | None = None  # a small picture of the first page (build --thumbnails)
+    imposed: str | None = None  # a booklet's pages in the printer's order (--impose saddle)
     inputs_hash: str | None = None
     seconds: float | None = None
     status: Status = "failed"
     error: str | None = None
+    #: Where each role's content came from (its provenance: source file, retrieved, completeness,
+    #: missing sections, encoding repaired): production details the paper no longer prints.
+    sources: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -57,8 +62,9 @@ class Entry:
         return list(self.files) if self.files else [self.path]
 
     def owned(self) -> list[str]:
-        """Every file of this output: its contents and its thumbnail."""
-        return self.contents() + ([self.thumbnail] if self.thumbnail else [])
+        """Every file of this output: its contents, its thumbnail and its imposed file."""
+        extras = [rel for rel in (self.thumbnail, self.imposed) if rel]
+        return self.contents() + extras
 
     def digest(self, output_dir: Path) -> str | None:
         """The sha256 of this output's files as they are now in ``output_dir``; None if one
@@ -83,10 +89,13 @@ class Entry:
             return None
         if entry.status not in get_args(Status) or not isinstance(entry.roles, list):
             return None
+        if not isinstance(entry.sources, list):
+            entry.sources = []
         files_ok = entry.files is None or (
             isinstance(entry.files, list) and all(isinstance(f, str) for f in entry.files)
         )
-        if not files_ok or not isinstance(entry.thumbnail, str | None):
+        extras_ok = all(isinstance(rel, str | None) for rel in (entry.thumbnail, entry.imposed))
+        if not files_ok or not extras_ok:
             return None
         return entry
 
@@ -287,7 +296,7 @@ def _copy(base: Path, out: Path, entry: Entry, problems: list[Problem]) -> None:
     first, target = pairs[0][0], pairs[0][1]
     if first == target or entry.status == "failed" or not first.is_file():
         return
-    if entry.files or entry.thumbnail:  # page images, a thumbnail: every file of the output
+    if entry.files or entry.thumbnail or entry.imposed:  # every file of the output
         if entry.sha256 and entry.digest(base) != entry.sha256:
             problems.append(_mismatch(base, entry))
             return

@@ -1,10 +1,10 @@
 """What one output is: a kind of document about one subject, under one set of options, at a path.
 
-The options that tell one output from another of the same subject (brand, locale, paper, PDF
-variant, region, print marks, page image resolution, format) are listed once, in :data:`AXES`:
-each is a field of :class:`Output` and of the manifest's ``Entry`` (same name), a part of
-:func:`output_path`, and a choice :func:`choices` makes from the request and the project's
-config. No two outputs share a path (DESIGN.md, Outputs).
+The options that tell one output from another of the same subject (brand, locale, audience,
+paper, PDF variant, region, print marks, page image resolution, format) are listed once, in
+:data:`AXES`: each is a field of :class:`Output` and of the manifest's ``Entry`` (same name), a
+part of :func:`output_path`, and a choice :func:`choices` makes from the request and the
+project's config. No two outputs share a path (DESIGN.md, Outputs).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from guidepress.build.manifest import Entry
 from guidepress.build.request import BuildRequest
+from guidepress.content.audiences import configured as configured_audiences
 from guidepress.content.models import Config
 from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
@@ -30,10 +31,11 @@ class Output:
     # One field per axis (AXES), same name as the manifest entry's.
     brand: str
     locale: str
-    paper: str
+    paper: str | None  # None for the catalogue (a web page)
     format: str
+    audience: str | None = None  # None for kinds no audience changes (comparisons)
     pdf_variant: str | None = DEFAULT_PDF_VARIANT  # None for HTML
-    print_marks: bool = False
+    print_marks: bool | None = False  # None for the catalogue
     region: str | None = None  # a regional edition's region code (US, OH, 18140)
     dpi: int | None = None  # png outputs: the page images' resolution
 
@@ -60,7 +62,8 @@ class Axis:
     project builds when not asked, its first value being the default an output's path leaves
     out. ``part`` names a value in the path: a folder (``place="folder"``), a dotted suffix of
     the file name, an ``@`` suffix (``place="at"``), or the file extension. ``formats``: the
-    formats the option applies to; an output of another format has None on this axis.
+    formats the option applies to; an output of another format has None on this axis, and so
+    has an output of a kind that ignores the option (render/kinds.py's ``Kind.ignores``).
     """
 
     name: str  # the field of Output and manifest.Entry
@@ -77,12 +80,13 @@ def region_key(code: str) -> str:
 
 
 #: Every option that tells outputs apart, in the order their parts appear in a path:
-#: ``guides/[brand/]slug[.locale][.paper][.variant][@region][.print][.dpi].format``; page images
-#: are numbered, so a png output's path is its first page's (``slug.1.png``).
+#: ``guides/[brand/]slug[.locale][.audience][.paper][.variant][@region][.print][.dpi].format``;
+#: page images are numbered, so a png output's path is its first page's (``slug.1.png``).
 # fmt: off
 AXES: tuple[Axis, ...] = (
     Axis("brand", lambda r: r.brands, lambda c: tuple(c.brands), place="folder"),
     Axis("locale", lambda r: r.locales, lambda c: tuple(c.locales)),
+    Axis("audience", lambda r: r.audiences, configured_audiences),
     Axis("paper", lambda r: (r.paper,) if r.paper else (), lambda c: (c.paper,)),
     Axis(
         "pdf_variant",
@@ -127,12 +131,17 @@ def choices(request: BuildRequest, config: Config) -> list[tuple[Axis, tuple[Any
     return [(axis, axis.chosen(request) or axis.configured(config)) for axis in AXES]
 
 
-def normalised(options: Mapping[str, Any]) -> dict[str, Any]:
-    """``options`` with None on every axis that does not apply to their format."""
+def normalised(options: Mapping[str, Any], kind: Kind) -> dict[str, Any]:
+    """``options`` in ``kind``'s format, with None on every axis that does not apply to that
+    format or that the kind ignores."""
+    options = dict(options)
+    if options["format"] not in kind.formats:
+        options["format"] = kind.formats[0]
     return {
         axis.name: (
             None
-            if axis.formats is not None and options["format"] not in axis.formats
+            if axis.name in kind.ignores
+            or (axis.formats is not None and options["format"] not in axis.formats)
             else options[axis.name]
         )
         for axis in AXES
@@ -142,10 +151,10 @@ def normalised(options: Mapping[str, Any]) -> dict[str, Any]:
 def output_path(
     kind: Kind, subject: str, options: Mapping[str, Any], default: Mapping[str, Any]
 ) -> str:
-    """``guides/[brand/]slug[.locale][.paper][.variant][@region][.print][.dpi].pdf``: a part for
-    every axis whose value is not the project's default (DESIGN.md: no two outputs share a
-    path)."""
-    folders, name, extension = [kind.folder], subject, ""
+    """``guides/[brand/]slug[.locale][.audience][.paper][.variant][@region][.print][.dpi].pdf``:
+    a part for every axis whose value is not the project's default (DESIGN.md: no two outputs
+    share a path)."""
+    folders, name, extension = [kind.folder] if kind.folder else [], subject, ""
     for axis in AXES:
         value = options[axis.name]
         if axis.place == "extension":
@@ -168,7 +177,7 @@ def make_output(
     default: Mapping[str, Any],
 ) -> Output:
     """The output of ``kind`` about ``subject`` with ``options`` (one value per axis)."""
-    values = normalised(options)
+    values = normalised(options, kind)
     path = output_path(kind, subject, values, default)
     return Output(kind=kind.name, subject=subject, roles=roles, path=path, **values)
 

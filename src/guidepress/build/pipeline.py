@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from guidepress import __version__
+from guidepress.build.catalogue import make_catalogue
+from guidepress.build.chapters import CHAPTERS, prune
+from guidepress.build.imposition import keep_imposed
 from guidepress.build.inputs import Inputs
 from guidepress.build.manifest import (
     MANIFEST,
@@ -40,6 +46,7 @@ from guidepress.errors import GuidepressError, Problem, RenderError, printable
 from guidepress.files import remove_stale_temporaries
 from guidepress.i18n.labels import warn_missing
 from guidepress.render.context import Official
+from guidepress.render.kinds import KINDS
 from guidepress.theme.lookup import Theme
 
 GENERATOR = f"guidepress {__version__}"
@@ -118,8 +125,8 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     annotations = list(problems)
     warn_missing(request.locales or tuple(project.config.locales), root)
     outputs = plan(project, request)
-    if request.shard:
-        outputs = select(outputs, *request.shard)
+    if request.shard:  # the catalogue lists a whole folder: it is made after the shards merge
+        outputs = select([o for o in outputs if not o.record.after_documents], *request.shard)
     if request.file is not None:
         one_output(outputs, request.file)
     if request.single:
@@ -138,7 +145,10 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     todo: list[tuple[Output, str]] = []
     official: dict[str, tuple[Official, ...]] = {}
     content_failed: set[str] = set()  # outputs failed by problems reported already
+    later = [output for output in outputs if output.record.after_documents]
     for output in outputs:
+        if output.record.after_documents:
+            continue  # made from the others' entries, once they are made
         entry: Entry | None
         message = _content_problem(project, output, problems)
         problem = output_problem(project, regional, output) if message is None else None
@@ -177,6 +187,11 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
         report.seconds = time.perf_counter() - started
         raise BuildInterrupted(report, len(outputs) - len(report.entries)) from None
     keep_thumbnails(output_dir, report.entries, previous, make=request.thumbnails)
+    keep_imposed(output_dir, project.config, report.entries, previous, request.impose)
+    for entry in _after_documents(project, theme, later, inputs, previous, report, request.force):
+        report.entries.append(entry)
+        if reporter:
+            reporter.done(entry)
     for entry in sorted(report.entries, key=lambda e: e.path):  # not in finishing order
         if entry.status == "failed" and entry.path not in content_failed:
             report.failures.append(f"{entry.path}: {entry.error}")
@@ -185,12 +200,42 @@ def build(root: Path, request: BuildRequest, reporter: Reporter | None = None) -
     remove_outputs(output_dir, [rel for path in removed for rel in previous[path].owned()])
     report.removed = sorted(removed)
     write_manifest(output_dir, GENERATOR, edition, report.entries, removed, shard)
+    prune(output_dir / CHAPTERS, read_manifest(output_dir).by_path())
     if request.file is not None:
         _write_file(output_dir, report.entries, request.file)
     report.seconds = time.perf_counter() - started
     if report.failures:
         raise BuildFailed(report, annotations)
     return report
+
+
+def _after_documents(
+    project: Project,
+    theme: Theme,
+    later: list[Output],
+    inputs: Inputs,
+    previous: dict[str, Entry],
+    report: BuildReport,
+    force: bool,
+) -> Iterator[Entry]:
+    """Make the outputs made from the folder's other outputs (the catalogue): from what this
+    build made and what earlier builds left, current when neither changed."""
+    if not later:
+        return
+    output_dir = report.output_dir
+    folder = {p: e for p, e in previous.items() if (output_dir / p).is_file()}
+    folder |= {entry.path: entry for entry in report.entries}
+    listed = json.dumps(
+        sorted(
+            [e.path, e.kind, e.status == "failed", e.sha256, e.pages, e.imposed]
+            for e in folder.values()
+            if e.kind not in KINDS or not KINDS[e.kind].after_documents
+        )
+    )
+    for output in later:
+        inputs_hash = hashlib.sha256(f"{inputs.hash(output)}\n{listed}".encode()).hexdigest()
+        entry = current(None if force else previous.get(output.path), inputs_hash, output_dir)
+        yield entry or make_catalogue(project, theme, output, output_dir, folder, inputs_hash)
 
 
 def _write_file(output_dir: Path, entries: list[Entry], file: Path) -> None:

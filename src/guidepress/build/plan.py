@@ -5,10 +5,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from guidepress.build.manifest import Entry
-from guidepress.build.outputs import AXES, Output, choices, defaults, make_output
+from guidepress.build.outputs import AXES, Axis, Output, choices, defaults, make_output
 from guidepress.build.request import BuildRequest
+from guidepress.content.booklets import booklets, members
+from guidepress.content.models.config import BookletSettings
 from guidepress.content.names import did_you_mean
 from guidepress.content.project import COMPARISONS_DIR, Project, role_files_on_disk
 from guidepress.errors import UsageError
@@ -26,13 +29,13 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     """
     config = project.config
     check_brands(project, request.brands)
+    check_audiences(project, request.audiences)
     formats = request.formats or ("pdf",)
     if request.dpi is not None and "png" not in formats:
         raise UsageError("--dpi: only page images have a resolution; add --format png")
     if request.thumbnails and "pdf" not in formats:
         raise UsageError("--thumbnails: thumbnails are drawn from PDF outputs; add --format pdf")
     default = defaults(config)
-    selected = choices(request, config)
     names = [axis.name for axis in AXES]
     kinds = list(request.kinds or config.kinds)
     if project.selection and project.selection.comparisons and not request.kinds:
@@ -40,6 +43,9 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     outputs: dict[str, Output] = {}  # by path: options that do not apply fold into one output
     for kind in (KINDS[name] for name in dict.fromkeys(kinds)):
         for subject, roles in subjects(project, kind).items():
+            selected = choices(request, config)
+            if kind.subject == "booklet":
+                selected = pinned(selected, request, booklets(config)[subject])
             for values in itertools.product(*(chosen for _, chosen in selected)):
                 output = make_output(
                     kind, subject, roles, dict(zip(names, values, strict=True)), default
@@ -49,10 +55,31 @@ def plan(project: Project, request: BuildRequest) -> list[Output]:
     return list(outputs.values())
 
 
+def pinned(
+    selected: list[tuple[Axis, tuple[Any, ...]]], request: BuildRequest, settings: BookletSettings
+) -> list[tuple[Axis, tuple[Any, ...]]]:
+    """The choices for a booklet that fixes its brand, locale, audience or region: that value
+    (none when the request asked for others on that axis)."""
+    fixed = {
+        "brand": settings.brand,
+        "locale": settings.locale,
+        "audience": settings.audience,
+        "region": settings.region,
+    }
+    found = []
+    for axis, chosen in selected:
+        value = fixed.get(axis.name)
+        if value is not None:
+            asked = axis.chosen(request)
+            chosen = (value,) if not asked or value in asked else ()
+        found.append((axis, chosen))
+    return found
+
+
 def _check_paper(outputs: Iterable[Output], request: BuildRequest) -> None:
     """Refuse a paper some selected kind does not print on (A3 and Tabloid are for comparison
     sheets), naming the kinds and where the paper was asked for."""
-    refused = {o.kind: o.paper for o in outputs if o.paper not in o.record.papers}
+    refused = {o.kind: o.paper for o in outputs if o.paper and o.paper not in o.record.papers}
     if not refused:
         return
     kind, paper = next(iter(refused.items()))
@@ -67,9 +94,18 @@ def _check_paper(outputs: Iterable[Output], request: BuildRequest) -> None:
 
 def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:
     """What ``kind`` makes outputs about, with their roles: every role and comparison, or
-    with a selection the roles it names, the comparisons it names and those of its roles."""
+    with a selection the roles it names, the comparisons it names and those of its roles.
+    Booklets and the catalogue are about many roles: made by builds that name none."""
     known = set(project.roles) | project.broken
     selection = project.selection
+    if kind.subject in ("booklet", "project"):
+        if selection is not None:
+            return {}
+        if kind.subject == "project":  # the catalogue lists the roles that can be listed
+            return {"index": tuple(sorted(project.roles))}
+        return {
+            name: members(settings, known) for name, settings in booklets(project.config).items()
+        }
     if kind.subject == "role":
         chosen = known if selection is None else known & set(selection.roles)
         return {slug: (slug,) for slug in sorted(chosen)}
@@ -84,6 +120,15 @@ def subjects(project: Project, kind: Kind) -> dict[str, tuple[str, ...]]:
     }
 
 
+def check_audiences(project: Project, names: Iterable[str]) -> None:
+    """Refuse an ``--audience`` neither built in nor in guidepress.yaml, with the closest."""
+    for name in names:
+        if name not in project.audiences:
+            hint = did_you_mean(name, project.audiences)
+            hint = hint or f" (audiences: {', '.join(sorted(project.audiences))})"
+            raise UsageError(f"--audience: no audience '{name}'{hint}")
+
+
 def check_brands(project: Project, brands: Iterable[str]) -> None:
     """Refuse a ``--brand`` that names no brand kit, with the closest name."""
     known = project.brand_names()
@@ -94,14 +139,20 @@ def check_brands(project: Project, brands: Iterable[str]) -> None:
 
 
 def gone(project: Project, entries: Iterable[Entry]) -> set[str]:
-    """Paths of outputs whose source is gone: a deleted role file, or a deleted comparison file
-    (an ad-hoc comparison, made by ``compare``, goes with its roles). Outputs of brands,
-    locales, kinds or options a build did not select are never gone."""
+    """Paths of outputs whose source is gone: a deleted role file, a deleted comparison file
+    (an ad-hoc comparison, made by ``compare``, goes with its roles), a booklet no longer in
+    guidepress.yaml. Outputs of brands, locales, kinds or options a build did not select are
+    never gone; a booklet or the catalogue loses a deleted role, it does not go with it."""
     roles = {rel.stem for rel in role_files_on_disk(project.root)} | set(project.roles)
     found: set[str] = set()
     for entry in entries:
         kind = KINDS.get(entry.kind)
-        if any(slug not in roles for slug in entry.roles):
+        if kind is not None and kind.subject in ("booklet", "project"):
+            name = Path(entry.path).name.split(".")[0]
+            configured = booklets(project.config)
+            if kind.subject == "booklet" and not project.config_broken and name not in configured:
+                found.add(entry.path)
+        elif any(slug not in roles for slug in entry.roles):
             found.add(entry.path)
         elif kind is not None and kind.subject == "comparison":
             name = Path(entry.path).name.split(".")[0].split("@")[0]

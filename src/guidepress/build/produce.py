@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from guidepress.build.booklet import produce_booklet
+from guidepress.build.chapters import CHAPTERS
 from guidepress.build.html_export import self_contained_html
 from guidepress.build.limits import time_limit
 from guidepress.build.manifest import Entry
@@ -25,6 +27,7 @@ from guidepress.paper import DEFAULT_DPI
 from guidepress.pdf import engine, preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
+from guidepress.pdf.paginate import edited_html, paginate
 from guidepress.render.context import Official, RenderedHtml
 from guidepress.theme.lookup import Theme, declared_families
 
@@ -46,11 +49,13 @@ def run(
     recorded in its manifest entry, never raised. ``comparison``: an ad-hoc comparison's;
     ``official``: a regional output's official pay, per role."""
     started = time.perf_counter()
-    entry = output.entry(inputs_hash=inputs_hash)
+    entry = output.entry(inputs_hash=inputs_hash, sources=sources_of(project, output))
     try:
         target = target or output_file(output_dir, output.path)
         with time_limit(project.config.render_timeout, LIMIT_SETTING):
-            data, pages = produce(project, theme, output, target, comparison, official)
+            data, pages = produce(
+                project, theme, output, target, comparison, official, output_dir / CHAPTERS
+            )
         if output.format == "pdf":
             preflight.require(
                 data,
@@ -89,6 +94,17 @@ def prepare(project: Project, theme: Theme, outputs: Sequence[Output]) -> None:
             continue
 
 
+def sources_of(project: Project, output: Output) -> list[dict[str, object]]:
+    """Each role's provenance, for the manifest (JSON values; unset fields left out)."""
+    found = []
+    for slug in output.roles:
+        role = project.roles.get(slug)
+        if role is not None:
+            data = role.provenance.model_dump(mode="json", exclude_none=True)
+            found.append({"role": slug, **data})
+    return found
+
+
 def allowed_families(project: Project, theme: Theme, output: Output) -> list[str]:
     """The font families an output may embed: those its stylesheets declare (the theme's) and
     the brand's. Never the machine's: a glyph none of them has fails the output, named."""
@@ -119,12 +135,15 @@ def produce(
     target: Path,
     comparison: Comparison | None = None,
     official: tuple[Official, ...] = (),
+    chapters: Path | None = None,
 ) -> tuple[bytes, int | None]:
     """The bytes of one output and its page count (None for HTML); a png output's are its
-    PDF's, to draw the pages from."""
+    PDF's, to draw the pages from. ``chapters``: the booklets' chapter cache (build/booklet.py)."""
     kind = output.record
     made = rendering(project, output, comparison, official)
     subject, brand, allowed, options = made.subject, made.brand, made.allowed, made.options
+    if kind.subject == "booklet":
+        return produce_booklet(project, theme, output, options, allowed, chapters, official)
 
     def render(level: int = 0, scale: float = 1.0) -> RenderedHtml:
         return kind.render(subject, brand, theme, replace(options, level=level, scale=scale))
@@ -137,14 +156,18 @@ def produce(
             laid,
             identifier=output.path,
             pdf_variant=output.pdf_variant,
-            print_marks=output.print_marks,
+            print_marks=bool(output.print_marks),
         )
 
     if kind.one_page is None:
         rendered = render()
+        first = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+        laid = paginate(first)
         if output.format == "html":
-            return html(rendered), None
-        laid = layout(rendered.html, rendered.stylesheets, allowed=allowed)
+            # What the paginator added (notes panels, pages) is part of the pages, so of the
+            # HTML that plain WeasyPrint prints the same.
+            edited = rendered if laid is first else replace(rendered, html=edited_html(laid))
+            return html(edited), None
         return pdf(laid), laid.pages
 
     page = kind.one_page
@@ -158,13 +181,13 @@ def produce(
             lay_out,
             levels=page.levels(subject),
             scales=page.scales,
-            ceiling=page.ceilings.get(output.paper, 1.0),
-            room=page.room_px(output.paper, kind.landscape(subject, output.paper)),
+            ceiling=page.ceilings.get(options.paper, 1.0),
+            room=page.room_px(options.paper, kind.landscape(subject, options.paper)),
             floor=page.floor,
         )
     except DoesNotFit as exc:
         assert kind.too_long is not None
-        raise RenderError(kind.too_long(subject, exc.excess, output.paper)) from None
+        raise RenderError(kind.too_long(subject, exc.excess, options.paper)) from None
     if output.format == "html":
         return html(render(fitted.level, fitted.scale)), None
     return pdf(fitted.laid), fitted.laid.pages

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidepress.build.outputs import Output
+from guidepress.content.audiences import for_audience, reader
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison
 from guidepress.content.project import Project
@@ -37,9 +38,10 @@ def rendering(
         allowed=[project.root / "content"] + ([brand.folder] if brand.folder else []),
         options=Options(
             locale=output.locale,
-            paper=output.paper,
+            paper=output.paper or project.config.paper,
             edition=project.build_date(),
-            print_marks=output.print_marks,
+            print_marks=bool(output.print_marks),
+            audience=reader(project.config, output.audience),
             config=project.config,
         ),
     )
@@ -51,8 +53,14 @@ def subject_of(
     comparison: Comparison | None = None,
     official: tuple[Official, ...] = (),
 ) -> Subject:
-    """What ``output`` is about, its roles as printed in its locale (overlays merged in)."""
-    roles = tuple(project.localized(slug, output.locale) for slug in output.roles)
+    """What ``output`` is about, its roles as printed in its locale (overlays merged in) for its
+    audience (items tagged for others left out)."""
+    name = reader(project.config, output.audience).name
+    roles = tuple(
+        for_audience(project.localized(slug, output.locale), name)
+        for slug in output.roles
+        if slug in project.roles
+    )
     if output.record.subject == "comparison":
         chosen = comparison or project.comparisons[output.subject]
         return Subject(output.subject, roles, chosen, official)

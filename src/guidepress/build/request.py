@@ -14,14 +14,15 @@ from guidepress.errors import UsageError
 class BuildRequest:
     """What the user asked for; empty tuples mean "as configured".
 
-    The options that tell outputs apart (brands, locales, paper, PDF variant, print marks,
-    formats) are read through build/outputs.py::AXES.
+    The options that tell outputs apart (brands, locales, audiences, paper, PDF variant, print
+    marks, formats) are read through build/outputs.py::AXES.
     """
 
     roles: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
     locales: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     paper: str | None = None
     out: Path | None = None  # the output folder
@@ -36,6 +37,7 @@ class BuildRequest:
     dpi: int | None = None  # page images (png); None: 96
     thumbnails: bool = False  # a small first-page image beside each PDF output
     single: bool = False  # exactly one output must be selected (--open)
+    impose: str | None = None  # "saddle": booklets also get their imposed file
 
 
 def parse_contact(text: str) -> Contact:

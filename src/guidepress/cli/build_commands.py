@@ -81,6 +81,11 @@ def _contact(ctx: click.Context, param: click.Parameter, value: str | None) -> A
 )
 @click.option("--force", is_flag=True, help="Rebuild outputs whose inputs have not changed.")
 @click.option(
+    "--impose",
+    type=click.Choice(["saddle"]),
+    help="Booklets: also write the imposed file for folding (two pages a sheet side).",
+)
+@click.option(
     "--contact",
     metavar="'NAME, PHONE, EMAIL'",
     callback=_contact,
@@ -107,6 +112,8 @@ def build(ctx: click.Context, /, **options: Any) -> None:
     Example:
       guidepress build strategic-account-manager --paper letter
       guidepress build customer-success-manager --kind sheet -o csm.pdf
+      guidepress build --kind guide --audience employer
+      guidepress build --kind booklet --impose saddle
       guidepress build --region OH --kind sheet
       guidepress build --shard 2/4 --jobs 2
       guidepress build strategic-account-manager --kind sheet --format png --open

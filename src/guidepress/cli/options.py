@@ -126,14 +126,26 @@ def complete_locales(
     return [CompletionItem(name) for name in _names(ctx, catalogue_locales, incomplete)]
 
 
+def complete_audiences(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from guidepress.content.audiences import BUILTIN
+    from guidepress.content.project import load_project
+
+    def audiences(root: Path) -> list[str]:
+        return sorted(set(BUILTIN) | set(load_project(root, only=[])[0].config.audiences))
+
+    return [CompletionItem(name) for name in _names(ctx, audiences, incomplete)]
+
+
 # --- Bundles --------------------------------------------------------------------------------
 
 
 def output_options(many: bool) -> Callable[[F], F]:
-    """The options that tell outputs apart (build/outputs.py's AXES); ``many``: brand, locale
-    region and format may be given more than once (build), else once (compare). Passed as
-    ``brands``, ``locales``, ``regions``, ``formats`` (tuples either way), ``paper``,
-    ``pdf_variant``, ``print_marks``."""
+    """The options that tell outputs apart (build/outputs.py's AXES); ``many``: brand, locale,
+    region, audience and format may be given more than once (build), else once (compare, which
+    takes no audience). Passed as ``brands``, ``locales``, ``regions``, ``audiences``,
+    ``formats`` (tuples either way), ``paper``, ``pdf_variant``, ``print_marks``."""
 
     def chosen(flag: str, dest: str, text: str, **kwargs: Any) -> Callable[[F], F]:
         return click.option(
@@ -148,6 +160,12 @@ def output_options(many: bool) -> Callable[[F], F]:
     bundle = [
         chosen("--brand", "brands", "Brand to print under", shell_complete=complete_brands),
         chosen("--locale", "locales", "Locale to print in", shell_complete=complete_locales),
+        # Comparisons are the same for every audience: only build takes it.
+        *(
+            [chosen("--audience", "audiences", "Audience", shell_complete=complete_audiences)]
+            if many
+            else []
+        ),
         click.option(
             "--paper",
             type=click.Choice(["a4", "letter", "a3", "tabloid"]),

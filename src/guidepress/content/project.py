@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from guidepress.content import audiences
+from guidepress.content.booklets import booklet_checks
 from guidepress.content.brands import BrandKit, brand_checks
 from guidepress.content.catalogues import project_problems
 from guidepress.content.checks import comparison_checks, partial_role_checks, role_checks
@@ -20,7 +22,7 @@ from guidepress.content.overlays import (
     orphan_overlays,
     pick,
 )
-from guidepress.content.validate import to_model
+from guidepress.content.validate import to_model, valid_parts
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.files import inside
 
@@ -44,6 +46,8 @@ class Project:
     #: Comparisons whose files have problems, with the roles they name.
     failed_comparisons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
+    audiences: set[str] = field(default_factory=set)  # every audience a file may name
+    config_broken: bool = False  # guidepress.yaml has problems: the defaults stand in for it
 
     @property
     def output_dir(self) -> Path:
@@ -109,8 +113,9 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
     the roles the comparisons compare, and every comparison of loaded roles.
     """
     problems: list[Problem] = []
+    start = len(problems)
     config, config_doc = _load_config(root, problems)
-    project = Project(root, config)
+    project = Project(root, config, config_broken=len(problems) > start)
     comparisons = _read_comparisons(root, problems)
     roles = None
     if only is not None:
@@ -119,11 +124,16 @@ def load_project(root: Path, only: list[str] | None = None) -> tuple[Project, li
         for name in project.selection.comparisons:
             doc = comparisons.get(name)
             roles.update(_names(doc.data) if doc is not None else ())
+    project.audiences = _audience_names(config, config_doc)
     _load_roles(project, roles, problems)
     _load_brands(project, problems)
     _load_comparisons(project, comparisons, problems)
     problems += project_problems(root)
     brands = project.brand_names()
+    if config_doc is not None:
+        on_disk = {rel.stem for rel in role_files_on_disk(root)}
+        problems += audiences.config_checks(config, config_doc)
+        problems += booklet_checks(config, config_doc, on_disk, brands, project.audiences)
     for index, name in enumerate(config.brands):
         if name not in brands:
             message = f"no brand '{name}' in {BRANDS_DIR}" + did_you_mean(name, brands)
@@ -203,6 +213,16 @@ def _load_config(root: Path, problems: list[Problem]) -> tuple[Config, Document 
     return config, doc
 
 
+def _audience_names(config: Config, doc: Document | None) -> set[str]:
+    """The audiences files may name; those guidepress.yaml lists even when it has problems (so
+    that its problems are not repeated at every tag)."""
+    names = audiences.known(config)
+    listed = doc.data.get("audiences") if doc is not None and isinstance(doc.data, dict) else None
+    if isinstance(listed, dict | list):
+        names |= {name for name in listed if isinstance(name, str)}
+    return names
+
+
 def _load_roles(project: Project, only: set[str] | None, problems: list[Problem]) -> None:
     root = project.root
     role_paths = role_files_on_disk(root)
@@ -217,10 +237,12 @@ def _load_roles(project: Project, only: set[str] | None, problems: list[Problem]
         role, found = to_model(doc, Role, slug=_slug_of(doc, rel))
         if role is not None:
             found += role_checks(role, doc)
+            found += audiences.tag_checks(role, doc, project.audiences)
             if role.slug in project.roles:
                 found.append(doc.problem(("slug",), f"slug '{role.slug}' is used by another role"))
         elif isinstance(doc.data, dict):
             found += partial_role_checks(doc)
+            found += audiences.tag_checks(valid_parts(Role, doc.data), doc, project.audiences)
         problems += found
         if role is not None and len(problems) == start:
             project.roles[role.slug] = role

@@ -6,6 +6,7 @@ content/checks.py; they run on a file's valid parts even when other fields have 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import types
 import typing
@@ -14,8 +15,8 @@ from typing import Annotated, Any, TypeVar, Union
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from guidepress.content.load import Document, Loc
-from guidepress.content.models.base import split_paragraphs
-from guidepress.content.names import did_you_mean
+from guidepress.content.models.base import TaggedText, split_paragraphs, tagged_text
+from guidepress.content.names import SLUG_HINT, did_you_mean
 from guidepress.errors import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,6 +44,9 @@ def _reported(doc: Document, loc: Loc) -> bool:
 def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    key = bool(loc) and loc[-1] == "[key]"
+    if key:  # a mapping's key (an audience or booklet name)
+        loc = loc[:-1]
     if kind == "extra_forbidden":
         message = "unknown field" + did_you_mean(str(loc[-1]), _fields_at(model, loc[:-1]))
     elif kind == "missing":
@@ -62,7 +66,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     elif kind == "literal_error":
         message = f"must be one of {ctx.get('expected', '')} (got {_show(value)})"
     elif kind == "string_pattern_mismatch":
-        message = f"{_pattern_hint(loc)} (got {_show(value)})"
+        hint = f"name must be {SLUG_HINT}" if key else _pattern_hint(loc)
+        message = f"{hint} (got {_show(value)})"
     elif kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
         message = "must not be empty"
     elif kind in ("too_short", "too_long"):
@@ -82,6 +87,7 @@ _PATTERN_HINTS = {
     "slug": "must be lowercase letters, digits and single hyphens, like 'chef-de-partie'",
     "currency": "must be a three-letter ISO 4217 code like USD",
     "url": "must be a web address (http:// or https://) or a mailto: address",
+    "booking_url": "must be a web address (http:// or https://) or a mailto: address",
     "soc": "must be a SOC code like 41-4011",
     "onet": "must be an O*NET-SOC code like 41-4011.00",
     "code": "must be an occupation code: letters, digits, dots and hyphens, like 2433",
@@ -96,6 +102,9 @@ def _pattern_hint(loc: Loc) -> str:
         return "must be a hex colour like #0b4f6c"
     if len(loc) >= 2 and loc[-2] == "locales":
         return "must be a locale code like en or pt-BR"
+    named = [part for part in loc if isinstance(part, str)]
+    if named and named[-1] in ("audience", "audiences", "roles"):
+        return f"must be {SLUG_HINT}"
     if len(loc) >= 2 and loc[-2] == "regions":
         return "must be a region code like US, OH or 18140"
     return "has the wrong form"
@@ -106,6 +115,9 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     current: Any = model
     for part in loc:
         if isinstance(part, int):
+            continue
+        if isinstance(current, _Named):  # a mapping of names to records: ``part`` is a name
+            current = current.model
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
@@ -136,12 +148,28 @@ def _is_paragraphs(model: type[BaseModel], loc: Loc) -> bool:
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    """A mapping of names to records of ``model`` (guidepress.yaml's audiences, booklets)."""
+
+    model: type[BaseModel]
+
+
 def _inner_model(annotation: Any) -> Any:
     origin = typing.get_origin(annotation)
+    if origin is dict:
+        found = _inner_model(typing.get_args(annotation)[1])
+        return _Named(found) if isinstance(found, type) else None
+    if origin is typing.Annotated and any(
+        getattr(item, "func", None) is tagged_text for item in annotation.__metadata__
+    ):
+        return TaggedText  # a bullet or paragraph written as {text, audiences}
     if origin in (Union, types.UnionType, list, typing.Annotated):
         for arg in typing.get_args(annotation):
             found = _inner_model(arg)
-            if isinstance(found, type) and issubclass(found, BaseModel):
+            if isinstance(found, _Named) or (
+                isinstance(found, type) and issubclass(found, BaseModel)
+            ):
                 return found
         return None
     return annotation

@@ -43,6 +43,13 @@ class Labels:
         except KeyError:
             raise TemplateProblem(f"label '{key}' is not in the {self.locale} catalogue") from None
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._table
+
+    def get(self, key: str, default: str) -> str:
+        """The label ``key``, or ``default`` when the catalogue has none (a project's own name)."""
+        return self._table.get(key, default)
+
     def __getattr__(self, key: str) -> str:
         if key.startswith("_"):
             raise AttributeError(key)
@@ -141,6 +148,7 @@ FIELD_LABEL_KEYS = {
     "tiers": "career_ladder",
     "salary": "salary_band",
     "remote_friendly": "remote",
+    "entry_education": "qf_entry_education",
 }
 
 

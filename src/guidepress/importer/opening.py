@@ -36,6 +36,7 @@ class Opening:
     title: str
     slug: str
     summary: str
+    heading: str = ""  # the page's title line as written, for its citation
     fields: dict[str, Any] = field(default_factory=dict)
     salary: Salary = field(default_factory=Salary)
     warnings: list[str] = field(default_factory=list)
@@ -70,7 +71,7 @@ def read_opening(lines: list[Line | None], source: str) -> Opening:
     if not body or _stat(body[0].text) or (heading_like(body[0]) and match(body[0].text, title)):
         message = "no summary paragraph after the title"
         raise ContentError([Problem(source, first.number + 1, 1, "summary", message)])
-    opening = Opening(title, slug, " ".join(line.text for line in body))
+    opening = Opening(title, slug, " ".join(line.text for line in body), first.text.strip())
     opening.rest = _stats(opening, lines, after)
     salary = opening.salary.result()
     if salary:

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from guidepress.content.education import education_level
 from guidepress.content.models import Role
 from guidepress.errors import ContentError, Problem
 from guidepress.importer import emit
@@ -103,12 +104,17 @@ def import_text(text: str | bytes, source: str, kind: Kind | None = None) -> Imp
     if opening.salary.notes:
         extras.insert(0, {"title": "Salary", "body": opening.salary.notes})
     fields["extra_sections"] = extras
+    texts = [*fields.get("required_education", []), *fields.get("education", [])]
+    fields["entry_education"] = education_level([*texts, *fields.get("path", [])])
     fields = emit.prune(fields)
-    found = [k for k in Role.model_fields if k in fields and k not in ("title", "extra_sections")]
+    derived = ("title", "extra_sections", "entry_education")  # not sections of the page
+    found = [k for k in Role.model_fields if k in fields and k not in derived]
     missing = [k for k in EXPECTED if k not in fields]
     name = "stdin" if source in ("-", "stdin") else PurePath(source).name
     fields["provenance"] = {
         "source": name,
+        "title": page.citation.get("title") or opening.heading,
+        **{k: v for k, v in page.citation.items() if k != "title"},
         "completeness": "partial" if missing else "full",
         "missing_sections": missing,
         "encoding_repaired": page.repaired > 0,

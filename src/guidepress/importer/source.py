@@ -27,6 +27,7 @@ class Page:
     repaired: int = 0  # characters repaired from mojibake
     warnings: list[str] = field(default_factory=list)
     html: str | None = None  # the decoded web page, to locate problems in
+    citation: dict[str, str] = field(default_factory=dict)  # a web page's title, publisher, url
 
 
 def read_page(data: str | bytes, source: str, kind: Kind | None = None) -> Page:
@@ -42,7 +43,9 @@ def read_page(data: str | bytes, source: str, kind: Kind | None = None) -> Page:
         if (kind or named) is None:
             warnings.insert(0, "the text is an HTML document: read as a web page")
         extracted = page_text(html)
-        page = Page(extracted.text, found, 0, warnings + extracted.warnings, html)
+        page = Page(
+            extracted.text, found, 0, warnings + extracted.warnings, html, extracted.citation
+        )
         if not page.text.strip():
             message = "no page text outside scripts, styles, navigation and site furniture"
             raise ContentError([Problem(source, 0, 0, "", message)])

@@ -21,6 +21,34 @@ from guidepress.importer.layout import Leave, Writer
 class WebPage:
     text: str  # page text, as the text path reads it
     warnings: list[str] = field(default_factory=list)
+    #: What the page says of itself, for the guide's citation: title, publisher, url.
+    citation: dict[str, str] = field(default_factory=dict)
+
+
+def citation(tree: LexborHTMLParser) -> dict[str, str]:
+    """The page's title, publisher and address as its head gives them (Open Graph first, then
+    ``<title>`` as "Title | Site" and the canonical link); only what is there."""
+
+    def meta(name: str) -> str | None:
+        node = tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
+        value = node.attributes.get("content") if node is not None else None
+        return " ".join(value.split()) or None if value else None
+
+    found: dict[str, str] = {}
+    head_title = tree.css_first("head title")
+    title_text = " ".join((head_title.text() if head_title is not None else "").split())
+    page_title, site = title_text, ""
+    if " | " in title_text:
+        page_title, _, site = title_text.rpartition(" | ")
+    if title := meta("og:title") or page_title:
+        found["title"] = title
+    if publisher := meta("og:site_name") or site.strip():
+        found["publisher"] = publisher
+    link = tree.css_first('link[rel="canonical"]')
+    url = (link.attributes.get("href") if link is not None else None) or meta("og:url")
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        found["url"] = url.strip()
+    return found
 
 
 def page_text(html: str) -> WebPage:
@@ -55,4 +83,5 @@ def page_text(html: str) -> WebPage:
             f"from '{skipped[:60]}')"
         )
         blocks = blocks[writer.title_block :]
-    return WebPage("\n\n".join("\n".join(lines) for lines in blocks) + "\n", warnings)
+    text = "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
+    return WebPage(text, warnings, citation(tree))

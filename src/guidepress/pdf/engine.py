@@ -12,11 +12,12 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
 
+import pydyf
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
@@ -25,6 +26,9 @@ from guidepress.pdf.fetcher import AllowListFetcher, refusal, short_url
 from guidepress.pdf.fit import Box
 from guidepress.pdf.print_marks import bleed_box_finisher
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
+
+#: The layout engine and its version: a new one may lay the same HTML out differently.
+ENGINE = f"WeasyPrint {weasyprint.__version__}"
 
 
 class _Collect(logging.Handler):
@@ -127,7 +131,8 @@ def _stylesheet(path: Path, roots: Sequence[Path]) -> _Parsed:
 
 @dataclass
 class Layout:
-    """A laid-out document, kept so it can be measured before it is written."""
+    """A laid-out document, kept so it can be measured before it is written, and its source
+    (the parsed HTML and stylesheets), so it can be changed and laid out again."""
 
     document: Any
     fetcher: AllowListFetcher
@@ -136,6 +141,8 @@ class Layout:
     #: WeasyPrint's warnings: CSS it ignored, in the stylesheets (on every layout that uses
     #: them, parsed once or not) and in the document.
     warnings: list[str] = field(default_factory=list)
+    source: Any = None  # the weasyprint.HTML, its tree editable before a relayout
+    css: list[Any] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -174,6 +181,25 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
         [m for sheet in parsed for m in sheet.messages] + collect.messages,
         [r for sheet in parsed for r in sheet.refusals],
         [w for sheet in parsed for w in sheet.warnings] + collect.warnings,
+        document,
+        css,
+    )
+
+
+def relayout(laid: Layout) -> Layout:
+    """Lay ``laid``'s source out again, after its tree was changed (pdf/paginate.py)."""
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        rendered = laid.source.render(stylesheets=laid.css, font_config=_font_config())
+    finally:
+        logger.removeHandler(collect)
+    return replace(
+        laid,
+        document=rendered,
+        messages=laid.messages + collect.messages,
+        warnings=laid.warnings + collect.warnings,
     )
 
 
@@ -189,12 +215,18 @@ def write_pdf(
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
+
+    def finish(document: Any, pdf: Any) -> None:
+        _custom_info(document, pdf)
+        if print_marks:
+            bleed_box_finisher(document, pdf)
+
     try:
         pdf: bytes = laid.document.write_pdf(
             pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
             pdf_variant=pdf_variant or DEFAULT_PDF_VARIANT,
             pdf_tags=True,
-            finisher=bleed_box_finisher if print_marks else None,
+            finisher=finish,
         )
     finally:
         logger.removeHandler(collect)
@@ -202,6 +234,16 @@ def write_pdf(
     laid.messages += collect.messages
     _check(laid)
     return pdf
+
+
+def _custom_info(document: Any, pdf: Any) -> None:
+    """The document's own ``<meta name="...">`` (a guide's source file, completeness, repairs) as
+    document information entries, named in the PDF's manner: ``source-file`` -> ``/SourceFile``.
+    (WeasyPrint's own option would keep the HTML's lower-case names.)"""
+    for name, value in document.metadata.custom.items():
+        key = "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", name))
+        if key:
+            pdf.info[key] = pydyf.String(value)
 
 
 def _outermost(folders: Sequence[Path]) -> list[Path]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from guidepress import __version__
+from guidepress.content.audiences import Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison, Role
 from guidepress.content.models.config import Config
@@ -17,6 +18,8 @@ from guidepress.i18n.labels import Labels, catalogue
 from guidepress.paper import page_mm
 from guidepress.paydata import OnetTitle, PayFigures
 from guidepress.render.figures import logo_data_url, logo_min_height_mm
+from guidepress.render.pieces import Piece
+from guidepress.render.shelf import Shelf
 from guidepress.theme.lookup import Theme
 
 
@@ -38,6 +41,8 @@ class Subject:
     roles: tuple[Role, ...]
     comparison: Comparison | None = None
     official: tuple[Official, ...] = ()
+    booklet: Piece | None = None  # a booklet's: the piece laid out (render/booklet.py)
+    catalogue: Shelf | None = None  # the catalogue's: what it lists (build/catalogue.py)
 
     @property
     def role(self) -> Role:
@@ -53,6 +58,7 @@ class Options:
     paper: str
     edition: date
     print_marks: bool = False
+    audience: Audience | None = None  # who the document is for (content/audiences.py)
     config: Config = field(default_factory=Config)  # the project's: benchmarks, sheet settings
     level: int = 0  # one-page kinds: how much content is left out (0: none), tried by fitting
     scale: float = 1.0  # one-page kinds: type and spacing scale, tried by fitting

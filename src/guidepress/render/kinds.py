@@ -15,7 +15,7 @@ from typing import Literal, get_args
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models.config import KindName
-from guidepress.render import compare, guide, sheet
+from guidepress.render import booklet, catalogue, compare, guide, sheet
 from guidepress.render.context import OnePage, Options, PageContext, RenderedHtml, Subject
 from guidepress.render.template import render_template
 from guidepress.theme.lookup import Theme
@@ -29,9 +29,18 @@ class Kind:
     folder: str  # outputs go to <output>/<folder>/
     template: str  # the top template in templates/
     stylesheets: tuple[str, ...]  # in styles/, in cascade order
-    subject: Literal["role", "comparison"]  # one output per role, or per comparison
+    #: One output per role, per comparison, per booklet (guidepress.yaml's ``booklets``) or one
+    #: for the whole project.
+    subject: Literal["role", "comparison", "booklet", "project"]
     context: ContextBuilder
     cost: float = 1.0  # rough relative build time, to start the longest outputs first
+    #: The formats it is made in; asked for another, it is made in the first.
+    formats: tuple[str, ...] = ("pdf", "html", "png")
+    #: Options (build/outputs.py's AXES) that do not change this kind: its outputs have None
+    #: there, and one output stands for every value.
+    ignores: frozenset[str] = frozenset()
+    #: Made after every other output of the build, from their manifest entries (a catalogue).
+    after_documents: bool = False
     one_page: OnePage | None = None  # fitted on exactly one page when set
     too_long: Callable[[Subject, float, str], str] | None = None  # (subject, excess, paper)
     landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
@@ -74,10 +83,35 @@ KINDS: dict[str, Kind] = {
             stylesheets=("base.css", "one-page.css", "compare.css"),
             subject="comparison",
             context=compare.compare_context,
+            ignores=frozenset({"audience"}),
             one_page=compare.PAGE,
             too_long=compare.too_long,
             landscape=compare.is_landscape,
             papers=("a4", "letter", "a3", "tabloid"),
+        ),
+        Kind(
+            name="booklet",
+            folder="booklets",
+            template="booklet.html.j2",
+            stylesheets=("base.css", "guide.css", "booklet.css"),
+            subject="booklet",
+            context=booklet.booklet_context,
+            cost=20.0,
+            # Laid out piece by piece and joined page by page: a PDF, or its pages drawn.
+            formats=("pdf", "png"),
+        ),
+        Kind(
+            name="catalogue",
+            folder="",  # index.html at the top of the output folder
+            template="catalogue.html.j2",
+            stylesheets=("catalogue.css",),
+            subject="project",
+            context=catalogue.catalogue_context,
+            cost=0.1,
+            # A web page for browsers, written as it is (build/catalogue.py): no paper, no PDF.
+            formats=("html",),
+            ignores=frozenset({"audience", "paper", "pdf_variant", "print_marks", "region"}),
+            after_documents=True,
         ),
     )
 }

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
+from guidepress.content.audiences import DEFAULT, Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.content.models.config import Contact
@@ -146,6 +147,7 @@ def sheet_context(
     role = subject.role
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
     labels, fmt = page.L, page.fmt
+    reader = options.audience
     counts = LEVELS[min(options.level, len(LEVELS) - 1)]
     picks = {
         name: picked(getattr(role, name), getattr(role.sheet, name), count)
@@ -191,9 +193,7 @@ def sheet_context(
         steps=_steps(role, labels),
         qr=qr_chart(url, brand.palette.text, labels, QR_MM) if url else None,
         qr_url=url.split("://", 1)[-1].rstrip("/") if url else None,
-        call_to_action=labels["qr_cta_" + options.config.sheet.call_to_action]
-        if own
-        else labels.qr_cta_brand,
+        call_to_action=call_to_action(reader, labels, options, own),
         contact=options.config.sheet.contact,
         foreign=foreign_groups(role, SHEET_GROUPS),
         regional=local,
@@ -235,6 +235,18 @@ def _sources(
     elif demand and demand.cited:
         parts.append(f"{labels.market_demand}: {demand.cited}")
     return labels.format("sources_line", parts=". ".join(parts)) if parts else None
+
+
+def call_to_action(reader: Audience | None, labels: Labels, options: Options, own: bool) -> str:
+    """What the QR code invites to: the audience's own words, else a built-in audience's (the
+    employer's), else the config's choice (``sheet.call_to_action``) for a page about the role,
+    or the brand's address."""
+    settings = reader.settings if reader else None
+    if settings and settings.call_to_action:
+        return settings.call_to_action
+    if reader and reader.label_name != DEFAULT:
+        return labels[f"cta_{reader.label_name}"]
+    return labels["qr_cta_" + options.config.sheet.call_to_action] if own else labels.qr_cta_brand
 
 
 def _qr_target(role: Role, options: Options, brand: BrandKit) -> tuple[str | None, bool]:

@@ -14,21 +14,23 @@ from guidepress.render.sections import OUTLINE
 #: An output's parts, as (label key of the part, role fields whose text it prints).
 Groups = tuple[tuple[str, tuple[str, ...]], ...]
 
-#: Where a guide section's words come from, when that differs from sections.OUTLINE: the cover
-#: and at-a-glance page print the title and summary; tool names, figures and source names are
-#: the same in every language, so they are never counted as untranslated.
+#: Where a guide section's words come from, when that differs from sections.OUTLINE: tool names,
+#: figures and source names are the same in every language, so they are never counted as
+#: untranslated.
 _GUIDE_FIELDS = {
-    "at_a_glance": ("title", "summary", "demand_note"),
-    "tech_stack": (),
-    "outlook": ("outlook.status", "related_roles"),
+    "pay": (),
+    "demand_outlook": ("demand_note", "outlook.status", "growth_paths", "trends", "challenges"),
+    "skills_tools": ("skill_map", "tech_skills", "soft_skills"),
 }
 #: Stands for the role's extra sections, which are named by their own titles.
 EXTRA = "extra_sections"
-#: (section anchor, label key of its heading, role fields whose text it prints)
+#: (section anchor, label key of its heading, role fields whose text it prints); the intro page
+#: prints the title and summary, the back cover the related roles.
 GUIDE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("intro", "in_brief", ("title", "summary")),
     *((anchor, key, _GUIDE_FIELDS.get(key, fields)) for anchor, key, fields in OUTLINE),
     ("extra", EXTRA, (EXTRA,)),
-    ("sources", "sources", ("provenance.notes",)),
+    ("back-cover", "related_roles", ("related_roles",)),
 )
 SHEET_GROUPS = (
     ("summary", ("title", "summary", "sheet.summary")),

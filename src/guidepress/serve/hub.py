@@ -60,6 +60,10 @@ class Preview:
         }
 
 
+#: The kinds of subject an output can be previewed of: one role, one comparison.
+PREVIEWED = ("role", "comparison")
+
+
 class Hub:
     def __init__(self, root: Path, request: BuildRequest) -> None:
         self.root = root
@@ -77,10 +81,12 @@ class Hub:
     # -- what the index page lists --------------------------------------------------------
 
     def outputs(self) -> tuple[Project, list[Output], list[str]]:
-        """The project, the outputs ``serve`` was asked to show, and every problem found."""
+        """The project, the outputs ``serve`` was asked to show, and every problem found.
+        Booklets and the catalogue are made from many outputs at once: they are not shown."""
         only = list(self.request.roles) or None
         project, problems = load_project(self.root, only=only)
-        return project, plan(project, self.request), [str(p) for p in problems]
+        shown = [o for o in plan(project, self.request) if o.record.subject in PREVIEWED]
+        return project, shown, [str(p) for p in problems]
 
     def find(self, path: str) -> Output | None:
         """The output at ``path`` if it is one of those shown (nothing else is rendered)."""

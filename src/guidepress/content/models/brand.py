@@ -81,6 +81,22 @@ class Fonts(Model):
     body: Font | None = Field(None, description="Font for body text; theme default if unset.")
 
 
+class Office(Model):
+    """Where readers find the office: printed on the guide's back cover."""
+
+    address: list[str] = Field(
+        default_factory=list, description="Postal address, one line per item."
+    )
+    hours: list[str] = Field(
+        default_factory=list, description="Opening hours, one line per item, e.g. 'Mon-Fri 9-5'."
+    )
+    phone: str | None = Field(None, description="Telephone number as it should be printed.")
+    email: str | None = Field(None, description="Email address.")
+    booking_url: WebUrl | None = Field(
+        None, description="Where readers book an appointment (QR code on the back cover)."
+    )
+
+
 class BrandText(Model):
     """A brand's printed words in one language."""
 
@@ -105,6 +121,11 @@ class Brand(Model):
     )
     fonts: Fonts = Field(default_factory=Fonts, description="Brand fonts.")
     contact: str | None = Field(None, description="Contact line for footers.")
+    office: Office = Field(
+        default_factory=Office,
+        description="The office's address, hours, phone, email and booking link (guide back "
+        "cover); every field optional.",
+    )
     url: WebUrl | None = Field(None, description="Organisation web address.")
     footer: str | None = Field(None, description="Footer text; the name when unset.")
     disclaimer: str | None = Field(None, description="Printed with the sources.")

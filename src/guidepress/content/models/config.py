@@ -6,13 +6,13 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-from guidepress.content.models.base import Model
+from guidepress.content.models.base import AudienceName, Markdown, Model, Slug
 from guidepress.i18n.labels import normalize_locale
 
 #: The output kinds a config may ask for: the names of render/kinds.py's records (checked there).
-KindName = Literal["guide", "sheet", "compare"]
+KindName = Literal["guide", "sheet", "compare", "booklet", "catalogue"]
 #: A3 and Tabloid are for comparison sheets of four roles (render/kinds.py says which kinds
 #: print on which paper).
 Paper = Literal["a4", "letter", "a3", "tabloid"]
@@ -96,6 +96,118 @@ class CompareDefaults(Model):
     brand: str | None = Field(None, description="Brand for comparison sheets.")
 
 
+class GuideSettings(Model):
+    pages_multiple: int = Field(
+        1,
+        ge=1,
+        le=16,
+        description="Round each guide's page count up to a multiple of this (4 for saddle "
+        "stitching); the extra pages are notes and planning pages, never blank ones.",
+    )
+
+
+class AudienceSettings(Model):
+    """Who a guide or sheet is for: what the guide prints and what its sheet and cover say."""
+
+    title: str | None = Field(
+        None, description="The audience's name for readers, e.g. Employers (catalogue filters)."
+    )
+    cover: str | None = Field(
+        None, description="The guide cover's line saying who it is for (default: the locale's)."
+    )
+    call_to_action: str | None = Field(
+        None, description="What the role sheet's QR code invites to, e.g. 'Scan to apply'."
+    )
+    parts: list[str] | None = Field(
+        None,
+        description="Guide parts printed whole: role, pay, path, daily, more (with sections: "
+        "both; neither: everything).",
+    )
+    sections: list[str] | None = Field(
+        None,
+        description="Guide pieces printed: in-brief, at-a-glance, a section's name (e.g. "
+        "responsibilities, pay, skills, career-ladder) or back-cover.",
+    )
+    run_on: bool | None = Field(
+        None,
+        description="Parts run on instead of each opening a page (default: for short guides).",
+    )
+    compact: bool | None = Field(
+        None,
+        description="Sections in their short form: skills and tools as tags without the skill "
+        "map, the career ladder as its chart, no notes panels.",
+    )
+
+
+def _named_list(value: object) -> object:
+    # ``audiences: [student, employer]`` names built-in audiences without settings.
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return {item: {} for item in value}
+    return value
+
+
+def _all_roles(value: object) -> object:
+    # ``roles: all`` is every role (None); a list is validated name by name.
+    if value == "all" or value is None:
+        return None
+    if not isinstance(value, list):
+        shown = repr(value) if isinstance(value, str) else type(value).__name__
+        raise ValueError(f"must be 'all' or a list of role names (got {shown})")
+    return value
+
+
+class BookletGroup(Model):
+    title: str = Field(min_length=1, description="The group's heading in the contents.")
+    roles: list[Slug] = Field(min_length=1, description="Role slugs, in the order printed.")
+
+
+class BookletSettings(Model):
+    """One booklet: a cover, contents, a chapter per role, an index."""
+
+    title: str | None = Field(None, description="The cover's title (default: the project's).")
+    subtitle: str | None = Field(None, description="A line under the title, e.g. the event.")
+    intro: Markdown | None = Field(None, description="A paragraph above the contents.")
+    roles: Annotated[
+        list[Slug] | None,
+        BeforeValidator(_all_roles),
+        WithJsonSchema(
+            {
+                "anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}],
+                "description": "Role slugs, or 'all' (every role of the project).",
+            }
+        ),
+    ] = Field(None, description="Role slugs, or 'all' (every role of the project).")
+    groups: list[BookletGroup] | None = Field(
+        None, description="Roles in titled groups, instead of roles: [...]."
+    )
+    order: Literal["listed", "title", "salary", "growth", "demand"] = Field(
+        "listed",
+        description="Order of the roles (in each group): as listed (by file name for 'all'), "
+        "by title, or by median salary, growth or demand, highest first.",
+    )
+    audience: AudienceName | None = Field(None, description="Audience (default: the build's).")
+    brand: str | None = Field(None, description="Brand (default: the build's).")
+    locale: LocaleCode | None = Field(None, description="Locale (default: the build's).")
+    region: RegionCode | None = Field(
+        None, description="Region of its official pay, e.g. US or OH (default: the build's)."
+    )
+    pages_multiple: int = Field(
+        4,
+        ge=1,
+        le=16,
+        description="Round the page count up to a multiple of this with designed pages (4 for "
+        "a folded, saddle-stitched booklet).",
+    )
+    impose: Literal["saddle"] | None = Field(
+        None, description="Also write the imposed file for the printer (like --impose)."
+    )
+    press_sheet: Literal["a3", "a4", "tabloid", "letter"] | None = Field(
+        None,
+        description="The imposed file's sheet (default: twice the page: A3 for A4, tabloid for "
+        "letter; a4 or letter prints the pages reduced, two on a sheet of their own size).",
+    )
+
+
 class DataFiles(Model):
     store: str = Field(
         "data/pay.sqlite",
@@ -117,6 +229,18 @@ class Config(Model):
         "en", description="Language the role files are written in; overlays translate them."
     )
     paper: Paper = Field("a4", description="Paper size.")
+    audiences: Annotated[dict[AudienceName, AudienceSettings], BeforeValidator(_named_list)] = (
+        Field(
+            default_factory=dict,
+            description="Audiences to build for, the first the default (none: student); the "
+            "built-in student and employer may be listed by name or given settings.",
+        )
+    )
+    booklets: dict[Slug, BookletSettings] = Field(
+        default_factory=dict,
+        description="Booklets of many roles (--kind booklet); none: one booklet of every role.",
+    )
+    guide: GuideSettings = Field(default_factory=GuideSettings, description="Career guides.")
     kinds: list[KindName] = Field(["guide"], min_length=1, description="What to build.")
     output: str = Field("output", description="Output folder, relative to the project.")
     build_date: date | None = Field(

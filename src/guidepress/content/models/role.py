@@ -8,9 +8,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from guidepress.content.models.base import Items, Markdown, Model, Paragraphs, WebUrl
+from guidepress.content.models.base import Audiences, Items, Markdown, Model, Paragraphs, WebUrl
 
 Demand = Literal["Low", "Moderate", "High", "Very High"]
+#: Typical education to enter an occupation, in the U.S. Bureau of Labor Statistics' categories.
+EDUCATION_LEVELS: tuple[str, ...] = (
+    "none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral",
+)  # fmt: skip
+EducationLevel = Literal[
+    "none", "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral"
+]
 DEMAND_LEVELS: tuple[str, ...] = ("Low", "Moderate", "High", "Very High")
 
 _YEARS = re.compile(r"(\d+)\s*(?:(\+)|[-–—to ]+\s*(\d+))?")
@@ -74,7 +81,7 @@ class OccupationCodes(Model):
         return self.soc or (self.onet[:7] if self.onet else None)
 
 
-class TechItem(Model):
+class TechItem(Audiences):
     name: str = Field(description="Tool or technology name.")
     hot: bool = Field(False, description="Marks a tool in particularly high demand.")
 
@@ -84,7 +91,7 @@ class TechItem(Model):
         return {"name": value} if isinstance(value, str) else value
 
 
-class Tier(Model):
+class Tier(Audiences):
     title: str = Field(description="Job title at this tier.")
     experience: str | None = Field(None, description="Experience as written, e.g. '2-5 years'.")
     years_min: int | None = Field(None, ge=0, description="Parsed from experience when omitted.")
@@ -107,14 +114,14 @@ class Tier(Model):
         return value
 
 
-class DayBlock(Model):
+class DayBlock(Audiences):
     label: str = Field(description="Part of the day, e.g. Morning.")
     time: str | None = Field(None, description="Time span, e.g. 9:00 AM - 12:00 PM.")
     focus: str | None = Field(None, description="What this part of the day is about.")
     activities: Items = Field(default_factory=list)
 
 
-class SkillGroup(Model):
+class SkillGroup(Audiences):
     name: str = Field(description="Group heading, e.g. Foundational Skills.")
     description: Markdown | None = Field(None, description="One line on the group.")
     skills: Items = Field(default_factory=list)
@@ -125,7 +132,7 @@ class SkillMap(Model):
     groups: list[SkillGroup] = Field(default_factory=list, description="Skill groups.")
 
 
-class CaseStudy(Model):
+class CaseStudy(Audiences):
     title: str = Field(description="Case study heading.")
     body: Paragraphs = Field(default_factory=list)
     takeaway: Markdown | None = Field(None, description="The key takeaway.")
@@ -150,14 +157,17 @@ class RelatedRole(Model):
         return {"title": value} if isinstance(value, str) else value
 
 
-class Faq(Model):
+class Faq(Audiences):
     question: str = Field(description="The question.")
     answer: Paragraphs = Field(default_factory=list)
 
 
 class Reference(Model):
     title: str = Field(description="Title of the source.")
+    publisher: str | None = Field(None, description="Who published it (organisation or author).")
+    year: int | None = Field(None, ge=1000, le=9999, description="Year of publication.")
     url: WebUrl | None = Field(None, description="Link to the source.")
+    visited: date | None = Field(None, description="When the link was last visited.")
 
     @model_validator(mode="before")
     @classmethod
@@ -165,14 +175,19 @@ class Reference(Model):
         return {"title": value} if isinstance(value, str) else value
 
 
-class ExtraSection(Model):
+class ExtraSection(Audiences):
     title: str = Field(description="Heading of a section the standard outline has no place for.")
     body: Paragraphs = Field(default_factory=list)
     items: Items = Field(default_factory=list)
 
 
 class Provenance(Model):
-    source: str | None = Field(None, description="Where the content came from.")
+    source: str | None = Field(
+        None, description="The file the content was imported from (PDF metadata and manifest)."
+    )
+    title: str | None = Field(None, description="Title of the source page, for its citation.")
+    publisher: str | None = Field(None, description="Who published the source page.")
+    url: WebUrl | None = Field(None, description="Address of the source page.")
     retrieved: date | None = Field(None, description="When the source was retrieved.")
     completeness: Literal["full", "partial"] = Field(
         "full", description="'partial' when the source lacked sections; the guide says so."
@@ -221,6 +236,12 @@ class Role(Model):
     work_setting: Paragraphs = Field(default_factory=list)
     tech_stack: list[TechItem] = Field(default_factory=list, description="Tools of the trade.")
     education: Paragraphs = Field(default_factory=list)
+    entry_education: EducationLevel | None = Field(
+        None,
+        description="Typical education to enter the role: none, high_school, postsecondary "
+        "(a non-degree award), associate, bachelor, master or doctoral. When unset, the guide "
+        "reads it from the education text where it can.",
+    )
     tech_skills: Items = Field(default_factory=list)
     soft_skills: Items = Field(default_factory=list)
     path: Paragraphs = Field(default_factory=list)

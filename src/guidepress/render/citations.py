@@ -1,0 +1,68 @@
+"""The guide's sources as numbered citations, and which one each figure comes from.
+
+The page a role was made from is cited by its title, publisher and address (``provenance``),
+never by the file it was imported from; the job outlook's sources and the role's references
+follow, then the pay data's release when the pay figures come from one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from guidepress.content.models.role import Role
+from guidepress.render.pay import Pay
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    title: str | None  # None: the source page, whose title was not recorded
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+    visited: date | None = None
+    role: str | None = None  # what it is the source of, as a label key: "outlook", "pay"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The citations, and the numbers each kind of figure cites."""
+
+    citations: list[Citation]
+    page: int | None  # the source page's number: the role's own figures and text
+    outlook: list[int]  # growth and outlook figures
+    pay: list[int]  # pay figures
+
+    def of(self, figure: str) -> list[int]:
+        """Citation numbers for ``figure``: "pay", "outlook", or anything else from the page."""
+        found = {"pay": self.pay, "outlook": self.outlook}.get(figure)
+        if found:
+            return found
+        return [self.page] if self.page is not None else []
+
+
+def sources(role: Role, pay: Pay | None) -> Sources:
+    p = role.provenance
+    citations: list[Citation] = []
+
+    def add(**fields: object) -> int:
+        citations.append(Citation(len(citations) + 1, **fields))  # type: ignore[arg-type]
+        return len(citations)
+
+    page = None
+    if p.title or p.url or p.publisher or p.source:
+        page = add(title=p.title, publisher=p.publisher, url=p.url, visited=p.retrieved)
+    outlook = [add(title=t, role="outlook") for t in role.outlook.sources] if role.outlook else []
+    for ref in role.references:
+        add(
+            title=ref.title, publisher=ref.publisher, year=ref.year, url=ref.url,
+            visited=ref.visited,
+        )  # fmt: skip
+    paid = [add(title=pay.source, role="pay")] if pay is not None and pay.source else []
+    return Sources(
+        citations,
+        page,
+        outlook or ([page] if page is not None else []),
+        paid or ([page] if page is not None else []),
+    )

@@ -1,0 +1,108 @@
+"""What the guide's at-a-glance page and back cover read from a role beyond its fields: the
+typical entry education, where this role sits on its ladder, and the roles related to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from guidepress.content.education import education_level
+from guidepress.content.models.role import EDUCATION_LEVELS, Role, Tier
+
+
+def entry_education(role: Role) -> str | None:
+    """The typical education to enter the role: its ``entry_education``, else the level its
+    education text names first (English text only), else None."""
+    if role.entry_education is not None:
+        return role.entry_education
+    return education_level([*role.required_education, *role.education, *role.path])
+
+
+def education_steps(level: str | None) -> list[tuple[str, bool]]:
+    """The education levels a reader sees on the scale (no formal credential is left out unless
+    it is the level), each with whether it is this role's."""
+    return [(key, key == level) for key in EDUCATION_LEVELS if key != "none" or level == "none"]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def this_tier(role: Role) -> int | None:
+    """The index of the ladder tier this role is: same title, else the tier whose title shares
+    the most words with the role's (all of the shorter title's words); None when none does."""
+    title = role.title.casefold().strip()
+    for index, tier in enumerate(role.tiers):
+        if tier.title.casefold().strip() == title:
+            return index
+    mine = _words(role.title)
+    best: tuple[int, int] | None = None
+    for index, tier in enumerate(role.tiers):
+        theirs = _words(tier.title)
+        shared = len(mine & theirs)
+        if shared and shared == min(len(mine), len(theirs)):
+            # Fewest extra words: "Senior X" is further from X than "X Lead" only by count.
+            extra = len(mine ^ theirs)
+            if best is None or extra < best[1]:
+                best = (index, extra)
+    return best[0] if best else None
+
+
+@dataclass(frozen=True)
+class Related:
+    title: str
+    on_ladder: bool  # a step of this role's career ladder, not one the source named as related
+
+
+def related_roles(role: Role, mark: int | None, most: int = 4) -> list[Related]:
+    """Up to ``most`` roles to look at next: those the role names, then its ladder's nearest
+    steps (the next one up first)."""
+    found = [Related(r.title, False) for r in role.related_roles[:most]]
+    seen = {r.title.casefold() for r in found} | {role.title.casefold()}
+    if mark is not None:
+        order: list[Tier] = []
+        for distance in range(1, len(role.tiers)):
+            for index in (mark + distance, mark - distance):
+                if 0 <= index < len(role.tiers):
+                    order.append(role.tiers[index])
+        for tier in order:
+            if len(found) >= most:
+                break
+            if tier.title.casefold() not in seen:
+                found.append(Related(tier.title, True))
+                seen.add(tier.title.casefold())
+    return found
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One tier on the ladder chart: where its bar of typical years of experience starts and
+    how long it is, in percent of the chart's axis (None: the source gives no years)."""
+
+    number: int
+    tier: Tier
+    start: float | None
+    width: float | None
+    open_end: bool  # "8+ years": the bar runs to the end of the axis
+    mark: bool  # this role
+
+
+def ladder(role: Role, mark: int | None) -> tuple[list[Rung], list[int]]:
+    """The tiers as bars on a years-of-experience axis, and the axis' tick years (0 first)."""
+    ends = [
+        t.years_max if t.years_max is not None else t.years_min + 4
+        for t in role.tiers
+        if t.years_min is not None
+    ]
+    span = max(10, -(-max(ends, default=10) // 5) * 5)
+    step = 5 if span > 10 else 2
+    rungs = []
+    for index, tier in enumerate(role.tiers):
+        start = width = None
+        if tier.years_min is not None:
+            end = tier.years_max if tier.years_max is not None else span
+            start = round(100 * tier.years_min / span, 2)
+            width = round(100 * max(end - tier.years_min, 0.6) / span, 2)
+        open_end = tier.years_min is not None and tier.years_max is None
+        rungs.append(Rung(index + 1, tier, start, width, open_end, index == mark))
+    return rungs, list(range(0, span + 1, step))

@@ -1,0 +1,275 @@
+"""What a career guide must be on paper, read back from its PDF: the checks of issue 14.
+
+``problems(...)`` returns one line per broken rule (an empty list: the guide passes), so that a
+test can run every check on a guide it built and report them all at once.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from guidepress.content.brands import BrandKit
+from guidepress.content.models import Role
+from guidepress.i18n.labels import Labels
+from guidepress.render.sections import PARTS
+from tests.helpers import fonts_of
+from tests.paper.measure import MM, Line, Page, body_size, full_lines, page_fill, read_pages
+
+#: The theme's embedded fonts: WeasyPrint names them after the @font-face family.
+THEME_FONTS = ("GP-Body", "GP-Serif")
+#: Running heads and feet sit this far into the top and bottom margins (mm).
+HEAD_ZONE_MM, FOOT_ZONE_MM = 18.0, 17.0
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The PDF's bookmarks: top-level entries with their page (1-based) and their children."""
+
+    top: list[tuple[str, int]]
+    children: dict[str, list[tuple[str, int]]]
+
+
+def outline(path: Path) -> Outline:
+    reader = PdfReader(path)
+    top: list[tuple[str, int]] = []
+    children: dict[str, list[tuple[str, int]]] = {}
+    for item in reader.outline:
+        if isinstance(item, list):
+            children[top[-1][0]] = [
+                (i.title, reader.get_destination_page_number(i) + 1)
+                for i in item
+                if not isinstance(i, list)
+            ]
+        else:
+            top.append((item.title, reader.get_destination_page_number(item) + 1))
+    return Outline(top, children)
+
+
+def head_lines(page: Page) -> list[Line]:
+    return [ln for ln in page.lines() if ln.baseline > page.height - HEAD_ZONE_MM * MM]
+
+
+def foot_lines(page: Page) -> list[Line]:
+    return [ln for ln in page.lines() if ln.baseline < FOOT_ZONE_MM * MM]
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    color = color.lstrip("#")
+    if len(color) == 3:
+        color = "".join(c * 2 for c in color)
+    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
+
+
+def _squash(text: str) -> str:
+    """``text`` without white space and hyphens (hyphens: auto adds some at line ends)."""
+    return "".join(text.split()).replace("-", "").replace("\u00ad", "").replace("\u2010", "")
+
+
+def _page_with(pages: tuple[Page, ...], text: str) -> list[int]:
+    wanted = _squash(text)
+    return [p.number for p in pages if wanted in _squash("".join(c.text for c in p.chars))]
+
+
+def _in_order_on(page: Page, texts: list[str]) -> bool:
+    """Whether ``texts`` are all on ``page``, in this order from the top (a text may wrap)."""
+    stream = "".join(_squash(line.text) for line in page.lines())
+    at = 0
+    for text in texts:
+        found = stream.find(_squash(text)[:40], at)
+        if found < 0:
+            return False
+        at = found + 1
+    return True
+
+
+def _top_of(page: Page, text: str) -> float:
+    """The baseline of the first line on ``page`` that reads ``text``, else the page's top."""
+    wanted = _squash(text)
+    return next((ln.baseline for ln in page.lines() if _squash(ln.text) == wanted), page.height)
+
+
+def problems(
+    path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
+) -> list[str]:
+    """Every rule of the guide at ``path`` that its pages break, one line each. ``audience``:
+    the config's, else the labels' default."""
+    audience = audience or labels.cover_student
+    pages = read_pages(path)
+    marks = outline(path)
+    found: list[str] = []
+
+    # The text page: body size, measure.
+    size = body_size(pages)
+    if not 10 <= size <= 10.5:
+        found.append(f"body text is {size} pt, not 10 to 10.5")
+    lengths = full_lines(pages[2:], size)
+    mean, median = statistics.mean(lengths), statistics.median(lengths)
+    if not (60 <= mean <= 75 and 60 <= median <= 75) or max(lengths) > 80:
+        found.append(
+            f"full lines hold {mean:.1f} characters on average (median {median}, longest "
+            f"{max(lengths)}), not 60 to 75"
+        )
+
+    # The cover: the title at 48 to 56 pt, who the guide is for, the key facts in the band.
+    cover = pages[0]
+    title_sizes = {ln.size for ln in cover.lines() if _squash(ln.text) in _squash(role.title)}
+    if not title_sizes or not all(48 <= size <= 56 for size in title_sizes):
+        found.append(f"the cover's title is set at {sorted(title_sizes)} pt, not 48 to 56")
+    cover_text = _squash("".join(c.text for c in cover.chars))
+    if _squash(audience) not in cover_text:
+        found.append(f"the cover does not say who the guide is for ('{audience}')")
+    band = [ln for ln in cover.lines() if ln.baseline < cover.height * 0.25]
+    # The source's median, or a regional edition's ("Median pay, Ohio").
+    medians = [_squash(m.upper()) for m in (labels.median_salary, labels.median_in_area[:-6])]
+    texts = [_squash(ln.text.upper()) for ln in band]
+    if role.salary and role.salary.median and not any(m in t for t in texts for m in medians):
+        found.append("the cover's band lacks the median salary")
+
+    # The contents: every part with its sections, in half a page.
+    intro = pages[1]
+    toc = [
+        ln
+        for ln in intro.lines()
+        if FOOT_ZONE_MM * MM < ln.baseline < _top_of(intro, labels.contents)
+    ]
+    if toc and (toc[0].baseline - toc[-1].baseline) > 0.5 * (intro.height - 37 * MM):
+        found.append("the contents take more than half a page")
+    intro_text = _squash("".join(c.text for c in intro.chars))
+    for part_key, _ in PARTS:
+        if _squash(labels[part_key]) not in intro_text and any(
+            t == labels[part_key] for t, _ in marks.top
+        ):
+            found.append(f"the contents lack the part '{labels[part_key]}'")
+
+    # A partial source says so in one plain sentence.
+    if role.provenance.completeness == "partial":
+        sentence = labels.partial_sentence.split("{")[0]
+        if _squash(sentence) not in intro_text:
+            found.append("the in-brief page does not say the source was partial")
+
+    # At a glance: every figure cites its source (a superscript number beside it).
+    glance = pages[2]
+    cites = [c for c in glance.chars if c.text.isdigit() and c.size < 0.75 * size]
+    figures = sum(1 for value in (role.salary, role.market_demand, role.remote_friendly,
+                                  role.tiers) if value not in (None, []))  # fmt: skip
+    if len(cites) < figures:
+        found.append(f"at a glance: {len(cites)} source marks for {figures} figures")
+
+    # Parts, their openers and their running heads.
+    part_titles = [labels[key] for key, _ in PARTS]
+    parts = [(title, page) for title, page in marks.top if title in part_titles]
+    if not parts or any(title not in marks.children for title, _ in parts):
+        found.append(f"the parts and their sections are not bookmarked: {marks.top}")
+    ends = sorted({page for _, page in marks.top})
+    muted = _rgb(brand.brand.colors.muted)
+    section_marks = sorted(
+        (kid for kids in marks.children.values() for kid in kids), key=lambda mark: mark[1]
+    )
+    opener_heights = set()
+    for title, first in parts:
+        last = next((p for p in ends if p > first), len(pages)) - 1
+        # The title's first line (the part's title is set between 20 and 40 pt).
+        title_lines = [ln for ln in pages[first - 1].lines() if 20 <= ln.size <= 40]
+        if title_lines:
+            opener_heights.add(round(max(ln.baseline for ln in title_lines)))
+        for number in range(first, last + 1):
+            page = pages[number - 1]
+            heads = head_lines(page)
+            if number == first:
+                if heads:
+                    found.append(f"p{number}: a running head above the opener of '{title}'")
+                continue
+            if not heads:
+                found.append(f"p{number}: no running head")
+                continue
+            if any(not 7 <= ln.size <= 7.5 for ln in heads):
+                found.append(f"p{number}: running head at {[ln.size for ln in heads]} pt")
+            if any(ln.color != muted for ln in heads):
+                found.append(f"p{number}: running head not in the brand's muted colour")
+            # The section on the page: the first that begins on it, else the one going on.
+            starts = [t for t, p in section_marks if p == number]
+            wanted = (
+                starts[0] if starts else next(t for t, p in reversed(section_marks) if p < number)
+            )
+            if not any(_squash(ln.text) == _squash(wanted) for ln in heads):
+                found.append(
+                    f"p{number}: the running head says {[ln.text for ln in heads]}, not '{wanted}'"
+                )
+    if len(opener_heights) > 1:
+        found.append(f"part titles stand at different heights: {sorted(opener_heights)} pt")
+
+    # Feet: small, on every page but the covers.
+    for page in pages[1:-1]:
+        feet = foot_lines(page)
+        if not feet or any(not 7 <= ln.size <= 7.5 for ln in feet):
+            found.append(f"p{page.number}: foot {[(ln.size, ln.text) for ln in feet]}")
+
+    # Page fill: no page in a part more than 15 % empty, unless the next opens a part (or the
+    # back matter), or it is the last page of the body.
+    for title, first in parts:
+        last = next((p for p in ends if p > first), len(pages)) - 1
+        for number in range(first, last):  # the part's last page may end short
+            fill = page_fill(path, number, 22, 20)
+            if fill < 0.85:
+                found.append(f"p{number} ({title}): {100 - 100 * fill:.0f} % empty")
+
+    # Diagrams that stay whole on one page.
+    if role.tiers:
+        caption = labels.ladder_reading
+        where = _page_with(pages, caption)
+        # Each row: the step's number, then its title (which may wrap beside its bar).
+        rows = [f"{n}{t.title}"[:14] for n, t in reversed(list(enumerate(role.tiers, 1)))]
+        if len(where) != 1 or not _in_order_on(pages[where[0] - 1], [*rows, caption]):
+            found.append(f"the career ladder is not whole on one page (caption on {where})")
+    if role.skill_map and role.skill_map.groups:
+        groups = role.skill_map.groups
+        last = groups[-1].skills[-1] if groups[-1].skills else groups[-1].name
+        first_pages = _page_with(pages, groups[0].name)
+        on = [p for p in first_pages if _in_order_on(pages[p - 1], [g.name for g in groups])]
+        if not on or _squash(last) not in _squash("".join(c.text for c in pages[on[0] - 1].chars)):
+            found.append("the skill map is not whole on one page")
+    if role.day_in_the_life:
+        blocks = role.day_in_the_life
+        texts = [b.label for b in blocks]
+        last_item = blocks[-1].activities[-1] if blocks[-1].activities else blocks[-1].label
+        label_pages = [set(_page_with(pages, t)) for t in texts]
+        common = set.intersection(*label_pages)
+        if not any(_squash(last_item)[:40] in _squash("".join(c.text for c in pages[p - 1].chars))
+                   for p in common):  # fmt: skip
+            found.append("the day in the life is not whole on one page")
+
+    # Lists of up to ten items stay whole: their first and last item on one page.
+    for name in ("responsibilities", "tech_skills", "soft_skills", "common_mistakes", "advice"):
+        items = getattr(role, name)
+        if 1 < len(items) <= 10:
+            first, last = set(_page_with(pages, items[0][:60])), _page_with(pages, items[-1][:60])
+            if not first & set(last):
+                found.append(f"the list {name} ({len(items)} items) is split across pages")
+
+    # Fonts: the theme's and the brand's only.
+    allowed = list(THEME_FONTS)
+    for slot in ("heading", "body"):
+        font = getattr(brand.brand.fonts, slot)
+        if font is not None and font.files:
+            allowed.append(brand.font_family(slot).replace(" ", "-"))
+    strays = sorted(f for f in fonts_of(path) if not f.startswith(tuple(allowed)))
+    if strays:
+        found.append(f"fonts other than the theme's and the brand's: {strays}")
+
+    # The office, on the back cover.
+    office = brand.brand.office
+    back = _squash("".join(c.text for c in pages[-1].chars))
+    for value in (office.email, office.phone, *(office.address[:1])):
+        if value and _squash(value) not in back:
+            found.append(f"the back cover lacks the office's '{value}'")
+    if (
+        brand.brand.contact
+        and not (office.email or office.phone)
+        and (_squash(brand.brand.contact) not in back)
+    ):
+        found.append("the back cover lacks the brand's contact")
+    return found

@@ -1,0 +1,267 @@
+"""A booklet of three roles in two groups, read back: the contents' page numbers are the pages
+where each chapter begins, bookmarks nest group > role > part > section, the index's pages hold
+its terms, the page count is a multiple of 4 with designed pages, the imposed file has its
+sheets in saddle-stitch order, running heads name the role, the folio counts on, and a changed
+role lays out its own chapter only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from guidepress.build.request import BuildRequest
+from guidepress.pdf.impose import saddle_order
+from tests.helpers import built_entries, new_project, outline_tree, pinned_date, squash, write
+from tests.paper.guide_checks import foot_lines, head_lines
+from tests.paper.measure import read_pages
+
+pytestmark = pytest.mark.pdf
+
+ROLE = """
+title: {title}
+summary: {title}s {what}. The work suits people who like a craft with a rhythm to it.
+salary: {{currency: USD, min: 30000, max: 60000, median: {median}}}
+growth_rate: 5
+market_demand: Moderate
+remote_friendly: false
+core_functions:
+  - {title}s {what}, from the first batch of the morning to the last clean-down.
+  - They plan the day's production with the team and keep records of what they make.
+responsibilities: [Plan the production run., Check stock and order supplies., Keep the bench clean.]
+tech_skills: [{skill}, Food safety and hygiene]
+soft_skills: [Time management, Teamwork]
+tech_stack: [{tool}, Stand mixer, Digital scale]
+tiers:
+  - {{title: Junior {title}, experience: 0-2 years}}
+  - {{title: {title}, experience: 2-5 years}}
+  - {{title: Head {title}, experience: 5+ years}}
+pros: [Creative work., Visible results.]
+cons: [Early starts., Long hours on your feet.]
+"""
+ROLES = {
+    "pastry-chef": ("Pastry Chef", "make desserts and pastries", 45000, "Tempering chocolate",
+                    "Blast chiller"),
+    "baker": ("Baker", "bake bread and rolls", 38000, "Sourdough fermentation", "Deck oven"),
+    "barista": ("Barista", "prepare coffee and serve customers", 32000, "Milk texturing",
+                "Espresso machine"),
+}  # fmt: skip
+FOOT = "guidepress Career Library"  # the default brand's footer
+CONFIG = """
+title: Food careers
+booklets:
+  food:
+    title: Food careers
+    subtitle: Careers fair 2026
+    groups:
+      - {title: Sweet, roles: [pastry-chef]}
+      - {title: Bread and coffee, roles: [barista, baker]}
+    order: title
+    pages_multiple: 4
+"""
+
+
+@pytest.fixture(scope="module")
+def booklet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The booklet and its imposed file, built once; the project and the booklet's entry."""
+    root = new_project(tmp_path_factory.mktemp("booklet") / "proj")
+    write(root, "guidepress.yaml", CONFIG)
+    for slug, (title, what, median, skill, tool) in ROLES.items():
+        text = ROLE.format(title=title, what=what, median=median, skill=skill, tool=tool)
+        write(root, f"content/roles/{slug}.yaml", text)
+    entries = built_entries(root, BuildRequest(kinds=("booklet",), impose="saddle"))
+    return root, entries["booklets/food.pdf"]
+
+
+def _text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def _contents(path: Path) -> list[tuple[int, str, int, int]]:
+    """Each entry of the contents page: (chapter number, title, page printed, page linked)."""
+    reader = PdfReader(path)
+    pdf = pdfium.PdfDocument(str(path))
+    found = []
+    try:
+        text_page = pdf[1].get_textpage()
+        for annot in reader.pages[1].get("/Annots", []):
+            annot = annot.get_object()
+            left, bottom, right, top = (float(v) for v in annot["/Rect"])
+            printed = " ".join(text_page.get_text_bounded(left, bottom, right, top).split())
+            linked = reader.get_page_number(annot["/Dest"][0].get_object()) + 1
+            match = re.fullmatch(r"(\d+) (\d+) (.+)", printed)  # page (floated right) first
+            if match:
+                page, number, title = match.groups()
+                found.append((int(number), title, int(page), linked))
+    finally:
+        pdf.close()
+    return sorted(set(found))
+
+
+def test_the_contents_say_where_each_chapter_begins(booklet: tuple[Path, dict[str, Any]]) -> None:
+    root, entry = booklet
+    path = root / "output" / entry["path"]
+    contents = _contents(path)
+    # In their groups, by title within each: Sweet, then Bread and coffee.
+    assert [(n, title) for n, title, _, _ in contents] == [
+        (1, "Pastry Chef"), (2, "Baker"), (3, "Barista"),
+    ]  # fmt: skip
+    pages = read_pages(path)
+    for number, title, printed, linked in contents:
+        assert printed == linked  # the number printed is the page the entry leads to
+        opener = pages[printed - 1]
+        largest = max(opener.lines(), key=lambda line: line.size)
+        assert largest.text == title, (printed, largest.text)  # the chapter's title is there
+        assert squash(f"CHAPTER {number}") in squash(" ".join(line.text for line in opener.lines()))
+    starts = [printed for _, _, printed, _ in contents]
+    assert starts[0] == 3 and starts == sorted(starts)  # after the cover and the contents
+
+
+def test_bookmarks_nest_group_role_part_and_section(
+    booklet: tuple[Path, dict[str, Any]],
+) -> None:
+    root, entry = booklet
+    reader = PdfReader(root / "output" / entry["path"])
+
+    outline = outline_tree(reader)
+    titles = [item[0] for item in outline if isinstance(item, tuple)]
+    assert titles == ["Contents", "Sweet", "Bread and coffee", "Index of skills and tools"]
+    starts = {title: page for _, title, page, _ in _contents(root / "output" / entry["path"])}
+    sweet, bread = outline[2], outline[4]
+    assert [item for item in sweet if isinstance(item, tuple)] == [
+        ("Pastry Chef", starts["Pastry Chef"])
+    ]
+    assert [item for item in bread if isinstance(item, tuple)] == [
+        ("Baker", starts["Baker"]), ("Barista", starts["Barista"]),
+    ]  # fmt: skip
+    chapter = sweet[1]  # what Pastry Chef holds: the glance, the parts, their sections
+    assert chapter[0][0] == "At a glance"
+    parts = [item[0] for item in chapter if isinstance(item, tuple)][1:]
+    assert parts[0] == "The role" and "Getting in and moving up" in parts
+    sections = chapter[chapter.index(("The role", chapter[1][1])) + 1]
+    assert [title for title, _ in sections][:2] == ["Core functions", "Key responsibilities"]
+
+
+def _index(texts: list[str], first: int) -> dict[str, list[int]]:
+    """The index's entries (term -> pages) from its pages' text, from page ``first`` on."""
+    found: dict[str, list[int]] = {}
+    for text in texts[first - 1 :]:
+        if text.startswith(("My shortlist", "Questions to ask", "Notes", "Next steps")):
+            break  # the designed pages and the back cover after the index
+        for line in text.splitlines():
+            if line.startswith(FOOT):
+                continue  # the page's foot: the brand and the folio
+            match = re.fullmatch(r"(.+?) (\d+(?:, \d+)*)", line.strip())
+            if match and not match.group(1).isdigit():
+                found[match.group(1)] = [int(n) for n in match.group(2).split(", ")]
+    return found
+
+
+def test_the_index_leads_to_pages_that_hold_its_terms(
+    booklet: tuple[Path, dict[str, Any]],
+) -> None:
+    root, entry = booklet
+    path = root / "output" / entry["path"]
+    texts = _text(path)
+    first = next(i for i, text in enumerate(texts, 1) if text.startswith("Index of skills"))
+    index = _index(texts, first)
+    expected = {"Time management", "Teamwork", "Stand mixer", "Digital scale"}
+    for _, (_, _, _, skill, tool) in ROLES.items():
+        expected |= {skill, tool}
+    assert expected <= set(index)
+    assert len(index["Time management"]) == 3  # one page in each chapter
+    assert len(index["Blast chiller"]) == 1
+    for term, pages in index.items():
+        for page in pages:
+            assert squash(term) in squash(texts[page - 1]), (term, page)
+            assert page < first  # in a chapter, not the index itself
+
+
+def test_a_multiple_of_four_pages_with_designed_ones(booklet: tuple[Path, dict[str, Any]]) -> None:
+    root, entry = booklet
+    texts = _text(root / "output" / entry["path"])
+    assert len(texts) == entry["pages"] and entry["pages"] % 4 == 0
+    assert "Next steps" in texts[-1]  # the back cover stays last
+    index = max(i for i, text in enumerate(texts) if "Index of skills and tools" in text[:60])
+    designed = ("My shortlist", "Questions to ask", "Notes")
+    pads = texts[index + 1 : -1]
+    assert all(any(text.strip().startswith(d) for d in designed) for text in pads), pads
+    assert not any(not text.strip() for text in texts)  # no blank page
+
+
+def test_the_imposed_file_holds_the_pages_in_saddle_stitch_order(
+    booklet: tuple[Path, dict[str, Any]],
+) -> None:
+    root, entry = booklet
+    assert entry["imposed"] == "booklets/food.saddle.pdf"
+    output = root / "output"
+    with (
+        pikepdf.open(output / entry["path"]) as source,
+        pikepdf.open(output / entry["imposed"]) as imposed,
+    ):
+        contents = {page.obj.Contents.read_bytes(): n for n, page in enumerate(source.pages, 1)}
+        assert len(imposed.pages) == len(source.pages) // 2  # two pages a side, sheets of four
+        sides = []
+        for side in imposed.pages:
+            placed = []
+            for operands, operator in pikepdf.parse_content_stream(side):
+                if str(operator) == "Do":
+                    form = side.obj.Resources.XObject[str(operands[0])]
+                    placed.append(contents[form.read_bytes()])
+            sides.append(tuple(placed))
+            width, height = (float(v) for v in side.mediabox[2:])
+            assert (round(width / 2.8346), round(height / 2.8346)) == (420, 297)  # A3
+        assert sides == saddle_order(len(source.pages))
+
+
+def test_running_heads_name_the_role_and_the_folio_counts_on(
+    booklet: tuple[Path, dict[str, Any]],
+) -> None:
+    root, entry = booklet
+    path = root / "output" / entry["path"]
+    starts = sorted((page, title) for _, title, page, _ in _contents(path))
+    pages = read_pages(path)
+    texts = _text(path)
+    ends = [page for page, _ in starts[1:]]
+    ends.append(next(i for i, text in enumerate(texts, 1) if text.startswith("Index of skills")))
+    for (start, title), end in zip(starts, ends, strict=True):
+        heads = {
+            " ".join(line.text for line in head_lines(pages[n - 1])) for n in range(start, end)
+        }
+        named = {head for head in heads if head}
+        assert named and all(head.startswith(title) for head in named), (title, named)
+    for page in pages[1:-1]:  # every page but the covers: the booklet's page number
+        assert str(page.number) in [line.text.split()[-1] for line in foot_lines(page)]
+
+
+def test_a_changed_role_lays_out_its_own_chapter_only(
+    booklet: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    built, entry = booklet
+    root = tmp_path / "proj"
+    shutil.copytree(built, root)
+    cache = root / "output" / ".cache" / "chapters"
+    [used] = cache.glob("*.used")
+    before = re.findall(r"[0-9a-f]{64}", used.read_text())
+    role = root / "content" / "roles" / "barista.yaml"
+    role.write_text(role.read_text().replace("serve customers", "serve guests"), encoding="utf-8")
+    with pinned_date():
+        again = built_entries(root, BuildRequest(kinds=("booklet",)))["booklets/food.pdf"]
+    assert again["status"] == "built" and again["pages"] == entry["pages"]
+    after = re.findall(r"[0-9a-f]{64}", used.read_text())
+    # The pieces, in the order made: the front (to count its pages), the three chapters, the
+    # index, the end (to count its pages, then with the designed pages), the front with the
+    # page numbers. Pastry Chef and Baker come from the cache; Barista, changed, is laid out
+    # again, and the contents that print its summary; the index and the end are as they were.
+    same = [a == b for a, b in zip(before, after, strict=True)]
+    assert same == [False, True, True, False, True, True, True, False]
+    assert sorted(p.stem for p in cache.glob("*.pdf")) == sorted(after)  # pruned
+    assert squash("serve guests") in squash(" ".join(_text(root / "output" / again["path"])))
+    # Asked no longer, the imposed file of a rebuilt booklet goes (it shows old pages).
+    assert again["imposed"] is None and not (root / "output/booklets/food.saddle.pdf").exists()

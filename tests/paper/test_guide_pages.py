@@ -1,0 +1,164 @@
+"""The guide's pages measured from built PDFs (issue 14's checks, tests/paper/guide_checks.py):
+body size and measure, running heads and feet, part openers, page fill, whole diagrams, fonts,
+the office on the back cover. For both seed roles in every pair of brand and locale (each role
+and each paper with every brand and every locale: 12 guides), a role imported from a partial
+page, and a role with very long content. ``GUIDEPRESS_FULL_MATRIX=1`` checks all 48 seed
+guides."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
+from guidepress.i18n.labels import catalogue
+from tests.helpers import (
+    PASTRY_CHEF,
+    REPO,
+    SEED_ROLES,
+    built_entries,
+    decode_qr_on,
+    new_project,
+    run,
+    text_of,
+    write,
+)
+from tests.paper.guide_checks import problems
+
+pytestmark = pytest.mark.pdf
+
+SAM, CSM = SEED_ROLES
+#: Every pair of brand and locale once; each role and each paper meets every brand and locale.
+COVERING = [
+    (SAM, "default", "en", "a4"), (CSM, "default", "es", "letter"),
+    (SAM, "default", "fr", "letter"), (CSM, "default", "de", "a4"),
+    (CSM, "northfield", "en", "letter"), (SAM, "northfield", "es", "a4"),
+    (CSM, "northfield", "fr", "a4"), (SAM, "northfield", "de", "letter"),
+    (SAM, "brightpath", "en", "letter"), (CSM, "brightpath", "es", "a4"),
+    (SAM, "brightpath", "fr", "a4"), (CSM, "brightpath", "de", "letter"),
+]  # fmt: skip
+FULL = list(
+    itertools.product(SEED_ROLES, ("default", "northfield", "brightpath"),
+                      ("en", "es", "fr", "de"), ("a4", "letter"))
+)  # fmt: skip
+MATRIX = FULL if os.environ.get("GUIDEPRESS_FULL_MATRIX") else COVERING
+
+
+def check(root: Path, out: Path, slug: str, brand: str, locale: str, paper: str) -> list[str]:
+    """Build one guide of the project at ``root`` and return what its pages break."""
+    request = BuildRequest(
+        roles=(slug,), kinds=("guide",), brands=(brand,), locales=(locale,), paper=paper,
+        out=out, jobs=1,
+    )  # fmt: skip
+    [entry] = built_entries(root, request).values()
+    assert entry["status"] in ("built", "cached"), entry["error"]
+    project, _ = load_project(root)
+    role = project.localized(slug, locale)
+    return problems(out / entry["path"], role, project.brand(brand), catalogue(locale, root))
+
+
+@pytest.mark.parametrize(("slug", "brand", "locale", "paper"), MATRIX)
+def test_seed_guide_pages(tmp_path: Path, slug: str, brand: str, locale: str, paper: str) -> None:
+    assert check(REPO, tmp_path, slug, brand, locale, paper) == []
+
+
+SEED_PAGE = REPO.parent / "shared" / "seeds" / "000_d44a76b2e4663afc.txt"
+
+
+@pytest.fixture(scope="module")
+def partial(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with a role imported from a shortened copy of a seed page: its opening, role,
+    skills, path and ladder, its day and work-life balance; no outlook, job market, skill map,
+    pros and cons, advice, case studies, portfolio tips or FAQs."""
+    if not SEED_PAGE.is_file():
+        pytest.skip(f"seed page not found at {SEED_PAGE}")
+    root = new_project(tmp_path_factory.mktemp("partial") / "proj")
+    shutil.copytree(REPO / "content/brands/northfield", root / "content/brands/northfield")
+    lines = SEED_PAGE.read_text("utf-8").splitlines()
+    start_day = next(i for i, line in enumerate(lines) if line == "Global Outlook")
+    day = next(i for i, line in enumerate(lines) if line == "A Day in the Life")
+    skill_map = next(i for i, line in enumerate(lines) if line == "Skill Map")
+    kept = lines[:start_day] + lines[day:skill_map]
+    page = root / "page.txt"
+    page.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    code, output = run(root, "import", str(page), "--out", str(root / "content/roles"))
+    assert code == 0, output
+    return root
+
+
+def test_imported_partial_page(partial: Path, tmp_path: Path) -> None:
+    [rel] = [p.stem for p in (partial / "content/roles").glob("*.yaml")]
+    role = yaml.safe_load((partial / "content/roles" / f"{rel}.yaml").read_text("utf-8"))
+    assert role["provenance"]["completeness"] == "partial"
+    assert check(partial, tmp_path / "a4", rel, "default", "en", "a4") == []
+    assert check(partial, tmp_path / "letter", rel, "northfield", "de", "letter") == []
+
+
+def test_very_long_content(tmp_path: Path) -> None:
+    """A role with every list and text of a seed twice over, and seven tiers."""
+    root = new_project(tmp_path / "proj")
+    data = yaml.safe_load((REPO / "content/roles" / f"{SAM}.yaml").read_text("utf-8"))
+    for key, value in list(data.items()):
+        if isinstance(value, list) and key not in ("tiers", "day_in_the_life", "alt_titles"):
+            data[key] = value + value
+    tiers = data["tiers"]
+    data["tiers"] = [
+        {"title": "Sales Intern", "experience": "0-1 years",
+         "description": tiers[0]["description"]},
+        *tiers,
+        {"title": "Chief Revenue Officer", "experience": "15+ years",
+         "description": tiers[-1]["description"]},
+    ]  # fmt: skip
+    data["skill_map"]["groups"] += data["skill_map"]["groups"][1:3]
+    write(root, "content/roles/long-role.yaml", yaml.safe_dump(data, allow_unicode=True))
+    assert check(root, tmp_path / "out", "long-role", "default", "en", "a4") == []
+
+
+def test_provenance_is_in_the_metadata_not_on_the_page(seed_guides: Path) -> None:
+    path = seed_guides / "guides" / f"{CSM}.pdf"
+    with pikepdf.open(path) as pdf:
+        info = {str(k): str(v) for k, v in pdf.docinfo.items()}
+    assert info["/SourceFile"] == "004_e941a6e8a69fed1f.txt"
+    assert (info["/SourceCompleteness"], info["/SourceEncodingRepaired"]) == ("full", "yes")
+    text = text_of(path)
+    assert "004_e941a6e8a69fed1f.txt" not in text and "encoding" not in text.lower()
+    # The source page cited as a publication, with its address.
+    assert "Jobicy (n.d.). Customer Success Manager Career Path Guide." in text
+    assert "https://jobicy.example/career-guides/004_e941a6e8a69fed1f" in text.replace(" ", "")
+
+
+def test_the_booking_code_takes_readers_to_the_office(seed_guides: Path) -> None:
+    path = seed_guides / "guides" / f"{SAM}.pdf"
+    with pikepdf.open(path) as pdf:
+        last = len(pdf.pages)
+    assert decode_qr_on(path, last) == ["https://guidepress.example/careers/book"]
+
+
+def test_saddle_stitching_rounds_the_pages_with_designed_ones(project: Path) -> None:
+    write(
+        project,
+        "guidepress.yaml",
+        "audiences: {student: {cover: A career guide for adults changing career}}\n"
+        "guide: {pages_multiple: 4}\n",
+    )
+    write(project, "content/roles/pastry-chef.yaml", PASTRY_CHEF)
+    entries = built_entries(project, BuildRequest())
+    entry = entries["guides/pastry-chef.pdf"]
+    assert entry["pages"] % 4 == 0
+    reader = PdfReader(project / "output" / entry["path"])
+    texts = [page.extract_text() for page in reader.pages]
+    assert "A career guide for adults changing career" in texts[0]
+    assert "Next steps" in texts[-1]
+    designed = ["My action plan", "Questions to ask", "Notes"]
+    added = [next((d for d in designed if t.startswith(d)), None) for t in texts]
+    extra = sum(1 for a in added if a)
+    assert extra < 4
+    assert added[-1 - extra : -1] == designed[:extra]  # before the back cover, in this order

@@ -1,0 +1,105 @@
+"""What the at-a-glance page and back cover read from a role: this role's ladder step, the
+ladder as bars of years, related roles, the education scale, the citations."""
+
+from __future__ import annotations
+
+from guidepress.content.education import education_level
+from guidepress.content.models import Role
+from guidepress.render.citations import sources
+from guidepress.render.glance import (
+    Related,
+    education_steps,
+    entry_education,
+    ladder,
+    related_roles,
+    this_tier,
+)
+from guidepress.render.pay import pay_of_role
+
+TIERS = [
+    {"title": "Junior Account Manager", "experience": "0-2 years"},
+    {"title": "Account Manager", "experience": "2-5 years"},
+    {"title": "Strategic Account Manager", "experience": "5-8 years"},
+    {"title": "Director of Strategic Accounts", "experience": "10+ years"},
+]
+
+
+def role(title: str = "Strategic Account Manager", **fields: object) -> Role:
+    return Role.model_validate({"title": title, "summary": "S.", "tiers": TIERS, **fields})
+
+
+def test_this_role_is_the_tier_of_its_title_or_the_closest_one() -> None:
+    assert this_tier(role()) == 2
+    assert this_tier(role("Account manager")) == 1  # same words, any case
+    assert this_tier(role("Director, Strategic Accounts")) == 3  # words shared, order aside
+    assert this_tier(role("Pastry Chef")) is None
+    assert this_tier(Role(title="Chef", summary="S.")) is None
+
+
+def test_ladder_bars_climb_on_an_axis_of_years() -> None:
+    rungs, ticks = ladder(role(), 2)
+    assert ticks == [0, 5, 10, 15]
+    assert [(r.start, r.width, r.open_end, r.mark) for r in rungs] == [
+        (0.0, 13.33, False, False),
+        (13.33, 20.0, False, False),
+        (33.33, 20.0, False, True),
+        (66.67, 33.33, True, False),  # "10+ years" runs to the end of the axis
+    ]
+    short, ticks = ladder(Role.model_validate(
+        {"title": "X", "summary": "S.", "tiers": [{"title": "A", "experience": "a few years"},
+                                                 {"title": "B", "experience": "1-3 years"}]}
+    ), None)  # fmt: skip
+    assert ticks == [0, 2, 4, 6, 8, 10]
+    assert [(r.start, r.width) for r in short] == [(None, None), (10.0, 20.0)]
+
+
+def test_related_roles_are_the_named_ones_then_the_nearest_steps() -> None:
+    assert related_roles(role(), 2) == [
+        Related("Director of Strategic Accounts", True),
+        Related("Account Manager", True),
+        Related("Junior Account Manager", True),
+    ]
+    named = role(related_roles=["Sales Engineer", "Account Manager"])
+    assert related_roles(named, 2, most=3) == [
+        Related("Sales Engineer", False),
+        Related("Account Manager", False),
+        Related("Director of Strategic Accounts", True),
+    ]
+    assert related_roles(Role(title="Chef", summary="S."), None) == []
+
+
+def test_entry_education_is_the_level_the_text_names_first() -> None:
+    assert education_level(["Most roles require a bachelor's degree; an MBA helps."]) == "bachelor"
+    assert education_level(["A master’s degree or a PhD is usual."]) == "master"
+    assert education_level(["An associate's degree, or a high school diploma."]) == "associate"
+    assert education_level(["On-the-job training."]) is None
+    assert entry_education(role(education=["Most hold a Bachelor's degree."])) == "bachelor"
+    assert entry_education(role(entry_education="doctoral", education=["A BA."])) == "doctoral"
+
+
+def test_the_education_scale_marks_the_level() -> None:
+    steps = education_steps("bachelor")
+    assert [key for key, _ in steps] == [
+        "high_school", "postsecondary", "associate", "bachelor", "master", "doctoral",
+    ]  # fmt: skip
+    assert [key for key, here in steps if here] == ["bachelor"]
+    assert education_steps("none")[0] == ("none", True)
+
+
+def test_figures_cite_their_sources_by_number() -> None:
+    sam = role(
+        salary={"min": 70000, "max": 140000, "median": 105000},
+        outlook={"growth_rate": 8, "sources": ["U.S. Bureau of Labor Statistics"]},
+        references=[{"title": "Sales careers", "publisher": "Example Press", "year": 2024,
+                     "url": "https://example.org/sales", "visited": "2026-11-01"}],
+        provenance={"source": "page.txt", "title": "SAM Career Path Guide", "publisher": "Jobs"},
+    )  # fmt: skip
+    found = sources(sam, pay_of_role(sam))
+    assert [(c.number, c.title, c.role) for c in found.citations] == [
+        (1, "SAM Career Path Guide", None),
+        (2, "U.S. Bureau of Labor Statistics", "outlook"),
+        (3, "Sales careers", None),
+    ]
+    assert (found.of("pay"), found.of("outlook"), found.of("education")) == ([1], [2], [1])
+    bare = sources(Role(title="Chef", summary="S."), None)
+    assert (bare.citations, bare.of("pay"), bare.of("outlook")) == ([], [], [])
