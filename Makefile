@@ -54,8 +54,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Where layout time goes (a guide, a sheet, a comparison against their floor and Chromium), then
+# the 40-role CI rebuild (full, no-op, memory, layouts per output): about 15 minutes.
 bench: $(STAMP)
-	$(BIN)/python bench/build_guides.py
+	$(BIN)/python bench/profile_layout.py
+	$(BIN)/python bench/batch.py
 
 clean:
 	rm -rf output .pytest_cache .mypy_cache .ruff_cache

@@ -1,16 +1,23 @@
 """Benchmark: a full CI rebuild of a 40-role catalogue (guides, sheets, comparisons).
 
-(a) `guidepress build --force --jobs J` against plain WeasyPrint turning the same final HTML
-    (`--format html`) into PDF in J processes, with the same PDF options;
+(a) `guidepress build --force --jobs J`: wall and CPU seconds of the whole command (Python
+    start-up included), against plain WeasyPrint turning the same final HTML (`--format html`)
+    into PDF in J processes with the same PDF options; with ``--against NAME=CHECKOUT``, the
+    same build by other checkouts of guidepress too (each its ``src/``, run by its own
+    ``.venv`` when it has one), every one in each round, in a rotating order, medians;
 (b) against headless Chromium printing the same HTML one file at a time (skipped when absent);
-(c) a no-op rebuild (nothing changed) against the full build;
+(c) a no-op rebuild (nothing changed) against the full build, in the same round;
 (d) the peak memory (RSS) of the largest process of the full build;
 (e) what each worker's reuse across documents pays (parsed stylesheets, font configuration),
     measured in-process on a subset. (An image cache was measured too: it saved 0.01 s a
     document and grew a worker by 11 MB per guide, so guidepress does not keep one.)
+(f) WeasyPrint layouts per output: every sheet and comparison of the catalogue and the demo
+    project's guides, each version (a serial build, counting ``HTML.render`` calls between
+    written PDFs).
 
 Prints figures; not part of the test run.
-Usage: .venv/bin/python bench/batch.py [--roles 40] [--jobs 2] [--no-chromium] [--keep DIR]
+Usage: .venv/bin/python bench/batch.py [--roles 40] [--jobs 2] [--rounds 1]
+       [--against NAME=CHECKOUT ...] [--no-chromium] [--no-plain] [--no-reuse] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -21,11 +28,13 @@ import os
 import platform
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +43,6 @@ import yaml
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 SEEDS = sorted(p for p in (ROOT / "content" / "roles").glob("*.yaml") if "." not in p.stem)
 FIELDS = ("Healthcare", "Retail", "Energy", "Public Sector", "Logistics", "Education", "Finance",
           "Media", "Manufacturing", "Travel")  # fmt: skip
@@ -43,7 +51,7 @@ LISTS = ("responsibilities", "tech_skills", "soft_skills", "pros", "cons", "comm
 
 
 def make_project(folder: Path, roles: int) -> Path:
-    """A project of ``roles`` roles varied from the seed roles, and comparisons of 2 to 4."""
+    """A project of ``roles`` roles varied from the seed roles, and comparisons of 2 or 3."""
     rng = random.Random(7)
     shutil.copytree(ROOT / "content" / "brands", folder / "content" / "brands")
     (folder / "content" / "roles").mkdir(parents=True)
@@ -69,12 +77,13 @@ def make_project(folder: Path, roles: int) -> Path:
                 keep = sorted(rng.sample(range(len(items)), k=max(2, round(len(items) * 0.8))))
                 data[key] = [items[k] for k in keep]
         data.pop("sheet", None)
+        data.pop("occupation", None)  # regional pay (issue 16): older checkouts refuse the field
         slug = f"{seed.stem}-{i:02d}"
         slugs.append(slug)
         path = folder / "content" / "roles" / f"{slug}.yaml"
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
     for c in range(roles // 4):
-        size = 2 + c % 3
+        size = 2 + c % 2  # four of these roles do not fit on one A4 page (issue 15): A3
         chosen = [slugs[(c * 3 + k * 2) % roles] for k in range(size)]
         (folder / "content" / "comparisons" / f"set-{c:02d}.yaml").write_text(
             yaml.safe_dump({"title": f"Comparison {c}", "roles": chosen}), "utf-8"
@@ -82,39 +91,120 @@ def make_project(folder: Path, roles: int) -> Path:
     return folder
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds of ``command`` and the peak RSS (MiB) of its largest process."""
+@dataclass(frozen=True)
+class Version:
+    """A checkout of guidepress to build with: its ``src/`` first on the path, run by its own
+    ``.venv`` when it has one (this checkout's interpreter otherwise)."""
+
+    name: str
+    checkout: Path
+
+    @property
+    def python(self) -> str:
+        own = self.checkout / ".venv" / "bin" / "python"
+        return str(own) if own.exists() else sys.executable
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "PYTHONPATH": str(self.checkout / "src")}
+
+    def command(self, project: Path, *args: str) -> list[str]:
+        return [self.python, "-m", "guidepress", "--project", str(project), "build", *args]
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of every process of the command
+    rss: int  # MiB, the largest process
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
+    """Wall and CPU seconds of ``command`` and the peak RSS (MiB) of its largest process."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
-        " code)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, code)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
-    ).stdout.split()
-    if out[2] != "0":
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True,
+        env=env,
+    ).stdout.split()  # fmt: skip
+    if out[3] != "0":
         raise SystemExit(f"failed: {' '.join(command)}")
-    return float(out[0]), int(out[1]) // 1024
+    return Run(float(out[0]), float(out[1]), int(out[2]) // 1024)
 
 
-def _plain(args: tuple[str, str, str | None]) -> None:
-    import weasyprint
+COUNT_LAYOUTS = """
+import json, os, sys
+import weasyprint
+from weasyprint.document import Document
+from guidepress.cli import main
 
+since, counts = [0], []
+render, write = weasyprint.HTML.render, Document.write_pdf
+
+def counted_render(self, *args, **kwargs):
+    since[0] += 1
+    return render(self, *args, **kwargs)
+
+def counted_write(self, *args, **kwargs):
+    counts.append(since[0])
+    since[0] = 0
+    return write(self, *args, **kwargs)
+
+weasyprint.HTML.render, Document.write_pdf = counted_render, counted_write
+sys.argv = ["guidepress", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    if exc.code:
+        raise
+with open(os.environ["LAYOUTS_OUT"], "w") as f:
+    json.dump(counts, f)
+"""
+
+
+def layouts(version: Version, project: Path, kind: str, out: Path) -> list[int]:
+    """WeasyPrint layouts of each written PDF of ``kind`` in a serial build by ``version``."""
+    record = out / f"layouts-{version.name}-{kind}.json"
+    command = version.command(project, "--force", "--jobs", "1", "--kind", kind, "--out",
+                              str(out / f"layouts-{version.name}"))  # fmt: skip
+    env = {**version.env(), "LAYOUTS_OUT": str(record)}
+    subprocess.run([version.python, "-c", COUNT_LAYOUTS, *command[3:]], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    counts: list[int] = json.loads(record.read_text())
+    return counts
+
+
+def rotate(items: list[Any], by: int) -> list[Any]:
+    by %= len(items)
+    return items[by:] + items[:by]
+
+
+PLAIN = """
+import sys
+from concurrent.futures import ProcessPoolExecutor
+import weasyprint
+
+def one(args):
     html, pdf, variant = args
     weasyprint.HTML(filename=html).write_pdf(pdf, pdf_tags=True, pdf_variant=variant)
 
+if __name__ == "__main__":
+    out, jobs, variant, *htmls = sys.argv[1:]
+    tasks = [(html, f"{out}/{i}.pdf", variant) for i, html in enumerate(htmls)]
+    with ProcessPoolExecutor(int(jobs)) as pool:
+        list(pool.map(one, tasks))
+"""
 
-def plain_weasyprint(htmls: list[Path], out: Path, jobs: int, variant: str | None) -> float:
+
+def plain_command(htmls: list[Path], out: Path, jobs: int, variant: str) -> list[str]:
     """Plain WeasyPrint, default settings, the same PDF options as guidepress (tagged, its
     default variant), ``jobs`` processes, largest first."""
     ordered = sorted(htmls, key=lambda p: -p.stat().st_size)
-    tasks = [(str(h), str(out / f"{i}.pdf"), variant) for i, h in enumerate(ordered)]
-    started = time.perf_counter()
-    with ProcessPoolExecutor(jobs) as pool:
-        list(pool.map(_plain, tasks))
-    return time.perf_counter() - started
+    return [sys.executable, "-c", PLAIN, str(out), str(jobs), variant, *map(str, ordered)]
 
 
 def chromium(htmls: list[Path], out: Path) -> float | None:
@@ -174,40 +264,128 @@ def reuse(project: Path, subset: int) -> dict[str, float]:
     return results
 
 
+def digests(out: Path) -> dict[str, str]:
+    manifest = json.loads((out / "manifest.json").read_text())
+    return {o["path"]: o["sha256"] for o in manifest["outputs"]}
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    """The median, and the range when there is more than one value."""
+    mid = f"{statistics.median(values):.{digits}f}"
+    if len(values) < 2:
+        return mid
+    return f"{mid} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--roles", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--against", action="append", default=[], metavar="NAME=CHECKOUT",
+        help="Build with another checkout of guidepress too, interleaved (repeatable).",
+    )  # fmt: skip
     parser.add_argument("--no-chromium", action="store_true")
+    parser.add_argument("--no-plain", action="store_true", help="Skip plain WeasyPrint.")
+    parser.add_argument("--no-layouts", action="store_true", help="Skip (f).")
     parser.add_argument("--no-reuse", action="store_true", help="Skip (e).")
     parser.add_argument("--reuse-subset", type=int, default=4)
     parser.add_argument("--keep", type=Path, help="Build the catalogue here and keep it.")
     args = parser.parse_args()
+    versions = [Version("this", ROOT)]
+    for spec in args.against:
+        name, _, checkout = spec.partition("=")
+        versions.append(Version(name, Path(checkout).resolve()))
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, python "
-        f"{platform.python_version()}, jobs {args.jobs}"
+        f"{platform.python_version()}, jobs {args.jobs}, {args.rounds} round(s)"
     )
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M')}; start: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         project = make_project(work / "catalogue", args.roles)
-        gp = [str(BIN / "guidepress"), "--project", str(project), "build"]
-        build_s, build_mb = timed([*gp, "--force", "--jobs", str(args.jobs)])
-        manifest = json.loads((project / "output" / "manifest.json").read_text())
+        this = versions[0]
+        html = work / "html"
+        timed(this.command(project, "--force", "--format", "html", "--out", str(html)),
+              this.env())  # fmt: skip
+        htmls = sorted(html.rglob("*.html"))
+        jobs = ["--jobs", str(args.jobs)]
+        runs: dict[str, list[Run]] = defaultdict(list)
+        noops: dict[str, list[Run]] = defaultdict(list)
+        names = [v.name for v in versions] + ([] if args.no_plain else ["plain"])
+        by_name = {v.name: v for v in versions}
+        for round_ in range(args.rounds):
+            for name in rotate(names, round_):
+                if name == "plain":
+                    out = work / "plain"
+                    shutil.rmtree(out, ignore_errors=True)
+                    out.mkdir()
+                    runs[name].append(timed(plain_command(htmls, out, args.jobs,
+                                                          DEFAULT_PDF_VARIANT)))  # fmt: skip
+                    continue
+                version, out = by_name[name], work / f"out-{name}"
+                command = version.command(project, "--force", *jobs, "--out", str(out))
+                runs[name].append(timed(command, version.env()))
+                noops[name].append(timed(version.command(project, *jobs, "--out", str(out)),
+                                         version.env()))  # fmt: skip
+            print(f"  round {round_ + 1}: " + ", ".join(
+                f"{n} {runs[n][-1].wall:.1f} s / {runs[n][-1].cpu:.1f} s CPU" for n in names)
+                + f"; {load()}")  # fmt: skip
+        print(f"end: {load()}")
+        manifest = json.loads((work / "out-this" / "manifest.json").read_text())
         outputs = manifest["outputs"]
-        kinds = {k: sum(o["kind"] == k for o in outputs) for k in ("guide", "sheet", "compare")}
+        kinds = Counter(o["kind"] for o in outputs)
         pages = sum(o["pages"] for o in outputs)
-        print(f"outputs: {len(outputs)} ({kinds}), {pages} pages")
-        print(f"(a) full build: {build_s:.1f} s; peak RSS of the largest process {build_mb} MiB")
-        noop_s, _ = timed(gp)
-        print(f"(c) no-op rebuild: {noop_s:.2f} s = {noop_s / build_s:.1%} of the full build")
-        timed([*gp, "--force", "--format", "html", "--out", str(work / "html")])
-        htmls = sorted((work / "html").rglob("*.html"))
-        (work / "plain").mkdir()
-        plain_s = plain_weasyprint(htmls, work / "plain", args.jobs, DEFAULT_PDF_VARIANT)
-        print(
-            f"(a) plain WeasyPrint, same HTML, {args.jobs} processes: {plain_s:.1f} s; "
-            f"guidepress / plain = {build_s / plain_s:.3f}"
-        )
+        print(f"outputs: {len(outputs)} ({dict(kinds)}), {pages} pages")
+        mine = digests(work / "out-this")
+        print()
+        print(f"(a, c, d) full build `build --force --jobs {args.jobs}` and no-op rebuild, median"
+              f" (min-max) of {args.rounds}")  # fmt: skip
+        print("| version | full build, wall s | CPU s | peak RSS MiB | no-op s | no-op / full "
+              "| files identical to this |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|")
+        for name in names:
+            full = runs[name]
+            walls = [r.wall for r in full]
+            cells = [name, spread(walls), spread([r.cpu for r in full]),
+                     str(max(r.rss for r in full))]  # fmt: skip
+            if name == "plain":
+                cells += ["", "", ""]
+            else:
+                noop = [r.wall for r in noops[name]]
+                ratio = [n / f for n, f in zip(noop, walls, strict=True)]
+                theirs = digests(work / f"out-{name}")
+                same = sum(theirs.get(path) == digest for path, digest in mine.items())
+                cells += [spread(noop, 2), f"{statistics.median(ratio):.1%}",
+                          f"{same} of {len(mine)}"]  # fmt: skip
+            print("| " + " | ".join(cells) + " |")
+        base = statistics.median(r.wall for r in runs["this"])
+        print("Each against this, the same round (median of the rounds' ratios; range):")
+        for name in names[1:]:
+            pairs = list(zip(runs[name], runs["this"], strict=True))
+            wall = [other.wall / mine.wall for other, mine in pairs]
+            cpu = [other.cpu / mine.cpu for other, mine in pairs]
+            print(f"  {name} / this: {spread(wall, 2)} wall, {spread(cpu, 2)} CPU")
+        if not args.no_layouts:
+            print()
+            print("(f) WeasyPrint layouts per written PDF (serial build)")
+            for version in versions:
+                counts = {
+                    "sheet": layouts(version, project, "sheet", work),
+                    "compare": layouts(version, project, "compare", work),
+                    "guide (demo project)": layouts(version, ROOT, "guide", work),
+                }
+                for kind, found in counts.items():
+                    histogram = ", ".join(
+                        f"{n} layouts: {c}" for n, c in sorted(Counter(found).items())
+                    )
+                    print(f"  {version.name}, {kind}: mean {statistics.mean(found):.2f}, max"
+                          f" {max(found)} ({histogram})")  # fmt: skip
         if not args.no_chromium:
             (work / "chromium").mkdir()
             chrome_s = chromium(htmls, work / "chromium")
@@ -216,7 +394,7 @@ def main() -> None:
             else:
                 print(
                     f"(b) headless Chromium, one file at a time: {chrome_s:.1f} s; "
-                    f"guidepress / chromium = {build_s / chrome_s:.3f}"
+                    f"guidepress / chromium = {base / chrome_s:.3f}"
                 )
         if args.no_reuse:
             return

@@ -4,18 +4,21 @@ size, nesting and aliases, and fuzzing."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guidepress.content import load
 from guidepress.content.checks import role_checks
 from guidepress.content.load import parse, read
 from guidepress.content.models import Role
 from guidepress.content.validate import to_model
 from guidepress.errors import Problem
-from tests.helpers import run_err, write
+from tests.helpers import REPO, run_err, write
 
 
 def test_positions_are_one_based_line_and_column() -> None:
@@ -179,6 +182,59 @@ def test_any_document_becomes_a_role_or_located_problems(text: str) -> None:
         assert role is not None or found or problems
         problems += found
     assert _clean(problems)
+
+
+def _read_both_ways(text: str) -> tuple[Any, Any]:
+    """What parse() makes of ``text`` through LibYAML, and through PyYAML's own parser."""
+
+    def seen(found: tuple[Any, list[Problem]]) -> Any:
+        doc, problems = found
+        kept = doc and (repr(doc.data), doc.positions, doc.empty, sorted(map(str, doc.broken)))
+        return kept, [str(p) for p in problems]
+
+    if not load._FAST:
+        pytest.skip("this PyYAML has no LibYAML: its own parser reads everything")
+    fast = seen(parse(text, "f.yaml"))
+    with mock.patch.object(load, "_FAST", False):
+        return fast, seen(parse(text, "f.yaml"))
+
+
+#: Pieces of YAML text, joined at random: what LibYAML and PyYAML might disagree on.
+_PIECES = st.lists(
+    st.sampled_from(
+        ["a", "1", " ", "  ", ":", ": ", "- ", "-", "[", "]", "{", "}", ",", "&a ", "*a", "|",
+         ">", "|-", ">+", "|2", "'", '"', "#", " #c", "? ", "%YAML 1.1", "%TAG ! tag:x,2000:",
+         "!", "!!str ", "\t", "\ufeff", "---", "...", "\n", "\r\n", "\r", "\x85", "\u2028",
+         "\\", "\\n", "\\x41", "é", "😀", "0x1F", "1e3", ".inf", "~", "yes", "2026-01-02",
+         "<<", "`", "\x1b", "\u00a0", "x: |\n  a\n  b\n", "k:\n  - a\n  -  b\n"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@fast
+@given(
+    st.one_of(
+        st.text(),
+        _YAMLISH,
+        _PIECES,
+        _TREES.map(lambda tree: yaml.safe_dump({"x": tree}, allow_unicode=True)),
+        _TREES.map(lambda tree: yaml.safe_dump([tree], default_flow_style=True, width=20)),
+    )
+)
+def test_libyaml_reads_any_text_as_pyyaml_does(text: str) -> None:
+    fast, slow = _read_both_ways(text)
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in REPO.rglob("*.yaml") if not {".venv", "output"} & set(p.parts)),
+    ids=lambda p: str(p.relative_to(REPO)),
+)
+def test_libyaml_reads_the_shipped_files_as_pyyaml_does(path: Path) -> None:
+    fast, slow = _read_both_ways(path.read_text("utf-8-sig"))
+    assert fast == slow and fast[0]
 
 
 def test_aliases_cannot_nest_deeper_than_written() -> None:

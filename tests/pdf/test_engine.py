@@ -1,12 +1,25 @@
-"""The engine: missing resources and file attachments fail the output."""
+"""The engine: missing resources and file attachments fail the output; forked workers start
+with what their parent prepared and keep their own fonts apart."""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import SHORT_ROLE, run_err, write
+from guidepress.pdf import engine
+from tests.helpers import REPO, SHORT_ROLE, fonts_of, run_err, write
+
+THEME_CSS = REPO / "styles" / "base.css"
+KARLA = REPO / "content" / "brands" / "brightpath" / "fonts" / "Karla-Regular.otf"
+#: A face no other test registers, so no process has met it before this test.
+BRAND_FACE = (
+    "<html lang='en'><title>Fork test</title>"
+    f"<style>@font-face {{ font-family: 'Karla forktest'; src: url({KARLA.as_uri()}) }}"
+    " p { font-family: 'Karla forktest' } h1 { font-family: 'GP Body' }</style>"
+    "<h1>Theme face</h1><p>Brand face</p>"
+)
 
 
 @pytest.mark.weasyprint_warns  # WeasyPrint logs the missing image
@@ -60,3 +73,41 @@ def test_ignored_css_is_reported_by_every_layout_of_a_stylesheet(tmp_path: Path)
     ]
     assert first.warnings == second.warnings
     assert [w.replace(tmp_path.name, "tmp") for w in first.warnings] == expected
+
+
+def _key() -> tuple[Path, float, tuple[Path, ...]]:
+    roots = engine._outermost([REPO / "content", THEME_CSS.parent])
+    return THEME_CSS, THEME_CSS.stat().st_mtime, tuple(roots)
+
+
+def _in_worker(out: str) -> tuple[int, str, int]:
+    """Lay out and write a document in the brand face, as a forked build worker does; returns
+    the id of the parsed theme stylesheet it found, its font folder and the stylesheets it
+    holds after laying out."""
+    found = engine._STYLESHEETS[_key()].css
+    laid = engine.layout(BRAND_FACE, [THEME_CSS], allowed=[REPO / "content"])
+    Path(out).write_bytes(engine.write_pdf(laid, identifier="fork"))
+    return id(found), str(engine._font_config()._folder), len(engine._STYLESHEETS)
+
+
+@pytest.mark.pdf
+def test_forked_workers_start_warm_and_each_register_the_faces_they_meet(tmp_path: Path) -> None:
+    engine.prepare([THEME_CSS], allowed=[REPO / "content"])
+    parsed = engine._STYLESHEETS[_key()].css
+    parent_folder = engine._font_config()._folder
+    faces = sorted(p.name for p in parent_folder.iterdir())
+    fork = multiprocessing.get_context("fork")
+    results = []
+    for n in range(2):  # one after the other: the second meets the face the first wrote
+        pool = fork.Pool(1)
+        results.append(pool.apply(_in_worker, (str(tmp_path / f"{n}.pdf"),)))
+        pool.close()  # not terminate(): a worker ending normally cleans up after itself
+        pool.join()
+    # Without a folder of its own, the second would skip the face and fall back to DejaVu.
+    assert [fonts_of(tmp_path / f"{n}.pdf") for n in range(2)] == [
+        {"Karla-forktest", "GP-Body-Bold"}
+    ] * 2
+    for sheet, folder, cached in results:
+        assert sheet == id(parsed) and cached == len(engine._STYLESHEETS)  # nothing parsed again
+        assert folder != str(parent_folder) and not Path(folder).exists()  # removed at exit
+    assert sorted(p.name for p in parent_folder.iterdir()) == faces  # the parent's, untouched

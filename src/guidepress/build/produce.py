@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from guidepress.content.project import Project
 from guidepress.errors import GuidepressError, RenderError
 from guidepress.files import output_file, write_atomic
 from guidepress.paper import DEFAULT_DPI
-from guidepress.pdf import preflight
+from guidepress.pdf import engine, preflight
 from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.fit import DoesNotFit, fit_one_page
 from guidepress.pdf.paginate import edited_html, paginate
@@ -74,6 +75,23 @@ def run(
         entry.error = f"internal error: {type(exc).__name__}: {exc}"
     entry.seconds = round(time.perf_counter() - started, 3)
     return entry
+
+
+def prepare(project: Project, theme: Theme, outputs: Sequence[Output]) -> None:
+    """Warm this process for ``outputs``, as their first document would: each kind's
+    templates compiled and its stylesheets parsed with their fonts. A parent does it once
+    before forking its workers, instead of every worker on its first output."""
+    done: set[tuple[str, str]] = set()
+    for output in outputs:
+        if (output.kind, output.brand) in done:
+            continue
+        done.add((output.kind, output.brand))
+        try:
+            made = rendering(project, output)
+            rendered = output.record.render(made.subject, made.brand, theme, made.options)
+            engine.prepare(rendered.stylesheets, allowed=made.allowed)
+        except Exception:  # the output's own run reports what is wrong
+            continue
 
 
 def sources_of(project: Project, output: Output) -> list[dict[str, object]]:

@@ -1,7 +1,14 @@
-"""Run outputs in a pool of processes; each worker keeps its WeasyPrint caches across outputs."""
+"""Run outputs in a pool of processes; each worker keeps its WeasyPrint caches across outputs.
+
+Tuned per process (bench/tuning.py, docs/benchmarks.md): the garbage collector is paused while a
+document is made and run once after it, and what the process held before the first document is
+frozen, left out of every collection; a parent prepares WeasyPrint (fonts, parsed stylesheets)
+and the theme's templates before forking, so its workers start warm and share those pages.
+"""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -10,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +50,26 @@ def run_all(
     if jobs <= 1 or len(todo) == 1:
         from guidepress.build.produce import run
 
-        for output, inputs_hash in todo:
-            yield run(
-                project, theme, output, output_dir, inputs_hash, official=pay.get(output.path, ())
-            )
+        with _frozen():
+            for output, inputs_hash in todo:
+                with _one_document():
+                    entry = run(
+                        project,
+                        theme,
+                        output,
+                        output_dir,
+                        inputs_hash,
+                        official=pay.get(output.path, ()),
+                    )
+                yield entry
         return
     # Longest first, so a guide started last does not keep one core busy alone at the end.
     ordered = sorted(todo, key=lambda item: (-item[0].record.cost, item[0].path))
     method = "fork" if sys.platform.startswith("linux") else "spawn"
+    if method == "fork":
+        from guidepress.build.produce import prepare
+
+        prepare(project, theme, [output for output, _ in ordered])
     _STATE.update(project=project, theme=theme)
     try:
         with ProcessPoolExecutor(
@@ -58,13 +78,14 @@ def run_all(
             initializer=_start_worker,
             initargs=(project.root, only, project.config),
         ) as pool:
-            futures = {
-                pool.submit(_work, output, inputs_hash, output_dir, pay.get(output.path, ())): (
-                    output,
-                    inputs_hash,
-                )
-                for output, inputs_hash in ordered
-            }
+            with _frozen():  # the first submit forks every worker
+                futures = {
+                    pool.submit(_work, output, inputs_hash, output_dir, pay.get(output.path, ())): (
+                        output,
+                        inputs_hash,
+                    )
+                    for output, inputs_hash in ordered
+                }
             try:
                 for future in as_completed(futures):
                     output, inputs_hash = futures[future]
@@ -83,6 +104,35 @@ def run_all(
                 raise
     finally:
         _STATE.clear()
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """What the process holds now (the project, the theme, WeasyPrint and its caches) left out
+    of every collection while the block runs: collections then look only at what documents
+    make, and a forked worker inherits it frozen, so collecting never writes to the pages it
+    shares with its parent."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
+def _one_document() -> Iterator[None]:
+    """The garbage collector paused while one document is made and run once after it: a
+    layout makes millions of objects, few of them garbage until the document is done, and
+    the collections it triggered cost 2-6 % of the time (a few per cent more memory)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -120,6 +170,7 @@ def _work(
 ) -> Entry:
     from guidepress.build.produce import run
 
-    return run(
-        _STATE["project"], _STATE["theme"], output, output_dir, inputs_hash, official=official
-    )
+    with _one_document():
+        return run(
+            _STATE["project"], _STATE["theme"], output, output_dir, inputs_hash, official=official
+        )

@@ -9,8 +9,11 @@ import hashlib
 import logging
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
 
@@ -54,26 +57,50 @@ class _Parsed:
 
 _STYLESHEETS: dict[tuple[Path, float, tuple[Path, ...]], _Parsed] = {}
 _FONTS: list[FontConfiguration] = []
-
-
 _OWNER: list[int] = []  # the process the caches above belong to
-_INHERITED: list[Any] = []  # caches of the parent of a forked worker, kept, never used
 
 
 def _font_config() -> FontConfiguration:
     # One font configuration per process: @font-face files are loaded once, not per document.
     if [os.getpid()] != _OWNER:
-        # A forked worker must not share its parent's: WeasyPrint keeps @font-face files in the
-        # configuration's temporary folder and skips any file already there, so a face another
-        # process wrote would never be registered here (and that folder is removed when the
-        # configuration is collected). Keep the parent's alive; start afresh.
-        _INHERITED.append((list(_FONTS), dict(_STYLESHEETS)))
-        _FONTS.clear()
-        _STYLESHEETS.clear()
         _OWNER[:] = [os.getpid()]
+        if _FONTS:  # a forked worker: keep what the parent prepared (prepare())
+            _own_folder(_FONTS[0])
     if not _FONTS:
         _FONTS.append(FontConfiguration())
+        _own_folder(_FONTS[0])
     return _FONTS[0]
+
+
+def _own_folder(config: FontConfiguration) -> None:
+    """Give ``config`` a font folder of this process's own, removed when the process ends.
+
+    WeasyPrint writes each @font-face file into the configuration's temporary folder and skips
+    registering any face whose file is already there. A forked worker sharing its parent's folder
+    would therefore skip a brand font another worker wrote, and never register it: each process
+    gets its own folder, holding links to the faces the parent registered before the fork (the
+    configuration it inherited knows those). WeasyPrint removes the folder only when the
+    configuration is collected, which a pool's worker never does: removed at exit instead.
+    """
+    inherited: Path | None = getattr(config, "_folder", None)
+    own = Path(tempfile.mkdtemp(prefix="weasyprint-"))
+    if inherited is not None and inherited.is_dir():
+        for face in inherited.iterdir():
+            (own / face.name).symlink_to(face)
+    config._folder = own
+    # multiprocessing runs these at the exit of its workers (which skip atexit) and, through
+    # atexit, of the main process; a fork starts with none of its parent's.
+    Finalize(None, shutil.rmtree, args=(own,), kwargs={"ignore_errors": True}, exitpriority=0)
+
+
+def prepare(stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -> None:
+    """Make this process's font configuration and parse ``stylesheets`` (with their
+    @font-face files) for documents laid out with ``allowed``, as layout() would: a parent
+    does it once before forking its workers, who then start with them."""
+    roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
+    _font_config()
+    for path in stylesheets:
+        _stylesheet(path, roots)
 
 
 def _stylesheet(path: Path, roots: Sequence[Path]) -> _Parsed:
@@ -137,7 +164,7 @@ def layout(html: str, stylesheets: Sequence[Path], *, allowed: Sequence[Path]) -
     """Lay out ``html``; resources outside ``allowed`` and the stylesheets' folders are refused."""
     roots = _outermost([*allowed, *(p.parent for p in stylesheets)])
     fetcher = AllowListFetcher(roots)
-    font_config = _font_config()  # first: it resets the caches a forked worker inherited
+    font_config = _font_config()
     parsed = [_stylesheet(path, roots) for path in stylesheets]
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
