@@ -9,7 +9,8 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from guidepress.pdf.engine import Layout, layout
+from guidepress.pdf import paginate as paginate_module
+from guidepress.pdf.engine import Layout, layout, write_pdf
 from guidepress.pdf.paginate import END_EMPTY, MOST_EMPTY, gaps, paginate, part_ends
 
 pytestmark = pytest.mark.pdf
@@ -36,7 +37,8 @@ LONGER = "<p>" + "Some words to read. " * 45 + "</p>"  # 89 %
 
 
 def lay_out(body: str, multiple: int = 1, pool: bool = True) -> Layout:
-    html = f"<html><head>{STYLE}</head><body>{body}{POOL.format(multiple=multiple) if pool else ''}"
+    fillers = POOL.format(multiple=multiple) if pool else ""
+    html = f"<html lang='en'><head><title>Paginated</title>{STYLE}</head><body>{body}{fillers}"
     return layout(html + "</body></html>", [], allowed=[Path.cwd()])
 
 
@@ -204,3 +206,47 @@ def test_a_page_that_must_be_one_page_is_tightened() -> None:
     paginate(laid)
     [marked] = [e for e in laid.source.etree_element.iter() if e.get("data-gp-tight") is not None]
     assert marked.get("id") == "one"
+
+
+def _paginated_both_ways(monkeypatch: pytest.MonkeyPatch, body: str) -> tuple[Layout, Layout]:
+    """``body`` paginated as it is (a tightened part measured alone where it can be) and with
+    every tightened part measured in the whole document laid out again."""
+    alone = paginate(lay_out(body))
+    with monkeypatch.context() as patched:
+        patched.setattr(paginate_module, "_measure_alone", lambda *args: None)
+        whole = paginate(lay_out(body))
+    return alone, whole
+
+
+def test_a_tightened_part_between_forced_breaks_is_measured_alone_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paragraphs = "".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 27))
+    body = (
+        f'<section class="part">{LONGER}{LONGER}</section>'
+        f'<section id="one" class="part">{paragraphs}</section>'
+        f'<section class="part">{WORDS}</section>'
+    )
+    measured: list[int] = []
+    original = paginate_module._measure_alone
+
+    def recorded(*args: object) -> object:
+        found = original(*args)  # type: ignore[arg-type]
+        measured.append(len(found.document.pages) if found is not None else -1)
+        return found
+
+    monkeypatch.setattr(paginate_module, "_measure_alone", recorded)
+    alone, whole = _paginated_both_ways(monkeypatch, body)
+    assert measured == [1]  # part one alone: one page, tightened (it took two)
+    assert part(alone, "one").get("data-gp-tight") == ""
+    assert page_texts(alone) == page_texts(whole) and len(page_texts(alone)) == 4
+    assert write_pdf(alone, identifier="x") == write_pdf(whole, identifier="x")
+
+
+def test_a_tightened_part_that_runs_on_from_the_page_before_is_measured_in_the_whole() -> None:
+    paragraphs = "".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 26))
+    laid = lay_out(f'<p>Before.</p><section id="one">{paragraphs}</section>')
+    assert len(laid.document.pages) == 2
+    parents = {c: p for p in laid.source.etree_element.iter() for c in p}
+    [tight] = paginate_module._tighten_parts(laid.document, [part(laid, "one")], parents)
+    assert paginate_module._measure_alone(laid, [tight], parents) is None

@@ -63,9 +63,25 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
-    if _tighten(laid.document, root) + _tighten_parts(laid.document, parts, parents):
-        laid = relayout(laid)
-    found = gaps(laid.document)
+    one_page = _tighten(laid.document, root)
+    tight = _tighten_parts(laid.document, parts, parents)
+    found, part_gaps, pages = gaps(laid.document), part_ends(laid.document, parts), None
+    stale = False  # whether ``laid`` shows the parts before they were tightened
+    if one_page or tight:
+        # Tighter parts are measured again; parts that a forced page break opens and closes are
+        # laid out alone (the rest hidden), which gives the same pages for a fraction of a
+        # whole layout. Anything else is measured in the document laid out again.
+        alone = None if one_page else _measure_alone(laid, tight, parents)
+        if alone is not None:
+            inside = {id(e) for part in tight for e in part.iter()}
+            found = [gap for gap in found if id(gap.before) not in inside] + alone.gaps
+            part_gaps = [end for end in part_gaps if end.before not in tight]
+            part_gaps += part_ends(alone.document, tight)
+            pages, stale = alone.pages, True
+        # A figure to defer needs the pages of the whole document (below).
+        if alone is None or any(_deferrable(gap, parents) for gap in found):
+            laid, stale = relayout(laid), False
+            found, part_gaps, pages = gaps(laid.document), part_ends(laid.document, parts), None
     # A figure that may wait for the text after it moves below that text; what it moves
     # changes the pages after it, so their gaps are looked at again after one more layout.
     moved = [gap for gap in found if _defer(gap, parents)]
@@ -73,13 +89,13 @@ def paginate(laid: Layout) -> Layout:
         first = moved[0].page
         _fill([gap for gap in found if gap.page < first], pool, parents)
         laid = relayout(laid)
-        found = gaps(laid.document)
+        found, part_gaps, pages = gaps(laid.document), part_ends(laid.document, parts), None
     changed = _fill(found, pool, parents)
-    ends = _fill_ends(part_ends(laid.document, parts), pool)
-    pages = len(laid.document.pages)
+    ends = _fill_ends(part_gaps, pool)
+    pages = len(laid.document.pages) if pages is None else pages
     pages += (rounded := _round(pages, root, pool, parents))
     if not (changed or ends or rounded):
-        return laid
+        return relayout(laid) if stale else laid
     settled = relayout(laid)
     if ends and len(settled.document.pages) > pages:
         # A panel below a part's end ran onto a page of its own (the page showed less than it
@@ -112,11 +128,13 @@ def _tighten(document: Any, root: Element) -> bool:
     return bool(over)
 
 
-def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, Element]) -> int:
+def _tighten_parts(
+    document: Any, parts: list[Element], parents: dict[Element, Element]
+) -> list[Element]:
     """Mark ``data-gp-tight`` each part that runs onto a last page by a few lines only (more
     than TAIL_EMPTY of it empty, the part begun on an earlier page), or that leaves a small gap
     (up to SMALL_GAP of a page) before a block that would not fit: its stylesheet sets it a
-    little tighter, which may take those lines back, or the block up; the number marked."""
+    little tighter, which may take those lines back, or the block up; the parts marked."""
     pages = [page._page_box for page in document.pages]
     marked = [
         end.before
@@ -133,7 +151,7 @@ def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, E
                 marked.append(node)
     for part in marked:
         part.set("data-gp-tight", "")
-    return len(marked)
+    return list({id(part): part for part in marked}.values())
 
 
 def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> int:
@@ -197,25 +215,99 @@ def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Elem
     return extra
 
 
-def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
-    """Move the deferrable figure that opens ``gap.before`` (a ``[data-gp-defer]`` right after
-    its heading) to the end of its section, below the text that follows it: that text fills the
-    gap, and the figure sums the section up rather than part its text; False when there is no
-    such figure, or nothing follows it."""
+def _deferrable(gap: Gap, parents: dict[Element, Element]) -> Element | None:
+    """The deferrable figure that opens ``gap.before`` (a ``[data-gp-defer]`` right after its
+    heading) when text follows it in its section, else None."""
     figure = gap.before if gap.before.get("data-gp-defer") is not None else None
     if figure is None:
         children = [c for c in gap.before if c.tag not in ("aside",)]
         if len(children) > 1 and children[1].get("data-gp-defer") is not None:
             figure = children[1]
+    if figure is None or figure not in parents:
+        return None
+    parent = parents[figure]
+    return figure if list(parent)[-1] is not figure else None
+
+
+def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
+    """Move the deferrable figure that opens ``gap.before`` to the end of its section, below the
+    text that follows it: that text fills the gap, and the figure sums the section up rather
+    than part its text; False when there is no such figure, or nothing follows it."""
+    figure = _deferrable(gap, parents)
     if figure is None:
         return False
     parent = parents[figure]
-    after = list(parent)[list(parent).index(figure) + 1 :]
-    if not after:
-        return False
     parent.remove(figure)
     parent.append(figure)
     return True
+
+
+@dataclass(frozen=True)
+class _Alone:
+    """Parts laid out alone: that layout, its gaps, and the page count of the whole document
+    with the parts as they are laid out here."""
+
+    document: Any
+    gaps: list[Gap]
+    pages: int
+
+
+def _measure_alone(
+    laid: Layout, tight: list[Element], parents: dict[Element, Element]
+) -> _Alone | None:
+    """Lay out the ``tight`` parts alone, everything else hidden, when each one is a run of whole
+    pages of ``laid`` (a forced break before it and after it): such a part's pages do not depend
+    on what comes before or after it. None when one is not."""
+    pages = [page._page_box for page in laid.document.pages]
+    spans = []
+    for part in tight:
+        own = {id(node) for node in part.iter()} | {id(node) for node in _ancestors(part, parents)}
+        span = [n for n, page in enumerate(pages) if id(part) in _elements(page)]
+        if not span or span != list(range(span[0], span[-1] + 1)):
+            return None
+        first, last = span[0], span[-1]
+        if any(_elements(pages[n]) - own for n in span):
+            return None  # the part shares a page
+        if first:  # a page break not forced would have dropped its margin above
+            start = _first_new(_root(pages[first]), _elements(pages[first - 1]))
+            if start is None or start.element is not part or not _forced(start):
+                return None
+        if last + 1 < len(pages):
+            following = pages[last + 1]
+            after = _first_new(_root(following), _elements(pages[last]))
+            same = following.page_type.name == pages[last].page_type.name
+            if same and (after is None or not _forced(after)):
+                return None
+        spans.append(len(span))
+    keep = {id(node): node for part in tight for node in _ancestors(part, parents)}
+    inside = {id(part) for part in tight}
+    hidden = []
+    for node in keep.values():
+        for child in node:
+            # <head> keeps its stylesheets; nothing inside a part is hidden.
+            if id(child) not in keep and id(node) not in inside and child.tag != "head":
+                hidden.append((child, child.get("style")))
+                child.set("style", "display: none !important")
+    try:
+        measured = relayout(laid)
+    finally:
+        for child, style in hidden:
+            if style is None:
+                del child.attrib["style"]
+            else:
+                child.set("style", style)
+    document = measured.document
+    whole = len(pages) - sum(spans) + len(document.pages)
+    return _Alone(document, gaps(document), whole)
+
+
+def _ancestors(element: Element, parents: dict[Element, Element]) -> list[Element]:
+    found = []
+    node: Element | None = element
+    while node is not None:
+        found.append(node)
+        node = parents.get(node)
+    return found
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
