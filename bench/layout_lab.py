@@ -302,8 +302,9 @@ class _Words(HTMLParser):
 
 
 def floor_html(guide_html: str, title: str) -> str:
-    """The guide's words as plain h1/h2/p/ul, with the theme's fonts and the guide's page size and
-    margins: what this content costs on this engine with nothing asked of the layout."""
+    """The guide's words as plain h1/h2/p/ul, with the theme's fonts and the guide's page size,
+    margins, body size and measure: what this content costs on this engine with nothing asked of
+    the layout."""
     parser = _Words()
     parser.feed(guide_html)
     parser.close()
@@ -323,11 +324,20 @@ def floor_html(guide_html: str, title: str) -> str:
         body.append(f"<{kind}>{htmllib.escape(words)}</{kind}>")
     if in_list:
         body.append("</ul>")
+    # The guide's own body size, leading and measure (render/typeset.py sets them in its head)
+    # and page margins (guide.css): the same words set as the guide sets them.
+    typeset = re.search(
+        r"--gp-body-size: ([0-9.]+pt); --gp-measure: ([0-9.]+mm);\s*--gp-leading: ([0-9.]+);",
+        guide_html,
+    )
+    size, measure, leading = typeset.groups() if typeset else ("9.6pt", "none", "1.5")
+    margins = "22mm 20mm 20mm 20mm" if typeset else "22mm 18mm 20mm 18mm"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{htmllib.escape(title)}</title><style>\n{fonts}\n"
-        "@page { size: A4; margin: 22mm 18mm 20mm 18mm; }\n"
-        'html { font: 9.6pt/1.5 "GP Body"; }\n'
+        f"@page {{ size: A4; margin: {margins}; }}\n"
+        f'html {{ font: {size}/{leading} "GP Body"; }}\n'
+        f"body {{ max-width: {measure}; }}\n"
         'h1, h2 { font-family: "GP Serif", "GP Body"; }\n'
         "</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
