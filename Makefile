@@ -25,13 +25,17 @@ guides: $(STAMP) data/pay.sqlite
 # deleting them from a disk mounted with discard costs seconds. Two pytest-xdist workers: on an
 # idle 2-core machine the suite takes 38 s instead of 52 and test-fast 9 s instead of 13 (a busy
 # machine gains nothing). PYTEST_WORKERS=0 runs the tests in one process.
+# Each run gets a scratch folder of its own, removed after the run whatever its outcome: the
+# processes some tests kill on purpose (Ctrl-C, orphaned workers) cannot remove what they made
+# there (WeasyPrint's font folders, 3 MB each), which otherwise piled up in /dev/shm run after run.
 TEST_TMP := $(shell test -d /dev/shm && test -w /dev/shm && echo /dev/shm)
 PYTEST_WORKERS ?= 2
-PYTEST := $(if $(TEST_TMP),TMPDIR=$(TEST_TMP)) $(BIN)/python -m pytest -q \
-	-n $(PYTEST_WORKERS) --dist worksteal
+PYTEST = tmp=$$(mktemp -d $(or $(TEST_TMP),$${TMPDIR:-/tmp})/guidepress-tests.XXXXXX) \
+	&& TMPDIR=$$tmp $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal $(1); \
+	status=$$?; rm -rf "$$tmp"; exit $$status
 
 test: $(STAMP) data/pay.sqlite chromium
-	$(PYTEST)
+	$(call PYTEST)
 
 # The live preview's browser tests drive Debian's chromium (tests/serve/test_browser.py). As root
 # (CI) it is installed when missing; otherwise those tests are skipped, saying so.
@@ -46,7 +50,7 @@ chromium:
 # Every test that lays out no document (no PDF, no one-page fitting): a test that does and is
 # not marked pdf fails (tests/conftest.py).
 test-fast: $(STAMP) data/pay.sqlite
-	$(PYTEST) -m "not pdf"
+	$(call PYTEST,-m "not pdf")
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
