@@ -174,6 +174,24 @@ def collisions(path: Path, page: int = 0, overlap: float = 0.35) -> list[tuple[C
     return [(found[i], found[j]) for i, j in sorted(bad)]
 
 
+def bars(path: Path, page: int = 0) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each chart bar on a page, top to bottom: a filled and
+    outlined shape at least 3 pt high and four times as wide (a pay range); a label's halo
+    (filled only), rules and axes (outlined only or thinner) are left out."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        found = []
+        for shape in document[page].get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            left, bottom, right, top = shape.get_bounds()
+            if fill.value and stroke.value and right - left >= 4 * (top - bottom) >= 12:
+                found.append((left, bottom, right, top))
+        return sorted(found, key=lambda box: -box[3])
+    finally:
+        document.close()
+
+
 @dataclass(frozen=True)
 class Code:
     """A QR code found on a page: what it says and its printed side in mm."""

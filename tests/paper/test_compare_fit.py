@@ -11,6 +11,7 @@ one tuned the layout for); the third is the demo's customer success manager.
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,18 @@ import yaml
 from guidepress.build.request import BuildRequest
 from guidepress.i18n.labels import catalogue
 from tests.helpers import REPO, built_once, demo_copy, pinned_build, run
-from tests.paper.measure import Char, chars, chars_of, collisions, sizes_of, smallest, text
+from tests.paper.measure import (
+    MM,
+    Char,
+    bars,
+    chars,
+    chars_of,
+    collisions,
+    read_pages,
+    sizes_of,
+    smallest,
+    text,
+)
 
 pytestmark = pytest.mark.pdf
 
@@ -106,6 +118,47 @@ def test_three_realistic_roles_fit_one_page_of_a4_and_letter_at_readable_sizes(
             sizes = sizes_of(path, content[slug]["pros"][0][:30])
             assert sizes and min(sizes) >= BODY_PT - 0.01, (where, slug, sizes)
         assert collisions(path) == [], where
+
+
+def test_the_pay_chart_gives_each_role_a_row_of_its_own(realistic: dict[str, Any]) -> None:
+    """Each role's bar in a band at least 10 mm high (12 on A3), its median figure above it and
+    nearer to it than to the bar above, its low end printed just left of it, and no chart label
+    over any bar (the review found medians sitting on the row above's bar, low ends 10 mm off)."""
+    built = outputs(realistic, "three") + outputs(realistic, "four")
+    for path, *where in built:
+        found = bars(path)
+        assert len(found) == (4 if "four" in path.name else 3), (where, found)
+        pitch = min(a[1] - b[1] for a, b in pairwise(found))
+        assert pitch >= (12 if where[-1] == "a3" else 10) * MM, (where, pitch / MM)
+        top, bottom = found[0][3] + 15, found[-1][1] - 1
+        lines = [line for line in read_pages(path)[0].lines() if bottom < line.baseline < top]
+        for line in lines:
+            for c in line.chars:
+                for bar in found:
+                    clear = (
+                        c.right <= bar[0]
+                        or c.left >= bar[2]
+                        or c.top <= bar[1]
+                        or c.bottom >= bar[3]
+                    )
+                    assert clear, (where, line.text, bar)
+        for index, bar in enumerate(found):
+            above = found[index - 1][1] if index else top
+            medians = [
+                line
+                for line in lines
+                if bar[0] < (line.left + line.right) / 2 < bar[2] and bar[3] <= line.chars[0].bottom
+                and line.chars[0].top <= above
+            ]  # fmt: skip
+            assert len(medians) == 1, (where, bar, [m.text for m in medians])
+            label = medians[0].chars[0]
+            assert label.bottom - bar[3] < above - label.top, (where, medians[0].text)
+            centre = (bar[1] + bar[3]) / 2
+            beside = [
+                line for line in lines if line.right <= bar[0] and abs(line.baseline - centre) < 4
+            ]
+            gap = bar[0] - max(line.right for line in beside)
+            assert 0 < gap <= 2 * MM, (where, bar, gap / MM)
 
 
 def test_the_occupations_counted_are_a_footnote_not_a_row(realistic: dict[str, Any]) -> None:

@@ -243,7 +243,9 @@ def test_labels_keep_clear_of_the_benchmark_line() -> None:
     svg = role_chart(low=52600, high=200440, median=104920, marks=[], benchmark=50980)
     assert crossing_the_line(svg) == []
     assert "$52,600" in words_of(svg)
-    # Four roles on one axis (the review's A3 comparison): no end or median across the line.
+    # Four roles on one axis (the review's A3 comparison): no median or high end across the
+    # line; a low end sits just left of its own bar (the second review: set beyond the line it
+    # read as another row's), the line passing under its halo.
     rows = [
         charts.PayRow("Business Intelligence and Reporting Data Analyst", 67240, 199130, 120230,
                       "$67,240", "$199,130"),
@@ -257,5 +259,5 @@ def test_labels_keep_clear_of_the_benchmark_line() -> None:
             rows, benchmark=50980, money=money, short=short, words=WORDS, style=STYLE,
             width=width, label_width=150.0, title="Salary",
         )  # fmt: skip
-        assert crossing_the_line(svg) == [], width
+        assert set(crossing_the_line(svg)) <= {row.low_text for row in rows}, width
         assert all(row.low_text in words_of(svg) for row in rows)

@@ -109,3 +109,16 @@ def test_a_sheets_caption_ends_once_after_an_area_that_ends_in_a_period(tmp_path
         edition=date(2026, 11, 21),
     ).html  # fmt: skip
     assert "US dollars,\u00a0U.S.</span>" in html and "U.S.." not in html
+
+
+@pytest.mark.parametrize("locale", ["en", "de", "es", "fr"])
+def test_the_occupation_code_never_breaks_from_soc(tmp_path: Path, locale: str) -> None:
+    """A one-pager printed "(SOC" at a line's end and "41-4011)" on the next."""
+    project, _ = load_project(REPO, only=["strategic-account-manager"])
+    html = render_html(
+        "sheet", project.roles["strategic-account-manager"], project.brand("default"),
+        Theme(REPO), official=[official(tmp_path)], locale=locale, paper="a4",
+        edition=date(2026, 11, 21),
+    ).html  # fmt: skip
+    assert "(SOC\u00a041-4011)" in html
+    assert "SOC 41-4011" not in html

@@ -445,24 +445,28 @@ def pay_rows(
         return left + value / axis_top * (width - left - room)
 
     names = [_wrap(row.label, style.face, left - 8, LABEL, 700) for row in rows]
-    top_y, band_h = 2.0, 8.0
-    row_h = 21.0 if any(len(lines) > 1 for lines in names) else 19.5
+    band_h = 8.0
+    # Each role's row band holds its median figure above its bar (the bar 11 pt down) and its
+    # two-line name: at least 10 mm a row, more where a wide page (A3) has the room.
+    row_h = max(28.5, min(36.0, width / 22))
+    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7
     bx = x(benchmark) if benchmark is not None else None
     if bx is not None:  # labels keep clear of the line: beyond it when it runs close by
-        canvas.shape(_dashed(bx, top_y + 4, top_y + row_h * len(rows) + 2, palette.muted))
-        canvas.keep_clear(bx, top_y + 4, top_y + row_h * len(rows) + 2)
+        canvas.shape(_dashed(bx, 4, axis_y - 2, palette.muted))
+        canvas.keep_clear(bx, 4, axis_y - 2)
     for i, row in enumerate(rows):
-        band_y = top_y + row_h * i + 10
+        band_y = row_h * i + 11
         centre = band_y + band_h / 2
         first = centre + 3 - (len(names[i]) - 1) * 4.6
         for n, line in enumerate(names[i]):
             canvas.text(left - 8, first + n * 9.2, line, size=LABEL, anchor="end", weight=700)
         canvas.shape(_band(x(row.low), x(row.high), band_y, band_h, palette))
-        low = [(x(row.low) - 3, centre + 2.7, "end")]
-        if bx is not None and bx < x(row.low):
-            low.append((bx - 4, centre + 2.7, "end"))
+        # The low end just left of its own bar (the benchmark line passes under its halo);
+        # inside the bar only when the role names' column leaves no room.
+        low_x = x(row.low) - 3
+        beside = low_x - style.face.width(row.low_text, SMALL) >= left - 4
         canvas.place(
-            [*low, (x(row.low) + 3, centre + 2.7, "start")],
+            [(low_x, centre + 2.7, "end") if beside else (x(row.low) + 3, centre + 2.7, "start")],
             [(row.low_text, SMALL, 400, None)],
             0,
             force=True,
@@ -486,7 +490,7 @@ def pay_rows(
                 force=True,
                 halo=True,
             )  # fmt: skip
-    bottom = _axis(canvas, x, step, axis_top, top_y + row_h * len(rows) + 4, short)
+    bottom = _axis(canvas, x, step, axis_top, axis_y, short)
     symbols = _legend_symbols(palette)
     legend = [(symbols["range"], words.range), (symbols["median"], words.median)]
     if benchmark is not None and words.benchmark:
