@@ -88,7 +88,9 @@ def regional(
     chart = None
     if pay is not None and style is not None and width_mm is not None:
         chart = salary_chart(pay, labels, fmt, style, width_mm)
-        if chart.cited:  # its source line names the release, a date: never broken
+        if (
+            chart is not None and chart.cited
+        ):  # its source line names the release, a date: never broken
             chart = replace(chart, cited=chart.cited.replace(release, unbroken(release)))
     onet = official.onet
     return Regional(
