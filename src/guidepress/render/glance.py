@@ -85,22 +85,10 @@ class Rung:
     width: float | None
     open_end: bool  # "8+ years": the bar runs to the end of the axis
     mark: bool  # this role
-    label: str = "inside"  # its years: "inside" the bar, or "after" or "before" a short one
 
 
-#: The ladder chart's column of tier names (styles/guide.css, .ladder-name-col), in mm.
-LADDER_NAMES_MM = 62.0
-#: A bar's years label (0.74em bold): per character, and the bar's padding with some slack, in
-#: mm; generous, so that a label set inside its bar is never cut off.
-LABEL_CHAR_MM = 1.3
-LABEL_PAD_MM = 2.6
-LABEL_WORD_CHARS = 7  # " years", " años", " Jahre", " ans" and the dash or plus
-
-
-def ladder(role: Role, mark: int | None, text_mm: float) -> tuple[list[Rung], list[int]]:
-    """The tiers as bars on a years-of-experience axis, and the axis' tick years (0 first);
-    ``text_mm``: the chart's width. A bar too short for its years has them after it (before
-    it where the axis ends)."""
+def ladder(role: Role, mark: int | None) -> tuple[list[Rung], list[int]]:
+    """The tiers as bars on a years-of-experience axis, and the axis' tick years (0 first)."""
     ends = [
         t.years_max if t.years_max is not None else t.years_min + 4
         for t in role.tiers
@@ -116,13 +104,5 @@ def ladder(role: Role, mark: int | None, text_mm: float) -> tuple[list[Rung], li
             start = round(100 * tier.years_min / span, 2)
             width = round(100 * max(end - tier.years_min, 0.6) / span, 2)
         open_end = tier.years_min is not None and tier.years_max is None
-        label = "inside"
-        if start is not None and width is not None:
-            digits = len(f"{tier.years_min}{tier.years_max if tier.years_max is not None else ''}")
-            label_mm = (digits + LABEL_WORD_CHARS) * LABEL_CHAR_MM + LABEL_PAD_MM
-            track_mm = text_mm - LADDER_NAMES_MM
-            if width * track_mm / 100 < label_mm:
-                room_after = (100 - start - width) * track_mm / 100
-                label = "after" if room_after >= label_mm else "before"
-        rungs.append(Rung(index + 1, tier, start, width, open_end, index == mark, label))
+        rungs.append(Rung(index + 1, tier, start, width, open_end, index == mark))
     return rungs, list(range(0, span + 1, step))

@@ -140,7 +140,7 @@ def guide_context(
         education=education,
         education_steps=education_steps(education),
         mark=mark,
-        rungs=(chart := ladder(role, mark, text_mm))[0],
+        rungs=(chart := ladder(role, mark))[0],
         ladder_ticks=chart[1],
         related=related_roles(role, mark),
         cover_art=cover_art(
