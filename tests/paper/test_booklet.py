@@ -14,6 +14,7 @@ from typing import Any
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
@@ -268,3 +269,24 @@ def test_a_changed_role_lays_out_its_own_chapter_only(
     assert squash("serve guests") in squash(" ".join(_text(root / "output" / again["path"])))
     # Asked no longer, the imposed file of a rebuilt booklet goes (it shows old pages).
     assert again["imposed"] is None and not (root / "output/booklets/food.saddle.pdf").exists()
+
+
+def test_the_cover_s_pay_range_is_the_chapters_medians(demo: Path) -> None:
+    """A regional booklet (the demo: US): the cover's key-facts band gives the range of the
+    medians its chapters print (the official ones), not the role files' own."""
+    entries = built_entries(demo, BuildRequest(kinds=("booklet",), regions=("US",)))
+    [entry] = [e for e in entries.values() if e["kind"] == "booklet" and e["region"] == "US"]
+    pages = _text(demo / "output" / entry["path"])
+    band = re.search(r"MEDIAN PAY\s*\$([\d,]+)–\$([\d,]+)", pages[0])
+    assert band, pages[0]
+    printed = [
+        int(value.replace(",", ""))
+        for page in pages[1:]
+        for value in re.findall(r"Median pay, U\.S\. \$([\d,]+) a year", page)
+    ]
+    assert len(printed) == 2  # one per chapter: the demo's two seed roles
+    low, high = (int(v.replace(",", "")) for v in band.groups())
+    assert (low, high) == (min(printed), max(printed))
+    roles = (yaml.safe_load(f.read_text()) for f in (demo / "content/roles").glob("*-manager.yaml"))
+    own = sorted(role["salary"]["median"] for role in roles)
+    assert (low, high) != (own[0], own[-1])  # the role files' own medians differ from BLS's

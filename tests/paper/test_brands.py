@@ -6,11 +6,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 
+from guidepress.build.request import BuildRequest
+from guidepress.content.contrast import contrast_ratio
 from guidepress.content.project import load_project
 from guidepress.theme.lookup import Theme
-from tests.helpers import figure_alts, fill_colors, fonts_of, render_html, text_of
+from tests.helpers import (
+    HARBOUR_PILOT,
+    brand_project,
+    built_entries,
+    figure_alts,
+    fill_colors,
+    fonts_of,
+    render_html,
+    text_of,
+    write,
+)
 
 pytestmark = pytest.mark.pdf
 
@@ -69,3 +82,47 @@ def test_logo_footer_and_contact_are_printed(
     sheet = text_of(out / "sheets/harbour-pilot.pdf")
     assert "Mark Careers Office" in sheet
     assert "desk@mark.example" in sheet
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide of a harbour pilot whose ladder has the role's own tier, under the three
+    example brands (the default first: its guide has no brand folder); the output folder."""
+    root = brand_project(
+        tmp_path_factory.mktemp("marked"),
+        "brands: [default, brightpath, northfield]\nkinds: [guide]\n",
+    )
+    role = HARBOUR_PILOT.replace(
+        "  - {title: Senior Pilot",
+        "  - {title: Harbour Pilot, experience: 2-8 years}\n  - {title: Senior Pilot",
+    )
+    write(root, "content/roles/harbour-pilot.yaml", role)
+    built_entries(root, BuildRequest())
+    return root / "output"
+
+
+@pytest.mark.parametrize("brand", ["default", "brightpath", "northfield"])
+def test_white_type_on_this_role_s_fills_passes_aa(marked: Path, brand: str) -> None:
+    """The ladder's "THIS ROLE" badge is white on a fill: the accent's readable shade, 4.5:1
+    with white (the bright accents themselves give about 3:1). The fill is read from the
+    rendered page, just left of the badge's text."""
+    path = marked / "guides" / ("" if brand == "default" else brand) / "harbour-pilot.pdf"
+    pdf = pdfium.PdfDocument(str(path))
+    scale = 4.0
+    fills = []
+    try:
+        for page in pdf:
+            text = page.get_textpage()
+            searcher = text.search("THIS ROLE", match_case=True)
+            found = searcher.get_next()
+            while found:
+                left, bottom, _, top = text.get_charbox(found[0])
+                image = page.render(scale=scale).to_pil().convert("RGB")
+                x = (left - 0.6 * 72 / 25.4) * scale  # inside the badge's padding
+                y = (page.get_height() - (bottom + top) / 2) * scale
+                fills.append("#{:02x}{:02x}{:02x}".format(*image.getpixel((x, y))))
+                found = searcher.get_next()
+    finally:
+        pdf.close()
+    assert fills, path  # the ladder's badge
+    assert all(contrast_ratio(fill, "#ffffff") >= 4.5 for fill in fills), fills

@@ -75,6 +75,13 @@ def test_other_locales_word_the_figures(tmp_path: Path) -> None:
         assert text in html, text
 
 
+def test_the_release_in_the_source_line_never_breaks(tmp_path: Path) -> None:
+    html = guide(official(tmp_path))
+    # The source lines under the glance page's chart, its figures and the cover's.
+    assert html.count("Occupational Employment and Wage Statistics, May\u00a02025.") == 3
+    assert "May 2025." not in html
+
+
 def test_pay_of_figures(tmp_path: Path) -> None:
     pay = pay_of_figures(official(tmp_path, A_PCT90="#").figures)
     assert pay is not None

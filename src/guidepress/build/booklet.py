@@ -45,6 +45,17 @@ from guidepress.theme.lookup import Theme
 _PLACEHOLDER = 888
 
 
+def _median(role: Role, official: Official | None) -> tuple[float | None, str | None]:
+    """The median pay the role's chapter prints, for the cover's range: a regional edition's
+    official annual median (an hourly or top-coded one is left out), else the role's own."""
+    if official is not None:
+        figures = official.figures
+        printable = figures.period == "annual" and "median" not in figures.top_coded
+        return (figures.median, figures.currency) if printable else (None, None)
+    salary = role.salary
+    return (salary.median, salary.currency) if salary and salary.median else (None, None)
+
+
 def produce_booklet(
     project: Project,
     theme: Theme,
@@ -66,14 +77,14 @@ def produce_booklet(
     }
     brand = project.brand(output.brand)
     kind = KINDS[output.kind]
+    pay = dict(zip(output.roles, official, strict=False))
     number = 0
     chapters = []
     for group in groups(settings, roles):
         for slug in group.roles:
             number += 1
             role = roles[slug]
-            salary = role.salary
-            median = (salary.median, salary.currency) if salary and salary.median else (None, None)
+            median = _median(role, pay.get(slug))
             chapters.append(
                 Chapter(slug, number, role.title, role.summary, group.title, 0, *median)
             )
@@ -89,8 +100,6 @@ def produce_booklet(
     )
     environment = _environment(theme, kind.stylesheets, brand, output)
     keys: list[str] = []
-
-    pay = dict(zip(output.roles, official, strict=False))
 
     def made(piece: Piece, subject_roles: tuple[Role, ...] = ()) -> Made:
         """The piece laid out, or as kept from a build that laid out the same HTML."""

@@ -6,7 +6,7 @@ the occupation they count, the source's citation, and the source page's own rang
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guidepress.content.models import Role
 from guidepress.i18n.formatting import Formatter
@@ -84,9 +84,14 @@ def regional(
         amount = _money(figures, "benchmark_median", fmt, labels)
         benchmark = labels.format("benchmark", area=area, amount=amount)
     pay = pay_of_figures(figures)
+    release = figures.release
     chart = None
     if pay is not None and style is not None and width_mm is not None:
         chart = salary_chart(pay, labels, fmt, style, width_mm)
+        if (
+            chart is not None and chart.cited
+        ):  # its source line names the release, a date: never broken
+            chart = replace(chart, cited=chart.cited.replace(release, unbroken(release)))
     onet = official.onet
     return Regional(
         figures=figures,
@@ -99,7 +104,10 @@ def regional(
             period=labels["salary_period_" + figures.period],
             currency=figures.currency,
         ),
-        citation=labels.format("official_source", citation=figures.citation),
+        citation=labels.format(
+            "official_source",
+            citation=figures.citation.replace(release, unbroken(release)),
+        ),
         median_label=labels.format("median_in_area", area=area),
         median=_money(figures, "median", fmt, labels) if figures.median is not None else "—",
         rows=rows,
@@ -115,6 +123,11 @@ def regional(
         onet_credit=ONET_CREDIT if onet else None,
         chart=chart,
     )
+
+
+def unbroken(text: str) -> str:
+    """``text`` ("May 2025") with no-break spaces: a date never breaks across lines."""
+    return text.replace(" ", "\u00a0")
 
 
 def money_format(figures: PayFigures, locale: str) -> Formatter:
