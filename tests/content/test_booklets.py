@@ -63,29 +63,32 @@ def test_a_project_without_booklets_has_one_of_every_role() -> None:
     assert list(booklets(configured)) == ["fair"]
 
 
+#: A booklet with a problem in every field the project's content decides (lines 3 to 10).
+FAIR = """
+    booklets:
+      fair:
+        roles: [baker, nurse, bakr, baker]
+        audience: employr
+        brand: northfeld
+        impose: saddle
+        pages_multiple: 2
+      both:
+        roles: [baker]
+        groups: [{title: Food, roles: [baker]}]
+"""
+
+
 def test_problems_of_booklets_are_located(project: Path) -> None:
     for slug in ("baker", "nurse"):
         write(project, f"content/roles/{slug}.yaml", f"title: {slug.title()}\nsummary: A role.\n")
-    write(
-        project,
-        "guidepress.yaml",
-        """
-        booklets:
-          fair:
-            roles: [baker, nurse, bakr, baker]
-            audience: employr
-            brand: northfeld
-            impose: saddle
-            pages_multiple: 2
-          both:
-            roles: [baker]
-            groups: [{title: Food, roles: [baker]}]
-          one:
-            roles: nurse
-          Big Fair:
-            order: salaries
-        """,
-    )
+    # Shape problems first: the booklets' other problems are looked for once those are gone.
+    shapes = """\
+      one:
+        roles: nurse
+      Big Fair:
+        order: salaries
+"""
+    write(project, "guidepress.yaml", FAIR + shapes)
     assert validate_lines(project) == (
         1,
         [
@@ -97,22 +100,7 @@ def test_problems_of_booklets_are_located(project: Path) -> None:
             "'salary', 'growth' or 'demand' (got 'salaries')",
         ],
     )
-    write(
-        project,
-        "guidepress.yaml",
-        """
-        booklets:
-          fair:
-            roles: [baker, nurse, bakr, baker]
-            audience: employr
-            brand: northfeld
-            impose: saddle
-            pages_multiple: 2
-          both:
-            roles: [baker]
-            groups: [{title: Food, roles: [baker]}]
-        """,
-    )
+    write(project, "guidepress.yaml", FAIR)
     assert validate_lines(project) == (
         1,
         [

@@ -251,12 +251,7 @@ def _grown(
     exponent = min(max(exponent, CAUTIOUS), 2.5)
     wanted = scale * (room * 0.975 / height) ** (1 / exponent)
     grown = round(min(previous[0], wanted), 4)
-    if grown <= scale + 0.004:
-        return Fitted(laid, level, scale, layouts)
-    bigger = lay_out(level, grown)
-    if bigger.pages == 1:
-        return Fitted(bigger, level, grown, layouts + 1)
-    return Fitted(laid, level, scale, layouts + 1)
+    return _larger(lay_out, laid, level, scale, grown, layouts)
 
 
 def _regrown(
@@ -270,6 +265,19 @@ def _regrown(
         return Fitted(laid, level, scale, layouts)
     grown = round(min(1.0, scale * (room * 0.975 / height) ** (1 / HOPEFUL)), 4)
     grown = 1.0 if grown >= 0.995 else grown
+    return _larger(lay_out, laid, level, scale, grown, layouts)
+
+
+def _larger(
+    lay_out: Callable[[int, float], L],
+    laid: L,
+    level: int,
+    scale: float,
+    grown: float,
+    layouts: int,
+) -> Fitted[L]:
+    """``laid`` at type ``grown`` when that is worth a layout (more than a hair larger) and
+    still fits one page; else ``laid`` as it is."""
     if grown <= scale + 0.004:
         return Fitted(laid, level, scale, layouts)
     bigger = lay_out(level, grown)
