@@ -91,6 +91,8 @@ _PATTERN_HINTS = {
     "soc": "must be a SOC code like 41-4011",
     "onet": "must be an O*NET-SOC code like 41-4011.00",
     "code": "must be an occupation code: letters, digits, dots and hyphens, like 2433",
+    "role_url": "must be a web address (http:// or https://) with {slug} where the role goes, "
+    "like https://careers.example/roles/{slug}",
 }
 
 

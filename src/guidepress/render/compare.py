@@ -19,6 +19,7 @@ from babel.lists import format_list
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
+from guidepress.content.models.config import Benchmarks
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
@@ -43,7 +44,14 @@ from guidepress.render.figures import (
     rating,
 )
 from guidepress.render.overlap import MatrixRow, chosen, matrix, use_matrix
-from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_figures, pay_of_role
+from guidepress.render.pay import (
+    Benchmark,
+    Growth,
+    Pay,
+    growth_of_role,
+    pay_of_figures,
+    pay_of_role,
+)
 from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
 from guidepress.theme.filters import first_sentence
@@ -333,7 +341,7 @@ def compare_context(
         matrix=grid,
         skills=matrix(skills, counts["matrix"]) if grid else [],
         growth_benchmark=benchmark_bar,
-        growth_note=_growth_note(growths, labels, fmt),
+        growth_note=_growth_note(growths, labels, fmt, _configured_growth(benchmarks)),
         landscape=landscape,
         label_mm=round(label_mm * grow, 2),
         sources=figures + references[: counts["references"]],
@@ -440,7 +448,7 @@ def _growth_bars(
 ) -> tuple[list[Bar | None], Bar | None]:
     """Growth bars on one scale for every column, and where the benchmark falls on it."""
     values = [g.rate for g in growths if g is not None]
-    benchmark = next((g.benchmark for g in growths if g and g.benchmark), None)
+    benchmark = _common_benchmark(growths)
     if benchmark is not None:
         values.append(benchmark.value)
     if not values:
@@ -456,12 +464,31 @@ def _growth_bars(
     return bars, bar(benchmark.value) if benchmark else None
 
 
-def _growth_note(growths: list[Growth | None], labels: Labels, fmt: Formatter) -> str | None:
-    """The growth row's key: what the dashed line is, and where the figures come from."""
+def _configured_growth(benchmarks: Benchmarks | None) -> Benchmark | None:
+    given = benchmarks.growth if benchmarks else None
+    return Benchmark(given.rate, given.area, given.source, given.period) if given else None
+
+
+def _common_benchmark(growths: list[Growth | None]) -> Benchmark | None:
+    """The benchmark the growth row draws: only when every role's growth is set against it
+    (same period, pay.py::growth_of_role), so the line never sits beside a figure of another
+    period."""
+    known = [g for g in growths if g is not None]
+    if not known or any(g.benchmark is None for g in known):
+        return None
+    return known[0].benchmark
+
+
+def _growth_note(
+    growths: list[Growth | None], labels: Labels, fmt: Formatter, given: Benchmark | None = None
+) -> str | None:
+    """The growth row's key: what the dashed line is, or why there is none (``given``: the
+    configured benchmark, left out for a period the roles' figures do not share), and the
+    periods."""
     known = [g for g in growths if g is not None]
     if not known:
         return None
-    benchmark = next((g.benchmark for g in known if g.benchmark), None)
+    benchmark = _common_benchmark(growths)
     periods = {g.period for g in known}
     parts = []
     if benchmark is not None:
@@ -471,6 +498,13 @@ def _growth_note(growths: list[Growth | None], labels: Labels, fmt: Formatter) -
         )
     if periods == {None}:
         parts.append(labels.growth_period_not_stated)
+    elif None not in periods and len(periods) > 1:
+        parts.append(labels.format("growth_periods", periods=", ".join(sorted(periods))))
+    if benchmark is None and given is not None and given.period:
+        parts.append(
+            labels.format("growth_benchmark_left_out", value=fmt.percent(given.value),
+                          period=given.period)
+        )  # fmt: skip
     return " ".join(parts) or None
 
 

@@ -109,7 +109,12 @@ def pay_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Pay | None:
 
 
 def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth | None:
-    """The role's projected growth as its source states it, against the configured benchmark."""
+    """The role's projected growth as its source states it, against the configured benchmark
+    when both are projections over the same period.
+
+    Why: "8 %" over an unstated period beside "3 %, 2024–34" invites a comparison the figures do
+    not support (growth over ten years is not growth over five); so a benchmark of another
+    period, or a role's growth with no period, is left out, never drawn beside it."""
     outlook = role.outlook
     rate = role.growth_rate
     if rate is None and outlook is not None:
@@ -117,12 +122,27 @@ def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth |
     if rate is None:
         return None
     given = benchmarks.growth if benchmarks else None
+    period = outlook.period if outlook else None
+    if given is not None and not same_period(period, given.period):
+        given = None
     return Growth(
         rate=rate,
-        period=outlook.period if outlook else None,
+        period=period,
         sources=tuple(outlook.sources) if outlook else (),
         benchmark=Benchmark(given.rate, given.area, given.source, given.period) if given else None,
     )
+
+
+def same_period(one: str | None, other: str | None) -> bool:
+    """Whether two projection periods are the same ("2024-34" and "2024–34" are): never when
+    either is unknown."""
+    if not one or not other:
+        return False
+
+    def key(text: str) -> str:
+        return "".join(text.split()).replace("\u2013", "-").replace("\u2014", "-").casefold()
+
+    return key(one) == key(other)
 
 
 def pay_of_figures(figures: PayFigures) -> Pay | None:

@@ -249,11 +249,12 @@ def call_to_action(reader: Audience | None, labels: Labels, options: Options, ow
 
 
 def _qr_target(role: Role, options: Options, brand: BrandKit) -> tuple[str | None, bool]:
-    """Where the QR code points: the role's own url, else the config's pattern for role pages,
-    else the brand's address; and whether that is a page about the role."""
+    """Where the QR code points: the role's own url, else the brand's pattern for role pages
+    (each brand's site has its own), else the config's, else the brand's address; and whether
+    that is a page about the role."""
     if role.url:
         return role.url, True
-    pattern = options.config.sheet.role_url
+    pattern = brand.brand.role_url or options.config.sheet.role_url
     if pattern:
         return pattern.replace("{slug}", role.slug), True
     return brand.brand.url, False

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from guidepress.content.models.base import Model, WebUrl
-from guidepress.content.models.config import LocaleCode
+from guidepress.content.models.config import ROLE_URL, LocaleCode
 
 _COLOR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 
@@ -127,6 +127,13 @@ class Brand(Model):
         "cover); every field optional.",
     )
     url: WebUrl | None = Field(None, description="Organisation web address.")
+    role_url: str | None = Field(
+        None,
+        pattern=ROLE_URL,
+        description="Address of a role's page on this brand's site, with {slug}: the sheets' "
+        "QR code target for roles without url, before the project's sheet.role_url: "
+        "https://careers.example/roles/{slug}",
+    )
     footer: str | None = Field(None, description="Footer text; the name when unset.")
     disclaimer: str | None = Field(None, description="Printed with the sources.")
     language: LocaleCode = Field(

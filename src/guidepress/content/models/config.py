@@ -75,12 +75,16 @@ class Contact(Model):
     )
 
 
+#: A role page's address pattern (the project's sheet.role_url, a brand's role_url).
+ROLE_URL = r"(?i)^https?://\S*\{slug\}\S*$"
+
+
 class SheetSettings(Model):
     """The role sheet's QR code and contact slot."""
 
     role_url: str | None = Field(
         None,
-        pattern=r"(?i)^https?://\S*\{slug\}\S*$",
+        pattern=ROLE_URL,
         description="Address of a role's page when its file has no url, with {slug}: "
         "https://careers.example/roles/{slug}",
     )
