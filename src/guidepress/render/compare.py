@@ -4,9 +4,10 @@ A headline band (the comparison's title, else the catalogue's pattern over the r
 as one chart on one zero-based axis, then a table: growth against the all-occupations benchmark,
 demand, stress and balance on four-step scales, remote work, education as one structured line,
 years to the senior tier, skills and tools (two roles: side by side, the shared ones marked;
-three or four: a skills-by-roles dot matrix), pros and cons, and an empty "Fits me?" row to
-score each role. What fitting gives up first: skills and tools, then 5 % of the type size, then
-the second pro and con; then type scales on to the floor.
+three or four: a dot matrix of the skills and tools they share, then each role's own), pros and
+cons, and an empty "Fits me?" row to score each role. What fitting gives up first: skills and
+tools, then 5 % of the type size, the reading lists and the intro, then type down to the floor
+(body 9 pt); the second pro and con go last.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
 from guidepress.render import charts
 from guidepress.render.context import (
+    ONE_PAGE_ROOT_PT,
     OnePage,
     OnePageContext,
     Options,
@@ -43,7 +45,7 @@ from guidepress.render.figures import (
     pay_source,
     rating,
 )
-from guidepress.render.overlap import MatrixRow, chosen, matrix, use_matrix
+from guidepress.render.overlap import MatrixRow, chosen, in_common, own, use_matrix
 from guidepress.render.pay import (
     Benchmark,
     Growth,
@@ -54,37 +56,50 @@ from guidepress.render.pay import (
 )
 from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
+from guidepress.render.typefaces import Face
 from guidepress.theme.filters import first_sentence
 from guidepress.theme.lookup import Theme
 
-#: Width of the row labels' column, which the pay chart's role names share: wider where it names
-#: the skills of a dot matrix, and on landscape pages.
-LABEL_MM = {(False, False): 42.0, (False, True): 54.0, (True, False): 56.0, (True, True): 64.0}
-#: Items per list, level by level: what fitting leaves out, in order. Skills are listed per
-#: column (two roles, or roles that share fewer than two skills) or as a matrix of so many rows
-#: (three or four roles that share skills); tools per column; "references": the roles' reading
+#: Width of the row labels' column, by (landscape, three or more roles): beside three or four
+#: columns, whose pros and cons need the width more than the labels, the column is as narrow as
+#: the one-line rows' labels allow (LABEL_ROWS, measured: a label that wraps makes its row of
+#: one-line values taller), from the first figure up to the second.
+LABEL_MM = {(False, False): 42.0, (False, True): 30.0, (True, False): 54.0, (True, True): 40.0}
+NARROW_MAX_MM = 40.0
+LABEL_ROWS = ("growth_rate", "market_demand", "stress_level", "balance_rating", "remote",
+              "row_senior")  # fmt: skip
+LABEL_REM = 0.86  # styles/compare.css: row labels, bold
+#: Width of the pay chart's role names: the titles in full on two lines.
+CHART_LABEL_MM = {False: 42.0, True: 54.0}
+#: Items per list, level by level: what fitting leaves out, in order. "matrix": rows of the dot
+#: matrix of the skills and tools three or four roles share; "skills", "tools": each column's
+#: own (two roles: all of its items, the shared ones marked); "references": the roles' reading
 #: lists in the sources line (the figures' own sources always stay); "intro": the comparison's
 #: intro under the headline.
-COLUMNS = ("skills", "matrix", "tools", "pros", "cons", "references", "intro")
+COLUMNS = ("matrix", "skills", "tools", "pros", "cons", "references", "intro")
 ALL = 99
 LEVELS: tuple[dict[str, int], ...] = tuple(
     dict(zip(COLUMNS, counts, strict=True))
     for counts in (
-        (5, 8, 5, 2, 2, ALL, 1),
-        (4, 7, 4, 2, 2, ALL, 1),
-        (3, 6, 3, 2, 2, ALL, 1),
-        (3, 5, 2, 2, 2, ALL, 1),
-        (2, 4, 2, 2, 2, ALL, 1),
-        (2, 4, 2, 2, 2, ALL, 1),  # the same items, type at 95 %
-        (2, 4, 2, 2, 2, 0, 1),  # the reading lists leave the sources line
-        (2, 3, 2, 1, 1, 0, 1),  # one pro and one con each
-        (2, 2, 2, 1, 1, 0, 0),  # the intro goes
-        (2, 2, 1, 1, 1, 0, 0),
-        (1, 2, 1, 1, 1, 0, 0),
+        (8, 5, 5, 2, 2, ALL, 1),
+        (6, 4, 4, 2, 2, ALL, 1),
+        (5, 3, 3, 2, 2, ALL, 1),
+        (4, 3, 2, 2, 2, ALL, 1),
+        (4, 2, 2, 2, 2, ALL, 1),  # type at 95 %
+        (4, 2, 2, 2, 2, 0, 1),  # the reading lists leave the sources line
+        (3, 2, 2, 2, 2, 0, 0),  # the intro goes
+        (3, 2, 2, 2, 2, 0, 0),  # type at the floor (body 9 pt) before a pro or con goes
+        (3, 2, 1, 2, 2, 0, 0),
+        (2, 1, 1, 2, 2, 0, 0),
+        (3, 3, 3, 1, 1, 0, 0),  # one pro and one con each: room for skills and tools again
+        (3, 2, 2, 1, 1, 0, 0),
+        (2, 2, 2, 1, 1, 0, 0),
+        (2, 1, 1, 1, 1, 0, 0),
     )
 )
-#: The type scale of each level: type comes down to 95 % before the second pro and con go.
-SCALES = (1.0, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95)
+#: The type scale of each level. What a reader compares most is the roles' pros and cons: type
+#: comes down to the floor before the second of them goes.
+SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95) + (0.9,) * 7
 
 
 @dataclass(frozen=True)
@@ -220,11 +235,17 @@ def _lists(role: Role) -> tuple[list[str], list[str]]:
     return list(role.tech_skills), [t.name for t in role.tech_stack]
 
 
+def _both(roles: Sequence[Role]) -> list[list[str]]:
+    """Each role's skills and tools as one list: a matrix row may be a skill one role lists and
+    a tool another does ("Tableau")."""
+    return [skills + tools for skills, tools in map(_lists, roles)]
+
+
 def levels(subject: Subject) -> list[dict[str, int]]:
     """How many items each list shows at each level (the names the template marks)."""
     roles = subject.roles
-    skills = [_lists(r)[0] for r in roles]
-    grid = use_matrix(skills)
+    both = _both(roles)
+    grid = use_matrix(both)
     figures, references = _sources(roles)
     intro = bool(subject.comparison and subject.comparison.intro)
     found = []
@@ -234,12 +255,17 @@ def levels(subject: Subject) -> list[dict[str, int]]:
             "intro": int(intro and counts["intro"] > 0),
         }
         if grid:
-            shown["skills"] = len(matrix(skills, counts["matrix"]))
+            shown["common"] = len(in_common(both, counts["matrix"]))
+            skills = own([_lists(r)[0] for r in roles], both, counts["skills"])
+            tools = own([_lists(r)[1] for r in roles], both, counts["tools"])
         for i, role in enumerate(roles, start=1):
             skills_i, tools_i = _lists(role)
-            if not grid:
+            if grid:
+                shown[f"skills-{i}"] = len(skills[i - 1])
+                shown[f"tools-{i}"] = len(tools[i - 1])
+            else:
                 shown[f"skills-{i}"] = min(counts["skills"], len(skills_i))
-            shown[f"tools-{i}"] = min(counts["tools"], len(tools_i))
+                shown[f"tools-{i}"] = min(counts["tools"], len(tools_i))
             shown[f"pros-{i}"] = min(counts["pros"], len(role.pros))
             shown[f"cons-{i}"] = min(counts["cons"], len(role.cons))
         found.append(shown)
@@ -271,9 +297,14 @@ def compare_context(
     counts = LEVELS[min(options.level, len(LEVELS) - 1)]
     benchmarks = options.config.benchmarks
     skills, tools = (list(x) for x in zip(*(_lists(r) for r in roles), strict=True))
-    grid = use_matrix(skills)
-    marked_skills = chosen(skills, counts["skills"])
-    marked_tools = chosen(tools, counts["tools"])
+    both = _both(roles)
+    grid = use_matrix(both)
+    if grid:  # what they share is the matrix's; each column lists its role's own items
+        marked_skills = [[(x, False) for x in xs] for xs in own(skills, both, counts["skills"])]
+        marked_tools = [[(x, False) for x in xs] for xs in own(tools, both, counts["tools"])]
+    else:
+        marked_skills = chosen(skills, counts["skills"])
+        marked_tools = chosen(tools, counts["tools"])
     figures, references = _sources(roles)
     growths = [growth_of_role(r, benchmarks) for r in roles]
     local = (
@@ -309,7 +340,7 @@ def compare_context(
     content_mm = paper[0] - 2 * PAGE.margin_mm
     # On a big sheet type grows past 100 %; the chart and the label column grow with it.
     grow = max(1.0, options.scale)
-    label_mm = LABEL_MM[landscape, grid]
+    label_mm = _label_mm(labels, chart_style(brand, theme).face, landscape, len(roles))
     if local:  # a regional edition: the area's official figures, hourly ones with cents
         official = zip(roles, local, strict=True)
         pays = [(role.title, pay_of_figures(view.figures)) for role, view in official]
@@ -335,11 +366,11 @@ def compare_context(
             money,
             chart_style(brand, theme),
             content_mm,
-            label_mm,
+            CHART_LABEL_MM[landscape],
             grow,
         ),
         matrix=grid,
-        skills=matrix(skills, counts["matrix"]) if grid else [],
+        skills=in_common(both, counts["matrix"]) if grid else [],
         growth_benchmark=benchmark_bar,
         growth_note=_growth_note(growths, labels, fmt, _configured_growth(benchmarks)),
         landscape=landscape,
@@ -353,6 +384,18 @@ def compare_context(
         else [],
         official_notes=list(dict.fromkeys(note for view in local for note in view.notes)),
     )
+
+
+def _label_mm(labels: Labels, face: Face, landscape: bool, count: int) -> float:
+    """The label column's width: fixed for two roles; for three or four, the widest one-line
+    row's label (at full size, with the cell's padding) within LABEL_MM and NARROW_MAX_MM."""
+    least = LABEL_MM[landscape, count > 2]
+    if count <= 2:
+        return least
+    size = ONE_PAGE_ROOT_PT * LABEL_REM
+    widest = max(face.width(labels[key].replace("\u00ad", ""), size, 700) for key in LABEL_ROWS)
+    need = widest / charts.PT_PER_MM + 0.6 * ONE_PAGE_ROOT_PT / charts.PT_PER_MM + 1.0
+    return round(min(max(least, need), NARROW_MAX_MM), 1)
 
 
 def _sources(roles: Sequence[Role]) -> tuple[list[str], list[str]]:

@@ -1,5 +1,6 @@
 """What the roles of a comparison share: skills and tools matched by a normalised term, the
-items each column prints chosen shared ones first, and the skills-by-roles matrix.
+items each column prints chosen shared ones first (two roles), and for three or four roles the
+dot matrix of what they share above each role's own items.
 
 Why: a shared mark must point at something the reader can see. So "shared" is decided on what
 is printed, never on the full lists: an item shared by two roles is printed in both columns or
@@ -37,9 +38,6 @@ GENERIC = frozenset(
 EXAMPLES = re.compile(
     r"\((?:e\.\s?g\.|eg\b|such as|for example|z\.\s?B\.|p\.\s?ej\.|par ex)[^)]*\)", re.I
 )
-#: A matrix is the right device when the roles share at least this many skills; with fewer,
-#: its rows would hold one tick each and per-role lists say the same in less room.
-MATRIX_SHARED = 2
 
 
 def term(text: str) -> str:
@@ -123,7 +121,7 @@ def chosen(lists: Sequence[Sequence[str]], count: int) -> list[list[tuple[str, b
 
 @dataclass(frozen=True)
 class MatrixRow:
-    """A skill, and which roles list it (three or four roles)."""
+    """A skill or tool two or more roles list, and which roles list it (three or four roles)."""
 
     name: str
     has: list[bool]
@@ -134,31 +132,46 @@ class MatrixRow:
 
 
 def use_matrix(lists: Sequence[Sequence[str]]) -> bool:
-    """Three or four roles that share at least two skills: a matrix; else per-role lists."""
-    return len(lists) > 2 and len(shared_terms(lists)) >= MATRIX_SHARED
+    """Three or four roles that share any skill or tool (``lists``: each role's skills and
+    tools): a dot matrix of what they share over their own lists; two roles, or roles that
+    share nothing: per-role lists only."""
+    return len(lists) > 2 and bool(shared_terms(lists))
 
 
-def matrix(lists: Sequence[Sequence[str]], rows: int) -> list[MatrixRow]:
-    """At most ``rows`` skills, and which roles list each (matched by :func:`term`, named as
-    the first role to list it words it): the shared ones first (the most shared first), then
-    each role's own in turn by their place in its list, so every role keeps its top skills."""
+def in_common(lists: Sequence[Sequence[str]], rows: int) -> list[MatrixRow]:
+    """At most ``rows`` items that two or more of ``lists`` hold (matched by :func:`term`,
+    named as the first role to list it words it), and which roles hold each: the most widely
+    shared first, then by their best place in a role's list.
+
+    Why a matrix of the shared items only: realistic roles share few skills, and a matrix of
+    every item is mostly rows with one dot. The shared ones get a row each, a dot per role that
+    lists it, so a reader sees at once what the roles have in common; each role's own items
+    follow as lists in its column (:func:`own`)."""
     found: dict[str, MatrixRow] = {}
+    place: dict[str, int] = {}
     for index, items in enumerate(lists):
-        for item in items:
-            row = found.setdefault(term(item), MatrixRow(item, [False] * len(lists)))
+        for rank, item in enumerate(items):
+            key = term(item)
+            row = found.setdefault(key, MatrixRow(item, [False] * len(lists)))
             row.has[index] = True
-    ranked = [
-        (rank, index, term(item))
-        for index, items in enumerate(lists)
-        for rank, item in enumerate(items)
-    ]
-    order = [key for *_, key in sorted(ranked)]
-    shared = sorted(
-        (key for key in dict.fromkeys(order) if found[key].shared),
-        key=lambda key: -sum(found[key].has),
-    )
-    picked = list(dict.fromkeys([*shared, *order]))[:rows]
-    # Shared rows first, the rest in the order of the roles' lists.
-    return [found[key] for key in picked if found[key].shared] + [
-        found[key] for key in picked if not found[key].shared
-    ]
+            place[key] = min(place.get(key, rank), rank)
+    shared = [key for key, row in found.items() if row.shared]
+    shared.sort(key=lambda key: (-sum(found[key].has), place[key]))
+    return [found[key] for key in shared[:rows]]
+
+
+def own(
+    lists: Sequence[Sequence[str]], everything: Sequence[Sequence[str]], count: int
+) -> list[list[str]]:
+    """Each of ``lists``' first ``count`` items that no other role's ``everything`` holds
+    (``everything[i]``: role i's skills and tools): what the matrix does not show, so no item
+    is printed twice and none is marked twice."""
+    keys = [{term(item) for item in items} for items in everything]
+    result = []
+    for index, items in enumerate(lists):
+        others = set().union(*(k for j, k in enumerate(keys) if j != index))
+        mine: dict[str, str] = {}
+        for item in items:
+            mine.setdefault(term(item), item)
+        result.append([item for key, item in mine.items() if key not in others][:count])
+    return result

@@ -112,15 +112,20 @@ def compare_notice(roles: list[Role], labels: Labels) -> str | None:
     """The comparison sheet's line: each role with untranslated rows, and which."""
     parts = []
     language = ""
+    whole = []  # per role: its every row untranslated, in which language
     for role in roles:
         keys = untranslated_groups(role, COMPARE_GROUPS)
         if keys == [] or not isinstance(role, LocalizedRole):
+            whole.append(None)
             continue
         language = language_name(role.source_locale, role.locale)
+        whole.append(language if keys is None else None)
         which = (
             labels.untranslated_everything if keys is None else ", ".join(labels[k] for k in keys)
         )
         parts.append(f"{role.title} ({which})")
     if not parts:
         return None
+    if None not in whole and len(set(whole)) == 1:  # one line, not "(all content)" per role
+        return labels.format("untranslated_roles_all", language=language)
     return labels.format("untranslated_some", language=language, sections="; ".join(parts))
