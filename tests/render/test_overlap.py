@@ -4,7 +4,7 @@ roles share skills."""
 
 from __future__ import annotations
 
-from guidepress.render.overlap import chosen, matrix, term, use_matrix
+from guidepress.render.overlap import chosen, in_common, own, term, use_matrix
 
 
 def test_terms_match_whatever_the_case_punctuation_acronym_or_generic_ending() -> None:
@@ -43,22 +43,26 @@ def test_marks_follow_what_is_printed_not_the_full_lists() -> None:
         assert all(not shared for _, shared in column)
 
 
-def test_the_matrix_only_when_roles_share_two_skills_and_shared_rows_come_first() -> None:
+def test_the_matrix_holds_what_three_roles_share_and_the_columns_their_own() -> None:
     lists = [["SQL", "Excel", "Statistics"], ["Excel", "Negotiation"], ["Python", "SQL", "excel"]]
     assert use_matrix(lists)
-    rows = matrix(lists, 5)
+    rows = in_common(lists, 5)
     assert [(r.name, r.has) for r in rows] == [
         ("Excel", [True, True, True]),  # the most shared first
         ("SQL", [True, False, True]),
-        ("Python", [False, False, True]),  # then each role's own, by their place in its list
-        ("Negotiation", [False, True, False]),
-        ("Statistics", [True, False, False]),
     ]
-    assert [r.name for r in matrix(lists, 3)] == ["Excel", "SQL", "Python"]
-    # Nine skills with one tick each: per-role lists instead.
-    assert not use_matrix([["SQL", "Dashboards"], ["Journey mapping"], ["CRM expertise", "SQL"]])
+    assert [r.name for r in in_common(lists, 1)] == ["Excel"]
+    # Each column's own: never an item another role lists, in the role's order, at most count.
+    assert own(lists, lists, 5) == [["Statistics"], ["Negotiation"], ["Python"]]
+    # One item in common is enough for a matrix (realistic roles share few): no row of one dot.
+    few = [["SQL", "Dashboards"], ["Journey mapping"], ["CRM expertise", "SQL"]]
+    assert use_matrix(few)
+    assert [(r.name, r.has) for r in in_common(few, 5)] == [("SQL", [True, False, True])]
+    assert own(few, few, 1) == [["Dashboards"], ["Journey mapping"], ["CRM expertise"]]
+    assert not use_matrix([["SQL"], ["Journey mapping"], ["CRM expertise"]])  # nothing shared
     assert not use_matrix([["SQL", "Excel"], ["SQL", "Excel"]])  # two roles: side by side
-    # Two wordings of one skill are one row.
+    # Two wordings of one skill are one row; a skill one role lists and a tool another does too.
     crm = [["CRM software expertise", "Forecasting"], ["CRM software proficiency", "Forecasting"],
            ["Onboarding"]]  # fmt: skip
-    assert [r.name for r in matrix(crm, 4) if r.shared] == ["CRM software expertise", "Forecasting"]
+    assert [r.name for r in in_common(crm, 4)] == ["CRM software expertise", "Forecasting"]
+    assert own(crm, crm, 4) == [[], [], ["Onboarding"]]

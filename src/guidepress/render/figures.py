@@ -366,8 +366,9 @@ def logo_data_url(brand: BrandKit) -> str | None:
 
 def logo_min_height_mm(brand: BrandKit, smallest_pt: float) -> float:
     """How tall the brand's logo must print for the smallest text drawn in it (an SVG logo's
-    <text>, like a subtitle under the name) to reach ``smallest_pt``; 0 for a logo without text.
-    A logo's words are words on the page: they keep to the type floor like any label."""
+    <text>, like a subtitle under the name, or outlined words whose group declares the size
+    they were set at: ``<g font-size="21.5">``) to reach ``smallest_pt``; 0 for a logo without
+    text. A logo's words are words on the page: they keep to the type floor like any label."""
     if brand.brand.logo is None or brand.folder is None:
         return 0.0
     path = brand.folder / brand.brand.logo
@@ -382,7 +383,7 @@ def logo_min_height_mm(brand: BrandKit, smallest_pt: float) -> float:
     sizes = [
         _number(node.get("font-size"))
         for node in root.iter()
-        if node.tag.rsplit("}", 1)[-1] == "text" and node.get("font-size")
+        if node.tag.rsplit("}", 1)[-1] in ("text", "tspan", "g") and node.get("font-size")
     ]
     sizes = [size for size in sizes if size > 0]
     if not height or not sizes:
