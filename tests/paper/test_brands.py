@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 import pytest
 
 from guidepress.build.request import BuildRequest
@@ -15,6 +17,7 @@ from guidepress.content.project import load_project
 from guidepress.theme.lookup import Theme
 from tests.helpers import (
     HARBOUR_PILOT,
+    REPO,
     brand_project,
     built_entries,
     figure_alts,
@@ -82,6 +85,54 @@ def test_logo_footer_and_contact_are_printed(
     sheet = text_of(out / "sheets/harbour-pilot.pdf")
     assert "Mark Careers Office" in sheet
     assert "desk@mark.example" in sheet
+
+
+def logo_word_lines(path: Path, color: tuple[int, int, int]) -> list[float]:
+    """The ink height in pt of each line of outlined words a logo draws in ``color`` on the
+    first page: filled paths at least five times as wide as tall."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        found = []
+        for shape in document[0].get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            rgba = [ctypes.c_uint() for _ in range(4)]
+            raw.FPDFPageObj_GetFillColor(shape.raw, *(ctypes.byref(c) for c in rgba))
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            left, bottom, right, top = shape.get_bounds()
+            drawn = tuple(c.value for c in rgba[:3])
+            if fill.value and drawn == color and right - left >= 5 * (top - bottom):
+                found.append(top - bottom)
+        return found
+    finally:
+        document.close()
+
+
+def ink_per_em(font: Path, words: str) -> float:
+    """How tall ``words`` are in ink (highest ascender to lowest descender), per point of type."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    face = TTFont(font)
+    glyphs, cmap = face.getGlyphSet(), face.getBestCmap()
+    low, high = 0.0, 0.0
+    for char in words.replace(" ", ""):
+        pen = BoundsPen(glyphs)
+        glyphs[cmap[ord(char)]].draw(pen)
+        low, high = min(low, pen.bounds[1]), max(high, pen.bounds[3])
+    return (high - low) / face["head"].unitsPerEm
+
+
+def test_the_logos_smallest_words_print_at_7_pt_on_one_pagers(
+    letter: tuple[Path, dict[str, dict[str, Any]]],
+) -> None:
+    """northfield's subtitle, "University Career Center", outlined in its gold under the name:
+    the second review measured about 4 pt on the sheet. Its size, read back from its ink
+    height on the page and the font's, is 7 pt or more."""
+    out, _ = letter
+    brand = REPO / "content/brands/northfield"
+    per_pt = ink_per_em(brand / "fonts/BaskervaldADFStd.otf", "University Career Center")
+    [ink] = logo_word_lines(out / "sheets/northfield/harbour-pilot.pdf", (0xC9, 0xA1, 0x3B))
+    assert ink / per_pt >= 7.0, ink / per_pt
 
 
 @pytest.fixture(scope="module")

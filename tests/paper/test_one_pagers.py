@@ -281,15 +281,25 @@ def test_only_the_theme_and_brand_fonts_are_embedded(built: list[Built]) -> None
             assert len(own) > 0.97 * len(chars(item.path)), item
 
 
+#: Where each example brand's role pages are (brand.yaml role_url); the default brand has none
+#: and takes the project's sheet.role_url.
+ROLE_PAGES = {
+    "default": "https://guidepress.example/careers/{}",
+    "northfield": "https://careers.northfield.example/roles/{}",
+    "brightpath": "https://brightpath.example/roles/{}",
+}
+
+
 def test_sheet_qr_code_is_25_mm_and_goes_to_the_role_page(built: list[Built]) -> None:
     for item in of(built, kind="sheet"):
         [code] = qr_codes(item.path, dpi=150)
-        assert code.text == f"https://guidepress.example/careers/{item.subject}"
+        target = ROLE_PAGES[item.brand].format(item.subject)
+        assert code.text == target, item
         assert code.side_mm >= 25.0
         labels = catalogue(item.locale)
         page = squashed(text(item.path))
         assert squashed(labels.qr_cta_guide) in page
-        assert squashed(f"guidepress.example/careers/{item.subject}") in page
+        assert squashed(target.split("://", 1)[1]) in page
 
 
 def test_the_roles_own_tier_is_highlighted_and_labelled(built: list[Built], project: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,14 @@ from tests.helpers import (
     build_sheets,
     decode_qr,
     dollars,
+    manifest,
     oews_row,
     outputs_by_role,
     squash,
+    validate_lines,
     write,
 )
+from tests.paper.measure import text
 
 pytestmark = pytest.mark.pdf
 
@@ -90,6 +94,70 @@ def test_a_url_pattern_points_the_code_at_the_role_page_and_says_what_to_do(
     # The next build without it prints the config's again: the override is not kept as current.
     assert build_sheets(project)[0] == 0
     assert "Dana Whitfield" in PdfReader(path).pages[0].extract_text()
+
+
+def test_a_brands_role_url_comes_before_the_projects(project: Path) -> None:
+    """Each brand's site has its own role pages: its ``role_url`` is the code's target for a
+    role without url, before the project's ``sheet.role_url`` (which the other brand uses);
+    the role's own url stays first."""
+    write(project, "guidepress.yaml", """
+        brands: [default, campus]
+        sheet: {role_url: "https://jobs.example.org/roles/{slug}", call_to_action: apply}
+        """)  # fmt: skip
+    brand = (REPO / "content/brands/default/brand.yaml").read_text("utf-8")
+    write(project, "content/brands/campus/brand.yaml",
+          brand + "\nrole_url: https://careers.campus.example/r/{slug}?src=sheet\n")  # fmt: skip
+    shutil.copy(REPO / "content/brands/default/logo.svg", project / "content/brands/campus")
+    write(project, "content/roles/pastry-chef.yaml", "title: Pastry Chef\nsummary: Bakes.\n")
+    write(project, "content/roles/own.yaml",
+          "title: Own\nsummary: s\nurl: https://jobs.example.org/own\n")  # fmt: skip
+    code, output = build_sheets(project)
+    assert code == 0, output
+    found = {(e["roles"][0], e["brand"]): project / "output" / e["path"]
+             for e in manifest(project / "output")["outputs"]}  # fmt: skip
+    assert decode_qr(found["pastry-chef", "campus"]) == [
+        "https://careers.campus.example/r/pastry-chef?src=sheet"
+    ]
+    assert decode_qr(found["pastry-chef", "default"]) == [
+        "https://jobs.example.org/roles/pastry-chef"
+    ]
+    assert decode_qr(found["own", "campus"]) == ["https://jobs.example.org/own"]
+    text = PdfReader(found["pastry-chef", "campus"]).pages[0].extract_text()
+    assert "Scan to apply" in text  # a page about the role: the config's call to action
+    assert "careers.campus.example/r/pastry-chef?src=sheet" in squash(text)
+
+
+def test_a_brands_role_url_without_slug_is_located(project: Path) -> None:
+    brand = (REPO / "content/brands/default/brand.yaml").read_text("utf-8")
+    write(project, "content/brands/default/brand.yaml", brand + "\nrole_url: careers/{slug}\n")
+    code, lines = validate_lines(project)
+    line_no = len(brand.splitlines()) + 2
+    assert code == 1
+    assert (
+        f"content/brands/default/brand.yaml:{line_no}:1: role_url: must be a web address "
+        "(http:// or https://) with {slug} where the role goes, like "
+        "https://careers.example/roles/{slug} (got 'careers/{slug}')"
+    ) in lines
+
+
+def test_growth_is_never_drawn_beside_a_benchmark_of_another_period(project: Path) -> None:
+    """ "23 %" over no stated period is not set against "3 %, 2024–34": the bar is left out; a
+    role whose growth covers the benchmark's period gets it."""
+    write(project, "guidepress.yaml", """
+        benchmarks:
+          growth: {rate: 3, period: 2024–34, area: US, source: BLS Employment Projections}
+        """)  # fmt: skip
+    role = "summary: s\noutlook: {growth_rate: 23%s}\nmarket_demand: High\n"
+    write(project, "content/roles/no-period.yaml", "title: No Period\n" + role % "")
+    write(project, "content/roles/same.yaml", "title: Same\n" + role % ", period: 2024-34")
+    write(project, "content/roles/other.yaml", "title: Other\n" + role % ", period: 2023-33")
+    code, output = build_sheets(project)
+    assert code == 0, output
+    found = outputs_by_role(project)
+    page = {slug: text(project / "output" / found[slug]["path"]) for slug in found}
+    assert "Thisrole23%Alloccupations3%" in page["same"]
+    for slug in ("no-period", "other"):
+        assert "Thisrole23%" in page[slug] and "Alloccupations3%" not in page[slug], slug
 
 
 def test_a_contact_that_cannot_be_read_is_a_usage_error(project: Path) -> None:

@@ -12,6 +12,7 @@ from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import catalogue
 from guidepress.render.compare import (
     _growth_bars,
+    _growth_note,
     education_line,
     headline,
     is_landscape,
@@ -58,13 +59,24 @@ def test_education_is_one_line_a_line_never_starts_with_its_dot() -> None:
 
 def test_growth_bars_share_one_scale_with_the_benchmark() -> None:
     fmt = Formatter("en", "USD")
-    bars, benchmark = _growth_bars([Growth(8.0, benchmark=Benchmark(3.0)), None, Growth(-4.0)], fmt)
+    three = Benchmark(3.0, period="2024–34")
+    bars, benchmark = _growth_bars(
+        [Growth(8.0, "2024–34", benchmark=three), None, Growth(-4.0, "2024–34", benchmark=three)],
+        fmt,
+    )
     # From -4 % to 8 %: zero at a third of the width.
     assert bars[0] is not None and bars[2] is not None and benchmark is not None
     assert (bars[0].left, bars[0].width) == pytest.approx((100 / 3, 200 / 3))
     assert (bars[2].left, bars[2].width) == pytest.approx((0, 100 / 3))
     assert bars[1] is None and bars[0].text == "8%"
     assert benchmark.left + benchmark.width == pytest.approx(100 * 7 / 12)
+    # A role whose growth is not set against it (another or no period): no line for anyone,
+    # and the note says why, with the benchmark's figure and period.
+    mixed = [Growth(8.0, "2024–34", benchmark=three), Growth(5.0)]
+    assert _growth_bars(mixed, fmt)[1] is None
+    assert _growth_note(mixed, EN, fmt, three) == (
+        "All occupations: 3%, 2024–34; not drawn, as the periods differ."
+    )
 
 
 def test_four_roles_turn_sideways_on_small_paper_only() -> None:

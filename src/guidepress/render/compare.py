@@ -95,11 +95,12 @@ LEVELS: tuple[dict[str, int], ...] = tuple(
         (3, 2, 2, 1, 1, 0, 0),
         (2, 2, 2, 1, 1, 0, 0),
         (2, 1, 1, 1, 1, 0, 0),
+        (1, 1, 1, 1, 1, 0, 0),
     )
 )
 #: The type scale of each level. What a reader compares most is the roles' pros and cons: type
 #: comes down to the floor before the second of them goes.
-SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95) + (0.9,) * 7
+SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95) + (0.9,) * 8
 
 
 @dataclass(frozen=True)
@@ -541,8 +542,9 @@ def _growth_note(
         )
     if periods == {None}:
         parts.append(labels.growth_period_not_stated)
-    elif None not in periods and len(periods) > 1:
-        parts.append(labels.format("growth_periods", periods=", ".join(sorted(periods))))
+    stated = sorted(p for p in periods if p)
+    if len(stated) == len(periods) > 1:  # every role's period stated, and they differ
+        parts.append(labels.format("growth_periods", periods=", ".join(stated)))
     if benchmark is None and given is not None and given.period:
         parts.append(
             labels.format("growth_benchmark_left_out", value=fmt.percent(given.value),

@@ -112,7 +112,7 @@ def compare_notice(roles: list[Role], labels: Labels) -> str | None:
     """The comparison sheet's line: each role with untranslated rows, and which."""
     parts = []
     language = ""
-    whole = []  # per role: its every row untranslated, in which language
+    whole: list[str | None] = []  # per role: the language when its every row is untranslated
     for role in roles:
         keys = untranslated_groups(role, COMPARE_GROUPS)
         if keys == [] or not isinstance(role, LocalizedRole):
