@@ -182,11 +182,13 @@ def test_three_roles_that_share_tools_get_the_matrix_and_one_shared_mark(
         assert SHARED_DOT not in page, path
         # Listed by all three: the first row (the second, Confluence, where room allows).
         assert page.count("Jira") == 1 and page.count("Confluence") <= 1, path
-    # Four roles: two wordings of CRM software are one matrix row, printed once.
+    # Four roles: two wordings of CRM software are one matrix row, printed once, named short
+    # (the acronym, not the words it spells out; no examples in brackets).
     [(four, *_)] = outputs(realistic, "four")
     page = text(four)
-    assert page.count("CustomerRelationshipManagement(CRM)software") == 1
-    assert "softwareproficiency" not in page
+    assert page.count("CRMsoftwareexpertise") == 1
+    assert "softwareproficiency" not in page and "CustomerRelationshipManagement" not in page
+    assert "Businessintelligencetools" in page and "Businessintelligencetools(e.g." not in page
 
 
 def printed_items(page: str, items: list[str]) -> list[str]:

@@ -4,7 +4,7 @@ roles share skills."""
 
 from __future__ import annotations
 
-from guidepress.render.overlap import chosen, in_common, own, term, use_matrix
+from guidepress.render.overlap import chosen, in_common, own, short_name, term, use_matrix
 
 
 def test_terms_match_whatever_the_case_punctuation_acronym_or_generic_ending() -> None:
@@ -66,3 +66,16 @@ def test_the_matrix_holds_what_three_roles_share_and_the_columns_their_own() -> 
            ["Onboarding"]]  # fmt: skip
     assert [r.name for r in in_common(crm, 4)] == ["CRM software expertise", "Forecasting"]
     assert own(crm, crm, 4) == [[], [], ["Onboarding"]]
+
+
+def test_matrix_rows_are_named_in_a_few_words() -> None:
+    assert short_name("Customer Relationship Management (CRM) software expertise") == (
+        "CRM software expertise"
+    )
+    assert short_name("Business intelligence tools (e.g., Tableau, Power BI)") == (
+        "Business intelligence tools"
+    )
+    assert short_name("SQL (PostgreSQL, SQL Server)") == "SQL (PostgreSQL, SQL Server)"
+    lists = [["Customer Relationship Management (CRM) software expertise"], ["CRM software"],
+             ["Figma"]]  # fmt: skip
+    assert [r.name for r in in_common(lists, 2)] == ["CRM software expertise"]

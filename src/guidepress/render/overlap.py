@@ -67,6 +67,26 @@ def term(text: str) -> str:
     return " ".join(tokens)
 
 
+def short_name(text: str) -> str:
+    """``text`` as a matrix row names it, in the label column's few words: without examples in
+    brackets, an acronym for the words it spells out ("Customer Relationship Management (CRM)
+    software expertise" is "CRM software expertise")."""
+    words = re.sub(r"\s+([,.;:])", r"\1", EXAMPLES.sub("", text)).split()
+    out: list[str] = []
+    for word in words:
+        acronym = re.fullmatch(r"\(([A-Z][A-Za-z0-9]{1,7})\)([,.;:]?)", word)
+        letters = acronym.group(1) if acronym else ""
+        spelled = out[-len(letters) :] if letters else []
+        if acronym and len(spelled) == len(letters) and all(
+            w[:1].casefold() == c.casefold() for w, c in zip(spelled, letters, strict=True)
+        ):
+            del out[-len(letters) :]
+            out.append(letters + acronym.group(2))
+            continue
+        out.append(word)
+    return " ".join(out) or text
+
+
 def shared_terms(lists: Sequence[Sequence[str]]) -> set[str]:
     """The terms two or more of ``lists`` hold."""
     seen: dict[str, int] = {}
@@ -152,7 +172,7 @@ def in_common(lists: Sequence[Sequence[str]], rows: int) -> list[MatrixRow]:
     for index, items in enumerate(lists):
         for rank, item in enumerate(items):
             key = term(item)
-            row = found.setdefault(key, MatrixRow(item, [False] * len(lists)))
+            row = found.setdefault(key, MatrixRow(short_name(item), [False] * len(lists)))
             row.has[index] = True
             place[key] = min(place.get(key, rank), rank)
     shared = [key for key, row in found.items() if row.shared]
