@@ -77,8 +77,10 @@ def short_name(text: str) -> str:
         acronym = re.fullmatch(r"\(([A-Z][A-Za-z0-9]{1,7})\)([,.;:]?)", word)
         letters = acronym.group(1) if acronym else ""
         spelled = out[-len(letters) :] if letters else []
-        if acronym and len(spelled) == len(letters) and all(
-            w[:1].casefold() == c.casefold() for w, c in zip(spelled, letters, strict=True)
+        if (
+            acronym
+            and len(spelled) == len(letters)
+            and all(w[:1].casefold() == c.casefold() for w, c in zip(spelled, letters, strict=True))
         ):
             del out[-len(letters) :]
             out.append(letters + acronym.group(2))
