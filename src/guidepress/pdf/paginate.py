@@ -68,20 +68,32 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
-    if _tighten(laid.document, root) + _tighten_parts(laid.document, parts, parents):
-        laid = relayout(laid)
+    one_page = _tighten(laid.document, root)
+    tight = _tighten_parts(laid.document, parts, parents)
+    document, stale = laid.document, False  # stale: ``laid`` shows the parts untightened
+    if one_page or tight:
+        # Tightened parts that forced breaks open and close are laid out alone (the rest
+        # hidden) and their pages put in place of theirs: the same pages as the whole document
+        # laid out again, for a fraction of its time.
+        alone = None if one_page else _alone(laid, tight, parents)
+        if alone is None:
+            laid = relayout(laid)
+            document = laid.document
+        else:
+            document, stale = alone, True
     # One more layout for both: a figure that may wait for its section's text, and a part that
     # still ends on a few lines set tighter still.
-    moved = sum(_defer(gap, parents) for gap in gaps(laid.document, HALF_EMPTY))
-    if moved + _tighten_more(laid.document, parts):
+    moved = sum(_defer(gap, parents) for gap in gaps(document, HALF_EMPTY))
+    if moved + _tighten_more(document, parts):
         laid = relayout(laid)
-    chosen = _choose(gaps(laid.document), part_ends(laid.document, parts), pool, parents)
+        document, stale = laid.document, False
+    chosen = _choose(gaps(document), part_ends(document, parts), pool, parents)
     panels = _fill(chosen, parents)
     ends = [(part, panel) for spot, (part, panel) in zip(chosen, panels, strict=True) if spot.end]
-    pages = len(laid.document.pages)
+    pages = len(document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
     if not (panels or rounded):
-        return laid
+        return relayout(laid) if stale else laid
     settled = relayout(laid)
     if ends and len(settled.document.pages) > pages:
         # A panel below a part's end ran onto a page of its own (the page showed less than it
@@ -127,11 +139,13 @@ def _tighten(document: Any, root: Element) -> bool:
     return bool(over)
 
 
-def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, Element]) -> int:
+def _tighten_parts(
+    document: Any, parts: list[Element], parents: dict[Element, Element]
+) -> list[Element]:
     """Mark ``data-gp-tight`` each part that runs onto a last page by a few lines only (more
     than TAIL_EMPTY of it empty, the part begun on an earlier page), or that leaves a small gap
     (up to SMALL_GAP of a page) before a block that would not fit: its stylesheet sets it a
-    little tighter, which may take those lines back, or the block up; the number marked."""
+    little tighter, which may take those lines back, or the block up; the parts marked."""
     pages = [page._page_box for page in document.pages]
     marked = [
         end.before
@@ -148,7 +162,7 @@ def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, E
                 marked.append(node)
     for part in marked:
         part.set("data-gp-tight", "")
-    return len(marked)
+    return list({id(part): part for part in marked}.values())
 
 
 def _tighten_more(document: Any, parts: list[Element]) -> int:
@@ -310,6 +324,76 @@ def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
     parent.append(figure)
     figure.set("data-gp-deferred", "")
     return True
+
+
+@dataclass(frozen=True)
+class _Pages:
+    """A document's pages, some of them from another layout (``_alone``)."""
+
+    pages: list[Any]
+
+
+def _alone(laid: Layout, tight: list[Element], parents: dict[Element, Element]) -> _Pages | None:
+    """The pages of ``laid`` with those of the ``tight`` parts laid out again alone, everything
+    else hidden, when each of them is a run of whole pages of ``laid`` with a forced break
+    before and after it: such a part's pages do not depend on what comes before or after it.
+    None when one is not."""
+    pages = [page._page_box for page in laid.document.pages]
+    seen = [_elements(page) for page in pages]
+    spans = []
+    for part in tight:
+        own = {id(node) for node in part.iter()} | {id(node) for node in _ancestors(part, parents)}
+        span = [n for n, found in enumerate(seen) if id(part) in found]
+        if not span or span != list(range(span[0], span[-1] + 1)):
+            return None
+        first, last = span[0], span[-1]
+        if any(seen[n] - own for n in span):
+            return None  # the part shares a page
+        if first:  # a break that is not forced would have dropped its margin above
+            start = _first_new(_root(pages[first]), seen[first - 1])
+            if start is None or start.element is not part or not _forced(start):
+                return None
+        if last + 1 < len(pages):
+            following = pages[last + 1]
+            after = _first_new(_root(following), seen[last])
+            same = following.page_type.name == pages[last].page_type.name
+            if same and (after is None or not _forced(after)):
+                return None
+        spans.append((first, last, part))
+    keep = {id(node): node for part in tight for node in _ancestors(part, parents)}
+    inside = {id(part) for part in tight}
+    hidden = []
+    for node in keep.values():
+        for child in node:
+            # <head> keeps its stylesheets; nothing inside a part is hidden.
+            if id(child) not in keep and id(node) not in inside and child.tag != "head":
+                hidden.append((child, child.get("style")))
+                child.set("style", "display: none !important")
+    try:
+        measured = relayout(laid).document.pages
+    finally:
+        for child, style in hidden:
+            if style is None:
+                del child.attrib["style"]
+            else:
+                child.set("style", style)
+    # The whole document's pages, each tight part's in place of its own.
+    result: list[Any] = []
+    at = 0
+    for first, last, part in sorted(spans, key=lambda span: span[0]):
+        result += laid.document.pages[at:first]
+        result += [page for page in measured if id(part) in _elements(page._page_box)]
+        at = last + 1
+    return _Pages(result + laid.document.pages[at:])
+
+
+def _ancestors(element: Element, parents: dict[Element, Element]) -> list[Element]:
+    found = []
+    node: Element | None = element
+    while node is not None:
+        found.append(node)
+        node = parents.get(node)
+    return found
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
