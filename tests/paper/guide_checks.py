@@ -25,6 +25,8 @@ THEME_FONTS = ("GP-Body", "GP-Serif")
 TYPE_FLOOR_PT = 6.98
 #: Running heads and feet sit this far into the top and bottom margins (mm).
 HEAD_ZONE_MM, FOOT_ZONE_MM = 18.0, 17.0
+#: How empty a part's last page may be (of its text area).
+LAST_PAGE_EMPTY = 0.35
 
 
 @dataclass(frozen=True)
@@ -241,13 +243,14 @@ def problems(
         if not feet or any(not 7 <= ln.size <= 7.5 for ln in feet):
             found.append(f"p{page.number}: foot {[(ln.size, ln.text) for ln in feet]}")
 
-    # Page fill: no page in a part more than 15 % empty, unless the next opens a part (or the
-    # back matter), or it is the last page of the body.
+    # Page fill: no page in a part more than 15 % empty; a part's last page (before a part
+    # opens, or the back matter) may end short, but not more than 35 % empty: a half-empty page
+    # looks unfinished (the paginator puts a panel below the part's end).
     for title, first in parts:
         last = next((p for p in ends if p > first), len(pages)) - 1
-        for number in range(first, last):  # the part's last page may end short
+        for number in range(first, last + 1):
             fill = page_fill(path, number, 22, 20)
-            if fill < 0.85:
+            if fill < (0.85 if number < last else 1 - LAST_PAGE_EMPTY):
                 found.append(f"p{number} ({title}): {100 - 100 * fill:.0f} % empty")
 
     # Diagrams that stay whole on one page, on the page of their heading.

@@ -200,3 +200,17 @@ def test_saddle_stitching_rounds_the_pages_with_designed_ones(project: Path) -> 
     extra = sum(1 for a in added if a)
     assert extra < 4
     assert added[-1 - extra : -1] == designed[:extra]  # before the back cover, in this order
+
+
+def test_the_sources_credit_notes_stay_with_the_sources(tmp_path: Path) -> None:
+    """Letter: the sources part ran onto a page by its credit notes alone (94 % empty); a part
+    that a first tightening leaves so is set tighter still (pdf/paginate.py)."""
+    assert check(REPO, tmp_path, SAM, "default", "en", "letter") == []
+    path = tmp_path / "guides" / f"{SAM}.letter.pdf"
+    labels = catalogue("en", REPO)
+    texts = ["".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    [sources] = [n for n, t in enumerate(texts) if "Jobicy(n.d.).StrategicAccountManager" in t]
+    # The O*NET credit and the disclaimer on the page of the citations; the back cover next.
+    for note in ("ThisdocumentincludesinformationfromtheO*NET", labels.disclaimer):
+        assert "".join(note.split()) in texts[sources]
+    assert len(texts) == sources + 2

@@ -201,3 +201,40 @@ def test_a_page_that_must_be_one_page_is_tightened() -> None:
     paginate(laid)
     [marked] = [e for e in laid.source.etree_element.iter() if e.get("data-gp-tight") is not None]
     assert marked.get("id") == "one"
+
+
+def test_a_tightened_part_is_measured_alone_with_the_same_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part that forced breaks open and close is laid out alone when tightened (the rest
+    hidden): the pages, and the panel put below its end, are those of the whole document laid
+    out again."""
+    import guidepress.pdf.paginate as paginator
+
+    paragraphs = "".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 27))
+    body = (
+        f'<section id="one" class="part">{WORDS}</section>'
+        f'<section id="two" class="part">{paragraphs}</section>'
+        f'<section class="part">{WORDS}</section>'
+    )
+    pool = POOL.replace('data-gp-for="one"', 'data-gp-for="two"')
+    html = f"<html><head>{STYLE}</head><body>{body}{pool.format(multiple=1)}</body></html>"
+
+    def settled(alone: bool) -> tuple[list[str], list[bool]]:
+        laid = layout(html, [], allowed=[Path.cwd()])
+        measure = paginator._alone if alone else (lambda *args: None)
+        used: list[bool] = []
+
+        def measured(*args: object) -> object:
+            used.append((found := measure(*args)) is not None)
+            return found
+
+        monkeypatch.setattr(paginator, "_alone", measured)
+        texts = page_texts(paginate(laid))
+        monkeypatch.undo()
+        return texts, used
+
+    whole, _ = settled(alone=False)
+    alone, used = settled(alone=True)
+    assert used == [True]
+    assert alone == whole and "26. Some words" in whole[1]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
@@ -32,6 +33,7 @@ MOST_EMPTY = 0.13
 #: in CSS px (96 a inch): margins that collapse into the gap and rounding stay inside this.
 SAFETY_PX = 6 * 96 / 25.4
 SMALLEST_PX = 24 * 96 / 25.4
+PX_PER_MM = 96 / 25.4
 _FORCED = {"page", "left", "right", "recto", "verso"}
 #: A part's last page may be this much empty before a filler goes below the part's end: less
 #: reads as the part ending, more as a hole.
@@ -43,8 +45,6 @@ SMALL_GAP = 0.22
 #: A diagram that takes its heading to the next page and leaves this one more than this empty
 #: (a part's opener alone) goes below its section's text instead, under its own title.
 HALF_EMPTY = 0.5
-#: Notes panels a document may have as fillers: more read as padding, not as an invitation.
-MOST_FILLERS = 2
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -68,25 +68,53 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
-    if _tighten(laid.document, root) + _tighten_parts(laid.document, parts, parents):
+    one_page = _tighten(laid.document, root)
+    tight = _tighten_parts(laid.document, parts, parents)
+    document, stale = laid.document, False  # stale: ``laid`` shows the parts untightened
+    if one_page or tight:
+        # Tightened parts that forced breaks open and close are laid out alone (the rest
+        # hidden) and their pages put in place of theirs: the same pages as the whole document
+        # laid out again, for a fraction of its time.
+        alone = None if one_page else _alone(laid, tight, parents)
+        if alone is None:
+            laid = relayout(laid)
+            document = laid.document
+        else:
+            document, stale = alone, True
+    # One more layout for both: a figure that may wait for its section's text, and a part that
+    # still ends on a few lines set tighter still.
+    moved = sum(_defer(gap, parents) for gap in gaps(document, HALF_EMPTY))
+    if moved + _tighten_more(document, parts):
         laid = relayout(laid)
-    if sum(_defer(gap, parents) for gap in gaps(laid.document, HALF_EMPTY)):
-        laid = relayout(laid)
-    chosen = _choose(gaps(laid.document), part_ends(laid.document, parts), pool, parents)
-    changed = _fill([gap for gap in chosen if gap.before not in parts], pool, parents)
-    ends = _fill_ends([gap for gap in chosen if gap.before in parts], pool)
-    pages = len(laid.document.pages)
+        document, stale = laid.document, False
+    chosen = _choose(gaps(document), part_ends(document, parts), pool, parents)
+    panels = _fill(chosen, parents)
+    ends = [(part, panel) for spot, (part, panel) in zip(chosen, panels, strict=True) if spot.end]
+    pages = len(document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
-    if not (changed or ends or rounded):
-        return laid
+    if not (panels or rounded):
+        return relayout(laid) if stale else laid
     settled = relayout(laid)
     if ends and len(settled.document.pages) > pages:
         # A panel below a part's end ran onto a page of its own (the page showed less than it
-        # held): the parts end short rather than on a panel alone.
-        for part, filler in ends:
+        # held): that part ends short rather than on a panel alone (all of them, when which
+        # one cannot be told).
+        over = _ran_over(settled.document, ends) or ends
+        for part, filler in over:
             part.remove(filler)
         settled = relayout(laid)
     return settled
+
+
+def _ran_over(document: Any, ends: list[tuple[Element, Element]]) -> list[tuple[Element, Element]]:
+    """The (part, panel) pairs of ``ends`` whose panel starts a page of ``document``."""
+    pages = [page._page_box for page in document.pages]
+    starts = {
+        id(start.element)
+        for before, page in pairwise(pages)
+        if (start := _first_new(_root(page), _elements(before))) is not None
+    }
+    return [(part, panel) for part, panel in ends if id(panel) in starts]
 
 
 def edited_html(laid: Layout) -> str:
@@ -111,11 +139,13 @@ def _tighten(document: Any, root: Element) -> bool:
     return bool(over)
 
 
-def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, Element]) -> int:
+def _tighten_parts(
+    document: Any, parts: list[Element], parents: dict[Element, Element]
+) -> list[Element]:
     """Mark ``data-gp-tight`` each part that runs onto a last page by a few lines only (more
     than TAIL_EMPTY of it empty, the part begun on an earlier page), or that leaves a small gap
     (up to SMALL_GAP of a page) before a block that would not fit: its stylesheet sets it a
-    little tighter, which may take those lines back, or the block up; the number marked."""
+    little tighter, which may take those lines back, or the block up; the parts marked."""
     pages = [page._page_box for page in document.pages]
     marked = [
         end.before
@@ -132,85 +162,131 @@ def _tighten_parts(document: Any, parts: list[Element], parents: dict[Element, E
                 marked.append(node)
     for part in marked:
         part.set("data-gp-tight", "")
+    return list({id(part): part for part in marked}.values())
+
+
+def _tighten_more(document: Any, parts: list[Element]) -> int:
+    """Mark ``data-gp-tight="more"`` each part set tighter that still runs onto a last page by a
+    few lines (the sources' credit notes alone on a page): its stylesheet takes a little more
+    space out between blocks; the number marked."""
+    pages = [page._page_box for page in document.pages]
+    tight = [part for part in parts if part.get("data-gp-tight") == ""]
+    marked = [
+        end.before
+        for end in part_ends(document, tight, TAIL_EMPTY)
+        if end.page > 0 and id(end.before) in _elements(pages[end.page - 1])
+    ]
+    for part in marked:
+        part.set("data-gp-tight", "more")
     return len(marked)
 
 
-def _fill(found: list[Gap], pool: Element, parents: dict[Element, Element]) -> int:
-    """Put a filler in each gap, sized to it: its part's own (with the part's question), or the
-    plain one when the part holds its own already; the number put."""
-    fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
+@dataclass(frozen=True)
+class _Spot:
+    """Where a panel goes: before ``gap.before`` (a gap inside a part), or below the end of the
+    part ``gap.before`` (``end``); ``filler``: the panel from the pool, ``kind``: what it is
+    (``notes``, or its data-gp-kind)."""
+
+    gap: Gap
+    end: bool
+    filler: Element
+    kind: str
+
+
+def _choose(
+    found: list[Gap], ends: list[Gap], pool: Element, parents: dict[Element, Element]
+) -> list[_Spot]:
+    """A panel for each gap inside a part (``found``) and each part that ends high on its page
+    (``ends``, ``before``: the part), gaps first (a hole inside a part reads as a mistake, a
+    part that ends short as its end), the largest first, so that what fills them varies
+    and never reads as padding: no panel twice (each part's notes with its own question once,
+    the plain notes once, the questions to ask once, the checklist once) and never two of a
+    kind on following pages. A gap takes its part's notes first, a part's end a panel with rows
+    (the questions, the checklist) first; a space nothing may take stays as it is."""
+    own = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
     plain = pool.find("*[@data-gp-fill='notes']")
-    added = 0
-    for gap in found:
-        part = _part_of(gap.before, parents, fillers)
+    rows = pool.findall("*[@data-gp-fill='end']")
+    spots = [(gap, False) for gap in found if _fillable(gap, parents, own)]
+    spots += [(end, True) for end in ends if end.space - SAFETY_PX >= SMALLEST_PX]
+    used: set[int] = set()
+    placed: list[tuple[int, str]] = []
+    chosen = []
+    for gap, end in sorted(spots, key=lambda spot: (spot[1], -spot[0].space)):
         height = gap.space - SAFETY_PX
-        parent = parents.get(gap.before)
-        if part is None or parent is None or not _fillable(gap, parents, fillers):
-            continue
-        held = part.find(".//*[@data-gp-fill='gap']") is not None
-        filler = plain if held and plain is not None else fillers[part.get("id")]
-        clone = copy.deepcopy(filler)
-        clone.set("style", f"height: {height:.1f}px")
-        parent.insert(list(parent).index(gap.before), clone)
-        parents[clone] = parent
-        added += 1
-    return added
+        part = gap.before if end else _part_of(gap.before, parents, own)
+        notes = [own.get(part.get("id")) if part is not None else None, plain]
+        offered = [(f, "notes") for f in notes if f is not None]
+        with_rows = [(f, f.get("data-gp-kind") or "rows") for f in rows if _rows(f, height)]
+        offered = [*with_rows, *offered] if end else [*offered, *with_rows]
+        for filler, kind in offered:
+            if id(filler) not in used and all(
+                abs(gap.page - page) > 1 for page, k in placed if k == kind
+            ):
+                used.add(id(filler))
+                placed.append((gap.page, kind))
+                chosen.append(_Spot(gap, end, filler, kind))
+                break
+    return sorted(chosen, key=lambda spot: spot.gap.page)
 
 
-def _fillable(
-    gap: Gap, parents: dict[Element, Element], fillers: dict[str | None, Element]
-) -> bool:
-    """Whether a filler can go into ``gap``: between blocks of a part that has one, and big
+def _fillable(gap: Gap, parents: dict[Element, Element], own: dict[str | None, Element]) -> bool:
+    """Whether a panel can go into ``gap``: between blocks of a part that has one, and big
     enough to be worth setting."""
     parent = parents.get(gap.before)
     return (
         gap.space - SAFETY_PX >= SMALLEST_PX
         and parent is not None
         and parent.tag in _FLOW
-        and _part_of(gap.before, parents, fillers) is not None
+        and _part_of(gap.before, parents, own) is not None
     )
 
 
-def _choose(
-    found: list[Gap], ends: list[Gap], pool: Element, parents: dict[Element, Element]
-) -> list[Gap]:
-    """The gaps (``found``) and part ends (``ends``) that get a filler, up to MOST_FILLERS and
-    never two on following pages (notes after notes read as padding): gaps first, the largest
-    first (a hole inside a part reads as a mistake, a part that ends short as its end), then
-    part ends; a part end's filler needs a filler of its own or the plain one."""
-    fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
-    plain = pool.find("*[@data-gp-fill='notes']") is not None
-    inside = [gap for gap in found if _fillable(gap, parents, fillers)]
-    last = [
-        end
-        for end in ends
-        if end.space - SAFETY_PX >= SMALLEST_PX and (plain or end.before.get("id") in fillers)
-    ]
-    chosen: list[Gap] = []
-    for gap in [*sorted(inside, key=lambda g: -g.space), *sorted(last, key=lambda g: -g.space)]:
-        if len(chosen) < MOST_FILLERS and all(abs(gap.page - c.page) > 1 for c in chosen):
-            chosen.append(gap)
-    return sorted(chosen, key=lambda g: g.page)
+def _rows(filler: Element, height: float) -> int:
+    """How many of ``filler``'s rows (``[data-gp-unit]``, each data-gp-unit-mm high below a
+    heading of data-gp-head-mm) fit in ``height`` CSS px; 0 when fewer than two do (a checklist
+    of one line is not worth setting). A filler without rows fits any height (1)."""
+    units = filler.findall(".//*[@data-gp-unit]")
+    if not units:
+        return 1
+    fit = min(len(units), int(_room(filler, height) // _unit(filler)))
+    return fit if fit >= 2 else 0
 
 
-def _fill_ends(ends: list[Gap], pool: Element) -> list[tuple[Element, Element]]:
-    """Put a filler below the end of each part in ``ends`` (``before``: the part), sized to the
-    space left: the part's own, or the plain one when the part holds its own already; the
-    (part, filler) pairs put."""
-    fillers = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
-    plain = pool.find("*[@data-gp-fill='notes']")
+def _room(filler: Element, height: float) -> float:
+    """The CSS px ``filler``'s rows have in a panel ``height`` px high."""
+    return height - float(filler.get("data-gp-head-mm") or 0) * PX_PER_MM
+
+
+def _unit(filler: Element) -> float:
+    return float(filler.get("data-gp-unit-mm") or 1) * PX_PER_MM
+
+
+def _fill(spots: list[_Spot], parents: dict[Element, Element]) -> list[tuple[Element, Element]]:
+    """Put each chosen panel in its gap or below its part's end, sized to the space, with the
+    rows that fit; the (parent, panel) pairs put."""
     added = []
-    for end in ends:
-        own = fillers.get(end.before.get("id"))
-        held = end.before.find(".//*[@data-gp-fill='gap']") is not None
-        filler = plain if held or own is None else own
-        height = end.space - SAFETY_PX
-        if filler is None or height < SMALLEST_PX:
-            continue
-        clone = copy.deepcopy(filler)
+    for spot in spots:
+        height = spot.gap.space - SAFETY_PX
+        clone = copy.deepcopy(spot.filler)
+        keep = _rows(spot.filler, height)
+        # The rows that fit, each a little taller when there is room (no blank foot): rows
+        # never overflow the panel, since WeasyPrint may move a panel whose content runs past
+        # the page's foot to the next page, clipped or not.
+        row = min(1.5 * _unit(spot.filler), _room(spot.filler, height) / keep)
+        for holder in list(clone.iter()):
+            units = [u for u in holder if u.get("data-gp-unit") is not None]
+            for unit in units[keep:]:
+                holder.remove(unit)
+            for unit in units[:keep]:
+                unit.set("style", f"height: {row:.1f}px")
         clone.set("style", f"height: {height:.1f}px")
-        end.before.append(clone)
-        added.append((end.before, clone))
+        parent = spot.gap.before if spot.end else parents[spot.gap.before]
+        if spot.end:
+            parent.append(clone)
+        else:
+            parent.insert(list(parent).index(spot.gap.before), clone)
+        parents[clone] = parent
+        added.append((parent, clone))
     return added
 
 
@@ -248,6 +324,76 @@ def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
     parent.append(figure)
     figure.set("data-gp-deferred", "")
     return True
+
+
+@dataclass(frozen=True)
+class _Pages:
+    """A document's pages, some of them from another layout (``_alone``)."""
+
+    pages: list[Any]
+
+
+def _alone(laid: Layout, tight: list[Element], parents: dict[Element, Element]) -> _Pages | None:
+    """The pages of ``laid`` with those of the ``tight`` parts laid out again alone, everything
+    else hidden, when each of them is a run of whole pages of ``laid`` with a forced break
+    before and after it: such a part's pages do not depend on what comes before or after it.
+    None when one is not."""
+    pages = [page._page_box for page in laid.document.pages]
+    seen = [_elements(page) for page in pages]
+    spans = []
+    for part in tight:
+        own = {id(node) for node in part.iter()} | {id(node) for node in _ancestors(part, parents)}
+        span = [n for n, found in enumerate(seen) if id(part) in found]
+        if not span or span != list(range(span[0], span[-1] + 1)):
+            return None
+        first, last = span[0], span[-1]
+        if any(seen[n] - own for n in span):
+            return None  # the part shares a page
+        if first:  # a break that is not forced would have dropped its margin above
+            start = _first_new(_root(pages[first]), seen[first - 1])
+            if start is None or start.element is not part or not _forced(start):
+                return None
+        if last + 1 < len(pages):
+            following = pages[last + 1]
+            after = _first_new(_root(following), seen[last])
+            same = following.page_type.name == pages[last].page_type.name
+            if same and (after is None or not _forced(after)):
+                return None
+        spans.append((first, last, part))
+    keep = {id(node): node for part in tight for node in _ancestors(part, parents)}
+    inside = {id(part) for part in tight}
+    hidden = []
+    for node in keep.values():
+        for child in node:
+            # <head> keeps its stylesheets; nothing inside a part is hidden.
+            if id(child) not in keep and id(node) not in inside and child.tag != "head":
+                hidden.append((child, child.get("style")))
+                child.set("style", "display: none !important")
+    try:
+        measured = relayout(laid).document.pages
+    finally:
+        for child, style in hidden:
+            if style is None:
+                del child.attrib["style"]
+            else:
+                child.set("style", style)
+    # The whole document's pages, each tight part's in place of its own.
+    result: list[Any] = []
+    at = 0
+    for first, last, part in sorted(spans, key=lambda span: span[0]):
+        result += laid.document.pages[at:first]
+        result += [page for page in measured if id(part) in _elements(page._page_box)]
+        at = last + 1
+    return _Pages(result + laid.document.pages[at:])
+
+
+def _ancestors(element: Element, parents: dict[Element, Element]) -> list[Element]:
+    found = []
+    node: Element | None = element
+    while node is not None:
+        found.append(node)
+        node = parents.get(node)
+    return found
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
