@@ -89,6 +89,7 @@ class GuideContext(PageContext):
     cover_art: str
     title_size: float
     audience: str  # the cover's line saying who the guide is for
+    whose: str = DEFAULT  # whose built-in words the guide takes (an audience's label_name)
     body: BodyType
     booking: Chart | None  # QR code of the office's booking link
     stress: Rating | None
@@ -200,6 +201,7 @@ def guide_context(
             font_file(brand, theme, "heading"), role.title, TITLE_WIDTH_MM, TITLE_SIZES
         ),
         audience=(settings and settings.cover) or labels[f"cover_{_whose(reader)}"],
+        whose=_whose(reader),
         body=body,
         booking=qr_chart(office.booking_url, colors.text, labels, QR_MM)
         if office.booking_url
