@@ -145,6 +145,7 @@ def guide_context(
     reader = options.audience
     settings = reader.settings if reader else None
     style = chart_style(brand, theme)
+    named = SourceNamed.of(labels, role)  # the charts' words, the source page named
     benchmarks = options.config.benchmarks
     text_mm = page_mm(options.paper)[0] - 2 * SIDE_MARGIN_MM
     body = body_type(font_file(brand, theme, "body"), _body_text(role))
@@ -173,10 +174,10 @@ def guide_context(
         sections=[section for part in parts for section in part.sections],
         pay=pay,
         # The quick facts above the chart print the median: the chart shows the spread.
-        salary_chart=salary_chart(pay and replace(pay, median=None), labels, fmt, style, text_mm),
-        growth_chart=growth_chart(growth, labels, fmt, style, side_mm),
+        salary_chart=salary_chart(pay and replace(pay, median=None), named, fmt, style, text_mm),
+        growth_chart=growth_chart(growth, named, fmt, style, side_mm),
         outlook_words=outlook_words(role, growth, labels),
-        demand_chart=demand_chart(role, labels, style, side_mm),
+        demand_chart=demand_chart(role, named, style, side_mm),
         stress=rating(role.stress_level, "stress", labels),
         balance=rating(role.balance_rating, "balance", labels),
         sources=sources(role, pay),
@@ -296,6 +297,36 @@ def years_text(tier: Tier, labels: Labels) -> str:
     if high != low:
         return labels.format("years_range", low=low, high=high)
     return labels.format("years_exact", low=low)
+
+
+class SourceNamed(Labels):
+    """The catalogue with the role's source page named by its publisher and title ("Jobicy,
+    Strategic Account Manager Career Path Guide") where a chart's source line would say "the
+    role's source page"."""
+
+    def __init__(self, base: Labels, name: str) -> None:
+        super().__init__(base.locale, {})
+        self._base, self._name = base, name
+
+    @classmethod
+    def of(cls, labels: Labels, role: Role) -> Labels:
+        p = role.provenance
+        name = ", ".join(part for part in (p.publisher, p.title) if part)
+        return cls(labels, name) if name else labels
+
+    def __getitem__(self, key: str) -> str:
+        if key == "source_page":
+            return self._name
+        if key in ("source_page_retrieved", "source_page_citing"):
+            escaped = self._name.replace("{", "{{").replace("}", "}}")
+            return self._base[key.replace("page", "named")].replace("{name}", escaped)
+        return self._base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._base
+
+    def get(self, key: str, default: str) -> str:
+        return self[key] if key in self._base else default
 
 
 def _whose(reader: Audience | None) -> str:
