@@ -6,6 +6,7 @@ capitals that text extraction reads as words."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -144,7 +145,7 @@ def _breaks(path: Path, pages: range) -> list[tuple[str, str]]:
     found = []
     for number in pages:
         lines = [line for line in read_pages(path)[number].lines() if line.text.strip()]
-        for line, after in zip(lines, lines[1:], strict=False):
+        for line, after in itertools.pairwise(lines):
             text = line.text.rstrip()
             if re.search(r"[a-z][-\u2010\x02]$", text):
                 head = re.findall(r"[A-Za-z]+", text)[-1]
