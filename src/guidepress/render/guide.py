@@ -14,8 +14,10 @@ from guidepress.content.models import Role
 from guidepress.content.models.role import Tier
 from guidepress.content.overlays import LocalizedRole
 from guidepress.errors import TemplateProblem
+from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels, same_language
 from guidepress.paper import page_mm
+from guidepress.render.charts import Style
 from guidepress.render.citations import Sources, sources
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
@@ -173,8 +175,7 @@ def guide_context(
         parts=(parts := guide_parts(role, labels, reader, present, run_on)),
         sections=[section for part in parts for section in part.sections],
         pay=pay,
-        # The quick facts above the chart print the median: the chart shows the spread.
-        salary_chart=salary_chart(pay and replace(pay, median=None), named, fmt, style, text_mm),
+        salary_chart=_spread_chart(pay, local, named, fmt, style, text_mm),
         growth_chart=growth_chart(growth, named, fmt, style, side_mm),
         outlook_words=outlook_words(role, growth, labels),
         demand_chart=demand_chart(role, named, style, side_mm),
@@ -256,6 +257,22 @@ def outlook_words(
         )
         return labels[key], None
     return (status, source_language(role, "outlook.status")) if status else None
+
+
+def _spread_chart(
+    pay: Pay | None,
+    local: Regional | None,
+    labels: Labels,
+    fmt: Formatter,
+    style: Style,
+    width_mm: float,
+) -> Chart | None:
+    """The glance page's pay chart: the spread without the median, which the quick facts above
+    it print (each figure once on the page); a regional edition's source line as its own."""
+    chart = salary_chart(pay and replace(pay, median=None), labels, fmt, style, width_mm)
+    if chart is not None and local is not None and local.chart is not None:
+        chart = replace(chart, cited=local.chart.cited)
+    return chart
 
 
 def _same_period(a: str | None, b: str | None) -> bool:
