@@ -269,7 +269,11 @@ def _spread_chart(
 ) -> Chart | None:
     """The glance page's pay chart: the spread without the median, which the quick facts above
     it print (each figure once on the page); a regional edition's source line as its own."""
-    chart = salary_chart(pay and replace(pay, median=None), labels, fmt, style, width_mm)
+    # A level equal to the median (an estimated mid level) would print it again.
+    spread = pay and replace(
+        pay, median=None, levels=tuple(v for v in pay.levels if v.value != pay.median)
+    )
+    chart = salary_chart(spread, labels, fmt, style, width_mm)
     if chart is not None and local is not None and local.chart is not None:
         chart = replace(chart, cited=local.chart.cited)
     return chart
