@@ -113,7 +113,7 @@ def test_the_employer_guide_is_shorter_and_keeps_its_tagged_items(
     # No back cover, but the office's contact at the end (the brand's contact is in every
     # guide); its sections run on under one opener, so no page opens two parts.
     last = squash(PdfReader(out / employer["path"]).pages[-1].extract_text())
-    assert squash("Talk to us") in last and squash("careers@guidepress.example") in last
+    assert squash("Recruit with us") in last and squash("careers@guidepress.example") in last
     marks = [item.title for item in PdfReader(out / employer["path"]).outline
              if not isinstance(item, list)]  # fmt: skip
     assert marks == ["At a glance", "The role in detail"]

@@ -3,14 +3,21 @@ their sources, the cover and back cover, and the text type its brand's body font
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from markupsafe import Markup
 
 from guidepress.content.audiences import DEFAULT, Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
+from guidepress.content.models.role import Tier
+from guidepress.content.overlays import LocalizedRole
 from guidepress.errors import TemplateProblem
+from guidepress.i18n.formatting import Formatter
+from guidepress.i18n.labels import Labels, same_language
 from guidepress.paper import page_mm
+from guidepress.render.charts import Style
 from guidepress.render.citations import Sources, sources
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
@@ -34,12 +41,12 @@ from guidepress.render.glance import (
     related_roles,
     this_tier,
 )
-from guidepress.render.pay import Pay, growth_of_role, pay_of_figures, pay_of_role
+from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_figures, pay_of_role
 from guidepress.render.regional import Regional, regional
 from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.sections import Part, Section, guide_parts
 from guidepress.render.translation import foreign_sections, guide_groups, notice
-from guidepress.render.typeset import BodyType, body_type, display_size
+from guidepress.render.typeset import BodyType, body_type, display_size, text_width_mm
 from guidepress.theme.lookup import Theme
 
 #: A role with less text than this (characters of its file's data) is a short guide: its parts
@@ -54,6 +61,12 @@ SIDE_MARGIN_MM = 20.0
 SIDE_GAP_MM = 8.0
 #: The booking QR code on the back cover.
 QR_MM = 30.0
+#: The ladder chart's name column (styles/guide.css .ladder-name-col): its bars share the rest
+#: of the text width. A bar's years are set at 0.74 em, semibold (about 8 % wider than the
+#: regular face measured), with 1.6 mm of padding before them and a little after.
+LADDER_NAME_MM = 62.0
+YEARS_EM = 0.74
+YEARS_PAD_MM = 2.8
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,7 +77,7 @@ class GuideContext(PageContext):
     parts: list[Part]
     sections: list[Section]
     pay: Pay | None
-    salary_chart: Chart | None
+    salary_chart: Chart | None  # on the at-a-glance page, whose quick facts print the median
     growth_chart: Chart | None
     demand_chart: Chart | None
     sources: Sources
@@ -72,14 +85,18 @@ class GuideContext(PageContext):
     education_steps: list[tuple[str, bool]]
     mark: int | None  # the ladder tier this role is
     rungs: list[Rung]  # the ladder chart's bars
+    years_at: dict[int, str]  # rung number -> where its years go: "in", "after", "before" its bar
     ladder_ticks: list[int]  # its axis, in years
     related: list[Related]
     cover_art: str
     title_size: float
     audience: str  # the cover's line saying who the guide is for
+    whose: str = DEFAULT  # whose built-in words the guide takes (an audience's label_name)
     body: BodyType
     booking: Chart | None  # QR code of the office's booking link
     stress: Rating | None
+    #: The outlook in words, and their language tag when not the edition's (outlook_words).
+    outlook_words: tuple[str, str | None] | None
     balance: Rating | None
     pages_multiple: int = 1
     short: bool = False  # one part, run on (SHORT_GUIDE_CHARS, or the audience says so)
@@ -95,6 +112,31 @@ class GuideContext(PageContext):
     metadata: list[tuple[str, str]] = field(default_factory=list)
     regional: Regional | None = None  # a regional edition's official pay
 
+    def lang(self, path: str) -> Markup:
+        """`` lang="en"`` for the element printing the role's text at ``path`` (a field, dotted)
+        when that text is in the role file's language, not the edition's: it is hyphenated and
+        read aloud in its own language, while the labels around it stay in the edition's."""
+        tag = source_language(self.role, path)
+        return Markup(f' lang="{tag}"') if tag else Markup("")
+
+    @property
+    def data_lang(self) -> Markup:
+        """`` lang="en"`` in an edition in another language, for the official data's English
+        words (the occupation's title as BLS publishes it)."""
+        return Markup("") if same_language(self.locale, "en") else Markup(' lang="en"')
+
+
+def source_language(role: Role, path: str) -> str | None:
+    """The language tag of ``role``'s text at ``path`` when it is not the output's language."""
+    if not isinstance(role, LocalizedRole) or same_language(role.locale, role.source_locale):
+        return None
+    left = role.untranslated
+    if left is None or any(
+        u == path or u.startswith(path + ".") or path.startswith(u + ".") for u in left
+    ):
+        return role.source_locale.replace("_", "-")
+    return None
+
 
 def guide_context(
     subject: Subject, brand: BrandKit, theme: Theme, options: Options
@@ -105,6 +147,7 @@ def guide_context(
     reader = options.audience
     settings = reader.settings if reader else None
     style = chart_style(brand, theme)
+    named = SourceNamed.of(labels, role)  # the charts' words, the source page named
     benchmarks = options.config.benchmarks
     text_mm = page_mm(options.paper)[0] - 2 * SIDE_MARGIN_MM
     body = body_type(font_file(brand, theme, "body"), _body_text(role))
@@ -120,6 +163,7 @@ def guide_context(
     colors = brand.brand.colors
     office = brand.brand.office
     present = frozenset({"salary"} if local else ())
+    growth = growth_of_role(role, benchmarks)
     run_on = (
         settings.run_on
         if settings and settings.run_on is not None
@@ -131,9 +175,10 @@ def guide_context(
         parts=(parts := guide_parts(role, labels, reader, present, run_on)),
         sections=[section for part in parts for section in part.sections],
         pay=pay,
-        salary_chart=local.chart if local else salary_chart(pay, labels, fmt, style, text_mm),
-        growth_chart=growth_chart(growth_of_role(role, benchmarks), labels, fmt, style, side_mm),
-        demand_chart=demand_chart(role, labels, style, side_mm),
+        salary_chart=_spread_chart(pay, local, named, fmt, style, text_mm),
+        growth_chart=growth_chart(growth, named, fmt, style, side_mm),
+        outlook_words=outlook_words(role, growth, labels),
+        demand_chart=demand_chart(role, named, style, side_mm),
         stress=rating(role.stress_level, "stress", labels),
         balance=rating(role.balance_rating, "balance", labels),
         sources=sources(role, pay),
@@ -142,6 +187,9 @@ def guide_context(
         mark=mark,
         rungs=(chart := ladder(role, mark))[0],
         ladder_ticks=chart[1],
+        years_at=years_places(
+            chart[0], labels, font_file(brand, theme, "body"), body.size_pt, text_mm
+        ),
         related=related_roles(role, mark),
         cover_art=cover_art(
             len(role.tiers) or 5,
@@ -155,6 +203,7 @@ def guide_context(
             font_file(brand, theme, "heading"), role.title, TITLE_WIDTH_MM, TITLE_SIZES
         ),
         audience=(settings and settings.cover) or labels[f"cover_{_whose(reader)}"],
+        whose=_whose(reader),
         body=body,
         booking=qr_chart(office.booking_url, colors.text, labels, QR_MM)
         if office.booking_url
@@ -170,6 +219,135 @@ def guide_context(
         metadata=provenance_metadata(role),
         regional=local,
     )
+
+
+#: Growth against all occupations' over the same period, in words, as the BLS Occupational Outlook
+#: Handbook bands it (all occupations 3 %: 7 % or more "much faster than average", 5-6 %
+#: "faster", 3-4 % "as fast", 1-2 % "slower"), here counted from the benchmark's rate: (points
+#: above it at least, label key), first match.
+OUTLOOK_BANDS = (
+    (4.0, "outlook_much_faster"),
+    (2.0, "outlook_faster"),
+    (0.0, "outlook_average"),
+    (-2.0, "outlook_slower"),
+)
+#: Without a benchmark of the same period (or below the bands), the rate in words on its own:
+#: (at least, label key), else declining.
+OUTLOOK_TRENDS = ((1.0, "outlook_growing"), (-1.0, "outlook_stable"))
+
+
+def outlook_words(
+    role: Role, growth: Growth | None, labels: Labels
+) -> tuple[str, str | None] | None:
+    """The outlook in words: the role's own when they are in the edition's language, else the
+    catalogue's built from the figures (so a German page reads German), else the role's own,
+    marked with their language. A rate is set against the benchmark only over the same period."""
+    status = role.outlook.status if role.outlook else None
+    if status and source_language(role, "outlook.status") is None:
+        return status, None
+    if growth is not None:
+        bench = growth.benchmark
+        if bench is not None and _same_period(growth.period, bench.period):
+            above = growth.rate - bench.value
+            key = next((k for low, k in OUTLOOK_BANDS if above >= low), None)
+        else:
+            key = None
+        key = key or next(
+            (k for low, k in OUTLOOK_TRENDS if growth.rate >= low), "outlook_declining"
+        )
+        return labels[key], None
+    return (status, source_language(role, "outlook.status")) if status else None
+
+
+def _spread_chart(
+    pay: Pay | None,
+    local: Regional | None,
+    labels: Labels,
+    fmt: Formatter,
+    style: Style,
+    width_mm: float,
+) -> Chart | None:
+    """The glance page's pay chart: the spread without the median, which the quick facts above
+    it print (each figure once on the page); a regional edition's source line as its own."""
+    # A level equal to the median (an estimated mid level) would print it again.
+    spread = pay and replace(
+        pay, median=None, levels=tuple(v for v in pay.levels if v.value != pay.median)
+    )
+    chart = salary_chart(spread, labels, fmt, style, width_mm)
+    if chart is not None and local is not None and local.chart is not None:
+        chart = replace(chart, cited=local.chart.cited)
+    return chart
+
+
+def _same_period(a: str | None, b: str | None) -> bool:
+    def dashes(p: str) -> str:
+        return p.replace("–", "-").replace("—", "-").replace(" ", "")
+
+    return a is not None and b is not None and dashes(a) == dashes(b)
+
+
+def years_places(
+    rungs: list[Rung], labels: Labels, font: Path | None, size_pt: float, text_mm: float
+) -> dict[int, str]:
+    """Where each ladder bar's years are printed: in the bar when they fit, else just after it
+    (before it when the axis ends first). Beside its bar the label takes no room of its own
+    (styles/guide.css sets it out of the flow), so no row grows and the ladder keeps its height."""
+    track_mm = text_mm - LADDER_NAME_MM
+    places = {}
+    for rung in rungs:
+        if rung.start is None or rung.width is None:
+            continue
+        need = 1.08 * text_width_mm(font, years_text(rung.tier, labels), YEARS_EM * size_pt)
+        need += YEARS_PAD_MM
+        if rung.width * track_mm / 100 >= need:
+            places[rung.number] = "in"
+        elif (100 - rung.start - rung.width) * track_mm / 100 >= need:
+            places[rung.number] = "after"
+        else:
+            places[rung.number] = "before"
+    return places
+
+
+def years_text(tier: Tier, labels: Labels) -> str:
+    """A tier's years as the ladder prints them (partials/macros.html.j2's ``years``)."""
+    low, high = tier.years_min, tier.years_max
+    if low is None:
+        return tier.experience or ""
+    if high is None:
+        return labels.format("years_plus", low=low)
+    if high != low:
+        return labels.format("years_range", low=low, high=high)
+    return labels.format("years_exact", low=low)
+
+
+class SourceNamed(Labels):
+    """The catalogue with the role's source page named by its publisher and title ("Jobicy,
+    Strategic Account Manager Career Path Guide") where a chart's source line would say "the
+    role's source page"."""
+
+    def __init__(self, base: Labels, name: str) -> None:
+        super().__init__(base.locale, {})
+        self._base, self._name = base, name
+
+    @classmethod
+    def of(cls, labels: Labels, role: Role) -> Labels:
+        p = role.provenance
+        name = ", ".join(part for part in (p.publisher, p.title) if part)
+        return cls(labels, name) if name else labels
+
+    def __getitem__(self, key: str) -> str:
+        if key == "source_page":
+            return self._name
+        if key in ("source_page_retrieved", "source_page_citing"):
+            escaped = self._name.replace("{", "{{").replace("}", "}}")
+            return self._base[key.replace("page", "named")].replace("{name}", escaped)
+        return self._base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._base
+
+    def get(self, key: str, default: str) -> str:
+        return self[key] if key in self._base else default
 
 
 def _whose(reader: Audience | None) -> str:
