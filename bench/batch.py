@@ -371,7 +371,7 @@ def main() -> None:
                                          version.env()))  # fmt: skip
             print(f"  round {round_ + 1}: " + ", ".join(
                 f"{n} {runs[n][-1].wall:.1f} s / {runs[n][-1].cpu:.1f} s CPU" for n in names)
-                + f"; {load()}")  # fmt: skip
+                + f"; {load()}", flush=True)  # fmt: skip
         print(f"end: {load()}")
         manifest = json.loads((work / "out-this" / "manifest.json").read_text())
         outputs = manifest["outputs"]
