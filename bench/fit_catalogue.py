@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from batch import Version, make_project, rotate
+from batch import RUN_CLI, Version, make_project, rotate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,15 +62,7 @@ def traced_run(project, theme, output, *args, **kwargs):
     return entry
 
 produce.fit_one_page, produce.run = traced_fit, traced_run
-sys.argv = ["guidepress", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as exc:
-    if exc.code:
-        raise
-with open(os.environ["TRACE_OUT"], "w") as f:
-    json.dump(trace, f)
-"""
+""" + RUN_CLI.format(env="TRACE_OUT", result="trace")
 
 
 def traced(version: Version, project: Path, out: Path, record: Path) -> dict[str, Any]:
