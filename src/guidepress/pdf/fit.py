@@ -37,8 +37,8 @@ SAFETY = 0.995
 #: reached at all (content is refused only when surely too long).
 CAUTIOUS, HOPEFUL = 0.7, 1.2
 #: The same, for type set between a level's own scale and full size, where the first layout
-#: measured that level's height at full size: measured 0.95 to 2.5 on the one-pagers of
-#: bench/batch.py's catalogue between 95 % and full size (lines wrap sooner as type grows).
+#: measured that level's height at full size: about 1 to 2.4 on the one-pagers of bench/batch.py's
+#: catalogue between 95 % and full size (lines wrap sooner as type grows), so 1 errs small.
 BETWEEN = 1.0
 #: Type grown back by less than this is not worth a layout (0.1 pt on 10 pt body text).
 GROW_MIN = 0.01
@@ -194,8 +194,8 @@ def fit_one_page(
     document out showing ``levels[level]`` items of each list, type at ``scale``. ``scales``:
     the type scale of each level (1.0 unless a kind takes type down a little before it leaves
     more out: the least that level sets, larger when the room allows); below the last level,
-    type scales on down to ``floor``. ``ceiling`` above 1.0:
-    everything fits with room to spare (a big sheet), so type grows up to it, in one layout."""
+    type scales on down to ``floor``. ``ceiling`` above 1.0: everything fits with room to spare
+    (a big sheet), so type grows up to it, in one layout."""
     steps = list(scales) if scales is not None else [1.0] * len(levels)
     last = len(levels) - 1
     level, scale = 0, steps[0]
@@ -283,7 +283,7 @@ def _larger(
     grown: float,
     layouts: int,
 ) -> Fitted[L]:
-    """``laid`` at type ``grown`` when that is worth a layout (more than a hair larger) and
+    """``laid`` at type ``grown`` when that is worth a layout (GROW_MIN larger or more) and
     still fits one page; else ``laid`` as it is."""
     if grown < scale + GROW_MIN:
         return Fitted(laid, level, scale, layouts)
