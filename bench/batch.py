@@ -163,6 +163,19 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(float(out[0]), float(out[1]), int(out[2]) // 1024)
 
 
+#: The end of a script run as ``python -c``: guidepress's command line with the script's own
+#: arguments, then ``result`` written as JSON to the file the ``env`` variable names.
+RUN_CLI = """
+sys.argv = ["guidepress", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    if exc.code:
+        raise
+with open(os.environ["{env}"], "w") as f:
+    json.dump({result}, f)
+"""
+
 COUNT_LAYOUTS = """
 import json, os, sys
 import weasyprint
@@ -184,15 +197,7 @@ def counted_write(self, *args, **kwargs):
     return write(self, *args, **kwargs)
 
 weasyprint.HTML.render, Document.write_pdf = counted_render, counted_write
-sys.argv = ["guidepress", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as exc:
-    if exc.code:
-        raise
-with open(os.environ["LAYOUTS_OUT"], "w") as f:
-    json.dump(counts, f)
-"""
+""" + RUN_CLI.format(env="LAYOUTS_OUT", result="counts")
 
 
 def layouts(version: Version, project: Path, kind: str, out: Path) -> list[tuple[int, float]]:
@@ -371,7 +376,7 @@ def main() -> None:
                                          version.env()))  # fmt: skip
             print(f"  round {round_ + 1}: " + ", ".join(
                 f"{n} {runs[n][-1].wall:.1f} s / {runs[n][-1].cpu:.1f} s CPU" for n in names)
-                + f"; {load()}")  # fmt: skip
+                + f"; {load()}", flush=True)  # fmt: skip
         print(f"end: {load()}")
         manifest = json.loads((work / "out-this" / "manifest.json").read_text())
         outputs = manifest["outputs"]

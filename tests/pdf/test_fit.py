@@ -107,21 +107,44 @@ def test_beyond_the_last_level_type_scales_down_never_below_the_floor() -> None:
     assert refused.value.layouts == 1 and refused.value.excess > 0.1
 
 
-def test_a_level_set_smaller_that_fits_with_room_to_spare_grows_back() -> None:
+def test_a_level_set_smaller_takes_the_largest_type_that_fits_in_the_second_layout() -> None:
     laid: list[tuple[int, float]] = []
+    power = [1.0]
 
     def lay_out(level: int, scale: float) -> Fake:
         laid.append((level, scale))
         items = [4, 2][level]
-        main = {"x": ("main", "a", [100 * scale] * items)}
-        return Fake({"head": 500 * scale, "main": 100 * items * scale}, main, 800)
+        grow = scale ** power[0]
+        main = {"x": ("main", "a", [100 * grow] * items)}
+        return Fake({"head": 500 * grow, "main": 100 * items * grow}, main, room[0])
 
-    # Level 0 (4 items) is 900 tall; level 1 leaves two out and sets type at 95 %: 665, so type
-    # grows back to full size (700) in a third layout.
+    # Level 0 (4 items) is 900 tall; level 1 leaves two out and would set type at 95 %, but its
+    # 700 at full size, known from the first layout, fit 800: full size at once, no third layout.
+    room = [800.0]
     levels_ = [{"x": 4}, {"x": 2}]
     fitted = fit_one_page(lay_out, levels=levels_, scales=[1.0, 0.95], room=800, floor=0.9)
-    assert laid == [(0, 1.0), (1, 0.95), (1, 1.0)]
-    assert (fitted.level, fitted.scale, fitted.layouts) == (1, 1.0, 3)
+    assert laid == [(0, 1.0), (1, 1.0)]
+    assert (fitted.level, fitted.scale, fitted.layouts) == (1, 1.0, 2)
+    # 700 at full size in 680: type between 95 % and full size, from the measured height.
+    laid.clear()
+    room[0] = 680.0
+    fitted = fit_one_page(lay_out, levels=levels_, scales=[1.0, 0.95], room=680, floor=0.9)
+    assert fitted.layouts == 2 and fitted.laid.pages == 1 and 0.95 < fitted.scale < 0.97
+    # Height grows faster than the type (wrapped lines): the second layout leaves room to spare
+    # and a third takes the type the two heights predict, still within the page.
+    laid.clear()
+    power[0] = 2.5
+    fitted = fit_one_page(lay_out, levels=levels_, scales=[1.0, 0.95], room=680, floor=0.9)
+    assert fitted.layouts == 3 and fitted.laid.pages == 1
+    assert laid[1][1] < fitted.scale < 1.0
+    # Height falls slower than the type: the second layout runs over by a little; the third
+    # sets the same items a little smaller (not fewer items), cautiously, and fits.
+    laid.clear()
+    power[0] = 0.8
+    fitted = fit_one_page(lay_out, levels=levels_, scales=[1.0, 0.95], room=680, floor=0.9)
+    assert [lv for lv, _ in laid] == [0, 1, 1] and laid[2][1] < laid[1][1]
+    assert (fitted.level, fitted.layouts, fitted.laid.pages) == (1, 3, 1)
+    assert 0.95 <= fitted.scale < laid[1][1]
 
 
 def test_on_a_big_sheet_type_grows_to_fill_it_in_at_most_three_layouts() -> None:

@@ -11,8 +11,11 @@ list's last items shortens its column by exactly the height they took; a row of 
 tall as its tallest column. So one layout, even one that ran onto a second page, predicts the
 content height of every level, and the level chosen from it fits on the next layout.
 
-Typical content fits at level 0 and full size: 1 layout. Longer content: 2 (the predicted level).
-Content that needs type scaled, or a prediction a page break upset: 3 at most.
+Typical content fits at level 0 and full size: 1 layout. Longer content: 2 (the predicted level,
+at the largest type the measured height allows between the level's own size and full size, so
+type is not grown back in a layout of its own). A third only when type can grow by at least
+GROW_MIN, for content that needs type scaled below the last level, or a prediction a page break
+upset: 3 at most.
 """
 
 from __future__ import annotations
@@ -33,6 +36,12 @@ SAFETY = 0.995
 #: picks a scale a little too small (it fits); a high one decides whether the floor can be
 #: reached at all (content is refused only when surely too long).
 CAUTIOUS, HOPEFUL = 0.7, 1.2
+#: The same, for type set between a level's own scale and full size, where the first layout
+#: measured that level's height at full size: about 1 to 2.4 on the one-pagers of bench/batch.py's
+#: catalogue between 95 % and full size (lines wrap sooner as type grows), so 1 errs small.
+BETWEEN = 1.0
+#: Type grown back by less than this is not worth a layout (0.1 pt on 10 pt body text).
+GROW_MIN = 0.01
 
 
 class Layout(Protocol):
@@ -184,28 +193,36 @@ def fit_one_page(
     """Fit on one page of ``room`` CSS px of content height: ``lay_out(level, scale)`` lays the
     document out showing ``levels[level]`` items of each list, type at ``scale``. ``scales``:
     the type scale of each level (1.0 unless a kind takes type down a little before it leaves
-    more out); below the last level, type scales on down to ``floor``. ``ceiling`` above 1.0:
-    everything fits with room to spare (a big sheet), so type grows up to it, in one layout."""
+    more out: the least that level sets, larger when the room allows); below the last level,
+    type scales on down to ``floor``. ``ceiling`` above 1.0: everything fits with room to spare
+    (a big sheet), so type grows up to it, in one layout."""
     steps = list(scales) if scales is not None else [1.0] * len(levels)
     last = len(levels) - 1
     level, scale = 0, steps[0]
     laid = lay_out(level, scale)
-    previous: tuple[float, float] | None = None  # (scale, height) before type was scaled down
+    previous: tuple[float, float] | None = None  # (scale, height) of this level's items, larger
     for layouts in range(1, MAX_LAYOUTS + 1):
         if laid.pages == 1:
             if layouts == 1 and ceiling > scale:
                 return _enlarged(lay_out, laid, scale, ceiling, room)
-            if layouts == MAX_LAYOUTS:
+            if layouts == MAX_LAYOUTS or previous is None:
                 return Fitted(laid, level, scale, layouts)
-            if previous is None:  # a level with smaller type fits with room: type grows back
-                return _regrown(lay_out, laid, level, scale, room, layouts)
             return _grown(lay_out, laid, level, scale, previous, room, layouts)
         measured = heights(laid, levels[level], levels)
+        # Which level fits is predicted as before (type scaled cautiously to a level's own
+        # size); then each level at the largest type that fits between its own size and this
+        # layout's, from the height measured at this one: a level set at 95 % is laid out no
+        # smaller than it must be, so its type need not grow back in a layout of its own.
         predicted = [
             height * (min(scale, steps[k]) / scale) ** CAUTIOUS for k, height in enumerate(measured)
         ]
         fitting = [k for k in range(level, len(levels)) if predicted[k] <= room * SAFETY]
-        if fitting and fitting[0] > level:
+        # (After the first layout the next is the last: cautiously.)
+        between = BETWEEN if layouts == 1 else CAUTIOUS
+        largest = [
+            min(scale, scale * (room * SAFETY / height) ** (1 / between)) for height in measured
+        ]
+        if fitting and (fitting[0] > level or largest[level] < scale - 0.004):
             chosen = fitting[0]
         elif fitting and level < last:  # predicted to fit, yet a break spent room: one more
             chosen = level + 1
@@ -222,7 +239,11 @@ def fit_one_page(
             scale = round(max(floor, min(wanted, scale - 0.01, steps[last])), 4)
             chosen = -1
         if chosen >= 0:
-            scale = min(scale, steps[chosen])  # a level's own type size is a design choice
+            # A level's own type size is a design choice: its floor, when the room allows more.
+            own = min(scale, steps[chosen])
+            grown = max(own, round(largest[chosen], 4))
+            previous = (scale, measured[chosen]) if own < scale else None
+            scale = scale if grown >= scale - 0.005 else grown
             level = chosen
         if layouts == MAX_LAYOUTS:
             break
@@ -254,20 +275,6 @@ def _grown(
     return _larger(lay_out, laid, level, scale, grown, layouts)
 
 
-def _regrown(
-    lay_out: Callable[[int, float], L], laid: L, level: int, scale: float, room: float, layouts: int
-) -> Fitted[L]:
-    """A level whose type is set below full size (a level's own scale) fits with room to spare:
-    one more layout with type as large as the room allows, up to full size (height assumed to
-    grow a little faster than the type, so it fits); the first is kept when that one does not."""
-    height = content_height(laid)
-    if scale >= 1.0 or height >= room * 0.97:
-        return Fitted(laid, level, scale, layouts)
-    grown = round(min(1.0, scale * (room * 0.975 / height) ** (1 / HOPEFUL)), 4)
-    grown = 1.0 if grown >= 0.995 else grown
-    return _larger(lay_out, laid, level, scale, grown, layouts)
-
-
 def _larger(
     lay_out: Callable[[int, float], L],
     laid: L,
@@ -276,9 +283,9 @@ def _larger(
     grown: float,
     layouts: int,
 ) -> Fitted[L]:
-    """``laid`` at type ``grown`` when that is worth a layout (more than a hair larger) and
+    """``laid`` at type ``grown`` when that is worth a layout (GROW_MIN larger or more) and
     still fits one page; else ``laid`` as it is."""
-    if grown <= scale + 0.004:
+    if grown < scale + GROW_MIN:
         return Fitted(laid, level, scale, layouts)
     bigger = lay_out(level, grown)
     if bigger.pages == 1:
