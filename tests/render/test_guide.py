@@ -80,3 +80,40 @@ def test_cover_band_runs_into_the_bleed() -> None:
     assert 'class="guide guide-short logo-left print-marks"' in html
     css = (builtin_dir() / "styles/guide.css").read_text()
     assert ".print-marks .cover-band { left: calc(-1 * var(--gp-bleed))" in css
+
+
+def test_a_role_without_a_source_page_cites_what_its_figures_come_from() -> None:
+    """Growth cites the outlook's sources themselves, the rest the editors' profile; a role
+    with a named page cites it by name; one known only by address keeps the catalogue's words."""
+    from guidepress.i18n.labels import catalogue
+    from guidepress.render.figures import growth_source, source_labels
+    from guidepress.render.pay import Growth
+
+    labels = catalogue("en")
+    role = Role.model_validate({"title": "Nurse", "summary": "Cares for patients."})
+    cited = source_labels(labels, role)
+    assert cited.source_page == labels.source_profile
+    growth = Growth(rate=5, sources=("BLS Occupational Outlook Handbook",))
+    assert growth_source(growth, cited) == "BLS Occupational Outlook Handbook"
+    assert growth_source(Growth(rate=5), cited) == labels.source_profile
+    named = role.model_copy(update={"provenance": role.provenance.model_copy(
+        update={"publisher": "Jobicy", "title": "Nurse Career Guide"})})  # fmt: skip
+    assert source_labels(labels, named).source_page == "Jobicy, Nurse Career Guide"
+    addressed = role.model_copy(update={"provenance": role.provenance.model_copy(
+        update={"url": "https://example.org/nurse"})})  # fmt: skip
+    assert source_labels(labels, addressed).source_page == labels.source_page
+
+
+@pytest.mark.parametrize(
+    ("experience", "expected"),
+    [("0-1 years", "none: an entry-level role"), ("1-5 years", "from about 1 year"),
+     ("5-10 years", "from about 5 years"), ("8+ years", "from about 8 years"),
+     ("Several years", "Several years")],
+)  # fmt: skip
+def test_the_experience_to_reach_a_tier_is_its_lower_bound(experience: str, expected: str) -> None:
+    from guidepress.content.models.role import Tier
+    from guidepress.i18n.labels import catalogue
+    from guidepress.render.guide import reach_text
+
+    tier = Tier.model_validate({"title": "Nurse", "experience": experience})
+    assert reach_text(tier, catalogue("en")) == expected

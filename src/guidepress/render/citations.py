@@ -42,6 +42,13 @@ class Sources:
         return [self.page] if self.page is not None else []
 
 
+def has_source_page(role: Role) -> bool:
+    """Whether the role was made from a page the guide can cite (by title, publisher, address
+    or file); a role written by hand has none, and nothing may cite one for it."""
+    p = role.provenance
+    return bool(p.title or p.url or p.publisher or p.source)
+
+
 def sources(role: Role, pay: Pay | None) -> Sources:
     p = role.provenance
     citations: list[Citation] = []
@@ -51,7 +58,7 @@ def sources(role: Role, pay: Pay | None) -> Sources:
         return len(citations)
 
     page = None
-    if p.title or p.url or p.publisher or p.source:
+    if has_source_page(role):
         page = add(title=p.title, publisher=p.publisher, url=p.url, visited=p.retrieved)
     outlook = [add(title=t, role="outlook") for t in role.outlook.sources] if role.outlook else []
     for ref in role.references:

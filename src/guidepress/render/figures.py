@@ -24,6 +24,7 @@ from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PT_PER_MM
 from guidepress.render import charts
+from guidepress.render.citations import has_source_page
 from guidepress.render.pay import Growth, Pay
 from guidepress.render.typefaces import face_of
 from guidepress.theme.lookup import Theme
@@ -346,6 +347,48 @@ def demand_chart(role: Role, labels: Labels, style: charts.Style, width_mm: floa
         labels,
         cited=labels.source_page,
     )
+
+
+class SourceNamed(Labels):
+    """The catalogue with the words for "the role's source page" replaced: by the page's
+    publisher and title ("Jobicy, Strategic Account Manager Career Path Guide") when the role
+    names one, by the editors' own profile of the role when it has no source page at all (a
+    figure then cites the outlook's sources themselves where it has them)."""
+
+    def __init__(self, base: Labels, name: str | None) -> None:
+        super().__init__(base.locale, {})
+        self._base, self._name = base, name
+
+    def __getitem__(self, key: str) -> str:
+        if self._name is None:  # no source page: the editors' profile, or what it cites
+            if key in ("source_page", "source_page_retrieved"):
+                return self._base["source_profile"]
+            if key == "source_page_citing":
+                return "{sources}"
+            return self._base[key]
+        if key == "source_page":
+            return self._name
+        if key in ("source_page_retrieved", "source_page_citing"):
+            escaped = self._name.replace("{", "{{").replace("}", "}}")
+            return self._base[key.replace("page", "named")].replace("{name}", escaped)
+        return self._base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._base
+
+    def get(self, key: str, default: str) -> str:
+        return self[key] if key in self._base else default
+
+
+def source_labels(labels: Labels, role: Role) -> Labels:
+    """The catalogue a role's charts cite with: its source page named by publisher and title,
+    left as "the role's source page" when only its address or file is known (the sources list
+    cites it), and never claimed when the role has no source page."""
+    p = role.provenance
+    name = ", ".join(part for part in (p.publisher, p.title) if part)
+    if name:
+        return SourceNamed(labels, name)
+    return labels if has_source_page(role) else SourceNamed(labels, None)
 
 
 def qr_chart(url: str, color: str, labels: Labels, size_mm: float) -> Chart:

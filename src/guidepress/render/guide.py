@@ -31,6 +31,7 @@ from guidepress.render.figures import (
     qr_chart,
     rating,
     salary_chart,
+    source_labels,
 )
 from guidepress.render.glance import (
     Related,
@@ -84,6 +85,7 @@ class GuideContext(PageContext):
     education: str | None  # the typical entry education, a key of EDUCATION_LEVELS
     education_steps: list[tuple[str, bool]]
     mark: int | None  # the ladder tier this role is
+    reach: str | None  # experience to reach it: "from about 1 year" (its tier's lower bound)
     rungs: list[Rung]  # the ladder chart's bars
     years_at: dict[int, str]  # rung number -> where its years go: "in", "after", "before" its bar
     ladder_ticks: list[int]  # its axis, in years
@@ -147,7 +149,7 @@ def guide_context(
     reader = options.audience
     settings = reader.settings if reader else None
     style = chart_style(brand, theme)
-    named = SourceNamed.of(labels, role)  # the charts' words, the source page named
+    named = source_labels(labels, role)  # the charts' words: the source named, or honest
     benchmarks = options.config.benchmarks
     text_mm = page_mm(options.paper)[0] - 2 * SIDE_MARGIN_MM
     body = body_type(font_file(brand, theme, "body"), _body_text(role))
@@ -185,6 +187,7 @@ def guide_context(
         education=education,
         education_steps=education_steps(education),
         mark=mark,
+        reach=reach_text(role.tiers[mark], labels) if mark is not None else None,
         rungs=(chart := ladder(role, mark))[0],
         ladder_ticks=chart[1],
         years_at=years_places(
@@ -308,6 +311,18 @@ def years_places(
     return places
 
 
+def reach_text(tier: Tier, labels: Labels) -> str | None:
+    """The experience it takes to reach a tier: the lower bound of its range ("from about
+    1 year"), since its upper bound is how long people stay, not what it takes to get there;
+    the words as written when they give no years."""
+    low = tier.years_min
+    if low is None:
+        return tier.experience
+    if low == 0:
+        return labels.reach_none
+    return labels.reach_one_year if low == 1 else labels.format("reach_years", low=low)
+
+
 def years_text(tier: Tier, labels: Labels) -> str:
     """A tier's years as the ladder prints them (partials/macros.html.j2's ``years``)."""
     low, high = tier.years_min, tier.years_max
@@ -318,36 +333,6 @@ def years_text(tier: Tier, labels: Labels) -> str:
     if high != low:
         return labels.format("years_range", low=low, high=high)
     return labels.format("years_exact", low=low)
-
-
-class SourceNamed(Labels):
-    """The catalogue with the role's source page named by its publisher and title ("Jobicy,
-    Strategic Account Manager Career Path Guide") where a chart's source line would say "the
-    role's source page"."""
-
-    def __init__(self, base: Labels, name: str) -> None:
-        super().__init__(base.locale, {})
-        self._base, self._name = base, name
-
-    @classmethod
-    def of(cls, labels: Labels, role: Role) -> Labels:
-        p = role.provenance
-        name = ", ".join(part for part in (p.publisher, p.title) if part)
-        return cls(labels, name) if name else labels
-
-    def __getitem__(self, key: str) -> str:
-        if key == "source_page":
-            return self._name
-        if key in ("source_page_retrieved", "source_page_citing"):
-            escaped = self._name.replace("{", "{{").replace("}", "}}")
-            return self._base[key.replace("page", "named")].replace("{name}", escaped)
-        return self._base[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._base
-
-    def get(self, key: str, default: str) -> str:
-        return self[key] if key in self._base else default
 
 
 def _whose(reader: Audience | None) -> str:

@@ -14,6 +14,7 @@ from guidepress.i18n.labels import Labels
 from guidepress.paydata import ONET_CREDIT, PayFigures
 from guidepress.paydata.areas import NATIONAL
 from guidepress.render import charts
+from guidepress.render.citations import has_source_page
 from guidepress.render.context import Official
 from guidepress.render.figures import Chart, salary_chart
 from guidepress.render.pay import pay_of_figures
@@ -143,13 +144,15 @@ def occupation_line(figures: PayFigures, labels: Labels) -> str:
 
 
 def advertised(role: Role, labels: Labels, locale: str) -> str | None:
-    """The source page's own range, kept beside the official figures."""
+    """The role's own range (its source page's, else its profile's), kept beside the official
+    figures."""
     salary = role.salary
     if salary is None or salary.min is None or salary.max is None:
         return None
     fmt = Formatter(locale, salary.currency)
     span = labels.format("range_short", low=fmt.money(salary.min), high=fmt.money(salary.max))
-    return labels.format("advertised_range", range=span, per=labels["per_" + salary.period])
+    key = "advertised_range" if has_source_page(role) else "profile_range"
+    return labels.format(key, range=span, per=labels["per_" + salary.period])
 
 
 def key_facts(
