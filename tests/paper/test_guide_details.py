@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
+from guidepress.content.contrast import contrast_ratio
 from guidepress.i18n.labels import catalogue
 from tests.helpers import REPO, built_entries, squash, write
 from tests.paper.measure import Char, read_pages
@@ -277,3 +278,103 @@ def test_tracked_capitals_extract_as_words(built: Path, name: str) -> None:
     assert spaced == []
     whole = " ".join(extracted)
     assert "CAREER GUIDE" in whole.upper() or "BERUFSRATGEBER" in whole.upper()
+
+
+# --- The third review: honest sources, the years to reach a role, the hot chip's key, readable
+# --- source numbers, a four-page briefing ---------------------------------------------------
+
+#: The third reviewer's role: written by hand (no provenance), one hot tool, a tier of 1-5 years.
+RN = "registered-nurse"
+
+
+@pytest.fixture(scope="module")
+def nurse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reviewer's registered nurse: the guide and the employer's briefing."""
+    root = tmp_path_factory.mktemp("nurse") / "proj"
+    shutil.copytree(REPO / "content/brands", root / "content/brands")
+    (root / "content/roles").mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "roles" / f"{RN}.yaml", root / "content/roles")
+    write(root, "guidepress.yaml", "title: Nursing\n")
+    out = root / "out"
+    request = BuildRequest(
+        roles=(RN,), kinds=("guide",), audiences=("student", "employer"), out=out, jobs=1
+    )
+    entries = built_entries(root, request)
+    assert all(e["status"] == "built" for e in entries.values()), entries
+    return out / "guides"
+
+
+def test_a_role_without_a_source_page_cites_none(nurse: Path) -> None:
+    """Its growth cites the outlook's own source, its demand the editors' profile: never "the
+    role's source page", which does not exist."""
+    labels = catalogue("en")
+    for name in (f"{RN}.pdf", f"{RN}.employer.pdf"):
+        text = squash(" ".join(p.extract_text() for p in PdfReader(nurse / name).pages))
+        assert squash(labels.source_page) not in text, name
+        assert squash("the source page") not in text, name
+    text = squash(" ".join(p.extract_text() for p in PdfReader(nurse / f"{RN}.pdf").pages))
+    assert squash("Source: BLS Occupational Outlook Handbook, Registered Nurses") in text
+    assert squash(f"Source: {labels.source_profile}.") in text
+
+
+def test_the_glance_page_gives_the_years_it_takes_to_reach_the_role(nurse: Path) -> None:
+    """The tier's lower bound, not its range (1-5 years is how long nurses stay at it)."""
+    labels = catalogue("en")
+    path = nurse / f"{RN}.pdf"
+    text = squash(PdfReader(path).pages[page_with(path, "Quick facts")].extract_text())
+    assert squash(f"{labels.qf_experience} 1–5") not in text
+    assert squash(f"{labels.qf_experience} {labels.reach_one_year}") in text, text
+
+
+def test_the_hot_tool_chip_has_a_printed_key(nurse: Path) -> None:
+    """A key in print size on the page of the tech stack, not only the hidden words."""
+    labels = catalogue("en")
+    path = nurse / f"{RN}.pdf"
+    number = page_with(path, "Vocera badges")
+    line = next(
+        (
+            line
+            for line in read_pages(path)[number].lines()
+            if "Tintedchip" in line.text.replace(" ", "")
+        ),
+        None,
+    )
+    assert line is not None, "no key on the tech stack's page"
+    assert squash(labels.hot_chip_legend) in squash(PdfReader(path).pages[number].extract_text())
+    assert line.size >= 7.0
+
+
+@pytest.mark.parametrize("name", [f"{SAM}.pdf", f"northfield/{BI}.pdf"])
+def test_source_numbers_are_printed_in_a_readable_colour(built: Path, name: str) -> None:
+    """The sources' numbers are text: 4.5:1 against the page at least (the raw accent is 3:1)."""
+    path = built / name
+    page = read_pages(path)[_sources_page(path)]
+    numbers = [line.chars[0] for line in page.lines() if re.match(r"\d{1,2}\.", line.text)]
+    assert numbers, [line.text for line in page.lines()][:20]
+    for char in numbers:
+        color = "#" + "".join(f"{v:02x}" for v in char.color)
+        assert contrast_ratio(color, "#ffffff") >= 4.5, (char.text, color)
+
+
+def _sources_page(path: Path) -> int:
+    """The last page holding the sources heading."""
+    found = [
+        number
+        for number, page in enumerate(PdfReader(path).pages)
+        if re.search(r"^Sources$", page.extract_text(), re.M)
+    ]
+    assert found, path.name
+    return found[-1]
+
+
+def test_the_employer_briefing_runs_its_contact_block_on_after_the_sources(nurse: Path) -> None:
+    """Four pages: no page of its own for the office, no pay table repeating the glance chart
+    (the median is printed once after the cover)."""
+    labels = catalogue("en")
+    path = nurse / f"{RN}.employer.pdf"
+    reader = PdfReader(path)
+    assert len(reader.pages) == 4
+    last = squash(reader.pages[-1].extract_text())
+    assert squash(labels.contact_title_employer) in last and squash(labels.sources) in last
+    inside = squash(" ".join(page.extract_text() for page in reader.pages[1:]))
+    assert inside.count("$97,550") == 1, inside
