@@ -20,8 +20,8 @@ from babel.lists import format_list
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
-from guidepress.content.models.role import Tier
 from guidepress.content.models.config import Benchmarks
+from guidepress.content.models.role import Tier
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
@@ -54,6 +54,7 @@ from guidepress.render.pay import (
     growth_of_role,
     pay_of_figures,
     pay_of_role,
+    unbroken_period,
 )
 from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
@@ -261,12 +262,7 @@ def education_line(role: Role, labels: Labels) -> str:
         level: str | None = ENTRY[role.entry_education]
     else:
         level = next(
-            (
-                key
-                for text in plain
-                for key, pattern in DEGREES
-                if re.search(pattern, text, re.I)
-            ),
+            (key for text in plain for key, pattern in DEGREES if re.search(pattern, text, re.I)),
             None,
         )
     if level is None:
@@ -587,7 +583,11 @@ def _growth_bars(
 
 def _configured_growth(benchmarks: Benchmarks | None) -> Benchmark | None:
     given = benchmarks.growth if benchmarks else None
-    return Benchmark(given.rate, given.area, given.source, given.period) if given else None
+    return (
+        Benchmark(given.rate, given.area, given.source, unbroken_period(given.period))
+        if given
+        else None
+    )
 
 
 def _common_benchmark(growths: list[Growth | None]) -> Benchmark | None:
@@ -625,7 +625,7 @@ def _growth_note(
     if benchmark is None and given is not None and given.period:
         parts.append(
             labels.format("growth_benchmark_left_out", value=fmt.percent(given.value),
-                          period=given.period)
+                          period=unbroken_period(given.period))
         )  # fmt: skip
     return " ".join(parts) or None
 

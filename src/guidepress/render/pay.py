@@ -152,7 +152,13 @@ def same_period(one: str | None, other: str | None) -> bool:
         return False
 
     def key(text: str) -> str:
-        return "".join(text.split()).replace("\u2060", "").replace("\u2013", "-").replace("\u2014", "-").casefold()
+        return (
+            "".join(text.split())
+            .replace("\u2060", "")
+            .replace("\u2013", "-")
+            .replace("\u2014", "-")
+            .casefold()
+        )
 
     return key(one) == key(other)
 
