@@ -230,7 +230,7 @@ DEGREES = (
 )
 _FIELDS = re.compile(
     r"degrees?\s+in\s+(?:relevant\s+fields\s+such\s+as\s+|fields\s+like\s+)?"
-    r"([^.;:]+?)(?:\s+(?:are|is|as|provide|help|and\s+a)\b|[.;:]|$)"
+    r"([^.;:]+?)(?:\s+(?:are|is|as|such|provide|help|and\s+a)\b|[.;:]|$)"
 )
 
 
@@ -247,12 +247,13 @@ ENTRY = {
 _LICENCE = re.compile(r"\blicen[cs](e|es|ed|ing|ure)\b|\bzulassung|\bapprobation", re.I)
 
 
-def education_line(role: Role, labels: Labels) -> str:
+def education_line(role: Role, labels: Labels, fields_shown: int = 2) -> str:
     """The typical education as one short structured line, "Bachelor's degree · business,
     marketing · certifications valued", the same kind of answer for every role: the level (the
     role file's entry_education, else the first the education texts name), the fields the text
     lists, then a licence ("licence required") or certifications, as the texts mention them.
-    Texts it cannot read (another language) and no entry_education give their first sentence."""
+    Texts it cannot read (another language) and no entry_education give their first sentence.
+    ``fields_shown``: how many fields at most (one in the narrow columns of three or four)."""
     texts = [*role.education, *role.required_education]
     if not texts and role.entry_education is None:
         return "—"
@@ -279,7 +280,7 @@ def education_line(role: Role, labels: Labels) -> str:
         # Field names, not phrases ("a bachelor of science in nursing" names a degree again).
         names = list(dict.fromkeys(n for n in names if not re.match(r"(an?|the)\s", n)))
         if names:
-            parts.append(", ".join(names[:2]))
+            parts.append(", ".join(names[:fields_shown]))
     if _LICENCE.search(everything):
         parts.append(labels.edu_licence)
     elif re.search(r"\bcertif", everything, re.I):
@@ -400,7 +401,7 @@ def compare_context(
             remote=(labels.answer_yes if role.remote_friendly else labels.answer_no)
             if role.remote_friendly is not None
             else "—",
-            education=education_line(role, labels),
+            education=education_line(role, labels, 2 if len(roles) == 2 else 1),
             senior_years=senior_years(role, labels),
             skills=marked_skills[i],
             tools=marked_tools[i],
