@@ -207,7 +207,10 @@ def test_a_matrix_only_for_three_shared_items_else_the_columns_mark_them(
         page = text(path)
         labels = catalogue(locale)
         assert labels.matrix_in_common.replace(" ", "") not in page, path
-        assert labels.shared_legend.replace(" ", "") in page, path
+        # Marked, and the legend says so, where two columns print it (A4 in English does).
+        shared = page.count("Jira") >= 2 or page.count("Confluence") >= 2
+        assert shared == (labels.shared_legend.replace(" ", "") in page), path
+        assert shared or locale != "en" or "letter" in path.name, path
     for path, _, locale, _ in outputs(realistic, "four"):
         page = text(path)
         labels = catalogue(locale)

@@ -3,11 +3,13 @@
 A headline band (the comparison's title, else the catalogue's pattern over the role titles), pay
 as one chart on one zero-based axis, then a table: growth against the all-occupations benchmark,
 demand, stress and balance on four-step scales, remote work, education as one structured line,
-years to the senior tier, skills and tools (two roles: side by side, the shared ones marked;
-three or four: a dot matrix of the skills and tools they share, then each role's own), pros and
-cons, and an empty "Fits me?" row to score each role. What fitting gives up first: skills and
-tools, then 5 % of the type size, the reading lists and the intro, then type down to the floor
-(body 9 pt); the second pro and con go last.
+years to the senior level, skills and
+tools (two roles: side by side, the shared ones marked; three or four that share three or more:
+a dot matrix of what they share, then each role's own), pros and cons, and an empty "Fits me?"
+row to score each role. What fitting gives up first: skills and tools, then 5 % of the type
+size, the reading lists and the intro, then type down to the floor (body 9 pt), the matrix
+(folded into the columns), skills and tools down to one each; two pros and two cons always
+stay.
 """
 
 from __future__ import annotations
