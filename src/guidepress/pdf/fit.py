@@ -282,8 +282,9 @@ def _richer(
     """Content before type: the level predicted from the first layout fits with room to spare
     (its prediction from full size is cautious: lines that wrapped at full size do not at the
     floor, a folded matrix gives back its heading), so the two layouts give the real exponent,
-    and one more layout tries the fullest level set at this type size that it predicts to fit.
-    None when none is, or it did not fit."""
+    and one more layout tries the fullest level it predicts to fit at its own type size (no
+    larger than this one's: more content comes before larger type). None when none is, or it
+    did not fit."""
     first_scale, first_heights = first
     height = content_height(laid)
     if first_scale <= scale or height >= room * 0.97:
@@ -294,13 +295,14 @@ def _richer(
         k
         for k in range(level)
         if steps[k] <= scale + 0.004
-        and first_heights[k] * (scale / first_scale) ** exponent <= room * SAFETY
+        and first_heights[k] * (min(scale, steps[k]) / first_scale) ** exponent <= room * SAFETY
     ]
     if not fits:
         return None
-    fuller = lay_out(fits[0], scale)
+    own = min(scale, steps[fits[0]])  # at its own type size: more content before larger type
+    fuller = lay_out(fits[0], own)
     if fuller.pages == 1:
-        return Fitted(fuller, fits[0], scale, layouts + 1)
+        return Fitted(fuller, fits[0], own, layouts + 1)
     return None
 
 
