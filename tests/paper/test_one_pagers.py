@@ -349,11 +349,16 @@ def test_comparisons_have_a_headline_band_and_one_column_per_role(
         assert labels.row_fits_me.replace(" ", "").replace("\u00a0", "") in page
 
 
-def test_the_fits_me_row_is_25_to_30_mm_high(built: list[Built]) -> None:
+def test_the_fits_me_row_is_25_to_30_mm_high_beside_two_roles_12_to_16_beside_more(
+    built: list[Built],
+) -> None:
+    """Beside three or four roles the row keeps the scores and one line for a note: review 3
+    found it took 9 % of the page that the roles' second pro and con needed."""
     for item in of(built, kind="compare"):
         tops = anchors(item.path)
         height_mm = (tops["fit-row-fits"] - tops["fit-row-legend"]) / 72 * 25.4
-        assert 25 <= height_mm <= 30, (item, height_mm)
+        low, high = (25, 30) if len(item.roles) == 2 else (12, 16)
+        assert low <= height_mm <= high, (item, height_mm)
 
 
 def test_german_ratings_and_disclaimers_are_translated(built: list[Built]) -> None:
@@ -373,7 +378,7 @@ def test_four_roles_do_not_fit_a4_and_the_message_offers_a3(project: Path, tmp_p
     [line] = [line for line in output.splitlines() if line.startswith("comparisons/four")]
     assert line.startswith(
         "comparisons/four.pdf: comparison 'four' of 4 roles does not fit on one A4 page at the "
-        "smallest readable type (body 9 pt) even with the fewest items (one pro and one con "
+        "smallest readable type (body 9 pt) even with the fewest items (two pros and two cons "
         "each; about "
     )
     assert line.endswith("print it on A3 (--paper a3) or compare fewer roles"), line

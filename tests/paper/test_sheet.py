@@ -14,15 +14,17 @@ from tests.helpers import (
     REPO,
     build_sheets,
     decode_qr,
+    demo_copy,
     dollars,
     manifest,
     oews_row,
     outputs_by_role,
+    run,
     squash,
     validate_lines,
     write,
 )
-from tests.paper.measure import text
+from tests.paper.measure import MM, bars, read_pages, text
 
 pytestmark = pytest.mark.pdf
 
@@ -189,3 +191,34 @@ def test_sheet_picks_choose_the_items(project: Path) -> None:
     )
     assert "Third duty." in text and "First duty." in text and "Second duty." not in text
     assert text.index("Third duty.") < text.index("First duty.")
+
+
+REALISTIC = Path(__file__).parent / "fixtures" / "realistic"
+
+
+def test_the_pay_charts_low_end_sits_by_its_own_bar_never_beyond_the_benchmark(
+    tmp_path: Path, demo_store: Path
+) -> None:
+    """Review 3: on the nurse's German sheet "68.940 US$" stood just left of the dashed
+    all-occupations line at 50,980, far from its bar, and read as that line's value. The low end
+    is printed beside its bar's left end (within 2 mm) or under it; the benchmark's area is
+    named in German ("USA", not "U.S.")."""
+    root = demo_copy(tmp_path / "proj")
+    shutil.copy(REALISTIC / "registered-nurse.yaml", root / "content" / "roles")
+    pdf = tmp_path / "rn.pdf"
+    code, output = run(root, "build", "registered-nurse", "--kind", "sheet", "--locale", "de",
+                       "-o", str(pdf))  # fmt: skip
+    assert code == 0, output
+    [bar, *_] = bars(pdf)  # the pay range first, from the top
+    near = [
+        line
+        for line in read_pages(pdf)[0].lines()
+        if "68.940" in line.text and bar[1] - 15 < line.baseline < bar[3] + 5
+    ]
+    assert len(near) == 1, [line.text for line in read_pages(pdf)[0].lines()]
+    [low] = near
+    beside = 0 <= bar[0] - low.right <= 2 * MM and bar[1] < low.baseline < bar[3]
+    under = low.baseline < bar[1] and low.left - 2 * MM <= bar[0] <= low.right
+    assert beside or under, (bar, low.left, low.right, low.baseline)
+    page = text(pdf)
+    assert "AlleBerufe,USA:" in page and "Berufe,U.S." not in page

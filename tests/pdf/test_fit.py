@@ -281,3 +281,25 @@ def test_too_long_even_at_the_floor_fails_saying_what_to_shorten(project: Path) 
     assert outputs_by_role(project)["fine"]["status"] == "built"
     assert not (project / "output" / "sheets" / "huge.pdf").exists()
     assert PdfReader(project / "output" / "sheets" / "fine.pdf").get_num_pages() == 1
+
+
+def test_a_level_that_fits_with_room_to_spare_gives_way_to_a_fuller_one() -> None:
+    """Content before type (review 3: a comparison gave up a pro and a con per role, then left
+    the room empty): the first layout's cautious prediction picks level 2 (type a little over
+    its own 90 %); measured, it fits with room to spare, the two layouts give the real exponent
+    (2 here), and level 1 at its own size is laid out and kept."""
+    laid: list[tuple[int, float]] = []
+
+    def lay_out(level: int, scale: float) -> Fake:
+        laid.append((level, scale))
+        count, grow = [5, 4, 3, 2][level], scale**2
+        return Fake(
+            rows={"head": 300 * grow, "main": 60 * count * grow},
+            lists={"x": ("main", "a", [60 * grow] * count)},
+            room=450,
+        )
+
+    levels_ = [{"x": n} for n in (5, 4, 3, 2)]
+    fitted = fit_one_page(lay_out, levels=levels_, room=450, floor=0.9, scales=[1.0, 0.9, 0.9, 0.9])
+    assert laid == [(0, 1.0), (2, 0.9328), (1, 0.9)]
+    assert (fitted.level, fitted.scale, fitted.layouts) == (1, 0.9, 3)

@@ -16,6 +16,8 @@ from guidepress.render.compare import (
     education_line,
     headline,
     is_landscape,
+    levels,
+    senior_years,
     too_long,
 )
 from guidepress.render.context import Subject
@@ -38,6 +40,74 @@ def test_without_a_title_the_headline_asks_which_role_in_the_locale() -> None:
     assert headline(subject(3), EN, "en") == "Role 0, Role 1, or Role 2?"
     assert headline(subject(2), catalogue("de"), "de") == "Role 0 oder Role 1?"
     assert headline(subject(2, title="Which way?"), EN, "en") == "Which way?"
+
+
+def test_a_long_list_of_titles_gives_a_one_line_headline_that_counts_the_roles() -> None:
+    """Three long titles made a three-line headline (review 3): the columns name the roles."""
+    roles = tuple(
+        role(title, slug=f"r{n}")
+        for n, title in enumerate(
+            ("Registered Nurse", "Business Intelligence and Reporting Data Analyst",
+             "Customer Success Manager")
+        )
+    )  # fmt: skip
+    three = Subject("pick", roles, None)
+    assert headline(three, EN, "en") == "3 careers side by side"
+    assert headline(three, catalogue("de"), "de") == "3 Berufe im Vergleich"
+
+
+NURSE = {
+    "education": [
+        "There are three ways to become an RN in the U.S. – an associate degree in nursing (ADN, "
+        "two to three years at a community college), a bachelor of science in nursing (BSN, four "
+        "years), or a diploma from a hospital programme (now rare). All graduates take the same "
+        "licensing exam, the NCLEX-RN.",
+    ],
+    "required_education": [
+        "A state licence is required, granted after an approved nursing programme and the NCLEX-RN."
+    ],
+    "entry_education": "bachelor",
+    "tiers": [
+        {"title": "New Graduate Nurse", "experience": "0-1 years"},
+        {"title": "Registered Nurse", "experience": "1-5 years"},
+        {"title": "Charge Nurse / Specialty RN", "experience": "5-10 years"},
+        {"title": "Nurse Manager", "experience": "8+ years"},
+        {"title": "Nurse Practitioner or Director of Nursing", "experience": "10+ years"},
+    ],
+}
+
+
+def test_education_is_the_entry_level_with_a_licence_as_a_suffix_for_every_role() -> None:
+    """The review's nurse printed its licence sentence where the others printed a structured
+    line; her bachelor's never appeared."""
+    nurse = role("Registered Nurse", **NURSE)
+    assert education_line(nurse, EN) == "Bachelor's degree\u00a0· nursing\u00a0· licence required"
+    assert education_line(nurse, catalogue("de")).endswith("· Zulassung erforderlich")
+    # The role file's level wins over what the text names first.
+    master = role("Analyst", entry_education="master", education=["A bachelor's degree is usual."])
+    assert education_line(master, EN) == "Master's degree"
+
+
+def test_years_to_senior_stop_at_the_tier_before_management() -> None:
+    """Not the nurse manager's 8+ (review 3): the charge nurse's 5+; a tier called senior wins;
+    a manager in the role's own title (an account manager's ladder) is no management tier."""
+    assert senior_years(role("Registered Nurse", **NURSE), EN) == "5+ years"
+    called = [{"title": "Analyst", "experience": "0-2 years"},
+              {"title": "Senior Analyst", "experience": "3-6 years"},
+              {"title": "Analytics Manager", "experience": "6+ years"}]  # fmt: skip
+    assert senior_years(role("Analyst", tiers=called), EN) == "3+ years"
+    own = [{"title": "Associate Account Manager", "experience": "0-2 years"},
+           {"title": "Account Manager", "experience": "2-5 years"},
+           {"title": "Key Account Manager", "experience": "5-8 years"},
+           {"title": "Sales Director", "experience": "10+ years"}]  # fmt: skip
+    assert senior_years(role("Account Manager", tiers=own), EN) == "5+ years"
+
+
+def test_three_roles_keep_two_pros_and_two_cons_at_every_level() -> None:
+    items = {"pros": ["a", "b", "c"], "cons": ["d", "e", "f"]}
+    roles = tuple(role(f"Role {n}", slug=f"r{n}", **items) for n in range(3))
+    for shown in levels(Subject("pick", roles, None)):
+        assert all(shown[f"{kind}-{i}"] == 2 for kind in ("pros", "cons") for i in (1, 2, 3))
 
 
 def test_education_is_one_line_a_line_never_starts_with_its_dot() -> None:
@@ -75,7 +145,7 @@ def test_growth_bars_share_one_scale_with_the_benchmark() -> None:
     mixed = [Growth(8.0, "2024–34", benchmark=three), Growth(5.0)]
     assert _growth_bars(mixed, fmt)[1] is None
     assert _growth_note(mixed, EN, fmt, three) == (
-        "All occupations: 3%, 2024–34; not drawn, as the periods differ."
+        "All occupations: 3%, 2024–\u206034; not drawn, as the periods differ."
     )
 
 
@@ -92,7 +162,7 @@ def test_too_long_names_the_cells_that_stand_out_then_the_bigger_sheet() -> None
                "fit-col-cons-1": 8.0, "fit-col-cons-2": 12.5, "fit-col-cons-3": 4.0}  # fmt: skip
     assert too_long(three, 0.04, "letter", heights) == (
         "comparison 'pick' of 3 roles does not fit on one Letter page at the smallest readable "
-        "type (body 9 pt) even with the fewest items (one pro and one con each; about 4% too "
+        "type (body 9 pt) even with the fewest items (two pros and two cons each; about 4% too "
         "long, 10 mm): shorten Role 1's pros (14 mm taller than the next column's), or print it "
         "on Tabloid (--paper tabloid) or compare fewer roles"
     )

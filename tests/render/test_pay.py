@@ -20,7 +20,7 @@ def role(**outlook: object) -> Role:
 def test_growth_is_set_against_the_benchmark_only_over_the_same_period() -> None:
     same = growth_of_role(role(growth_rate=8, period="2024-34"), BENCHMARKS)
     assert same is not None and same.benchmark is not None
-    assert (same.benchmark.value, same.benchmark.period) == (3, "2024–34")
+    assert (same.benchmark.value, same.benchmark.period) == (3, "2024–\u206034")
     for outlook in ({"growth_rate": 8}, {"growth_rate": 8, "period": "2023–33"}):
         growth = growth_of_role(role(**outlook), BENCHMARKS)
         assert growth is not None and growth.rate == 8 and growth.benchmark is None, outlook
@@ -50,3 +50,15 @@ def test_the_guides_growth_chart_leaves_out_a_benchmark_of_another_period() -> N
                        locale="en", paper="a4", edition=date(2026, 11, 21)).html  # fmt: skip
     assert "This role: 8%." in html
     assert "All occupations: 3" not in html
+
+
+def test_a_period_never_breaks_at_its_dash() -> None:
+    """ "2024–" ended a line and "34" began the next (review 3): a word joiner follows the dash."""
+    from guidepress.render.pay import unbroken_period
+
+    assert unbroken_period("2024–34") == "2024–\u206034"
+    assert unbroken_period(unbroken_period("2024 - 34")) == "2024\u00a0-\u2060\u00a034"
+    assert unbroken_period(None) is None
+    growth = growth_of_role(role(growth_rate=8, period="2024–34"), BENCHMARKS)
+    assert growth is not None and growth.period == "2024–\u206034"
+    assert growth.benchmark is not None and growth.benchmark.period == "2024–\u206034"

@@ -36,6 +36,11 @@ SAFETY = 0.995
 #: picks a scale a little too small (it fits); a high one decides whether the floor can be
 #: reached at all (content is refused only when surely too long).
 CAUTIOUS, HOPEFUL = 0.7, 1.2
+#: The same, for predicting which level fits at its own type size from the first layout: about
+#: 0.95 measured on three-role comparisons from full size to the floor; a little below it, so
+#: that the level chosen fits, not one that needed a third layout. (At 0.7 the fitter gave up
+#: a pro and a con of each role for room it then left empty.)
+LEVEL_EXPONENT = 0.9
 #: The same, for type set between a level's own scale and full size, where the first layout
 #: measured that level's height at full size: about 1 to 2.4 on the one-pagers of bench/batch.py's
 #: catalogue between 95 % and full size (lines wrap sooner as type grows), so 1 errs small.
@@ -201,20 +206,28 @@ def fit_one_page(
     level, scale = 0, steps[0]
     laid = lay_out(level, scale)
     previous: tuple[float, float] | None = None  # (scale, height) of this level's items, larger
+    first: tuple[float, list[float]] | None = None  # the first layout's scale, level heights
     for layouts in range(1, MAX_LAYOUTS + 1):
         if laid.pages == 1:
             if layouts == 1 and ceiling > scale:
                 return _enlarged(lay_out, laid, scale, ceiling, room)
+            if first is not None and layouts < MAX_LAYOUTS and level > 0:
+                richer = _richer(lay_out, laid, level, scale, first, steps, room, layouts)
+                if richer is not None:
+                    return richer
             if layouts == MAX_LAYOUTS or previous is None:
                 return Fitted(laid, level, scale, layouts)
             return _grown(lay_out, laid, level, scale, previous, room, layouts)
         measured = heights(laid, levels[level], levels)
+        if first is None:
+            first = (scale, measured)
         # Which level fits is predicted as before (type scaled cautiously to a level's own
         # size); then each level at the largest type that fits between its own size and this
         # layout's, from the height measured at this one: a level set at 95 % is laid out no
         # smaller than it must be, so its type need not grow back in a layout of its own.
         predicted = [
-            height * (min(scale, steps[k]) / scale) ** CAUTIOUS for k, height in enumerate(measured)
+            height * (min(scale, steps[k]) / scale) ** LEVEL_EXPONENT
+            for k, height in enumerate(measured)
         ]
         fitting = [k for k in range(level, len(levels)) if predicted[k] <= room * SAFETY]
         # (After the first layout the next is the last: cautiously.)
@@ -230,8 +243,11 @@ def fit_one_page(
             # Every level overflows: the fewest items, and type scaled down towards the floor.
             at_floor = measured[last] * (floor / scale) ** HOPEFUL
             if scale <= floor or at_floor > room * 1.03:  # a near miss is worth a layout
-                # What is left at the fewest items and the floor, measured for the message.
+                # What is left at the fewest items and the floor, measured for the message; a
+                # prediction from far (full type, every item) can overshoot: laid out, it fits.
                 final = laid if (level, scale) == (last, floor) else lay_out(last, floor)
+                if final.pages == 1:
+                    return Fitted(final, last, floor, layouts + (final is not laid))
                 raise DoesNotFit(at_floor / room - 1, layouts, measurements(final))
             previous = (scale, measured[last])
             level = last
@@ -251,6 +267,43 @@ def fit_one_page(
     excess = content_height(laid) * (floor / scale) ** HOPEFUL / room - 1
     final = laid if (level, scale) == (last, floor) else lay_out(last, floor)
     raise DoesNotFit(max(excess, 0.01), MAX_LAYOUTS, measurements(final))
+
+
+def _richer(
+    lay_out: Callable[[int, float], L],
+    laid: L,
+    level: int,
+    scale: float,
+    first: tuple[float, list[float]],
+    steps: Sequence[float],
+    room: float,
+    layouts: int,
+) -> Fitted[L] | None:
+    """Content before type: the level predicted from the first layout fits with room to spare
+    (its prediction from full size is cautious: lines that wrapped at full size do not at the
+    floor, a folded matrix gives back its heading), so the two layouts give the real exponent,
+    and one more layout tries the fullest level it predicts to fit at its own type size (no
+    larger than this one's: more content comes before larger type). None when none is, or it
+    did not fit."""
+    first_scale, first_heights = first
+    height = content_height(laid)
+    if first_scale <= scale or height >= room * 0.97:
+        return None
+    exponent = math.log(first_heights[level] / height) / math.log(first_scale / scale)
+    exponent = min(max(exponent, LEVEL_EXPONENT), 2.5)
+    fits = [
+        k
+        for k in range(level)
+        if steps[k] <= scale + 0.004
+        and first_heights[k] * (min(scale, steps[k]) / first_scale) ** exponent <= room * SAFETY
+    ]
+    if not fits:
+        return None
+    own = min(scale, steps[fits[0]])  # at its own type size: more content before larger type
+    fuller = lay_out(fits[0], own)
+    if fuller.pages == 1:
+        return Fitted(fuller, fits[0], own, layouts + 1)
+    return None
 
 
 def _grown(

@@ -350,17 +350,15 @@ def pay_chart(
     canvas.taken.append((x(low), band_y - 1, x(high), band_y + band_h + 1))
     if bx is not None:
         canvas.keep_clear(bx, band_y - 5, band_y + band_h + 5)
-    # The bar's ends beside it, on its centre line (clear of the benchmark's line: beyond it
-    # when it runs close by); under its end when the chart ends there.
+    # The bar's ends beside it, on its centre line; else under the bar from its end inwards,
+    # when the benchmark's line runs close by (a figure printed beyond that line read as the
+    # benchmark's value) or the chart ends there.
     for value, side in ((low, -1), (high, 1)):
         anchor = "end" if side < 0 else "start"
-        options = [(x(value) + 4 * side, centre + 3, anchor)]
-        if bx is not None and (bx - x(value)) * side > 0:
-            options.append((bx + 4 * side, centre + 3, anchor))
         canvas.place(
-            [*options,
-             (x(value), band_y + band_h + 10, "middle"),
-             (x(value), band_y + band_h + 10, "start" if side < 0 else "end")],
+            [(x(value) + 4 * side, centre + 3, anchor),
+             (x(value), band_y + band_h + 10, "start" if side < 0 else "end"),
+             (x(value), band_y + band_h + 10, "middle")],
             [(money(value), VALUE, 700, palette.text)],
             0,
             force=True,

@@ -3,11 +3,13 @@
 A headline band (the comparison's title, else the catalogue's pattern over the role titles), pay
 as one chart on one zero-based axis, then a table: growth against the all-occupations benchmark,
 demand, stress and balance on four-step scales, remote work, education as one structured line,
-years to the senior tier, skills and tools (two roles: side by side, the shared ones marked;
-three or four: a dot matrix of the skills and tools they share, then each role's own), pros and
-cons, and an empty "Fits me?" row to score each role. What fitting gives up first: skills and
-tools, then 5 % of the type size, the reading lists and the intro, then type down to the floor
-(body 9 pt); the second pro and con go last.
+years to the senior level, skills and
+tools (two roles: side by side, the shared ones marked; three or four that share three or more:
+a dot matrix of what they share, then each role's own), pros and cons, and an empty "Fits me?"
+row to score each role. What fitting gives up first: skills and tools, then 5 % of the type
+size, the reading lists and the intro, then type down to the floor (body 9 pt), the matrix
+(folded into the columns), skills and tools down to one each; two pros and two cons always
+stay.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from babel.lists import format_list
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.content.models.config import Benchmarks
+from guidepress.content.models.role import Tier
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
@@ -45,7 +48,7 @@ from guidepress.render.figures import (
     pay_source,
     rating,
 )
-from guidepress.render.overlap import MatrixRow, chosen, in_common, own, use_matrix
+from guidepress.render.overlap import MATRIX_MIN, MatrixRow, chosen, in_common, own, use_matrix
 from guidepress.render.pay import (
     Benchmark,
     Growth,
@@ -53,6 +56,7 @@ from guidepress.render.pay import (
     growth_of_role,
     pay_of_figures,
     pay_of_role,
+    unbroken_period,
 )
 from guidepress.render.regional import Regional, money_format, regional
 from guidepress.render.translation import COMPARE_GROUPS, compare_notice, foreign_groups
@@ -88,19 +92,16 @@ LEVELS: tuple[dict[str, int], ...] = tuple(
         (4, 2, 2, 2, 2, ALL, 1),  # type at 95 %
         (4, 2, 2, 2, 2, 0, 1),  # the reading lists leave the sources line
         (3, 2, 2, 2, 2, 0, 0),  # the intro goes
-        (3, 2, 2, 2, 2, 0, 0),  # type at the floor (body 9 pt) before a pro or con goes
-        (3, 2, 1, 2, 2, 0, 0),
-        (2, 1, 1, 2, 2, 0, 0),
-        (3, 3, 3, 1, 1, 0, 0),  # one pro and one con each: room for skills and tools again
-        (3, 2, 2, 1, 1, 0, 0),
-        (2, 2, 2, 1, 1, 0, 0),
-        (2, 1, 1, 1, 1, 0, 0),
-        (1, 1, 1, 1, 1, 0, 0),
+        (3, 2, 2, 2, 2, 0, 0),  # type at the floor (body 9 pt)
+        (0, 2, 2, 2, 2, 0, 0),  # the matrix folds into the columns, shared items marked there
+        (0, 2, 1, 2, 2, 0, 0),
+        (0, 1, 1, 2, 2, 0, 0),  # two pros and two cons each, always: what a reader compares most
     )
 )
-#: The type scale of each level. What a reader compares most is the roles' pros and cons: type
-#: comes down to the floor before the second of them goes.
-SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95) + (0.9,) * 8
+#: The type scale of each level. What a reader compares most is the roles' pros and cons: the
+#: first two of each always print (a page that cannot hold them is refused, naming the cell to
+#: shorten), skills and tools give way first.
+SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95) + (0.9,) * 4
 
 
 @dataclass(frozen=True)
@@ -173,14 +174,45 @@ def is_landscape(subject: Subject, paper: str) -> bool:
     return len(subject.roles) > 3 and paper in ("a4", "letter")
 
 
-def senior_years(role: Role, labels: Labels) -> str:
-    """Years to the first tier called senior; else to the tier above the middle of the ladder."""
-    if not role.tiers:
-        return "—"
-    tier = next(
-        (t for t in role.tiers if re.search(r"\bs[eé]nior\b", t.title, re.I)),
-        role.tiers[min(len(role.tiers) - 1, len(role.tiers) // 2 + 1)],
+#: Tier titles of management (in the four catalogue languages): the ladder's senior level is the
+#: expert tier below them, not the first of them. A word the role's own title holds (Customer
+#: Success Manager) names no management tier of that role.
+MANAGEMENT = re.compile(
+    r"\b(manager|director|head|chief|vp|vice president|supervisor|leiter\w*|leitung|"
+    r"directeur|directrice|gerente|jefe|responsable)\b",
+    re.I,
+)
+
+
+def senior_tier(role: Role) -> Tier | None:
+    """The ladder's senior level: the first tier called senior; else the tier before the first
+    management tier (a nurse's charge nurse, not the nurse manager: years to senior are years
+    of the craft); else the tier above the middle of the ladder."""
+    tiers = role.tiers
+    if not tiers:
+        return None
+    called = next((t for t in tiers if re.search(r"\bs[eé]nior\b", t.title, re.I)), None)
+    if called is not None:
+        return called
+    own = {w.casefold() for w in MANAGEMENT.findall(role.title)}
+    managing = next(
+        (
+            i
+            for i, t in enumerate(tiers)
+            if any(w.casefold() not in own for w in MANAGEMENT.findall(t.title))
+        ),
+        None,
     )
+    if managing is not None and managing >= 2:
+        return tiers[managing - 1]
+    return tiers[min(len(tiers) - 1, len(tiers) // 2 + 1, managing or len(tiers))]
+
+
+def senior_years(role: Role, labels: Labels) -> str:
+    """Years to the ladder's senior level (:func:`senior_tier`): "5+ years"."""
+    tier = senior_tier(role)
+    if tier is None:
+        return "—"
     if tier.years_min is None:
         return tier.experience or "—"
     return labels.format("years_plus", low=tier.years_min)
@@ -200,24 +232,46 @@ DEGREES = (
 )
 _FIELDS = re.compile(
     r"degrees?\s+in\s+(?:relevant\s+fields\s+such\s+as\s+|fields\s+like\s+)?"
-    r"([^.;:]+?)(?:\s+(?:are|is|as|provide|help|and\s+a)\b|[.;:]|$)"
+    r"([^.;:]+?)(?:\s+(?:are|is|as|such|provide|help|and\s+a)\b|[.;:]|$)"
 )
 
 
-def education_line(role: Role, labels: Labels) -> str:
+#: entry_education (the role file's) to the catalogue's name of the level.
+ENTRY = {
+    "none": "edu_none",
+    "high_school": "edu_high_school",
+    "postsecondary": "edu_postsecondary",
+    "associate": "edu_associate",
+    "bachelor": "edu_bachelor",
+    "master": "edu_master",
+    "doctoral": "edu_doctoral",
+}
+_LICENCE = re.compile(r"\blicen[cs](e|es|ed|ing|ure)\b|\bzulassung|\bapprobation", re.I)
+
+
+def education_line(role: Role, labels: Labels, fields_shown: int = 2) -> str:
     """The typical education as one short structured line, "Bachelor's degree · business,
-    marketing, finance · certifications valued", read from the role's education texts: the
-    level the first paragraph names (the typical one), the fields it lists, whether
-    certifications come up. Texts it cannot read (another language) give their first sentence."""
-    texts = role.required_education or role.education
-    if not texts:
+    marketing · certifications valued", the same kind of answer for every role: the level (the
+    role file's entry_education, else the first the education texts name), the fields the text
+    lists, then a licence ("licence required") or certifications, as the texts mention them.
+    Texts it cannot read (another language) and no entry_education give their first sentence.
+    ``fields_shown``: how many fields at most (one in the narrow columns of three or four)."""
+    texts = [*role.education, *role.required_education]
+    if not texts and role.entry_education is None:
         return "—"
-    first, everything = texts[0], " ".join(texts)
-    level = next((key for key, pattern in DEGREES if re.search(pattern, first, re.I)), None)
+    plain = [re.sub(r"\s*\([^)]*\)", "", text) for text in texts]
+    everything = " ".join(plain)
+    if role.entry_education is not None:
+        level: str | None = ENTRY[role.entry_education]
+    else:
+        level = next(
+            (key for text in plain for key, pattern in DEGREES if re.search(pattern, text, re.I)),
+            None,
+        )
     if level is None:
-        return first_sentence(first)
+        return first_sentence(texts[0])
     parts = [labels[level]]
-    fields = _FIELDS.search(first)
+    fields = next((m for m in map(_FIELDS.search, plain) if m), None)
     if fields:
         names = [
             n.strip()
@@ -225,9 +279,13 @@ def education_line(role: Role, labels: Labels) -> str:
             if n.strip() and len(n.strip()) < 40
         ]
         names = [re.sub(r"^(?:or|and)\s+", "", n) for n in names if n not in ("or", "and")]
+        # Field names, not phrases ("a bachelor of science in nursing" names a degree again).
+        names = list(dict.fromkeys(n for n in names if not re.match(r"(an?|the)\s", n)))
         if names:
-            parts.append(", ".join(names[:2]))
-    if re.search(r"\bcertif", everything, re.I):
+            parts.append(", ".join(names[:fields_shown]))
+    if _LICENCE.search(everything):
+        parts.append(labels.edu_licence)
+    elif re.search(r"\bcertif", everything, re.I):
         parts.append(labels.edu_certification)
     return "\u00a0· ".join(parts)  # a line may break after a dot, never before it
 
@@ -242,21 +300,29 @@ def _both(roles: Sequence[Role]) -> list[list[str]]:
     return [skills + tools for skills, tools in map(_lists, roles)]
 
 
+def matrix_at(both: Sequence[Sequence[str]], counts: Mapping[str, int]) -> bool:
+    """Whether a level prints the dot matrix: three or four roles that share MATRIX_MIN items
+    or more, at a level that has room for MATRIX_MIN rows of it; else what they share is
+    folded into the skills and tools rows (marked shared there)."""
+    return use_matrix(both) and counts["matrix"] >= MATRIX_MIN
+
+
 def levels(subject: Subject) -> list[dict[str, int]]:
     """How many items each list shows at each level (the names the template marks)."""
     roles = subject.roles
     both = _both(roles)
-    grid = use_matrix(both)
     figures, references = _sources(roles)
     intro = bool(subject.comparison and subject.comparison.intro)
     found = []
     for counts in LEVELS:
+        grid = matrix_at(both, counts)
         shown: dict[str, int] = {
             "sources": len(figures) + min(counts["references"], len(references)),
             "intro": int(intro and counts["intro"] > 0),
         }
+        if use_matrix(both):  # folded: no rows, no heading (fit-list-common spans both)
+            shown["common"] = len(in_common(both, counts["matrix"])) if grid else 0
         if grid:
-            shown["common"] = len(in_common(both, counts["matrix"]))
             skills = own([_lists(r)[0] for r in roles], both, counts["skills"])
             tools = own([_lists(r)[1] for r in roles], both, counts["tools"])
         for i, role in enumerate(roles, start=1):
@@ -278,12 +344,22 @@ def levels(subject: Subject) -> list[dict[str, int]]:
 PAGE = OnePage(footer_mm=13.0, levels=levels, scales=SCALES, ceilings={"a3": 1.3, "tabloid": 1.3})
 
 
+#: A headline over the role titles longer than this runs to two lines or more on a portrait page:
+#: the titles head the columns anyway, so the headline counts them instead.
+HEADLINE_CHARS = 60
+
+
 def headline(subject: Subject, labels: Labels, locale: str) -> str:
-    """The comparison's title, else the catalogue's pattern over the role titles."""
+    """The comparison's title; else the catalogue's pattern over the role titles, when that is
+    short ("Account Manager or Customer Success Manager?"); else the number of roles ("3
+    careers side by side"): a three-line headline took the room of a pro and a con per role."""
     if subject.comparison is not None and subject.comparison.title:
         return subject.comparison.title
     titles = format_list([r.title for r in subject.roles], style="or", locale=locale)
-    return labels.format("compare_headline", roles=titles)
+    line = labels.format("compare_headline", roles=titles)
+    if len(line) <= HEADLINE_CHARS:
+        return line
+    return labels.format("compare_headline_count", count=len(subject.roles))
 
 
 def compare_context(
@@ -299,7 +375,7 @@ def compare_context(
     benchmarks = options.config.benchmarks
     skills, tools = (list(x) for x in zip(*(_lists(r) for r in roles), strict=True))
     both = _both(roles)
-    grid = use_matrix(both)
+    grid = matrix_at(both, counts)
     if grid:  # what they share is the matrix's; each column lists its role's own items
         marked_skills = [[(x, False) for x in xs] for xs in own(skills, both, counts["skills"])]
         marked_tools = [[(x, False) for x in xs] for xs in own(tools, both, counts["tools"])]
@@ -327,7 +403,7 @@ def compare_context(
             remote=(labels.answer_yes if role.remote_friendly else labels.answer_no)
             if role.remote_friendly is not None
             else "—",
-            education=education_line(role, labels),
+            education=education_line(role, labels, 2 if len(roles) == 2 else 1),
             senior_years=senior_years(role, labels),
             skills=marked_skills[i],
             tools=marked_tools[i],
@@ -344,7 +420,7 @@ def compare_context(
     label_mm = _label_mm(labels, chart_style(brand, theme).face, landscape, len(roles))
     if local:  # a regional edition: the area's official figures, hourly ones with cents
         official = zip(roles, local, strict=True)
-        pays = [(role.title, pay_of_figures(view.figures)) for role, view in official]
+        pays = [(role.title, pay_of_figures(view.figures, view.area)) for role, view in official]
         money = money_format(local[0].figures, options.locale)
     else:
         pays = [(r.title, pay_of_role(r, benchmarks)) for r in roles]
@@ -510,7 +586,11 @@ def _growth_bars(
 
 def _configured_growth(benchmarks: Benchmarks | None) -> Benchmark | None:
     given = benchmarks.growth if benchmarks else None
-    return Benchmark(given.rate, given.area, given.source, given.period) if given else None
+    return (
+        Benchmark(given.rate, given.area, given.source, unbroken_period(given.period))
+        if given
+        else None
+    )
 
 
 def _common_benchmark(growths: list[Growth | None]) -> Benchmark | None:
@@ -548,7 +628,7 @@ def _growth_note(
     if benchmark is None and given is not None and given.period:
         parts.append(
             labels.format("growth_benchmark_left_out", value=fmt.percent(given.value),
-                          period=given.period)
+                          period=unbroken_period(given.period))
         )  # fmt: skip
     return " ".join(parts) or None
 
@@ -600,7 +680,7 @@ def too_long(
         advice = f"shortening the roles' own texts cannot make that room: {elsewhere}"
     return (
         f"comparison '{subject.name}' of {count} roles does not fit on one {name} page at the "
-        f"smallest readable type (body 9 pt) even with the fewest items (one pro and one con "
+        f"smallest readable type (body 9 pt) even with the fewest items (two pros and two cons "
         f"each; about {max(excess, 0.01):.0%} too long, {max(over_mm, 1):.0f} mm): {advice}"
     )
 

@@ -153,11 +153,16 @@ class MatrixRow:
         return sum(self.has) > 1
 
 
+#: Fewer shared items than this are folded into the skills and tools rows (marked there as
+#: shared): a matrix of one or two rows costs its heading and rules for little.
+MATRIX_MIN = 3
+
+
 def use_matrix(lists: Sequence[Sequence[str]]) -> bool:
-    """Three or four roles that share any skill or tool (``lists``: each role's skills and
-    tools): a dot matrix of what they share over their own lists; two roles, or roles that
-    share nothing: per-role lists only."""
-    return len(lists) > 2 and bool(shared_terms(lists))
+    """Three or four roles that share MATRIX_MIN or more skills and tools (``lists``: each
+    role's skills and tools): a dot matrix of what they share over their own lists; two roles,
+    or roles that share fewer: per-role lists only, the shared items marked."""
+    return len(lists) > 2 and len(shared_terms(lists)) >= MATRIX_MIN
 
 
 def in_common(lists: Sequence[Sequence[str]], rows: int) -> list[MatrixRow]:

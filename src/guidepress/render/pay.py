@@ -12,6 +12,7 @@ area's all-occupations median.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, cast
@@ -127,10 +128,21 @@ def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth |
         given = None
     return Growth(
         rate=rate,
-        period=period,
+        period=unbroken_period(period),
         sources=tuple(outlook.sources) if outlook else (),
-        benchmark=Benchmark(given.rate, given.area, given.source, given.period) if given else None,
+        benchmark=Benchmark(given.rate, given.area, given.source, unbroken_period(given.period))
+        if given
+        else None,
     )
+
+
+def unbroken_period(period: str | None) -> str | None:
+    """A period ("2024–34") that never breaks across lines: a line may break after an en dash,
+    which left "2024–" on one line and "34" on the next; a word joiner after each dash (and
+    no-break spaces) keeps it whole. Printed text is the same."""
+    if not period:
+        return period
+    return re.sub("([\u2013\u2014-])(?!\u2060)", "\\1\u2060", period).replace(" ", "\u00a0")
 
 
 def same_period(one: str | None, other: str | None) -> bool:
@@ -140,15 +152,24 @@ def same_period(one: str | None, other: str | None) -> bool:
         return False
 
     def key(text: str) -> str:
-        return "".join(text.split()).replace("\u2013", "-").replace("\u2014", "-").casefold()
+        return (
+            "".join(text.split())
+            .replace("\u2060", "")
+            .replace("\u2013", "-")
+            .replace("\u2014", "-")
+            .casefold()
+        )
 
     return key(one) == key(other)
 
 
-def pay_of_figures(figures: PayFigures) -> Pay | None:
+def pay_of_figures(figures: PayFigures, area: str | None = None) -> Pay | None:
     """A region's official figures: the 10th to 90th percentiles of a real distribution, the
     median, and the area's all-occupations median as the benchmark. Where an end is not
-    published, the nearest published percentile stands in; None when no wage is published."""
+    published, the nearest published percentile stands in; None when no wage is published.
+    ``area``: the area's name in the edition's language (regional.py::area_of; "USA" in
+    German), else the store's ("U.S.")."""
+    area = area or figures.area_name
     published = [value for _, value in figures.percentiles if value is not None]
     if not published:
         return None
@@ -160,7 +181,7 @@ def pay_of_figures(figures: PayFigures) -> Pay | None:
         top_coded |= {"benchmark"}
     benchmark = None
     if figures.benchmark_median is not None:
-        benchmark = Benchmark(figures.benchmark_median, figures.area_name, figures.citation)
+        benchmark = Benchmark(figures.benchmark_median, area, figures.citation)
     return Pay(
         currency=figures.currency,
         period=cast(Literal["annual", "monthly", "hourly"], figures.period),
@@ -172,6 +193,6 @@ def pay_of_figures(figures: PayFigures) -> Pay | None:
         p75=figures.p75,
         top_coded=top_coded,
         benchmark=benchmark,
-        area=figures.area_name,
+        area=area,
         source=figures.citation,
     )

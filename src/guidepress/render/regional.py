@@ -84,7 +84,7 @@ def regional(
     if figures.benchmark_median is not None:
         amount = _money(figures, "benchmark_median", fmt, labels)
         benchmark = labels.format("benchmark", area=area, amount=amount)
-    pay = pay_of_figures(figures)
+    pay = pay_of_figures(figures, area)
     release = figures.release
     chart = None
     if pay is not None and style is not None and width_mm is not None:
