@@ -246,7 +246,7 @@ def test_import_pay_and_a_regional_edition_in_euros(tmp_path: Path) -> None:
         "Technical and medical sales professionals (2433)",
         "€5,910",  # the median
         "All occupations in Bayern: median €4,180",
-        "Advertised range on the source page: €4,000–€8,000 a month",
+        "Range in the role profile: €4,000–€8,000 a month",  # a role without a source page
         "Source: Test data shaped like a national earnings survey (not official figures).",
     ):
         assert text in html, text

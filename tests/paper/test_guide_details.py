@@ -289,7 +289,7 @@ RN = "registered-nurse"
 
 @pytest.fixture(scope="module")
 def nurse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reviewer's registered nurse: the guide and the employer's briefing."""
+    """The reviewer's registered nurse: the guide, the employer's briefing and the sheet."""
     root = tmp_path_factory.mktemp("nurse") / "proj"
     shutil.copytree(REPO / "content/brands", root / "content/brands")
     (root / "content/roles").mkdir(parents=True)
@@ -297,19 +297,26 @@ def nurse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(root, "guidepress.yaml", "title: Nursing\n")
     out = root / "out"
     request = BuildRequest(
-        roles=(RN,), kinds=("guide",), audiences=("student", "employer"), out=out, jobs=1
+        roles=(RN,), kinds=("guide", "sheet"), audiences=("student", "employer"), out=out, jobs=1
     )
     entries = built_entries(root, request)
     assert all(e["status"] == "built" for e in entries.values()), entries
     return out / "guides"
 
 
+def sheet(guides: Path) -> Path:
+    """The nurse's role sheet, built beside the guides."""
+    [path] = (guides.parent / "sheets").glob(f"{RN}.pdf")
+    return path
+
+
 def test_a_role_without_a_source_page_cites_none(nurse: Path) -> None:
     """Its growth cites the outlook's own source, its demand the editors' profile: never "the
     role's source page", which does not exist."""
     labels = catalogue("en")
-    for name in (f"{RN}.pdf", f"{RN}.employer.pdf"):
-        text = squash(" ".join(p.extract_text() for p in PdfReader(nurse / name).pages))
+    for path in (nurse / f"{RN}.pdf", nurse / f"{RN}.employer.pdf", sheet(nurse)):
+        name = path.name
+        text = squash(" ".join(p.extract_text() for p in PdfReader(path).pages))
         assert squash(labels.source_page) not in text, name
         assert squash("the source page") not in text, name
     text = squash(" ".join(p.extract_text() for p in PdfReader(nurse / f"{RN}.pdf").pages))

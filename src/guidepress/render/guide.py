@@ -42,7 +42,14 @@ from guidepress.render.glance import (
     related_roles,
     this_tier,
 )
-from guidepress.render.pay import Growth, Pay, growth_of_role, pay_of_figures, pay_of_role
+from guidepress.render.pay import (
+    Growth,
+    Pay,
+    growth_of_role,
+    pay_of_figures,
+    pay_of_role,
+    unbroken_period,
+)
 from guidepress.render.regional import Regional, regional
 from guidepress.render.regional import key_facts as regional_facts
 from guidepress.render.sections import Part, Section, guide_parts
@@ -99,6 +106,8 @@ class GuideContext(PageContext):
     stress: Rating | None
     #: The outlook in words, and their language tag when not the edition's (outlook_words).
     outlook_words: tuple[str, str | None] | None
+    #: The outlook's projection period, never broken at its dash ("2024–34").
+    outlook_period: str | None
     balance: Rating | None
     pages_multiple: int = 1
     short: bool = False  # one part, run on (SHORT_GUIDE_CHARS, or the audience says so)
@@ -158,7 +167,7 @@ def guide_context(
     if subject.official:
         local = regional(subject.official[0], role, labels, options.locale, style, text_mm)
     # Every pay figure of a regional edition is the area's official one.
-    pay = pay_of_figures(local.figures) if local else pay_of_role(role, benchmarks)
+    pay = pay_of_figures(local.figures, local.area) if local else pay_of_role(role, benchmarks)
     facts = key_facts(role, labels, fmt)
     mark = this_tier(role)
     education = entry_education(role)
@@ -180,6 +189,7 @@ def guide_context(
         salary_chart=_spread_chart(pay, local, named, fmt, style, text_mm),
         growth_chart=growth_chart(growth, named, fmt, style, side_mm),
         outlook_words=outlook_words(role, growth, labels),
+        outlook_period=unbroken_period(role.outlook.period if role.outlook else None),
         demand_chart=demand_chart(role, named, style, side_mm),
         stress=rating(role.stress_level, "stress", labels),
         balance=rating(role.balance_rating, "balance", labels),

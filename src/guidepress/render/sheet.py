@@ -36,6 +36,7 @@ from guidepress.render.figures import (
     growth_chart,
     qr_chart,
     salary_chart,
+    source_labels,
 )
 from guidepress.render.pay import growth_of_role, pay_of_role
 from guidepress.render.regional import Regional, regional
@@ -147,7 +148,7 @@ def sheet_context(
 ) -> SheetContext:
     role = subject.role
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
-    labels, fmt = page.L, page.fmt
+    labels, fmt = source_labels(page.L, role), page.fmt  # the source named, or honest
     reader = options.audience
     counts = LEVELS[min(options.level, len(LEVELS) - 1)]
     picks = {
