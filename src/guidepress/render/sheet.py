@@ -19,6 +19,7 @@ from guidepress.content.models import Role
 from guidepress.content.models.config import Contact
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PT_PER_MM, page_mm
+from guidepress.render.citations import has_source_page
 from guidepress.render.context import (
     ONE_PAGE_ROOT_PT,
     OnePage,
@@ -148,7 +149,10 @@ def sheet_context(
 ) -> SheetContext:
     role = subject.role
     page = page_context(brand, theme, options, role.salary.currency if role.salary else "USD")
-    labels, fmt = source_labels(page.L, role), page.fmt  # the source named, or honest
+    # A role without a source page never cites one; a role with one keeps the short words (its
+    # name in every chart's source line costs the sheet a line, and with it an item).
+    labels = page.L if has_source_page(role) else source_labels(page.L, role)
+    fmt = page.fmt
     reader = options.audience
     counts = LEVELS[min(options.level, len(LEVELS) - 1)]
     picks = {
