@@ -22,7 +22,6 @@ from babel.lists import format_list
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
-from guidepress.content.models.config import Benchmarks
 from guidepress.content.models.role import Tier
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
@@ -53,6 +52,7 @@ from guidepress.render.pay import (
     Benchmark,
     Growth,
     Pay,
+    growth_benchmark,
     growth_of_role,
     pay_of_figures,
     pay_of_role,
@@ -236,16 +236,6 @@ _FIELDS = re.compile(
 )
 
 
-#: entry_education (the role file's) to the catalogue's name of the level.
-ENTRY = {
-    "none": "edu_none",
-    "high_school": "edu_high_school",
-    "postsecondary": "edu_postsecondary",
-    "associate": "edu_associate",
-    "bachelor": "edu_bachelor",
-    "master": "edu_master",
-    "doctoral": "edu_doctoral",
-}
 _LICENCE = re.compile(r"\blicen[cs](e|es|ed|ing|ure)\b|\bzulassung|\bapprobation", re.I)
 
 
@@ -262,7 +252,7 @@ def education_line(role: Role, labels: Labels, fields_shown: int = 2) -> str:
     plain = [re.sub(r"\s*\([^)]*\)", "", text) for text in texts]
     everything = " ".join(plain)
     if role.entry_education is not None:
-        level: str | None = ENTRY[role.entry_education]
+        level: str | None = f"edu_{role.entry_education}"  # the catalogue's name of it
     else:
         level = next(
             (key for text in plain for key, pattern in DEGREES if re.search(pattern, text, re.I)),
@@ -449,7 +439,7 @@ def compare_context(
         matrix=grid,
         skills=in_common(both, counts["matrix"]) if grid else [],
         growth_benchmark=benchmark_bar,
-        growth_note=_growth_note(growths, labels, fmt, _configured_growth(benchmarks)),
+        growth_note=_growth_note(growths, labels, fmt, growth_benchmark(benchmarks)),
         landscape=landscape,
         label_mm=round(label_mm * grow, 2),
         sources=figures + references[: counts["references"]],
@@ -582,15 +572,6 @@ def _growth_bars(
 
     bars = [bar(g.rate) if g is not None else None for g in growths]
     return bars, bar(benchmark.value) if benchmark else None
-
-
-def _configured_growth(benchmarks: Benchmarks | None) -> Benchmark | None:
-    given = benchmarks.growth if benchmarks else None
-    return (
-        Benchmark(given.rate, given.area, given.source, unbroken_period(given.period))
-        if given
-        else None
-    )
 
 
 def _common_benchmark(growths: list[Growth | None]) -> Benchmark | None:

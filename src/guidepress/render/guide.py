@@ -259,12 +259,11 @@ def outlook_words(
     if status and source_language(role, "outlook.status") is None:
         return status, None
     if growth is not None:
-        bench = growth.benchmark
-        if bench is not None and _same_period(growth.period, bench.period):
+        bench = growth.benchmark  # set only over the same period (pay.py::growth_of_role)
+        key = None
+        if bench is not None:
             above = growth.rate - bench.value
             key = next((k for low, k in OUTLOOK_BANDS if above >= low), None)
-        else:
-            key = None
         key = key or next(
             (k for low, k in OUTLOOK_TRENDS if growth.rate >= low), "outlook_declining"
         )
@@ -290,13 +289,6 @@ def _spread_chart(
     if chart is not None and local is not None and local.chart is not None:
         chart = replace(chart, cited=local.chart.cited)
     return chart
-
-
-def _same_period(a: str | None, b: str | None) -> bool:
-    def dashes(p: str) -> str:
-        return p.replace("–", "-").replace("—", "-").replace(" ", "")
-
-    return a is not None and b is not None and dashes(a) == dashes(b)
 
 
 def years_places(

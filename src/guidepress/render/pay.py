@@ -122,7 +122,7 @@ def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth |
         rate = outlook.growth_rate
     if rate is None:
         return None
-    given = benchmarks.growth if benchmarks else None
+    given = growth_benchmark(benchmarks)
     period = outlook.period if outlook else None
     if given is not None and not same_period(period, given.period):
         given = None
@@ -130,10 +130,17 @@ def growth_of_role(role: Role, benchmarks: Benchmarks | None = None) -> Growth |
         rate=rate,
         period=unbroken_period(period),
         sources=tuple(outlook.sources) if outlook else (),
-        benchmark=Benchmark(given.rate, given.area, given.source, unbroken_period(given.period))
-        if given
-        else None,
+        benchmark=given,
     )
+
+
+def growth_benchmark(benchmarks: Benchmarks | None) -> Benchmark | None:
+    """The configured growth benchmark (all occupations' projected growth), its period never
+    broken across lines; whether it may be drawn beside a figure is growth_of_role's call."""
+    given = benchmarks.growth if benchmarks else None
+    if given is None:
+        return None
+    return Benchmark(given.rate, given.area, given.source, unbroken_period(given.period))
 
 
 def unbroken_period(period: str | None) -> str | None:
