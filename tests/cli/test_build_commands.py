@@ -75,6 +75,12 @@ def test_adhoc_compare_is_one_command(compared_roles: Path, tmp_path: Path) -> N
     )
     text = PdfReader(target).pages[0].extract_text()
     assert "Data Analyst" in text and "Pastry Chef" in text
+    # -o is --out, as build's -o is: the sheet is current now, and copied again.
+    short = tmp_path / "short.pdf"
+    code, output = run(compared_roles, "compare", "data-analyst", "pastry-chef", "-o", str(short))
+    assert code == 0, output
+    assert output.endswith(f"wrote {short}\n")
+    assert short.read_bytes() == target.read_bytes()
 
 
 # --- Names ------------------------------------------------------------------------------------
@@ -187,6 +193,10 @@ def test_compare_out_must_be_a_file_of_its_format(compared_roles: Path) -> None:
     assert run(compared_roles, "compare", *roles, "--format", "html", "--out", "x.pdf") == (
         2,
         "--out: the file name must end in .html (got 'x.pdf')\n",
+    )
+    assert run(compared_roles, "compare", *roles, "-o", "x.txt") == (
+        2,
+        "--out: the file name must end in .pdf (or .html with --format html) (got 'x.txt')\n",
     )
     assert run(compared_roles, "compare", *roles, "--brand", "nrthfield") == (
         2,

@@ -208,10 +208,12 @@ def manifest_merge(sources: tuple[Path, ...], out: Path) -> None:
 @click.argument("roles", nargs=-1, required=True, shell_complete=complete_roles)
 @output_options(many=False)
 @click.option(
+    "-o",
     "--out",
     "file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the sheet to this file (.pdf, or .html with --format html).",
+    metavar="FILE",
+    help="Also write the sheet to FILE (.pdf, or .html with --format html).",
 )
 @click.option("--force", is_flag=True, help="Build it again even if it is current.")
 @project_option
@@ -221,11 +223,11 @@ def compare_roles(ctx: click.Context, /, roles: tuple[str, ...], **options: Any)
     """Compare 2 to 4 roles on one page, side by side.
 
     The sheet is built into the output folder (comparisons/A-vs-B.pdf) and recorded in its
-    manifest.json like any output; --out copies it to a file of your choice.
+    manifest.json like any output; -o/--out copies it to a file of your choice.
 
     \b
     Example:
-      guidepress compare strategic-account-manager customer-success-manager --out cmp.pdf
+      guidepress compare strategic-account-manager customer-success-manager -o cmp.pdf
       guidepress compare strategic-account-manager customer-success-manager --region OH
     """
     from guidepress.build.adhoc import compare
