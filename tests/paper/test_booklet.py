@@ -21,7 +21,7 @@ from guidepress.build.request import BuildRequest
 from guidepress.pdf.impose import saddle_order
 from tests.helpers import built_entries, new_project, outline_tree, pinned_date, squash, write
 from tests.paper.guide_checks import foot_lines, head_lines
-from tests.paper.measure import read_pages
+from tests.paper.measure import chars_of, read_pages
 
 pytestmark = pytest.mark.pdf
 
@@ -37,7 +37,7 @@ core_functions:
   - They plan the day's production with the team and keep records of what they make.
 responsibilities: [Plan the production run., Check stock and order supplies., Keep the bench clean.]
 tech_skills: [{skill}, Food safety and hygiene]
-soft_skills: [Time management, Teamwork]
+soft_skills: [Time management, Teamwork{extra}]
 tech_stack: [{tool}, Stand mixer, Digital scale]
 tiers:
   - {{title: Junior {title}, experience: 0-2 years}}
@@ -74,7 +74,11 @@ def booklet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, A
     root = new_project(tmp_path_factory.mktemp("booklet") / "proj")
     write(root, "guidepress.yaml", CONFIG)
     for slug, (title, what, median, skill, tool) in ROLES.items():
-        text = ROLE.format(title=title, what=what, median=median, skill=skill, tool=tool)
+        # The baker's own way of writing a skill the others share: a sub-entry of the index.
+        extra = ", Time management and planning" if slug == "baker" else ""
+        text = ROLE.format(
+            title=title, what=what, median=median, skill=skill, tool=tool, extra=extra
+        )
         write(root, f"content/roles/{slug}.yaml", text)
     entries = built_entries(root, BuildRequest(kinds=("booklet",), impose="saddle"))
     return root, entries["booklets/food.pdf"]
@@ -178,6 +182,12 @@ def test_the_index_leads_to_pages_that_hold_its_terms(
         expected |= {skill, tool}
     assert expected <= set(index)
     assert len(index["Time management"]) == 3  # one page in each chapter
+    # The baker's variant is a sub-entry, set in under it by 3 mm.
+    assert len(index["and planning"]) == 1 and "Time management and planning" not in index
+    head = chars_of(path, "Time management", first - 1)
+    sub = chars_of(path, "and planning", first - 1)
+    assert head and sub and sub[0].bottom < head[0].bottom
+    assert sub[0].left - head[0].left == pytest.approx(3 * 72 / 25.4, abs=0.5)
     assert len(index["Blast chiller"]) == 1
     for term, pages in index.items():
         for page in pages:

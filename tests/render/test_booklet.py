@@ -33,3 +33,31 @@ def test_a_long_index_spreads_over_its_pages_evenly() -> None:
     read = [item.text for page in pages for column in page for item in column]
     assert read[0] == "Tools and technologies" and read.count("Skills") == 1
     assert len(read) == 60 + 170 + 2
+
+
+def test_a_head_term_stays_with_its_sub_entries() -> None:
+    # Every fourth entry heads three variants: wherever a column ends, it does not end on a
+    # head term, and a head term's variants follow it in its column.
+    subs = tuple(Term(f"variant {n} of the term", (n + 3,)) for n in range(3))
+    heads = tuple(
+        Term(f"Skill {n:03d} with a few more words", (), subs if n % 4 == 0 else ())
+        for n in range(120)
+    )
+    pages = index_pages((), heads, catalogue("en"), "a4")
+    columns = [column for page in pages for column in page if column]
+    assert len(columns) > 3
+    read = [item for column in columns for item in column]
+    assert len(read) == 1 + 120 + 30 * 3
+    for column in columns:
+        assert not column[-1].head and not column[0].sub
+    for n, item in enumerate(read):
+        assert item.head == (item.text.startswith("Skill ") and int(item.text[6:9]) % 4 == 0)
+        if item.head:
+            assert [i.sub for i in read[n + 1 : n + 4]] == [True] * 3
+
+
+def test_initials_are_the_locale_s() -> None:
+    words = ("Écoute active", "Escucha", "Nube", "Ñandú", "Oso")
+    [page] = index_pages((), tuple(Term(w, (3,)) for w in words), catalogue("es"), "a4", "es")
+    read = [item for column in page for item in column][1:]
+    assert [item.initial for item in read] == [True, False, True, True, True]

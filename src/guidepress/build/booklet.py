@@ -17,12 +17,10 @@ moved.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from guidepress.build.book_index import index
 from guidepress.build.chapters import Made, keep, kept, record_use
 from guidepress.build.inputs import package_hash
 from guidepress.build.outputs import Output
@@ -38,7 +36,7 @@ from guidepress.pdf.merge import join
 from guidepress.pdf.paginate import paginate
 from guidepress.render.context import Official, Options, Subject
 from guidepress.render.kinds import KINDS
-from guidepress.render.pieces import Chapter, Piece, Term
+from guidepress.render.pieces import Chapter, Piece
 from guidepress.theme.lookup import Theme
 
 #: The widest page number a contents entry is laid out with before the real ones are known.
@@ -133,7 +131,7 @@ def produce_booklet(
         pieces.append(made(piece, (roles[chapter.slug],)))
         chapters[chapter.number - 1] = chapter
         page += pieces[-1].pages
-    tools, skills = index(chapters, pieces, roles)
+    tools, skills = index(chapters, pieces, roles, output.locale)
     whole = replace(base, chapters=tuple(chapters), index_page=page if tools or skills else 0)
     groups_of: list[str | None] = [chapter.group for chapter in chapters]
     if tools or skills:
@@ -155,93 +153,6 @@ def produce_booklet(
     joined = join([front.pdf, *(piece.pdf for piece in pieces)], [None, *groups_of])
     record_use(cache, output.path, keys)
     return joined, front.pages + sum(piece.pages for piece in pieces)
-
-
-def index(
-    chapters: list[Chapter], made: list[Made], roles: dict[str, Role]
-) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
-    """The index: every tool and skill the chapters list, with the pages it is on, tools (a
-    role's ``tech_stack``) apart from skills. Entries that differ only in case, punctuation,
-    "e.g." or the word naming the kind of the examples in brackets ("tools", "software") are
-    one; a skill is printed in sentence case (a source's Title Case is not the index's)."""
-    found: dict[str, dict[str, tuple[list[str], set[int]]]] = {"tools": {}, "skills": {}}
-    proper = {
-        word
-        for role in roles.values()
-        for tool in role.tech_stack
-        for word in _WORD.findall(tool.name)
-        if word[:1].isupper()
-    }
-    for chapter, piece in zip(chapters, made, strict=True):
-        names = {_key(tool.name) for tool in roles[chapter.slug].tech_stack}
-        for text, page in piece.items:
-            key = _key(text)
-            if not key:
-                continue
-            kind = "tools" if key in names else "skills"
-            texts, pages = found[kind].setdefault(key, ([], set()))
-            texts.append(text)
-            pages.add(chapter.page + page)
-    tools = ((_printed(texts), pages) for texts, pages in found["tools"].values())
-    skills = ((_sentence(_printed(t), proper), pages) for t, pages in found["skills"].values())
-    return _terms(tools), _terms(skills)
-
-
-#: What an entry's key leaves out: abbreviations that only introduce examples, and the word
-#: naming the kind of the examples that follow in brackets ("BI tools (e.g., Tableau)").
-_EXAMPLES = re.compile(r"\b(?:e\.\s?g|i\.\s?e|etc)\.,?", re.IGNORECASE)
-_KIND = re.compile(
-    r"\b(?:tools?|software|platforms?|systems?|applications?|apps|suites?)\s*(?=\()", re.IGNORECASE
-)
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _key(text: str) -> str:
-    text = _KIND.sub("", _EXAMPLES.sub(" ", unicodedata.normalize("NFKC", text)))
-    return " ".join(re.findall(r"[\w+#]+", text.casefold()))
-
-
-def _printed(texts: list[str]) -> str:
-    """Of the ways an entry is written, the one to print: without "e.g.", not in Title Case,
-    the shortest."""
-    return min(texts, key=lambda t: (bool(_EXAMPLES.search(t)), _title_case(t), len(t), t))
-
-
-def _title_case(text: str) -> bool:
-    """Whether ``text`` (outside brackets) capitalises every word of four letters or more."""
-    words = _WORD.findall(re.sub(r"\([^)]*\)", "", text))
-    long = [w for w in words[1:] if len(w) >= 4]
-    return bool(long) and all(w[0].isupper() for w in long)
-
-
-def _sentence(text: str, proper: set[str]) -> str:
-    """``text`` in sentence case when it is in Title Case: capitalised words after the first
-    set in lower case, except in brackets, acronyms ("CRM") and names of tools (``proper``)."""
-    if not _title_case(text):
-        return text
-    out, depth, first = [], 0, True
-    for token in re.split(r"([^\W\d_]+)", text):
-        if _WORD.fullmatch(token):
-            lower = token[0].isupper() and token[1:].islower() and token not in proper
-            out.append(token.lower() if lower and depth == 0 and not first else token)
-            first = False
-        else:
-            depth += token.count("(") - token.count(")")
-            out.append(token)
-    return "".join(out)
-
-
-def _terms(entries: Iterable[tuple[str, set[int]]]) -> tuple[Term, ...]:
-    return tuple(
-        Term(text, tuple(sorted(pages)))
-        for text, pages in sorted(entries, key=lambda e: _sort(e[0]))
-    )
-
-
-def _sort(text: str) -> str:
-    # Accents sort with their letter (é with e), case does not count.
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _environment(

@@ -10,12 +10,17 @@ from guidepress.pdf.engine import Layout
 
 def items_on_pages(laid: Layout, section: str) -> list[tuple[str, int]]:
     """(text, page index) of every list item inside the element with id ``section``, in
-    document order: the text as a reader sees it (text hidden from view left out)."""
+    document order: the text as a reader sees it (text hidden from view left out). An item
+    hidden from screen readers (a key to the list's colours) is no item of the list."""
     root = laid.source.etree_element
     holder = next((e for e in root.iter() if e.get("id") == section), None)
     if holder is None:
         return []
-    items = {id(element): element for element in holder.iter("li")}
+    items = {
+        id(element): element
+        for element in holder.iter("li")
+        if element.get("aria-hidden") != "true"
+    }
     pages: dict[int, int] = {}
     for number, page in enumerate(laid.document.pages):
         for box in _walk(page._page_box):

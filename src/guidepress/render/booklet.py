@@ -9,11 +9,13 @@ others (render/pieces.py): page numbers, the chapters for the contents, the inde
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
 from guidepress.content.audiences import DEFAULT
 from guidepress.content.brands import BrandKit
+from guidepress.i18n.collation import initial
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import page_mm
@@ -51,34 +53,45 @@ class IndexItem:
     pages: tuple[int, ...] = ()
     group: bool = False
     initial: bool = False  # an entry whose initial differs from the one before it
+    sub: bool = False  # a sub-entry, set in under its head term
+    head: bool = False  # a head term that its sub-entries follow
 
     def height(self, width_mm: float, top: bool) -> float:
         """Its estimated height in a column ``width_mm`` wide; ``top``: it opens the column."""
         if self.group:
             return GROUP_MM - (6.0 if top else 0.0)
         chars = len(self.text) + sum(len(str(p)) + 2 for p in self.pages) + 1
-        first = int(width_mm / CHAR_MM)
-        rest = int((width_mm - INDENT_MM) / CHAR_MM)
+        indent = INDENT_MM if self.sub else 0.0
+        first = int((width_mm - indent) / CHAR_MM)
+        rest = int((width_mm - indent - INDENT_MM) / CHAR_MM)
         lines = 1 + math.ceil(max(0, chars - first) / rest)
         return lines * LINE_MM + ENTRY_MM + (INITIAL_MM if self.initial and not top else 0.0)
 
 
 def index_pages(
-    tools: tuple[Term, ...], skills: tuple[Term, ...], labels: Labels, paper: str
+    tools: tuple[Term, ...],
+    skills: tuple[Term, ...],
+    labels: Labels,
+    paper: str,
+    locale: str = "en",
 ) -> list[list[list[IndexItem]]]:
     """The index's items in pages of INDEX_COLUMNS columns, read down each column then across:
     as few pages as hold them, the columns of every page about equally long (the last page is
-    not a few lines alone), a group's heading never last in a column."""
+    not a few lines alone), a group's heading or a head term never last in a column, a head
+    term's sub-entries in one column with it when they fit."""
     items: list[IndexItem] = []
     for key, terms in (("index_tools", tools), ("index_skills", skills)):
         if not terms:
             continue
         items.append(IndexItem(labels[key], group=True))
-        initial = ""
+        letter = ""
         for term in terms:
-            first = term.text[:1].upper()
-            items.append(IndexItem(term.text, term.pages, initial=first != initial))
-            initial = first
+            first = initial(term.text, locale)
+            items.append(
+                IndexItem(term.text, term.pages, initial=first != letter, head=bool(term.subs))
+            )
+            items += [IndexItem(sub.text, sub.pages, sub=True) for sub in term.subs]
+            letter = first
     if not items:
         return []
     width, height = page_mm(paper)
@@ -100,13 +113,17 @@ def index_pages(
 
 
 def _columns(items: list[IndexItem], targets: list[float], width: float) -> list[list[IndexItem]]:
-    """``items`` in columns of about ``targets`` height each (the last takes what is left)."""
+    """``items`` in columns of about ``targets`` height each (the last takes what is left):
+    a head term goes to the next column with its sub-entries rather than leave them."""
     columns: list[list[IndexItem]] = [[]]
-    for item in items:
+    for n, item in enumerate(items):
         current = columns[-1]
         full = current and len(columns) < len(targets)
-        if full and _height([*current, item], width) > targets[len(columns) - 1]:
-            if current[-1].group:  # a heading goes with its first entry
+        block = [item]
+        if item.head:
+            block += list(itertools.takewhile(lambda i: i.sub, items[n + 1 :]))
+        if full and _height([*current, *block], width) > targets[len(columns) - 1]:
+            if current[-1].group or current[-1].head:  # a heading goes with what it heads
                 columns[-1] = current[:-1]
                 columns.append([current[-1]])
             else:
@@ -205,7 +222,7 @@ def booklet_context(
             else None
         ),
         next_steps=reader is None or reader.prints("back-cover"),
-        index=index_pages(piece.tools, piece.skills, page.L, options.paper)
+        index=index_pages(piece.tools, piece.skills, page.L, options.paper, options.locale)
         if piece.part == "index"
         else [],
     )

@@ -23,10 +23,17 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Term:
-    """An entry of the index: a skill or tool as printed, and the pages it is printed on."""
+    """An entry of the index: a skill or tool as printed, the pages it is printed on (none for
+    a head term that only gathers its sub-entries), and its sub-entries."""
 
     text: str
     pages: tuple[int, ...]
+    subs: tuple[Term, ...] = ()
+
+    @property
+    def every_page(self) -> set[int]:
+        """The pages it and its sub-entries lead to."""
+        return {*self.pages, *(page for sub in self.subs for page in sub.pages)}
 
 
 @dataclass(frozen=True)
@@ -60,5 +67,5 @@ class Piece:
         """Every page the piece's links lead to (the contents' and the index's)."""
         found = {chapter.page for chapter in self.chapters} if self.part == "front" else set()
         found |= {self.index_page} if self.part == "front" else set()
-        found |= {page for term in (*self.tools, *self.skills) for page in term.pages}
+        found |= {page for term in (*self.tools, *self.skills) for page in term.every_page}
         return sorted(page for page in found if page)
