@@ -27,6 +27,19 @@ INDENT = (
             "title: X\nsummary: Note: this is it\n",
             "2:14: ': ' inside text that is not in quotes: put the whole value in quotes",
         ),
+        (
+            "title: X\nsummary: Nurses care for patients\n  and families: they assess.\n",
+            "3:15: ': ' inside text that continues the line above: put the whole value in quotes",
+        ),
+        (
+            "pros:\n  - Meaningful work\n    Note: you help people\n",
+            "3:5: this key is indented deeper than the key above it: keys of one mapping start "
+            "in the same column",
+        ),
+        (
+            "pros:\n  - Meaningful work\n    in a good team: you help people\n",
+            "3:19: ': ' inside text that continues the line above: put the whole value in quotes",
+        ),
         ("title: X\n\tsummary: y\n", "2:1: a tab character: indent with spaces only"),
         ('title: "X\nsummary: y\n', "1:8: this quote is never closed"),
         ("title: 'X\nsummary: y\n", "1:8: this quote is never closed"),

@@ -422,3 +422,69 @@ def test_pay_data_files_stay_inside_the_project(project: Path) -> None:
         "guidepress.yaml:2:8: data.store: must be a file inside the project (got '../pay.sqlite')",
         "guidepress.yaml:2:30: data.onet: must be a file inside the project (got '/etc/x')",
     ]
+
+
+# --- Text with ': ' in it, not in quotes ---------------------------------------------------
+
+
+def test_a_colon_in_text_says_to_quote_it_at_its_line(project: Path) -> None:
+    # YAML reads each of these as a key and a value, not text; the message says so once, at
+    # the line, instead of the fields a {text, audiences} item or a mapping would lack.
+    write(
+        project,
+        "content/roles/nurse.yaml",
+        """
+        title: Nurse
+        alt_titles: [RN, Staff Nurse: ward]
+        summary:
+          Nurses care for patients: they assess and treat.
+        responsibilities:
+          - Assess patients.
+          - Note: check the five rights each time you give a medicine.
+        tech_skills:
+          - Patient assessment: head to toe
+        work_life_note:
+          - Shifts: twelve hours, nights and weekends.
+        salary:
+          currency: USD
+          median: 90000
+          Pay note: from BLS, May 2025
+        Nurses work in hospitals: and in homes.
+        """,
+    )
+    code, output = validate(project)
+    assert code == 1
+    quote = "contains ': ', so YAML reads a key and a value: put the text in quotes"
+    assert output.splitlines() == [
+        f"content/roles/nurse.yaml:2:18: alt_titles[1]: 'Staff Nurse: ward' {quote}",
+        f"content/roles/nurse.yaml:4:3: summary: 'Nurses care for patients: they assess...' "
+        f"{quote}",
+        "content/roles/nurse.yaml:7:5: responsibilities[1]: "
+        f"'Note: check the five rights each time...' "
+        f"{quote}",
+        f"content/roles/nurse.yaml:9:5: tech_skills[0]: 'Patient assessment: head to toe' {quote}",
+        f"content/roles/nurse.yaml:11:5: work_life_note[0]: 'Shifts: twelve hours, nights and...' "
+        f"{quote}",
+        f"content/roles/nurse.yaml:15:3: salary: 'Pay note: from BLS, May 2025' {quote}",
+        f"content/roles/nurse.yaml:16:1: 'Nurses work in hospitals: and in homes.' {quote}",
+    ]
+
+
+def test_a_mistyped_field_of_a_bullet_is_still_named(project: Path) -> None:
+    # One key close to a field's name is a typo of it, not text with a colon.
+    write(
+        project,
+        "content/roles/nurse.yaml",
+        """
+        title: Nurse
+        summary: Cares.
+        responsibilities:
+          - {txt: Assess patients., audiences: [student]}
+          - texts: Give medicines.
+        """,
+    )
+    code, output = validate(project)
+    assert code == 1
+    assert "responsibilities[0].txt: unknown field (did you mean 'text'?)" in output
+    assert "responsibilities[1].texts: unknown field (did you mean 'text'?)" in output
+    assert "quotes" not in output

@@ -27,6 +27,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         if re.search(r":\s", before):
             return (*where, "': ' inside text that is not in quotes: put the whole value in quotes")
         key = len(line) - len(line.lstrip()) + 1
+        # No field's name has a space: words that go on with the text above.
+        if " " in before.strip(" -"):
+            return (*where, "': ' inside text that continues the line above: put the whole "
+                            "value in quotes")  # fmt: skip
         message = "this key is indented deeper than the key above it: keys of one mapping start "
         return (where[0], key, message + "in the same column")
     if "'\\t'" in problem:

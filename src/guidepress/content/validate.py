@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from guidepress.content.load import Document, Loc
+from guidepress.content.load import Document, Loc, dotted
 from guidepress.content.models.base import TaggedText, split_paragraphs, tagged_text
 from guidepress.content.names import SLUG_HINT, did_you_mean
 from guidepress.errors import Problem
@@ -33,7 +33,87 @@ def to_model(doc: Document, model: type[M], **overrides: Any) -> tuple[M | None,
         return model.model_validate({**data, **overrides}), []
     except ValidationError as exc:
         errors = [e for e in exc.errors() if not _reported(doc, tuple(e["loc"]))]
-        return None, [_problem(doc, model, err) for err in errors]
+        problems: list[Problem] = []
+        colons: set[Loc] = set()
+        for err in errors:
+            found = _colon_in_text(doc, model, tuple(err["loc"]), err["type"])
+            if found is None:
+                problems.append(_problem(doc, model, err))
+            elif found[0] not in colons:  # one line for the text, not one per field it lacks
+                colons.add(found[0])
+                problems.append(found[1])
+        return None, problems
+
+
+#: What to do about text that YAML read as a key and a value.
+QUOTE = "contains ': ', so YAML reads a key and a value: put the text in quotes"
+
+
+def _colon_in_text(
+    doc: Document, model: type[BaseModel], loc: Loc, kind: str
+) -> tuple[Loc, Problem] | None:
+    """The problem to report when the error at ``loc`` comes from text with ': ' in it that was
+    not quoted (``- Note: check the dose``, ``summary:`` with such a line below it): YAML made
+    it a mapping of one key, or a key of the mapping around it, so the field's own messages
+    ("text: required field is missing") would mislead. Returns the place of the text and the
+    problem; None for any other error."""
+    if loc and loc[-1] == "[key]":
+        return None
+    place = _one_key_text(doc, model, loc, kind)
+    if place is not None:
+        [(key, value)] = _at(doc.data, place).items()
+        line, col = doc.where((*place, key))
+        return place, Problem(doc.path, line, col, dotted(place), _quote(key, value))
+    # A key that is prose: no field's name has a space in it.
+    if kind == "extra_forbidden" and loc and isinstance(loc[-1], str) and " " in loc[-1]:
+        value = _at(doc.data, loc)
+        if _scalar(value):
+            line, col = doc.where(loc)
+            return loc, Problem(doc.path, line, col, dotted(loc[:-1]), _quote(loc[-1], value))
+    return None
+
+
+def _one_key_text(doc: Document, model: type[BaseModel], loc: Loc, kind: str) -> Loc | None:
+    """Where, at ``loc`` or around it, text was expected and a mapping of one key that is no
+    field there, with a plain value, was found; None if nowhere."""
+    for end in range(len(loc), 0, -1):
+        place = loc[:end]
+        value = _at(doc.data, place)
+        if not (isinstance(value, dict) and len(value) == 1):
+            continue
+        [(key, inner)] = value.items()
+        fields = _fields_at(model, place)
+        # Plain text was expected, or a bullet that may be {text, audiences}.
+        text = kind in ("string_type", "str_type") and end == len(loc)
+        text = text or set(fields) == set(TaggedText.model_fields)
+        known = not isinstance(key, str) or key in fields or bool(did_you_mean(key, fields))
+        return place if text and not known and _scalar(inner) else None
+    return None
+
+
+def _quote(key: str, value: Any) -> str:
+    text = f"{key}: {value}"
+    if len(text) > 40:  # enough to find it by, cut at a word
+        text = text[:38].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+    return f"'{text}' {QUOTE}"
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    """The value at ``loc`` in ``data``; None when there is none."""
+    for part in loc:
+        if isinstance(data, list):
+            found = isinstance(part, int) and 0 <= part < len(data)
+        else:
+            found = isinstance(data, dict) and part in data
+        if not found:
+            return None
+        data = data[part]
+    return data
+
+
+def _scalar(value: Any) -> bool:
+    """Plain text, a number, a date: what the words after ': ' read as (not nothing)."""
+    return value is not None and not isinstance(value, dict | list)
 
 
 def _reported(doc: Document, loc: Loc) -> bool:
