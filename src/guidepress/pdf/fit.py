@@ -15,7 +15,8 @@ Typical content fits at level 0 and full size: 1 layout. Longer content: 2 (the 
 at the largest type the measured height allows between the level's own size and full size, so
 type is not grown back in a layout of its own). A third only when type can grow by at least
 GROW_MIN, for content that needs type scaled below the last level, or a prediction a page break
-upset: 3 at most.
+upset: 3 at most. With a pre-layout estimate (render/estimate.py), the first layout is the level
+and scale it predicts: typical content that runs over at level 0 then takes 1 layout too.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ LEVEL_EXPONENT = 0.9
 BETWEEN = 1.0
 #: Type grown back by less than this is not worth a layout (0.1 pt on 10 pt body text).
 GROW_MIN = 0.01
+#: A pre-layout estimate's doubt: a fuller level estimated to run over by less than this (after
+#: the error its first layout measured) is laid out to see, so that an estimate a little off
+#: costs a layout, not an item.
+DOUBT = 0.01
 
 
 class Layout(Protocol):
@@ -430,7 +435,7 @@ def _from_estimate(
     fuller = level - 1
     if fuller < 0:
         return Fitted(laid, level, scale, 1)
-    if estimate(fuller, steps[fuller]) * error <= room * SAFETY:
+    if estimate(fuller, steps[fuller]) * error <= room * SAFETY * (1 + DOUBT):
         grown = _largest(estimate, fuller, steps[fuller], 1.0, room, error)
         tried = lay_out(fuller, grown)
         if tried.pages == 1:

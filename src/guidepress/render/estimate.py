@@ -7,10 +7,11 @@ one-page.css): each block's lines, counted by breaking its words (hyphenated as 
 with pyphen's dictionary and ``hyphenate-limit-chars: 7 3 3``) at its column's width in the
 brand's own face (the font files' advance widths, render/typefaces.py), times its line height,
 plus the block's paddings, margins and fixed-size charts. The stylesheets' sizes are repeated
-here as the BOX_* constants; tests/render/test_estimate.py lays real sheets out and fails when
-an estimate is off by more than ESTIMATE_ERROR of the page, which is what tells a template or
-stylesheet change to update them. An estimate never decides what a page shows on its own: the
-fitter lays out what it predicts and keeps the first-level-that-fits rule by measurement.
+here (the constants under "The role sheet's boxes"): tests/render/test_estimate.py lays real
+sheets out and fails when an estimate is off by more than ESTIMATE_ERROR of the page, which is
+what tells a template or stylesheet change to update them. An estimate never decides what a page
+shows on its own: the fitter lays out what it predicts and keeps the first-level-that-fits rule
+by measurement (pdf/fit.py, DOUBT).
 """
 
 from __future__ import annotations
