@@ -303,3 +303,62 @@ def test_a_level_that_fits_with_room_to_spare_gives_way_to_a_fuller_one() -> Non
     fitted = fit_one_page(lay_out, levels=levels_, room=450, floor=0.9, scales=[1.0, 0.9, 0.9, 0.9])
     assert laid == [(0, 1.0), (2, 0.9328), (1, 0.9)]
     assert (fitted.level, fitted.scale, fitted.layouts) == (1, 0.9, 3)
+
+
+def _stack(room: float, head: float = 300.0) -> tuple[list[tuple[int, float]], Any]:
+    """A page of a head and one list of 60-px items, 5, 4, 3 or 2 of them by level; and the
+    layouts made, in order."""
+    laid: list[tuple[int, float]] = []
+
+    def lay_out(level: int, scale: float) -> Fake:
+        laid.append((level, scale))
+        counts = [5, 4, 3, 2][level]
+        main = {"x": ("main", "a", [60.0] * counts)}
+        return Fake({"head": head, "main": 60.0 * counts}, main, room)
+
+    return laid, lay_out
+
+
+STACK = [{"x": n} for n in (5, 4, 3, 2)]
+
+
+def test_with_an_estimate_the_first_layout_is_the_level_that_fits() -> None:
+    laid, lay_out = _stack(room=500)
+
+    def estimate(level: int, scale: float) -> float:
+        return 300 + 60 * [5, 4, 3, 2][level]
+
+    fitted = fit_one_page(lay_out, levels=STACK, room=500, floor=0.9, estimate=estimate)
+    # 480 fits 500, 540 does not: level 2 at once, nothing laid out at full content first.
+    assert laid == [(2, 1.0)] and (fitted.level, fitted.scale, fitted.layouts) == (2, 1.0, 1)
+    # Everything fits: level 0, one layout, as without an estimate.
+    laid, lay_out = _stack(room=700)
+    fitted = fit_one_page(lay_out, levels=STACK, room=700, floor=0.9, estimate=estimate)
+    assert laid == [(0, 1.0)] and fitted.layouts == 1
+
+
+def test_content_first_holds_when_the_estimate_was_too_high() -> None:
+    # The head is 280 tall, estimated 320: level 2 (460 laid out) is estimated 500, over the
+    # room, so level 3 is laid out first. Its layout measures the error (400 for 440
+    # estimated), which brings level 2's estimate under the room: it is laid out and kept.
+    laid, lay_out = _stack(room=500, head=280.0)
+
+    def estimate(level: int, scale: float) -> float:
+        return 320 + 60 * [5, 4, 3, 2][level]
+
+    fitted = fit_one_page(lay_out, levels=STACK, room=500, floor=0.9, estimate=estimate)
+    assert laid == [(3, 1.0), (2, 1.0)]
+    assert (fitted.level, fitted.layouts, fitted.laid.pages) == (2, 2, 1)
+
+
+def test_a_start_the_estimate_got_wrong_is_measured_and_fitted_from() -> None:
+    # Estimated 80 short: level 1 (540 laid out) looks like 460 and runs over; measured, the
+    # fitter goes on as from a first layout: level 2 fits.
+    laid, lay_out = _stack(room=500)
+
+    def estimate(level: int, scale: float) -> float:
+        return 220 + 60 * [5, 4, 3, 2][level]
+
+    fitted = fit_one_page(lay_out, levels=STACK, room=500, floor=0.9, estimate=estimate)
+    assert laid[0][0] == 1 and (fitted.level, fitted.laid.pages) == (2, 1)
+    assert fitted.layouts == 2

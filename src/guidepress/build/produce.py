@@ -184,6 +184,7 @@ def produce(
             ceiling=page.ceilings.get(options.paper, 1.0),
             room=page.room_px(options.paper, kind.landscape(subject, options.paper)),
             floor=page.floor,
+            estimate=kind.estimate(subject, brand, theme, options) if kind.estimate else None,
         )
     except DoesNotFit as exc:
         assert kind.too_long is not None

@@ -15,7 +15,8 @@ Typical content fits at level 0 and full size: 1 layout. Longer content: 2 (the 
 at the largest type the measured height allows between the level's own size and full size, so
 type is not grown back in a layout of its own). A third only when type can grow by at least
 GROW_MIN, for content that needs type scaled below the last level, or a prediction a page break
-upset: 3 at most.
+upset: 3 at most. With a pre-layout estimate (render/estimate.py), the first layout is the level
+and scale it predicts: typical content that runs over at level 0 then takes 1 layout too.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ LEVEL_EXPONENT = 0.9
 BETWEEN = 1.0
 #: Type grown back by less than this is not worth a layout (0.1 pt on 10 pt body text).
 GROW_MIN = 0.01
+#: A pre-layout estimate's doubt: a fuller level estimated to run over by less than this (after
+#: the error its first layout measured) is laid out to see, so that an estimate a little off
+#: costs a layout, not an item.
+DOUBT = 0.01
 
 
 class Layout(Protocol):
@@ -194,17 +199,26 @@ def fit_one_page(
     floor: float,
     scales: Sequence[float] | None = None,
     ceiling: float = 1.0,
+    estimate: Callable[[int, float], float] | None = None,
 ) -> Fitted[L]:
     """Fit on one page of ``room`` CSS px of content height: ``lay_out(level, scale)`` lays the
     document out showing ``levels[level]`` items of each list, type at ``scale``. ``scales``:
     the type scale of each level (1.0 unless a kind takes type down a little before it leaves
     more out: the least that level sets, larger when the room allows); below the last level,
     type scales on down to ``floor``. ``ceiling`` above 1.0: everything fits with room to spare
-    (a big sheet), so type grows up to it, in one layout."""
+    (a big sheet), so type grows up to it, in one layout. ``estimate(level, scale)``: the
+    content height predicted before any layout (render/estimate.py): the first layout is then
+    the level and scale it predicts to fit, usually the last (``_from_estimate``)."""
     steps = list(scales) if scales is not None else [1.0] * len(levels)
     last = len(levels) - 1
     level, scale = 0, steps[0]
+    start = _start(estimate, steps, room) if estimate and ceiling <= 1.0 else None
+    if start is not None and estimate is not None:
+        level, scale = start
     laid = lay_out(level, scale)
+    if start is not None and estimate is not None and laid.pages == 1:
+        return _from_estimate(lay_out, laid, level, scale, estimate, steps, room)
+    # (A start that ran over is measured like a first layout: the loop goes on from it.)
     previous: tuple[float, float] | None = None  # (scale, height) of this level's items, larger
     first: tuple[float, list[float]] | None = None  # the first layout's scale, level heights
     for layouts in range(1, MAX_LAYOUTS + 1):
@@ -370,3 +384,64 @@ def _enlarged(
     if third.pages == 1:
         return Fitted(third, 0, between, 3)
     return Fitted(laid, 0, scale, 3)
+
+
+def _start(
+    estimate: Callable[[int, float], float], steps: Sequence[float], room: float
+) -> tuple[int, float] | None:
+    """The fullest level predicted to fit at its own type, with type as large as predicted to
+    fit between that and full size; None when no level is (type must go below the last)."""
+    for level, own in enumerate(steps):
+        if estimate(level, own) <= room * SAFETY:
+            return level, _largest(estimate, level, own, 1.0, room)
+    return None
+
+
+def _largest(
+    estimate: Callable[[int, float], float],
+    level: int,
+    low: float,
+    high: float,
+    room: float,
+    error: float = 1.0,
+) -> float:
+    """The largest scale between ``low`` (taken to fit) and ``high`` at which ``level``'s
+    estimate, times ``error`` (measured over estimated), fits: by bisection, to 0.1 %."""
+    if low >= high or estimate(level, high) * error <= room * SAFETY:
+        return high if estimate(level, high) * error <= room * SAFETY else low
+    while high - low > 0.001:
+        middle = (low + high) / 2
+        if estimate(level, middle) * error <= room * SAFETY:
+            low = middle
+        else:
+            high = middle
+    return round(low, 4)
+
+
+def _from_estimate(
+    lay_out: Callable[[int, float], L],
+    laid: L,
+    level: int,
+    scale: float,
+    estimate: Callable[[int, float], float],
+    steps: Sequence[float],
+    room: float,
+) -> Fitted[L]:
+    """The estimated level fits. Content first still holds by measurement: the estimate, with
+    the error this layout measured (its height over its estimate), says whether the next
+    fuller level might fit at its own type; if so, it is laid out (and kept when it fits).
+    Else type grows when the corrected estimate allows GROW_MIN or more (one more layout)."""
+    error = content_height(laid) / estimate(level, scale)
+    fuller = level - 1
+    if fuller < 0:
+        return Fitted(laid, level, scale, 1)
+    if estimate(fuller, steps[fuller]) * error <= room * SAFETY * (1 + DOUBT):
+        grown = _largest(estimate, fuller, steps[fuller], 1.0, room, error)
+        tried = lay_out(fuller, grown)
+        if tried.pages == 1:
+            return Fitted(tried, fuller, grown, 2)
+        return Fitted(laid, level, scale, 2)
+    if scale < 1.0:
+        grown = _largest(estimate, level, scale, 1.0, room, error)
+        return _larger(lay_out, laid, level, scale, grown, 1)
+    return Fitted(laid, level, scale, 1)

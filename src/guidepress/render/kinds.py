@@ -17,6 +17,7 @@ from guidepress.content.brands import BrandKit
 from guidepress.content.models.config import KindName
 from guidepress.render import booklet, catalogue, compare, guide, sheet
 from guidepress.render.context import OnePage, Options, PageContext, RenderedHtml, Subject
+from guidepress.render.estimate import Estimator, sheet_estimate
 from guidepress.render.template import render_template
 from guidepress.theme.lookup import Theme
 
@@ -46,6 +47,9 @@ class Kind:
     too_long: Callable[[Subject, float, str, Mapping[str, float]], str] | None = None
     landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
     papers: tuple[str, ...] = ("a4", "letter")  # what it prints on
+    #: One-page kinds: the content height at each (level, scale) before any layout, so that
+    #: fitting's first layout is the one predicted to fit (render/estimate.py).
+    estimate: Callable[[Subject, BrandKit, Theme, Options], Estimator] | None = None
 
     def render(
         self, subject: Subject, brand: BrandKit, theme: Theme, options: Options
@@ -76,6 +80,7 @@ KINDS: dict[str, Kind] = {
             context=sheet.sheet_context,
             one_page=sheet.PAGE,
             too_long=sheet.too_long,
+            estimate=sheet_estimate,
         ),
         Kind(
             name="compare",
