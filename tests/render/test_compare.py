@@ -162,9 +162,9 @@ def test_too_long_names_the_cells_that_stand_out_then_the_bigger_sheet() -> None
                "fit-col-cons-1": 8.0, "fit-col-cons-2": 12.5, "fit-col-cons-3": 4.0}  # fmt: skip
     assert too_long(three, 0.04, "letter", heights) == (
         "comparison 'pick' of 3 roles does not fit on one Letter page at the smallest readable "
-        "type (body 9 pt) even with the fewest items (two pros and two cons each; about 4% too "
-        "long, 10 mm): shorten Role 1's pros (14 mm taller than the next column's), or print it "
-        "on Tabloid (--paper tabloid) or compare fewer roles"
+        "type (body 9 pt) even with the fewest items (two skills, tools, pros and cons each; "
+        "about 4% too long, 10 mm): shorten Role 1's pros (14 mm taller than the next column's), "
+        "or print it on Tabloid (--paper tabloid) or compare fewer roles"
     )
     # More than one cell is needed: each is named, the biggest gain first.
     assert too_long(three, 0.08, "a4", heights).endswith(
