@@ -103,11 +103,20 @@ def test_years_to_senior_stop_at_the_tier_before_management() -> None:
     assert senior_years(role("Account Manager", tiers=own), EN) == "5+ years"
 
 
-def test_three_roles_keep_two_pros_and_two_cons_at_every_level() -> None:
-    items = {"pros": ["a", "b", "c"], "cons": ["d", "e", "f"]}
-    roles = tuple(role(f"Role {n}", slug=f"r{n}", **items) for n in range(3))
-    for shown in levels(Subject("pick", roles, None)):
-        assert all(shown[f"{kind}-{i}"] == 2 for kind in ("pros", "cons") for i in (1, 2, 3))
+def test_three_roles_keep_two_of_each_list_at_every_level() -> None:
+    """Two pros, two cons, two skills and two tools at every level (a big sheet's first level
+    has a third pro and con); skills and tools went down to one each before (review 3)."""
+    roles = tuple(
+        role(f"Role {n}", slug=f"r{n}", pros=["a", "b", "c"], cons=["d", "e", "f"],
+             tech_skills=[f"skill {n}{x}" for x in "ghi"],
+             tech_stack=[f"tool {n}{x}" for x in "jkl"])
+        for n in range(3)
+    )  # fmt: skip
+    found = levels(Subject("pick", roles, None))
+    kinds = ("pros", "cons", "skills", "tools")
+    for shown in found:
+        assert all(shown[f"{kind}-{i}"] >= 2 for kind in kinds for i in (1, 2, 3)), shown
+    assert all(found[-1][f"{kind}-{i}"] == 2 for kind in kinds for i in (1, 2, 3))
 
 
 def test_education_is_one_line_a_line_never_starts_with_its_dot() -> None:

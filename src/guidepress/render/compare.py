@@ -93,7 +93,9 @@ ALL = 99
 LEVELS: tuple[dict[str, int], ...] = tuple(
     dict(zip(COLUMNS, counts, strict=True))
     for counts in (
-        (8, 5, 5, 3, 3, ALL, 1),  # a big sheet's room (four roles on A3): a third pro and con
+        (8, 5, 5, 3, 3, ALL, 1),  # four roles (on A3, the room a big sheet leaves): a third pro
+        # and con; fewer roles start at the next level (levels_of: their first layout, all
+        # items but the third pro and con, mostly fits A4 and Letter as it is)
         (8, 5, 5, 2, 2, ALL, 1),
         (6, 4, 4, 2, 2, ALL, 1),
         (5, 3, 3, 2, 2, ALL, 1),
@@ -323,6 +325,13 @@ def matrix_at(both: Sequence[Sequence[str]], counts: Mapping[str, int]) -> bool:
     return use_matrix(both) and counts["matrix"] >= MATRIX_MIN
 
 
+def levels_of(count: int) -> tuple[dict[str, int], ...]:
+    """The levels of ``count`` roles: a third pro and con first only for four, which print on a
+    big sheet; two or three start with two of each (the same level twice: no layout is spent
+    on a level that would not fit A4 or Letter)."""
+    return LEVELS if count >= 4 else (LEVELS[1], *LEVELS[1:])
+
+
 def levels(subject: Subject) -> list[dict[str, int]]:
     """How many items each list shows at each level (the names the template marks)."""
     roles = subject.roles
@@ -330,7 +339,7 @@ def levels(subject: Subject) -> list[dict[str, int]]:
     figures, references = _sources(roles)
     intro = bool(subject.comparison and subject.comparison.intro)
     found = []
-    for counts in LEVELS:
+    for counts in levels_of(len(roles)):
         grid = matrix_at(both, counts)
         shown: dict[str, int] = {
             "sources": len(figures) + min(counts["references"], len(references)),
@@ -387,7 +396,8 @@ def compare_context(
     labels, fmt = page.L, page.fmt
     landscape = is_landscape(subject, options.paper)
     paper = page_mm(options.paper, landscape)
-    counts = LEVELS[min(options.level, len(LEVELS) - 1)]
+    table = levels_of(len(roles))
+    counts = table[min(options.level, len(table) - 1)]
     benchmarks = options.config.benchmarks
     skills, tools = (list(x) for x in zip(*(_lists(r) for r in roles), strict=True))
     both = _both(roles)
