@@ -39,6 +39,7 @@ def test_catalogue_is_translated_not_copied(locale: str) -> None:
     allowed |= {"sources_line", "balance_excellent", "compare_headline"}
     # Formats without words: "{title} (SOC {code})", "{role}: {occupation}", "≥ {amount}".
     allowed |= {"occupation_soc", "occupation_other", "occupation_of", "top_coded_short"}
+    allowed |= {"source_of_roles"}  # "{source} ({roles})"
     assert same <= allowed
 
 

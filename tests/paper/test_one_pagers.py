@@ -328,11 +328,19 @@ def test_each_pay_figure_is_printed_once(built: list[Built], project: Path) -> N
 def test_charts_carry_their_caption_and_source(built: list[Built], project: Path) -> None:
     for item in built:
         labels = catalogue(item.locale)
+        page = text(item.path)
         if item.kind == "sheet":  # a role without a source page cites what its figures are
             role = _loaded(project).localized(item.subject, item.locale)
             labels = labels if has_source_page(role) else source_labels(labels, role)
-        page = text(item.path)
-        assert labels.source_page.replace(" ", "") in page, item
+            assert labels.source_page.replace(" ", "") in page, item
+        else:  # each source once, with the roles it is for when they differ
+            roles = [_loaded(project).localized(r, item.locale) for r in item.roles]
+            kinds = {has_source_page(role) for role in roles}
+            if kinds == {True}:
+                assert labels.source_pages.replace(" ", "") in page, item
+            else:
+                assert labels.source_profile.replace(" ", "") in page, item
+                assert "therole'ssourcepage" not in page or True in kinds, item
         assert "BLSOccupationalEmploymentandWageStatistics,May2025" in page, item
         period = labels.salary_period_annual
         assert period.replace(" ", "") in page, item
@@ -383,7 +391,7 @@ def test_four_roles_do_not_fit_a4_and_the_message_offers_a3(project: Path, tmp_p
     [line] = [line for line in output.splitlines() if line.startswith("comparisons/four")]
     assert line.startswith(
         "comparisons/four.pdf: comparison 'four' of 4 roles does not fit on one A4 page at the "
-        "smallest readable type (body 9 pt) even with the fewest items (two pros and two cons "
-        "each; about "
+        "smallest readable type (body 9 pt) even with the fewest items (two skills, tools, pros "
+        "and cons each; about "
     )
     assert line.endswith("print it on A3 (--paper a3) or compare fewer roles"), line

@@ -103,11 +103,20 @@ def test_years_to_senior_stop_at_the_tier_before_management() -> None:
     assert senior_years(role("Account Manager", tiers=own), EN) == "5+ years"
 
 
-def test_three_roles_keep_two_pros_and_two_cons_at_every_level() -> None:
-    items = {"pros": ["a", "b", "c"], "cons": ["d", "e", "f"]}
-    roles = tuple(role(f"Role {n}", slug=f"r{n}", **items) for n in range(3))
-    for shown in levels(Subject("pick", roles, None)):
-        assert all(shown[f"{kind}-{i}"] == 2 for kind in ("pros", "cons") for i in (1, 2, 3))
+def test_three_roles_keep_two_of_each_list_at_every_level() -> None:
+    """Two pros, two cons, two skills and two tools at every level (a big sheet's first level
+    has a third pro and con); skills and tools went down to one each before (review 3)."""
+    roles = tuple(
+        role(f"Role {n}", slug=f"r{n}", pros=["a", "b", "c"], cons=["d", "e", "f"],
+             tech_skills=[f"skill {n}{x}" for x in "ghi"],
+             tech_stack=[f"tool {n}{x}" for x in "jkl"])
+        for n in range(3)
+    )  # fmt: skip
+    found = levels(Subject("pick", roles, None))
+    kinds = ("pros", "cons", "skills", "tools")
+    for shown in found:
+        assert all(shown[f"{kind}-{i}"] >= 2 for kind in kinds for i in (1, 2, 3)), shown
+    assert all(found[-1][f"{kind}-{i}"] == 2 for kind in kinds for i in (1, 2, 3))
 
 
 def test_education_is_one_line_a_line_never_starts_with_its_dot() -> None:
@@ -162,9 +171,9 @@ def test_too_long_names_the_cells_that_stand_out_then_the_bigger_sheet() -> None
                "fit-col-cons-1": 8.0, "fit-col-cons-2": 12.5, "fit-col-cons-3": 4.0}  # fmt: skip
     assert too_long(three, 0.04, "letter", heights) == (
         "comparison 'pick' of 3 roles does not fit on one Letter page at the smallest readable "
-        "type (body 9 pt) even with the fewest items (two pros and two cons each; about 4% too "
-        "long, 10 mm): shorten Role 1's pros (14 mm taller than the next column's), or print it "
-        "on Tabloid (--paper tabloid) or compare fewer roles"
+        "type (body 9 pt) even with the fewest items (two skills, tools, pros and cons each; "
+        "about 4% too long, 10 mm): shorten Role 1's pros (14 mm taller than the next column's), "
+        "or print it on Tabloid (--paper tabloid) or compare fewer roles"
     )
     # More than one cell is needed: each is named, the biggest gain first.
     assert too_long(three, 0.08, "a4", heights).endswith(

@@ -229,6 +229,10 @@ def fit_one_page(
                 richer = _richer(lay_out, laid, level, scale, first, steps, room, layouts)
                 if richer is not None:
                     return richer
+            if ceiling > max(scale, 1.0) and level > 0 and layouts < MAX_LAYOUTS:
+                # A big sheet that could not hold every item: the level that fits, type grown
+                # into the room it leaves (four roles on A3 left 8 % of the page empty).
+                return _enlarged(lay_out, laid, scale, ceiling, room, level, layouts)
             if layouts == MAX_LAYOUTS or previous is None:
                 return Fitted(laid, level, scale, layouts)
             return _grown(lay_out, laid, level, scale, previous, room, layouts)
@@ -361,7 +365,13 @@ def _larger(
 
 
 def _enlarged(
-    lay_out: Callable[[int, float], L], laid: L, scale: float, ceiling: float, room: float
+    lay_out: Callable[[int, float], L],
+    laid: L,
+    scale: float,
+    ceiling: float,
+    room: float,
+    level: int = 0,
+    layouts: int = 1,
 ) -> Fitted[L]:
     """Everything fits at the first layout with room to spare: one more layout with type as
     large as the room allows, up to ``ceiling``. Growing, text wraps into more lines: height
@@ -371,19 +381,21 @@ def _enlarged(
     height = content_height(laid)
     wanted = round(min(ceiling, scale * (room * SAFETY / height) ** (1 / 2.0)), 4)
     if height >= room * 0.95 or wanted <= scale + 0.01:
-        return Fitted(laid, 0, scale, 1)
-    bigger = lay_out(0, wanted)
+        return Fitted(laid, level, scale, layouts)
+    bigger = lay_out(level, wanted)
     if bigger.pages == 1:
-        return Fitted(bigger, 0, wanted, 2)
+        return Fitted(bigger, level, wanted, layouts + 1)
+    if layouts + 1 >= MAX_LAYOUTS:
+        return Fitted(laid, level, scale, layouts + 1)
     exponent = math.log(content_height(bigger) / height) / math.log(wanted / scale)
     exponent = min(max(exponent, 2.0), 4.0)
     between = round(scale * (room * 0.975 / height) ** (1 / exponent), 4)
     if between <= scale + 0.01:
-        return Fitted(laid, 0, scale, 2)
-    third = lay_out(0, between)
+        return Fitted(laid, level, scale, layouts + 1)
+    third = lay_out(level, between)
     if third.pages == 1:
-        return Fitted(third, 0, between, 3)
-    return Fitted(laid, 0, scale, 3)
+        return Fitted(third, level, between, layouts + 2)
+    return Fitted(laid, level, scale, layouts + 2)
 
 
 def _start(

@@ -442,13 +442,15 @@ def pay_rows(
     def x(value: float) -> float:
         return left + value / axis_top * (width - left - room)
 
-    names = [_wrap(row.label, style.face, left - 8, LABEL, 700) for row in rows]
+    names = [name_lines(row.label, style.face, left - NAME_GAP) for row in rows]
     band_h = 8.0
-    # Each role's row band holds its median figure above its bar (the bar 11 pt down) and its
-    # two-line name: at least 10 mm a row, more where a wide page (A3) has the room.
-    row_h = max(28.5, min(36.0, width / 22))
-    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7
     bx = x(benchmark) if benchmark is not None else None
+    lows = [_low_end(row, x, bx, style.face, left) for row in rows]
+    # Each role's row band holds its median figure above its bar (the bar 11 pt down) and its
+    # two-line name: at least 10 mm a row, more where a wide page (A3) has the room; a low end
+    # printed under its bar takes a line more.
+    row_h = max(28.5, min(36.0, width / 22)) + (8.0 if "under" in lows else 0.0)
+    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7 + (8.0 if lows[-1] == "under" else 0.0)
     if bx is not None:  # labels keep clear of the line: beyond it when it runs close by
         canvas.shape(_dashed(bx, 4, axis_y - 2, palette.muted))
         canvas.keep_clear(bx, 4, axis_y - 2)
@@ -457,19 +459,18 @@ def pay_rows(
         centre = band_y + band_h / 2
         first = centre + 3 - (len(names[i]) - 1) * 4.6
         for n, line in enumerate(names[i]):
-            canvas.text(left - 8, first + n * 9.2, line, size=LABEL, anchor="end", weight=700)
+            canvas.text(left - NAME_GAP, first + n * 9.2, line, size=LABEL, anchor="end",
+                        weight=700)  # fmt: skip
         canvas.shape(_band(x(row.low), x(row.high), band_y, band_h, palette))
-        # The low end just left of its own bar (the benchmark line passes under its halo);
-        # inside the bar only when the role names' column leaves no room.
-        low_x = x(row.low) - 3
-        beside = low_x - style.face.width(row.low_text, SMALL) >= left - 4
-        canvas.place(
-            [(low_x, centre + 2.7, "end") if beside else (x(row.low) + 3, centre + 2.7, "start")],
-            [(row.low_text, SMALL, 400, None)],
-            0,
-            force=True,
-            halo=True,
-        )
+        # The low end by its own bar's end (_low_end): never with the benchmark line between
+        # them, where it reads as the line's value.
+        at = {
+            "beside": (x(row.low) - 3, centre + 2.7, "end"),
+            "inside": (x(row.low) + INSET, centre + 2.7, "start"),
+            "under": (x(row.low), band_y + band_h + 2 + SMALL, "start"),
+        }[lows[i]]
+        canvas.place([at], [(row.low_text, SMALL, 400, None)], 0, force=True,
+                     halo=lows[i] != "inside")  # fmt: skip
         canvas.place(
             [(x(row.high) + 3, centre + 2.7, "start"), (x(row.high) - 3, centre + 2.7, "end")],
             [(row.high_text, SMALL, 400, None)],
@@ -497,6 +498,37 @@ def pay_rows(
     end = _legend(sub, bottom + 8, legend)
     canvas.shape(f'<g transform="translate({left:.2f} 0)">{"".join(sub.parts)}</g>')
     return canvas.svg(end + 2, title), end + 2
+
+
+#: A figure inside a pay bar starts clear of the bar's rounded end (radius 4 pt).
+INSET = 6.0
+
+
+def _low_end(
+    row: PayRow, x: Callable[[float], float], bx: float | None, face: Face, left: float
+) -> str:
+    """Where a pay row's low end prints: "beside" its bar's left end, unless the role names'
+    column leaves no room or the benchmark line runs between the figure and its bar or
+    through the figure (review 3: "$47,880" left of the all-occupations line read as its
+    value); then "inside" the bar's left end when the bar holds it clear of the median mark;
+    else "under" the bar's left end."""
+    low, w = x(row.low), face.width(row.low_text, SMALL)
+    crossed = bx is not None and low - 3 - w - 2 <= bx <= low + 0.5
+    if low - 3 - w >= left - 4 and not crossed:
+        return "beside"
+    stop = x(row.median) - 1.5 if row.median is not None else x(row.high)
+    if low + INSET + w + 2 <= stop and not (bx is not None and low < bx < low + INSET + w + 2):
+        return "inside"
+    return "under"
+
+
+#: The gap between a pay row's role name and the axis, in pt.
+NAME_GAP = 8.0
+
+
+def name_lines(title: str, face: Face, room: float) -> list[str]:
+    """A role's name beside its pay bar: one line within ``room`` pt, else two."""
+    return _wrap(title, face, room, LABEL, 700)
 
 
 def _wrap(text: str, face: Face, room: float, size: float, weight: int) -> list[str]:

@@ -6,27 +6,30 @@ demand, stress and balance on four-step scales, remote work, education as one st
 years to the senior level, skills and
 tools (two roles: side by side, the shared ones marked; three or four that share three or more:
 a dot matrix of what they share, then each role's own), pros and cons, and an empty "Fits me?"
-row to score each role. What fitting gives up first: skills and tools, then 5 % of the type
+row to score each role. What fitting gives up first: a third pro and con (a big sheet's
+room), skills and tools, then 5 % of the type
 size, the reading lists and the intro, then type down to the floor (body 9 pt), the matrix
-(folded into the columns), skills and tools down to one each; two pros and two cons always
-stay.
+(folded into the columns); two skills, two tools, two pros and two cons of each role always
+stay (where the role has them).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import get_args
 
 from babel.lists import format_list
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
-from guidepress.content.models.role import Tier
+from guidepress.content.models.role import EducationLevel, Tier
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
 from guidepress.render import charts
+from guidepress.render.citations import has_source_page
 from guidepress.render.context import (
     ONE_PAGE_ROOT_PT,
     OnePage,
@@ -46,6 +49,7 @@ from guidepress.render.figures import (
     pay_caption,
     pay_source,
     rating,
+    source_labels,
 )
 from guidepress.render.overlap import MATRIX_MIN, MatrixRow, chosen, in_common, own, use_matrix
 from guidepress.render.pay import (
@@ -73,8 +77,12 @@ NARROW_MAX_MM = 40.0
 LABEL_ROWS = ("growth_rate", "market_demand", "stress_level", "balance_rating", "remote",
               "row_senior")  # fmt: skip
 LABEL_REM = 0.86  # styles/compare.css: row labels, bold
-#: Width of the pay chart's role names: the titles in full on two lines.
+#: Width of the pay chart's role names beside two roles: the titles in full on two lines. For
+#: three or four, the chart's names and the table's row labels share one column (ALIGN_NAMES):
+#: as wide as the wider of the two needs, so the chart's axis starts where the first role's
+#: column does.
 CHART_LABEL_MM = {False: 42.0, True: 54.0}
+ALIGN_NAMES = True
 #: Items per list, level by level: what fitting leaves out, in order. "matrix": rows of the dot
 #: matrix of the skills and tools three or four roles share; "skills", "tools": each column's
 #: own (two roles: all of its items, the shared ones marked); "references": the roles' reading
@@ -85,6 +93,9 @@ ALL = 99
 LEVELS: tuple[dict[str, int], ...] = tuple(
     dict(zip(COLUMNS, counts, strict=True))
     for counts in (
+        (8, 5, 5, 3, 3, ALL, 1),  # four roles (on A3, the room a big sheet leaves): a third pro
+        # and con; fewer roles start at the next level (levels_of: their first layout, all
+        # items but the third pro and con, mostly fits A4 and Letter as it is)
         (8, 5, 5, 2, 2, ALL, 1),
         (6, 4, 4, 2, 2, ALL, 1),
         (5, 3, 3, 2, 2, ALL, 1),
@@ -94,14 +105,12 @@ LEVELS: tuple[dict[str, int], ...] = tuple(
         (3, 2, 2, 2, 2, 0, 0),  # the intro goes
         (3, 2, 2, 2, 2, 0, 0),  # type at the floor (body 9 pt)
         (0, 2, 2, 2, 2, 0, 0),  # the matrix folds into the columns, shared items marked there
-        (0, 2, 1, 2, 2, 0, 0),
-        (0, 1, 1, 2, 2, 0, 0),  # two pros and two cons each, always: what a reader compares most
-    )
+    )  # two skills, two tools, two pros and two cons each, always: a list of one compares little
 )
 #: The type scale of each level. What a reader compares most is the roles' pros and cons: the
 #: first two of each always print (a page that cannot hold them is refused, naming the cell to
 #: shorten), skills and tools give way first.
-SCALES = (1.0, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95) + (0.9,) * 4
+SCALES = (1.0,) * 5 + (0.95,) * 3 + (0.9,) * 2
 
 
 @dataclass(frozen=True)
@@ -236,16 +245,24 @@ _FIELDS = re.compile(
 )
 
 
+#: "a degree in a quantitative or business subject such as statistics, economics": the
+#: examples are the fields ("quantitative" alone read as one).
+_EXAMPLES = re.compile(r"degrees?\s+in\s+[^.;:]*?\bsuch\s+as\s+([^.;:]+?)(?:[.;:]|$)")
 _LICENCE = re.compile(r"\blicen[cs](e|es|ed|ing|ure)\b|\bzulassung|\bapprobation", re.I)
 
 
-def education_line(role: Role, labels: Labels, fields_shown: int = 2) -> str:
+def education_line(
+    role: Role, labels: Labels, fields_shown: int = 2, *, translated: bool = True
+) -> str:
     """The typical education as one short structured line, "Bachelor's degree · business,
     marketing · certifications valued", the same kind of answer for every role: the level (the
     role file's entry_education, else the first the education texts name), the fields the text
     lists, then a licence ("licence required") or certifications, as the texts mention them.
     Texts it cannot read (another language) and no entry_education give their first sentence.
-    ``fields_shown``: how many fields at most (one in the narrow columns of three or four)."""
+    ``fields_shown``: how many fields at most (one in the narrow columns of three or four).
+    ``translated``: False when the role's education texts are in another language than the
+    page: the line then keeps to the catalogue's words (level, licence, certifications), as the
+    fields are words of the role's text ("nursing" on a German page)."""
     texts = [*role.education, *role.required_education]
     if not texts and role.entry_education is None:
         return "—"
@@ -261,7 +278,11 @@ def education_line(role: Role, labels: Labels, fields_shown: int = 2) -> str:
     if level is None:
         return first_sentence(texts[0])
     parts = [labels[level]]
-    fields = next((m for m in map(_FIELDS.search, plain) if m), None)
+    fields = None
+    if translated:
+        fields = next((m for m in map(_EXAMPLES.search, plain) if m), None) or next(
+            (m for m in map(_FIELDS.search, plain) if m), None
+        )
     if fields:
         names = [
             n.strip()
@@ -278,6 +299,13 @@ def education_line(role: Role, labels: Labels, fields_shown: int = 2) -> str:
     elif re.search(r"\bcertif", everything, re.I):
         parts.append(labels.edu_certification)
     return "\u00a0· ".join(parts)  # a line may break after a dot, never before it
+
+
+def _prose(line: str, labels: Labels) -> bool:
+    """Whether an education line is the role's own sentence rather than catalogue words."""
+    words = {labels[key] for key, _ in DEGREES} | {labels.edu_licence, labels.edu_certification}
+    words |= {labels[f"edu_{level}"] for level in get_args(EducationLevel)}
+    return any(part not in words for part in line.split("\u00a0· "))
 
 
 def _lists(role: Role) -> tuple[list[str], list[str]]:
@@ -297,6 +325,13 @@ def matrix_at(both: Sequence[Sequence[str]], counts: Mapping[str, int]) -> bool:
     return use_matrix(both) and counts["matrix"] >= MATRIX_MIN
 
 
+def levels_of(count: int) -> tuple[dict[str, int], ...]:
+    """The levels of ``count`` roles: a third pro and con first only for four, which print on a
+    big sheet; two or three start with two of each (the same level twice: no layout is spent
+    on a level that would not fit A4 or Letter)."""
+    return LEVELS if count >= 4 else (LEVELS[1], *LEVELS[1:])
+
+
 def levels(subject: Subject) -> list[dict[str, int]]:
     """How many items each list shows at each level (the names the template marks)."""
     roles = subject.roles
@@ -304,7 +339,7 @@ def levels(subject: Subject) -> list[dict[str, int]]:
     figures, references = _sources(roles)
     intro = bool(subject.comparison and subject.comparison.intro)
     found = []
-    for counts in LEVELS:
+    for counts in levels_of(len(roles)):
         grid = matrix_at(both, counts)
         shown: dict[str, int] = {
             "sources": len(figures) + min(counts["references"], len(references)),
@@ -361,7 +396,8 @@ def compare_context(
     labels, fmt = page.L, page.fmt
     landscape = is_landscape(subject, options.paper)
     paper = page_mm(options.paper, landscape)
-    counts = LEVELS[min(options.level, len(LEVELS) - 1)]
+    table = levels_of(len(roles))
+    counts = table[min(options.level, len(table) - 1)]
     benchmarks = options.config.benchmarks
     skills, tools = (list(x) for x in zip(*(_lists(r) for r in roles), strict=True))
     both = _both(roles)
@@ -383,6 +419,16 @@ def compare_context(
         else []
     )
     bars, benchmark_bar = _growth_bars(growths, fmt)
+    foreign = [foreign_groups(role, COMPARE_GROUPS) for role in roles]
+    educations = [
+        education_line(
+            role, labels, 2 if len(roles) == 2 else 1, translated="row_education" not in f
+        )
+        for role, f in zip(roles, foreign, strict=True)
+    ]
+    for line, f in zip(educations, foreign, strict=True):
+        if "row_education" in f and not _prose(line, labels):
+            del f["row_education"]  # catalogue words only: the page's language
     columns = [
         Column(
             role=role,
@@ -393,13 +439,13 @@ def compare_context(
             remote=(labels.answer_yes if role.remote_friendly else labels.answer_no)
             if role.remote_friendly is not None
             else "—",
-            education=education_line(role, labels, 2 if len(roles) == 2 else 1),
+            education=educations[i],
             senior_years=senior_years(role, labels),
             skills=marked_skills[i],
             tools=marked_tools[i],
             pros=role.pros[: counts["pros"]],
             cons=role.cons[: counts["cons"]],
-            foreign=foreign_groups(role, COMPARE_GROUPS),
+            foreign=foreign[i],
             regional=local[i] if local else None,
         )
         for i, role in enumerate(roles)
@@ -407,13 +453,16 @@ def compare_context(
     content_mm = paper[0] - 2 * PAGE.margin_mm
     # On a big sheet type grows past 100 %; the chart and the label column grow with it.
     grow = max(1.0, options.scale)
-    label_mm = _label_mm(labels, chart_style(brand, theme).face, landscape, len(roles))
+    face = chart_style(brand, theme).face
+    label_mm = _label_mm(labels, face, landscape, len(roles))
+    if len(roles) > 2 and ALIGN_NAMES:  # the chart's names in the table's label column
+        label_mm = max(label_mm, _names_mm([r.title for r in roles], face))
     if local:  # a regional edition: the area's official figures, hourly ones with cents
         official = zip(roles, local, strict=True)
-        pays = [(role.title, pay_of_figures(view.figures, view.area)) for role, view in official]
+        pays = [(role, pay_of_figures(view.figures, view.area)) for role, view in official]
         money = money_format(local[0].figures, options.locale)
     else:
-        pays = [(r.title, pay_of_role(r, benchmarks)) for r in roles]
+        pays = [(r, pay_of_role(r, benchmarks)) for r in roles]
         money = fmt
     return CompareContext(
         **shared(page, untranslated=compare_notice(roles, labels)),
@@ -433,7 +482,7 @@ def compare_context(
             money,
             chart_style(brand, theme),
             content_mm,
-            CHART_LABEL_MM[landscape],
+            label_mm if len(roles) > 2 and ALIGN_NAMES else CHART_LABEL_MM[landscape],
             grow,
         ),
         matrix=grid,
@@ -465,6 +514,16 @@ def _label_mm(labels: Labels, face: Face, landscape: bool, count: int) -> float:
     return round(min(max(least, need), NARROW_MAX_MM), 1)
 
 
+def _names_mm(titles: Sequence[str], face: Face) -> float:
+    """The width the pay chart's role names take: each title on at most two lines, as evenly
+    split as its words allow, and the gap to the axis."""
+    widest = max(
+        max(face.width(line, charts.LABEL, 700) for line in charts.name_lines(title, face, 0.0))
+        for title in titles
+    )
+    return round((widest + charts.NAME_GAP + 1) / charts.PT_PER_MM, 1)
+
+
 def _sources(roles: Sequence[Role]) -> tuple[list[str], list[str]]:
     """The sources of the figures a comparison prints (the roles' outlook sources: growth; pay
     cites its own under the chart), and the roles' reading lists, each once."""
@@ -478,7 +537,7 @@ def _sources(roles: Sequence[Role]) -> tuple[list[str], list[str]]:
 
 
 def _pay_chart(
-    pays: list[tuple[str, Pay | None]],
+    pays: list[tuple[Role, Pay | None]],
     labels: Labels,
     fmt: Formatter,
     style: charts.Style,
@@ -489,7 +548,7 @@ def _pay_chart(
     """Every role's pay on one axis, ``width_mm`` wide, its role names in the first
     ``label_mm``; ``grow``: drawn that much smaller and printed at full width, so its type grows
     with the page's."""
-    known = [(title, pay) for title, pay in pays if pay is not None]
+    known = [(role, pay) for role, pay in pays if pay is not None]
     if not known:
         return None
     first = known[0][1]
@@ -502,9 +561,9 @@ def _pay_chart(
         return labels.format("top_coded_short", amount=shown) if field in pay.top_coded else shown
 
     rows = []
-    for title, pay in known:
+    for role, pay in known:
         low, high = text(pay, "low", pay.low), text(pay, "high", pay.high)
-        rows.append(charts.PayRow(title, pay.low, pay.high, pay.median, low, high))
+        rows.append(charts.PayRow(role.title, pay.low, pay.high, pay.median, low, high))
     percentiles = all(pay.ends == "percentiles" for _, pay in known)
     words = charts.PayWords(
         median=labels.median,
@@ -540,7 +599,6 @@ def _pay_chart(
     )
     areas = {pay.area for _, pay in known}
     caption_pay = first if len(areas) == 1 else Pay(first.currency, first.period, "range", 0, 0)
-    sources = dict.fromkeys(pay_source(pay, labels, fmt) for _, pay in known)
     return Chart(
         data_url(svg),
         labels.format("compare_chart_alt", ranges=alt)
@@ -548,9 +606,36 @@ def _pay_chart(
         width_mm,
         round(height * grow / charts.PT_PER_MM, 2),
         caption=pay_caption(caption_pay, labels, fmt.locale),
-        cited="; ".join(sources),
+        cited=_cited(known, labels, fmt, benchmark),
         _source_word=labels.source_word,
     )
+
+
+def _cited(
+    known: list[tuple[Role, Pay]], labels: Labels, fmt: Formatter, benchmark: Benchmark | None
+) -> str:
+    """The pay chart's sources, role by role and honestly (figures.source_labels: a role
+    without a source page cites the editors' profile, never a page it does not have), each
+    once: one source for every role is named alone; else each with the roles it is for."""
+    groups: dict[str, list[str]] = {}
+    for role, pay in known:
+        # A role with a source page keeps the short words, as on the sheet: the page is one line.
+        cites = labels if has_source_page(role) else source_labels(labels, role)
+        groups.setdefault(pay_source(replace(pay, benchmark=None), cites, fmt), []).append(
+            role.title
+        )
+
+    def named(text: str, titles: list[str]) -> str:
+        if len(titles) > 1 and text == labels.source_page:
+            text = labels.source_pages  # "the roles' source pages"
+        if len(groups) == 1:
+            return text
+        return labels.format("source_of_roles", source=text, roles=", ".join(titles))
+
+    parts = [named(text, titles) for text, titles in groups.items()]
+    if benchmark is not None and benchmark.source and benchmark.source not in groups:
+        parts.append(labels.format("benchmark_source", source=benchmark.source))
+    return "; ".join(parts)
 
 
 def _growth_bars(
@@ -661,8 +746,9 @@ def too_long(
         advice = f"shortening the roles' own texts cannot make that room: {elsewhere}"
     return (
         f"comparison '{subject.name}' of {count} roles does not fit on one {name} page at the "
-        f"smallest readable type (body 9 pt) even with the fewest items (two pros and two cons "
-        f"each; about {max(excess, 0.01):.0%} too long, {max(over_mm, 1):.0f} mm): {advice}"
+        f"smallest readable type (body 9 pt) even with the fewest items (two skills, tools, "
+        f"pros and cons each; about {max(excess, 0.01):.0%} too long, {max(over_mm, 1):.0f} mm): "
+        f"{advice}"
     )
 
 
