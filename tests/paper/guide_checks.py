@@ -27,6 +27,23 @@ TYPE_FLOOR_PT = 6.98
 HEAD_ZONE_MM, FOOT_ZONE_MM = 18.0, 17.0
 #: How empty a part's last page may be (of its text area).
 LAST_PAGE_EMPTY = 0.35
+#: The most write-in panels (notes, questions, an action plan) a guide may print: more read as
+#: padding (third review, finding 1).
+MOST_PANELS = 2
+
+
+def panels(pages: tuple[Page, ...], labels: Labels) -> list[tuple[str, int]]:
+    """The write-in panels printed in the text pages, read from their kickers (small capitals
+    above a panel; a designed page's title is set large): (kind, page), in page order."""
+    kinds = {
+        _squash(labels[key].upper()): key for key in ("notes", "questions_title", "plan_title")
+    }
+    return [
+        (kinds[_squash(line.text)], page.number)
+        for page in pages
+        for line in page.lines()
+        if _squash(line.text) in kinds and line.size < 9
+    ]
 
 
 @dataclass(frozen=True)
@@ -292,6 +309,24 @@ def problems(
             first, last = set(_page_with(pages, items[0][:60])), _page_with(pages, items[-1][:60])
             if not first & set(last):
                 found.append(f"the list {name} ({len(items)} items) is split across pages")
+
+    # The ladder's tiers in words are a list: whole on one page.
+    described = [t.description for t in role.tiers if t.description]
+    if 1 < len(role.tiers) <= 10 and len(described) == len(role.tiers):
+        first, last = _page_with(pages, described[0][:60]), _page_with(pages, described[-1][:60])
+        if first and last and not set(first) & set(last):
+            found.append(f"the tiers ({len(role.tiers)}) are split across pages {first}, {last}")
+
+    # Write-in panels: a last resort, MOST_PANELS at most, never a kind twice, and no action plan
+    # beside the back cover's own "Next steps".
+    printed = panels(pages, labels)
+    kinds = [kind for kind, _ in printed]
+    if len(printed) > MOST_PANELS or len(set(kinds)) < len(kinds):
+        found.append(f"write-in panels {printed}: more than {MOST_PANELS}, or a kind twice")
+    if "plan_title" in kinds and _squash(labels.next_steps) in _squash(
+        "".join(c.text for c in pages[-1].chars)
+    ):
+        found.append("an action plan panel beside the back cover's next steps")
 
     # Fonts: the theme's and the brand's only.
     allowed = list(THEME_FONTS)

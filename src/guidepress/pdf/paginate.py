@@ -1,18 +1,22 @@
 """Pagination like an editor: after layout, a page that the next block left more than 15 %
-empty gets a designed panel in the gap, a part that ends high on its last page gets one below
-its end, and the page count is rounded up with designed pages.
+empty has its own blocks set a little apart to close the gap, else gets a designed panel in it;
+a part that ends more than half empty on its last page may get one below its end; and the page
+count is rounded up with designed pages.
 
 Blocks that must stay whole (a diagram, a short list, a side note) move to the next page when
 they do not fit, and leave a gap. Where the next page does not open with a forced break (a new
-part, the back cover), the gap is filled with one of the document's own fillers, sized to it:
-the page keeps its content and the next page starts as before, so one more layout settles
-everything. The document says what it offers (guide.html.j2): a hidden pool
-``[data-gp-fillers]`` with ``data-gp-pages-multiple``, gap fillers ``[data-gp-fill=gap]``
-(``data-gp-for``: the id of the part they belong to), a plain one ``[data-gp-fill=notes]`` for
-the end of a part that has its own filler already, and page fillers ``[data-gp-fill=page]``,
-inserted before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and
-runs over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as
-it is.
+part, the back cover), the gap is shared out between the blocks that begin on its page (a
+little more space above each, SPREAD_PX at most), or filled with one of the document's own
+fillers, sized to it: the page keeps its content and the next page starts as before, so one
+more layout settles everything. Write-in panels are the last resort: ``data-gp-panels`` of them
+at most (else MOST_PANELS), never a kind twice. The document says what it offers
+(guide.html.j2): a hidden pool ``[data-gp-fillers]`` with ``data-gp-pages-multiple`` and
+``data-gp-panels``, gap fillers ``[data-gp-fill=gap]`` (``data-gp-for``: the id of the part they
+belong to), a plain one ``[data-gp-fill=notes]``, panels with rows for a part's end
+``[data-gp-fill=end]`` (``data-gp-kind``), and page fillers ``[data-gp-fill=page]``, inserted
+before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and runs
+over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as it
+is.
 """
 
 from __future__ import annotations
@@ -35,9 +39,20 @@ SAFETY_PX = 6 * 96 / 25.4
 SMALLEST_PX = 24 * 96 / 25.4
 PX_PER_MM = 96 / 25.4
 _FORCED = {"page", "left", "right", "recto", "verso"}
-#: A part's last page may be this much empty before a filler goes below the part's end: less
-#: reads as the part ending, more as a hole.
-END_EMPTY = 0.30
+#: A part's last page may be this much empty before a panel goes below the part's end: less
+#: reads as the part ending (issue 14 exempts the page before a part opens from the 15 % rule),
+#: more as a hole.
+END_EMPTY = 0.50
+#: A gap inside a part is shared out between the blocks that begin on its page when each takes
+#: this much more space above it at most (CSS px): a page a little more open reads as set,
+#: more as loose.
+SPREAD_PX = 5 * PX_PER_MM
+#: The blocks that may take a little more space above them (never inside a table, a float, a
+#: diagram or a box with a border or a background: their space would show inside).
+_SPREAD = {"section", "p", "ul", "ol", "li", "h3", "h4", "div", "dl", "dt", "dd"}
+#: The most write-in panels a document takes when its pool does not say (data-gp-panels): more
+#: read as padding.
+MOST_PANELS = 2
 #: A part whose last page is more than this empty ends on a few lines: it is set tighter; so is
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
@@ -68,7 +83,7 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
-    one_page = _tighten(laid.document, root)
+    one_page = _tighten(laid.document, root) + _split_long_runs(laid.document, root, parents)
     tight = _tighten_parts(laid.document, parts, parents)
     document, stale = laid.document, False  # stale: ``laid`` shows the parts untightened
     if one_page or tight:
@@ -87,12 +102,17 @@ def paginate(laid: Layout) -> Layout:
     if moved + _tighten_more(document, parts):
         laid = relayout(laid)
         document, stale = laid.document, False
-    chosen = _choose(gaps(document), part_ends(document, parts), pool, parents)
+    # Space first, panels last: a gap the page's own blocks can take, a little further apart
+    # each, is closed so; what remains may take a panel.
+    found = gaps(document)
+    spread = [gap for gap in found if _spread(document, gap)]
+    rest = [gap for gap in found if gap not in spread]
+    chosen = _choose(rest, part_ends(document, parts), pool, parents)
     panels = _fill(chosen, parents)
     ends = [(part, panel) for spot, (part, panel) in zip(chosen, panels, strict=True) if spot.end]
     pages = len(document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
-    if not (panels or rounded):
+    if not (panels or rounded or spread):
         return relayout(laid) if stale else laid
     settled = relayout(laid)
     if ends and len(settled.document.pages) > pages:
@@ -137,6 +157,54 @@ def _tighten(document: Any, root: Element) -> bool:
     for element in over:
         element.set("data-gp-tight", "")
     return bool(over)
+
+
+def _split_long_runs(document: Any, root: Element, parents: dict[Element, Element]) -> bool:
+    """Mark ``data-gp-keep="split"`` each run of ``[data-gp-keep]`` siblings (a list kept whole)
+    that runs over more than two pages, or over two from the top of one: longer than a page, it
+    cannot be whole, and kept so it only leaves a hole before it; whether any was."""
+    pages: dict[int, set[int]] = {}
+    tops: dict[int, set[int]] = {}
+    for number, page in enumerate(document.pages):
+        before = _elements(document.pages[number - 1]._page_box) if number else set()
+        for box in _walk(_root(page._page_box)):
+            if box.element is not None and box.element.get("data-gp-keep") is not None:
+                pages.setdefault(id(box.element), set()).add(number)
+                if id(box.element) not in before:
+                    tops.setdefault(number, set()).add(id(box.element))
+    runs: list[list[Element]] = []
+    for element in root.iter():
+        if element.get("data-gp-keep") is None:
+            continue
+        parent = parents.get(element)
+        siblings = list(parent) if parent is not None else []
+        at = siblings.index(element) if parent is not None else 0
+        if at and siblings[at - 1].get("data-gp-keep") is not None and runs:
+            runs[-1].append(element)
+        else:
+            runs.append([element])
+    split = False
+    for run in runs:
+        spread = set().union(*(pages.get(id(e), set()) for e in run))
+        first = min(spread) if spread else 0
+        whole_page = id(run[0]) in tops.get(first, set()) and _opens_page(document, first, run[0])
+        if len(spread) > 2 or (len(spread) == 2 and whole_page):
+            for element in run[1:]:
+                element.set("data-gp-keep", "split")
+            split = True
+    return split
+
+
+def _opens_page(document: Any, number: int, element: Element) -> bool:
+    """Whether ``element`` is the first new block of page ``number``."""
+    if not number:
+        return False
+    before = _elements(document.pages[number - 1]._page_box)
+    start = _first_new(_root(document.pages[number]._page_box), before)
+    while start is not None and start.element is not element:
+        children = [c for c in getattr(start, "children", ()) if c.is_in_normal_flow()]
+        start = children[0] if children and type(children[0]).__name__ != "LineBox" else None
+    return start is not None
 
 
 def _tighten_parts(
@@ -196,37 +264,89 @@ class _Spot:
 def _choose(
     found: list[Gap], ends: list[Gap], pool: Element, parents: dict[Element, Element]
 ) -> list[_Spot]:
-    """A panel for each gap inside a part (``found``) and each part that ends high on its page
-    (``ends``, ``before``: the part), gaps first (a hole inside a part reads as a mistake, a
-    part that ends short as its end), the largest first, so that what fills them varies
-    and never reads as padding: no panel twice (each part's notes with its own question once,
-    the plain notes once, the questions to ask once, the checklist once) and never two of a
-    kind on following pages. A gap takes its part's notes first, a part's end a panel with rows
-    (the questions, the checklist) first; a space nothing may take stays as it is."""
+    """A panel for the gaps inside parts (``found``) and the parts that end more than half empty
+    (``ends``, ``before``: the part), within the pool's budget (``data-gp-panels``, else
+    MOST_PANELS) and never a kind twice: a write-in panel is the last resort, and more than one
+    or two in a guide read as padding. Gaps first, the largest first (a hole inside a part reads
+    as a mistake, a part that ends short as its end), then part ends, the emptiest first. A gap
+    takes notes (its part's, with its question, else the plain ones), or a panel with rows that
+    fits whole; a part's end only a panel with rows that fits whole, set at its own height (a
+    notes panel stretched to the page's foot is padding). A space nothing may take stays as it
+    is."""
+    budget = int(pool.get("data-gp-panels") or MOST_PANELS)
     own = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
     plain = pool.find("*[@data-gp-fill='notes']")
     rows = pool.findall("*[@data-gp-fill='end']")
     spots = [(gap, False) for gap in found if _fillable(gap, parents, own)]
     spots += [(end, True) for end in ends if end.space - SAFETY_PX >= SMALLEST_PX]
-    used: set[int] = set()
-    placed: list[tuple[int, str]] = []
-    chosen = []
+    used: set[str] = set()
+    chosen: list[_Spot] = []
     for gap, end in sorted(spots, key=lambda spot: (spot[1], -spot[0].space)):
+        if len(chosen) >= budget:
+            break
         height = gap.space - SAFETY_PX
-        part = gap.before if end else _part_of(gap.before, parents, own)
-        notes = [own.get(part.get("id")) if part is not None else None, plain]
-        offered = [(f, "notes") for f in notes if f is not None]
         with_rows = [(f, f.get("data-gp-kind") or "rows") for f in rows if _rows(f, height)]
-        offered = [*with_rows, *offered] if end else [*offered, *with_rows]
+        offered = with_rows
+        if not end:
+            part = _part_of(gap.before, parents, own)
+            notes = [own.get(part.get("id")) if part is not None else None, plain]
+            offered = [(f, "notes") for f in notes if f is not None] + with_rows
         for filler, kind in offered:
-            if id(filler) not in used and all(
-                abs(gap.page - page) > 1 for page, k in placed if k == kind
-            ):
-                used.add(id(filler))
-                placed.append((gap.page, kind))
+            if kind not in used:
+                used.add(kind)
                 chosen.append(_Spot(gap, end, filler, kind))
                 break
     return sorted(chosen, key=lambda spot: spot.gap.page)
+
+
+def _spread(document: Any, gap: Gap) -> bool:
+    """Close ``gap`` by setting the blocks that begin on its page a little apart (padding above
+    each, SPREAD_PX at most): the page then reaches its foot and the next page starts as before;
+    False (nothing changed) when there are too few of them to take it."""
+    pages = [page._page_box for page in document.pages]
+    before = _elements(pages[gap.page - 1]) if gap.page else set()
+    found: list[Any] = []
+
+    def visit(box: Any) -> None:
+        for child in getattr(box, "children", ()):
+            if type(child).__name__ == "LineBox" or not child.is_in_normal_flow():
+                continue
+            element = child.element
+            boxed = (
+                child.border_top_width > 0
+                or child.border_bottom_width > 0
+                or child.style["background_color"].alpha > 0
+            )
+            if element is None or boxed:
+                continue
+            if element.tag in _SPREAD and id(element) not in before:
+                found.append(child)
+            if element.tag in _FLOW | {"ul", "ol"}:
+                visit(child)
+
+    visit(_root(pages[gap.page]))
+    # The first block of the page has nothing above it; a block that opens its parent shares
+    # its parent's boundary.
+    parents = {id(first.element) for box in found if (first := _first_block(box)) is not None}
+    boundaries = [box for box in found[1:] if id(box.element) not in parents]
+    need = gap.space - SAFETY_PX
+    if not boundaries or need / len(boundaries) > SPREAD_PX:
+        return False
+    more = need / len(boundaries)
+    for box in boundaries:
+        style = box.element.get("style")
+        own = f"padding-top: {box.padding_top + more:.2f}px"
+        box.element.set("style", f"{style}; {own}" if style else own)
+    return True
+
+
+def _first_block(box: Any) -> Any:
+    """The first child of ``box`` in normal flow when it is a block of its own, else None."""
+    for child in getattr(box, "children", ()):
+        if child.is_in_normal_flow():
+            named = type(child).__name__ != "LineBox" and child.element is not box.element
+            return child if named else None
+    return None
 
 
 def _fillable(gap: Gap, parents: dict[Element, Element], own: dict[str | None, Element]) -> bool:
@@ -242,14 +362,14 @@ def _fillable(gap: Gap, parents: dict[Element, Element], own: dict[str | None, E
 
 
 def _rows(filler: Element, height: float) -> int:
-    """How many of ``filler``'s rows (``[data-gp-unit]``, each data-gp-unit-mm high below a
-    heading of data-gp-head-mm) fit in ``height`` CSS px; 0 when fewer than two do (a checklist
-    of one line is not worth setting). A filler without rows fits any height (1)."""
+    """How many rows (``[data-gp-unit]``, each data-gp-unit-mm high below a heading of
+    data-gp-head-mm) ``filler`` sets in ``height`` CSS px: all of them (the number its heading
+    asks for: five steps, five questions), or 0 when they do not all fit. A filler without rows
+    fits any height (1)."""
     units = filler.findall(".//*[@data-gp-unit]")
     if not units:
         return 1
-    fit = min(len(units), int(_room(filler, height) // _unit(filler)))
-    return fit if fit >= 2 else 0
+    return len(units) if len(units) * _unit(filler) <= _room(filler, height) else 0
 
 
 def _room(filler: Element, height: float) -> float:
@@ -262,24 +382,14 @@ def _unit(filler: Element) -> float:
 
 
 def _fill(spots: list[_Spot], parents: dict[Element, Element]) -> list[tuple[Element, Element]]:
-    """Put each chosen panel in its gap or below its part's end, sized to the space, with the
-    rows that fit; the (parent, panel) pairs put."""
+    """Put each chosen panel in its gap or below its part's end: notes sized to the space, a
+    panel with rows at its own height (its rows as many and as high as it declares, never
+    stretched to the page's foot); the (parent, panel) pairs put."""
     added = []
     for spot in spots:
-        height = spot.gap.space - SAFETY_PX
         clone = copy.deepcopy(spot.filler)
-        keep = _rows(spot.filler, height)
-        # The rows that fit, each a little taller when there is room (no blank foot): rows
-        # never overflow the panel, since WeasyPrint may move a panel whose content runs past
-        # the page's foot to the next page, clipped or not.
-        row = min(1.5 * _unit(spot.filler), _room(spot.filler, height) / keep)
-        for holder in list(clone.iter()):
-            units = [u for u in holder if u.get("data-gp-unit") is not None]
-            for unit in units[keep:]:
-                holder.remove(unit)
-            for unit in units[:keep]:
-                unit.set("style", f"height: {row:.1f}px")
-        clone.set("style", f"height: {height:.1f}px")
+        if not clone.findall(".//*[@data-gp-unit]"):
+            clone.set("style", f"height: {spot.gap.space - SAFETY_PX:.1f}px")
         parent = spot.gap.before if spot.end else parents[spot.gap.before]
         if spot.end:
             parent.append(clone)
