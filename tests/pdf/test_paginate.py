@@ -1,7 +1,8 @@
-"""The paginator: gaps closed by setting their page's blocks a little apart, else filled with
-the document's own fillers (two write-in panels at most, never a kind twice), parts that end
-more than half empty given a panel with rows below their end (at its own height, all its rows or
-none), a figure kept with its heading, front pages tightened, the page count rounded up."""
+"""The paginator: gaps closed by pulling the text after a whole block forward, by setting their
+page's blocks a little apart, else filled with the document's own fillers (two write-in panels
+at most, never a kind twice), parts that end more than half empty given a panel with rows below
+their end (at its own height, all its rows or none), a figure kept with its heading, front pages
+tightened, the page count rounded up."""
 
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ def page_texts(laid: Layout) -> list[str]:
 
 
 def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
-    laid = lay_out(f'<section id="one">{WORDS}<div class="keep">diagram</div>{WORDS}</section>')
+    # Nothing follows the diagram in its part that could fill the gap (the part's end).
+    laid = lay_out(f'<section id="one">{WORDS}<div class="keep">diagram</div></section>')
     [gap] = gaps(laid.document)
     assert gap.space > MOST_EMPTY * laid.document.pages[0]._page_box.height
     filled = paginate(laid)
@@ -79,6 +81,34 @@ def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
     assert len(filled.document.pages) == len(laid.document.pages)
     texts = page_texts(filled)
     assert "Notes" in texts[0] and texts[1].startswith("diagram")  # the diagram stays next
+
+
+def test_the_text_after_a_whole_block_fills_its_gap_and_the_block_opens_the_next_page() -> None:
+    # An editor's move, not a panel: the two short paragraphs after the diagram come before it
+    # (as much as fills the gap), and the diagram floats to the next page's top.
+    laid = lay_out(
+        f'<section id="one">{WORDS}<div class="keep">diagram</div>'
+        f"{SHORT}{SHORT.replace('Some', 'More')}<p>End.</p></section>"
+    )
+    assert len(gaps(laid.document)) == 1
+    settled = paginate(laid)
+    texts = page_texts(settled)
+    assert gaps(settled.document) == [] and "Notes" not in "".join(texts)
+    assert "More words" in texts[0] and texts[1].startswith("diagram")
+
+
+def test_a_plain_section_comes_before_a_section_that_opens_with_a_diagram() -> None:
+    head = '<h3 style="break-after: avoid; margin: 0">{}</h3>'
+    laid = lay_out(
+        f'<section id="one">{WORDS}<section class="section">{head.format("Ladder")}'
+        f'<div class="keep">diagram</div></section><section class="section">'
+        f"{head.format('Tips')}{SHORT}{SHORT}</section></section>"
+    )
+    assert "Ladder" not in page_texts(laid)[0]
+    texts = page_texts(paginate(laid))
+    # The plain section fills the page; the diagram's section opens the next with its heading.
+    assert "Tips" in texts[0] and "Notes" not in "".join(texts)
+    assert texts[1].startswith("Ladderdiagram")
 
 
 def test_a_side_note_left_alone_above_a_gap_goes_with_its_section() -> None:
@@ -140,9 +170,10 @@ def test_a_document_has_one_notes_panel_at_most() -> None:
 
 def test_a_gap_is_shared_out_between_the_blocks_of_its_page() -> None:
     # Eighteen short lines and a diagram that does not fit below them: each line is set a
-    # little further from the one before, the page reaches its foot, no panel.
+    # little further from the one before, the page reaches its foot, no panel (no text after
+    # the diagram to pull forward).
     lines = "".join(f"<div>{n}. Some words to read.</div>" for n in range(10, 28))
-    laid = lay_out(f'<section id="one">{lines}<div class="keep">diagram</div>{SHORT}</section>')
+    laid = lay_out(f'<section id="one">{lines}<div class="keep">diagram</div></section>')
     [gap] = gaps(laid.document)
     settled = paginate(laid)
     texts = page_texts(settled)

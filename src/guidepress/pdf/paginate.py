@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
@@ -102,6 +102,17 @@ def paginate(laid: Layout) -> Layout:
     if moved + _tighten_more(document, parts):
         laid = relayout(laid)
         document, stale = laid.document, False
+    # Like an editor: a block that must stay whole and moved to the next page lets the text
+    # that follows it fill the gap, and opens the next page itself (a figure floating to the
+    # top of the next page).
+    if sum(_pull(document, gap, parents) for gap in gaps(document)):
+        laid = relayout(laid)
+        document, stale = laid.document, False
+        # Text that ran on after the block it let first may end its part on a few lines: that
+        # part is set tighter (or tighter still), as at first.
+        if _tighten_tails(document, parts):
+            laid = relayout(laid)
+            document = laid.document
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)
@@ -233,6 +244,20 @@ def _tighten_parts(
     return list({id(part): part for part in marked}.values())
 
 
+def _tighten_tails(document: Any, parts: list[Element]) -> int:
+    """Mark each part that runs onto a last page by a few lines (more than TAIL_EMPTY of it
+    empty) ``data-gp-tight``, or ``"more"`` when it is already; the number marked."""
+    pages = [page._page_box for page in document.pages]
+    marked = [
+        end.before
+        for end in part_ends(document, parts, TAIL_EMPTY)
+        if end.page > 0 and id(end.before) in _elements(pages[end.page - 1])
+    ]
+    for part in marked:
+        part.set("data-gp-tight", "more" if part.get("data-gp-tight") is not None else "")
+    return len(marked)
+
+
 def _tighten_more(document: Any, parts: list[Element]) -> int:
     """Mark ``data-gp-tight="more"`` each part set tighter that still runs onto a last page by a
     few lines (the sources' credit notes alone on a page): its stylesheet takes a little more
@@ -297,6 +322,145 @@ def _choose(
                 chosen.append(_Spot(gap, end, filler, kind))
                 break
     return sorted(chosen, key=lambda spot: spot.gap.page)
+
+
+def _kept(box: Any) -> bool:
+    """Whether ``box`` must stay whole (a diagram, a list of up to ten, a case, a side note)."""
+    return bool(box.style["break_inside"] in ("avoid", "avoid-page"))
+
+
+def _flexible(element: Element) -> bool:
+    """Whether ``element`` is text that may run over a page or sit anywhere in its section: a
+    paragraph, a list that may split."""
+    kept = "keep" in (element.get("class") or "").split() or element.get("data-gp-keep") is not None
+    return element.tag in ("p", "ul", "ol") and not kept and element.get("data-gp-figure") is None
+
+
+def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
+    """Close ``gap`` left by a block that must stay whole (with its heading, or a run of
+    ``[data-gp-keep]`` blocks) by moving the text that follows it in its section (paragraphs,
+    lists that may split) before it: the text fills the gap and the block opens the next page.
+    Only as much text as fills the gap, and only where the block then still fits on the next
+    page; False (nothing moved) otherwise."""
+    pages = [page._page_box for page in document.pages]
+    boxes: dict[int, list[tuple[int, Any]]] = {}
+    for number, page in enumerate(pages[gap.page + 1 : gap.page + 5]):
+        for box in _walk(_root(page)):
+            if box.element is not None:
+                boxes.setdefault(id(box.element), []).append((number, box))
+    where = {key: {number for number, _ in found} for key, found in boxes.items()}
+    parent = parents.get(gap.before)
+    if parent is None or parent.tag not in _FLOW:
+        return False
+    siblings = list(parent)
+    at = siblings.index(gap.before)
+    unit = [gap.before]
+    if gap.before.tag in ("h3", "h4") and at + 1 < len(siblings):
+        unit.append(siblings[at + 1])
+    while (
+        unit[-1].get("data-gp-keep") is not None
+        and at + len(unit) < len(siblings)
+        and siblings[at + len(unit)].get("data-gp-keep") is not None
+    ):
+        unit.append(siblings[at + len(unit)])
+    if _is_section(gap.before):
+        # A section that opens with a block that must stay whole (its heading with a diagram,
+        # a table, a short list): the sections of plain text after it in its part may come
+        # first, and it opens the next page with its heading.
+        head = [c for c in gap.before if c.tag != "aside"][:2]
+        if len(head) < 2 or not all(id(c) in boxes for c in head):
+            return False
+        if len(where[id(head[-1])]) > 1:
+            return False  # it runs over the page: it does not need a page top
+        unit_height = sum(_outer(boxes[id(c)]) for c in head)
+        following = list(takewhile(_plain, siblings[at + 1 :]))
+        if not following:
+            return _swap_back(pages, gap, parent, unit_height)
+    elif (
+        unit[0].get("data-gp-keep") is not None
+        and at
+        and siblings[at - 1].get("data-gp-figure") is not None
+        and id(siblings[at - 1]) in _elements(pages[gap.page])
+    ):
+        # The ladder's tiers, which followed their ladder onto its page and do not fit below
+        # it whole: they go on from it there, a tier (kept whole) at a time, rather than leave
+        # a hole between the ladder and its words.
+        for element in unit[1:]:
+            element.set("data-gp-keep", "split")
+        return len(unit) > 1
+    else:
+        first = boxes.get(id(unit[-1]))
+        if not first or not _kept(first[0][1]) or len(where.get(id(unit[0]), ())) > 1:
+            return False
+        following = siblings[at + len(unit) :]
+        unit_height = sum(_outer(boxes[id(e)]) for e in unit if id(e) in boxes)
+    height = pages[gap.page].height
+    need = gap.space - SAFETY_PX
+    taken: list[Element] = []
+    total = 0.0
+    for element in following:
+        if not (_flexible(element) or _is_section(element)) or id(element) not in boxes:
+            break
+        size = _outer(boxes[id(element)])
+        if total + size > need:
+            # Text that runs over the page: its rest goes above the block on the next page,
+            # which must still hold the block.
+            if total + size - need + unit_height <= height * (1 - MOST_EMPTY):
+                taken.append(element)
+                total += size
+            break
+        taken.append(element)
+        total += size
+    if not taken or need - min(total, need) > MOST_EMPTY * height:
+        return False
+    for element in taken:
+        parent.remove(element)
+    for offset, element in enumerate(taken):
+        parent.insert(at + offset, element)
+    return True
+
+
+def _swap_back(pages: list[Any], gap: Gap, parent: Element, unit_height: float) -> bool:
+    """Close ``gap`` before a section that ends its part and must open with a whole block by
+    setting it before the section of plain text that precedes it, when that section begins on
+    the gap's page and the gap and that section's room there hold the block: the plain text
+    then runs on after it. False when it does not fit."""
+    siblings = list(parent)
+    at = siblings.index(gap.before)
+    if at == 0 or not _plain(siblings[at - 1]):
+        return False
+    previous = siblings[at - 1]
+    here = [b for b in _walk(_root(pages[gap.page])) if b.element is previous]
+    if not here or (gap.page and id(previous) in _elements(pages[gap.page - 1])):
+        return False
+    if unit_height > gap.space - SAFETY_PX + _outer([(0, box) for box in here[:1]]):
+        return False
+    # The plain text it displaces ends the part on the next page: on a few lines, it would
+    # read as left over (TAIL_EMPTY).
+    if unit_height - gap.space < (1 - TAIL_EMPTY + MOST_EMPTY) * pages[gap.page].height:
+        return False
+    parent.remove(gap.before)
+    parent.insert(at - 1, gap.before)
+    return True
+
+
+def _plain(element: Element) -> bool:
+    """Whether ``element`` is a section of plain text: its heading, paragraphs, lists that may
+    split and side notes."""
+    return _is_section(element) and all(_flexible(c) or c.tag in ("h3", "aside") for c in element)
+
+
+def _is_section(element: Element) -> bool:
+    return element.tag == "section" and "section" in (element.get("class") or "").split()
+
+
+def _outer(boxes: list[tuple[int, Any]]) -> float:
+    """The height one element's ``boxes`` (page number, box) take with their margins: the
+    outermost of each page's (a table's wrapper and the table are one element's)."""
+    tallest: dict[int, float] = {}
+    for page, box in boxes:
+        tallest[page] = max(tallest.get(page, 0.0), box.margin_height())
+    return float(sum(tallest.values()))
 
 
 def _spread(document: Any, gap: Gap) -> bool:
