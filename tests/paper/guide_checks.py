@@ -25,8 +25,30 @@ THEME_FONTS = ("GP-Body", "GP-Serif")
 TYPE_FLOOR_PT = 6.98
 #: Running heads and feet sit this far into the top and bottom margins (mm).
 HEAD_ZONE_MM, FOOT_ZONE_MM = 18.0, 17.0
-#: How empty a part's last page may be (of its text area).
-LAST_PAGE_EMPTY = 0.35
+#: How empty a part's last page may be (of its text area). Issue 14 exempts the page before a
+#: part opens from the 15 % rule: a part, like a book's chapter, ends where its text ends. What
+#: a designer does not let stand is a part that runs onto its last page by a few lines (a widow
+#: page, read as left over): at least a quarter of the text area (about a dozen lines of body
+#: text) must be set. The paginator sets a part tighter that ends on less (TAIL_EMPTY), and may
+#: give a part's end more than half empty one write-in panel within the guide's two (END_EMPTY).
+LAST_PAGE_EMPTY = 0.75
+#: The most write-in panels (notes, questions, an action plan) a guide may print: more read as
+#: padding (third review, finding 1).
+MOST_PANELS = 2
+
+
+def panels(pages: tuple[Page, ...], labels: Labels) -> list[tuple[str, int]]:
+    """The write-in panels printed in the text pages, read from their kickers (small capitals
+    above a panel; a designed page's title is set large): (kind, page), in page order."""
+    kinds = {
+        _squash(labels[key].upper()): key for key in ("notes", "questions_title", "plan_title")
+    }
+    return [
+        (kinds[_squash(line.text)], page.number)
+        for page in pages
+        for line in page.lines()
+        if _squash(line.text) in kinds and line.size < 9
+    ]
 
 
 @dataclass(frozen=True)
@@ -102,6 +124,14 @@ def _titled(page: Page, title: str) -> bool:
     """Whether a line of ``page`` reads ``title`` alone: a diagram set below its section's text
     carries its own title (pdf/paginate.py)."""
     return any(_squash(ln.text) == _squash(title) for ln in page.lines())
+
+
+def _opens_with(page: Page, text: str) -> bool:
+    """Whether the first line of ``page``'s text area (below its running head) reads ``text``
+    (its first 14 characters, white space and hyphens left out)."""
+    body = [ln for ln in page.lines() if ln not in head_lines(page) and ln not in foot_lines(page)]
+    top = max(body, key=lambda ln: ln.baseline, default=None)
+    return top is not None and _squash(top.text).startswith(_squash(text)[:14])
 
 
 def _opens(page: Page, title: str) -> bool:
@@ -244,13 +274,15 @@ def problems(
             found.append(f"p{page.number}: foot {[(ln.size, ln.text) for ln in feet]}")
 
     # Page fill: no page in a part more than 15 % empty; a part's last page (before a part
-    # opens, or the back matter) may end short, but not more than 35 % empty: a half-empty page
-    # looks unfinished (the paginator puts a panel below the part's end).
+    # opens, or the back matter) may end short, but not on a few lines (LAST_PAGE_EMPTY).
     for title, first in parts:
         last = next((p for p in ends if p > first), len(pages)) - 1
         for number in range(first, last + 1):
             fill = page_fill(path, number, 22, 20)
-            if fill < (0.85 if number < last else 1 - LAST_PAGE_EMPTY):
+            # The body's last page opening with the sources is a references page of its own:
+            # the issue exempts the body's last page, and a list of sources may be short.
+            references = number == len(pages) - 1 and _opens(pages[number - 1], labels.sources)
+            if fill < (0.85 if number < last else 0 if references else 1 - LAST_PAGE_EMPTY):
                 found.append(f"p{number} ({title}): {100 - 100 * fill:.0f} % empty")
 
     # Diagrams that stay whole on one page, on the page of their heading.
@@ -292,6 +324,31 @@ def problems(
             first, last = set(_page_with(pages, items[0][:60])), _page_with(pages, items[-1][:60])
             if not first & set(last):
                 found.append(f"the list {name} ({len(items)} items) is split across pages")
+
+    # The ladder's tiers in words are a list: whole on one page.
+    described = [t.description for t in role.tiers if t.description]
+    if 1 < len(role.tiers) <= 10 and len(described) == len(role.tiers):
+        first, last = _page_with(pages, described[0][:60]), _page_with(pages, described[-1][:60])
+        # A run of tiers longer than a page cannot be whole (the paginator splits it after
+        # all, pdf/paginate.py): it opens its page (no body line above its first tier) or goes
+        # on from the ladder on its page, and runs on; kept whole it would leave a hole.
+        ladder = _page_with(pages, labels.ladder_reading)
+        opens = bool(first) and (
+            _opens_with(pages[first[0] - 1], f"1{role.tiers[0].title}") or first[:1] == ladder
+        )
+        if first and last and not set(first) & set(last) and not opens:
+            found.append(f"the tiers ({len(role.tiers)}) are split across pages {first}, {last}")
+
+    # Write-in panels: a last resort, MOST_PANELS at most, never a kind twice, and no action plan
+    # beside the back cover's own "Next steps".
+    printed = panels(pages, labels)
+    kinds = [kind for kind, _ in printed]
+    if len(printed) > MOST_PANELS or len(set(kinds)) < len(kinds):
+        found.append(f"write-in panels {printed}: more than {MOST_PANELS}, or a kind twice")
+    if "plan_title" in kinds and _squash(labels.next_steps) in _squash(
+        "".join(c.text for c in pages[-1].chars)
+    ):
+        found.append("an action plan panel beside the back cover's next steps")
 
     # Fonts: the theme's and the brand's only.
     allowed = list(THEME_FONTS)

@@ -18,9 +18,10 @@ import yaml
 from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
+from guidepress.i18n.labels import catalogue
 from guidepress.pdf.impose import saddle_order
 from tests.helpers import built_entries, new_project, outline_tree, pinned_date, squash, write
-from tests.paper.guide_checks import foot_lines, head_lines
+from tests.paper.guide_checks import foot_lines, head_lines, panels
 from tests.paper.measure import chars_of, read_pages
 
 pytestmark = pytest.mark.pdf
@@ -300,3 +301,16 @@ def test_the_cover_s_pay_range_is_the_chapters_medians(demo: Path) -> None:
     roles = (yaml.safe_load(f.read_text()) for f in (demo / "content/roles").glob("*-manager.yaml"))
     own = sorted(role["salary"]["median"] for role in roles)
     assert (low, high) != (own[0], own[-1])  # the role files' own medians differ from BLS's
+
+
+def test_chapters_have_no_write_in_panels(demo: Path) -> None:
+    """The demo's careers-fair booklet: a chapter's guide takes no notes, questions or action
+    plan panels (each chapter repeated them: third review, finding 3); the end keeps the reader's
+    shortlist and the back cover's next steps."""
+    entries = built_entries(demo, BuildRequest(kinds=("booklet",)))
+    entry = next(e for e in entries.values() if e["kind"] == "booklet")
+    path = demo / "output" / entry["path"]
+    assert panels(read_pages(path), catalogue("en", demo)) == []
+    texts = _text(path)
+    assert any(text.strip().startswith("My shortlist") for text in texts)
+    assert "Next steps" in texts[-1]

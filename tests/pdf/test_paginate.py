@@ -1,6 +1,8 @@
-"""The paginator: gaps filled with the document's own fillers (two at most, never on following
-pages), parts that end high given one below their end, a figure kept with its heading, front
-pages tightened, the page count rounded up."""
+"""The paginator: gaps closed by pulling the text after a whole block forward, by setting their
+page's blocks a little apart, else filled with the document's own fillers (two write-in panels
+at most, never a kind twice), parts that end more than half empty given a panel with rows below
+their end (at its own height, all its rows or none), a figure kept with its heading, front pages
+tightened, the page count rounded up."""
 
 from __future__ import annotations
 
@@ -10,7 +12,15 @@ from xml.etree.ElementTree import Element
 import pytest
 
 from guidepress.pdf.engine import Layout, layout
-from guidepress.pdf.paginate import END_EMPTY, MOST_EMPTY, gaps, paginate, part_ends
+from guidepress.pdf.paginate import (
+    END_EMPTY,
+    MOST_EMPTY,
+    SAFETY_PX,
+    SPREAD_PX,
+    gaps,
+    paginate,
+    part_ends,
+)
 
 pytestmark = pytest.mark.pdf
 
@@ -24,19 +34,32 @@ p { margin: 0 0 3mm; }
 .filler { break-inside: avoid; overflow: hidden; border: 0.5mm solid; }
 .filler-page { break-before: page; }
 section[data-gp-tight] p { margin: 0; }
+[data-gp-keep] { break-inside: avoid; }
+[data-gp-keep] + [data-gp-keep]:not([data-gp-keep="split"]) { break-before: avoid; }
 </style>"""
-POOL = """<div hidden data-gp-fillers data-gp-pages-multiple="{multiple}">
+POOL = """<div hidden data-gp-fillers data-gp-pages-multiple="{multiple}"{panels}>
 <aside class="filler" data-gp-fill="gap" data-gp-for="one"><p>Notes</p></aside>
 <aside class="filler" data-gp-fill="notes"><p>Plain</p></aside>
+<aside class="filler" data-gp-fill="end" data-gp-kind="questions" data-gp-head-mm="8"
+ data-gp-unit-mm="8"><p>Ask</p><ol>{rows}</ol></aside>
 <section class="filler-page" data-gp-fill="page" aria-labelledby="plan">
 <h2 id="plan">Plan</h2></section>
 </div>"""
 WORDS = "<p>" + "Some words to read. " * 30 + "</p>"  # 58 % of a page
 LONGER = "<p>" + "Some words to read. " * 45 + "</p>"  # 89 %
+SHORT = "<p>" + "Some words to read. " * 8 + "</p>"  # 16 %
 
 
-def lay_out(body: str, multiple: int = 1, pool: bool = True) -> Layout:
-    html = f"<html><head>{STYLE}</head><body>{body}{POOL.format(multiple=multiple) if pool else ''}"
+ROWS = "".join(f'<li data-gp-unit style="height: 8mm">Q{n}</li>' for n in range(1, 6))
+
+
+def pool_of(multiple: int = 1, panels: int | None = None) -> str:
+    budget = "" if panels is None else f' data-gp-panels="{panels}"'
+    return POOL.format(multiple=multiple, panels=budget, rows=ROWS)
+
+
+def lay_out(body: str, multiple: int = 1, pool: bool = True, panels: int | None = None) -> Layout:
+    html = f"<html><head>{STYLE}</head><body>{body}{pool_of(multiple, panels) if pool else ''}"
     return layout(html + "</body></html>", [], allowed=[Path.cwd()])
 
 
@@ -49,7 +72,8 @@ def page_texts(laid: Layout) -> list[str]:
 
 
 def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
-    laid = lay_out(f'<section id="one">{WORDS}<div class="keep">diagram</div>{WORDS}</section>')
+    # Nothing follows the diagram in its part that could fill the gap (the part's end).
+    laid = lay_out(f'<section id="one">{WORDS}<div class="keep">diagram</div></section>')
     [gap] = gaps(laid.document)
     assert gap.space > MOST_EMPTY * laid.document.pages[0]._page_box.height
     filled = paginate(laid)
@@ -57,6 +81,34 @@ def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
     assert len(filled.document.pages) == len(laid.document.pages)
     texts = page_texts(filled)
     assert "Notes" in texts[0] and texts[1].startswith("diagram")  # the diagram stays next
+
+
+def test_the_text_after_a_whole_block_fills_its_gap_and_the_block_opens_the_next_page() -> None:
+    # An editor's move, not a panel: the two short paragraphs after the diagram come before it
+    # (as much as fills the gap), and the diagram floats to the next page's top.
+    laid = lay_out(
+        f'<section id="one">{WORDS}<div class="keep">diagram</div>'
+        f"{SHORT}{SHORT.replace('Some', 'More')}<p>End.</p></section>"
+    )
+    assert len(gaps(laid.document)) == 1
+    settled = paginate(laid)
+    texts = page_texts(settled)
+    assert gaps(settled.document) == [] and "Notes" not in "".join(texts)
+    assert "More words" in texts[0] and texts[1].startswith("diagram")
+
+
+def test_a_plain_section_comes_before_a_section_that_opens_with_a_diagram() -> None:
+    head = '<h3 style="break-after: avoid; margin: 0">{}</h3>'
+    laid = lay_out(
+        f'<section id="one">{WORDS}<section class="section">{head.format("Ladder")}'
+        f'<div class="keep">diagram</div></section><section class="section">'
+        f"{head.format('Tips')}{SHORT}{SHORT}</section></section>"
+    )
+    assert "Ladder" not in page_texts(laid)[0]
+    texts = page_texts(paginate(laid))
+    # The plain section fills the page; the diagram's section opens the next with its heading.
+    assert "Tips" in texts[0] and "Notes" not in "".join(texts)
+    assert texts[1].startswith("Ladderdiagram")
 
 
 def test_a_side_note_left_alone_above_a_gap_goes_with_its_section() -> None:
@@ -104,17 +156,32 @@ def test_a_part_with_a_small_gap_is_set_tighter_before_it_gets_a_filler() -> Non
     assert "Head" in texts[0] and "Notes" not in "".join(texts)
 
 
-def test_a_document_has_two_notes_at_most_never_on_following_pages() -> None:
-    # Three gaps on pages 1, 2 and 3: the first and the third get a panel; the part asks its
-    # question in the first, the second is plain.
+def test_a_document_has_one_notes_panel_at_most() -> None:
+    # Three gaps on pages 1, 2 and 3, too large to share out: the largest takes the part's
+    # notes; no notes panel twice (the plain one stays in the pool), and none of the others
+    # can take the questions (five rows do not fit), so they stay as they are.
     short = "<p>" + "Some words to read. " * 4 + "</p>"
     diagrams = "".join(f'<div class="keep">d{n}</div>{short}' for n in (1, 2, 3))
     laid = lay_out(f'<section id="one">{WORDS}{diagrams}<p>End.</p></section>')
     assert [gap.page for gap in gaps(laid.document)] == [0, 1, 2]
     texts = page_texts(paginate(laid))
-    panels = [n for n, t in enumerate(texts) if t.endswith(("Notes", "Plain"))]
-    assert panels == [0, 2]
-    assert texts[0].endswith("Notes") and texts[2].endswith("Plain")
+    assert sum(t.count("Notes") for t in texts) == 1 and "Plain" not in "".join(texts)
+
+
+def test_a_gap_is_shared_out_between_the_blocks_of_its_page() -> None:
+    # Eighteen short lines and a diagram that does not fit below them: each line is set a
+    # little further from the one before, the page reaches its foot, no panel (no text after
+    # the diagram to pull forward).
+    lines = "".join(f"<div>{n}. Some words to read.</div>" for n in range(10, 28))
+    laid = lay_out(f'<section id="one">{lines}<div class="keep">diagram</div></section>')
+    [gap] = gaps(laid.document)
+    settled = paginate(laid)
+    texts = page_texts(settled)
+    assert "Notes" not in "".join(texts) and texts[1].startswith("diagram")
+    assert gaps(settled.document) == []
+    spread = [e for e in part(settled, "one") if "padding-top" in (e.get("style") or "")]
+    assert len(spread) == 17  # every line but the page's first
+    assert gap.space - SAFETY_PX < 17 * SPREAD_PX
 
 
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:
@@ -129,38 +196,52 @@ def part(laid: Layout, name: str) -> Element:
     return next(e for e in laid.source.etree_element.iter() if e.get("id") == name)
 
 
-def test_a_part_that_ends_high_gets_its_filler_below_its_end() -> None:
-    laid = lay_out(f'<section id="one">{WORDS}</section><section class="part">{WORDS}</section>')
+def test_a_part_that_ends_more_than_half_empty_gets_a_panel_with_all_its_rows() -> None:
+    laid = lay_out(f'<section id="one">{SHORT}</section><section class="part">{WORDS}</section>')
     [end] = part_ends(laid.document, [part(laid, "one")])
     assert end.page == 0 and end.space > END_EMPTY * laid.document.pages[0]._page_box.height
     filled = paginate(laid)
     texts = page_texts(filled)
-    assert len(texts) == 2 and texts[0].endswith("Notes") and texts[1].startswith("Some words")
-    assert list(part(filled, "one"))[-1].get("data-gp-fill") == "gap"
+    assert len(texts) == 2 and "Notes" not in texts[0]
+    assert texts[0].endswith("Q5") and "AskQ1" in texts[0].replace("1. ", "")
+    [panel] = [e for e in part(filled, "one") if e.get("data-gp-fill") == "end"]
+    assert "height" not in (panel.get("style") or "")  # its own height, not the page's foot
 
 
-def test_a_part_that_has_its_panel_ends_on_the_plain_one() -> None:
+def test_a_part_that_ends_less_than_half_empty_ends_as_it_is() -> None:
+    laid = lay_out(f'<section id="one">{WORDS}</section><section class="part">{WORDS}</section>')
+    assert part_ends(laid.document, [part(laid, "one")], 0.3)
+    assert paginate(laid) is laid
+
+
+def test_a_panel_with_rows_goes_only_where_all_of_them_fit() -> None:
+    # 80 % of the page is taken: five rows of 8 mm below an 8 mm heading do not fit.
     laid = lay_out(
-        f'<section id="one">{WORDS}<div class="keep">diagram</div>{WORDS}</section>'
+        f'<section id="one"><div class="keep" style="height: 95mm">d</div>{SHORT}</section>'
         f'<section class="part">{WORDS}</section>'
     )
-    texts = page_texts(paginate(laid))
-    assert len(texts) == 4
-    assert "Notes" in texts[0] and texts[1].startswith("diagram") and texts[2].endswith("Plain")
+    assert paginate(laid) is laid
+
+
+def test_a_booklet_chapter_takes_no_panels() -> None:
+    laid = lay_out(
+        f'<section id="one">{SHORT}</section><section class="part">{WORDS}</section>', panels=0
+    )
+    assert paginate(laid) is laid
 
 
 def test_a_panel_that_would_run_onto_a_page_of_its_own_is_taken_out() -> None:
     # The part ends in a box whose padding shows nothing: the page looks emptier than it is,
-    # and the panel sized to what it shows runs over.
+    # and the panel that fits what it shows runs over.
     body = (
-        f'<section id="one"><div style="padding-bottom: 50mm">{WORDS}</div></section>'
+        f'<section id="one"><div style="padding-bottom: 80mm">{SHORT}</div></section>'
         f'<section class="part">{WORDS}</section>'
     )
     laid = lay_out(body)
     assert part_ends(laid.document, [part(laid, "one")])
     settled = paginate(laid)
     assert len(settled.document.pages) == 2
-    assert "Notes" not in page_texts(settled)[0]
+    assert "Ask" not in page_texts(settled)[0]
 
 
 def test_a_document_without_fillers_is_left_as_it_is() -> None:
@@ -217,8 +298,8 @@ def test_a_tightened_part_is_measured_alone_with_the_same_pages(
         f'<section id="two" class="part">{paragraphs}</section>'
         f'<section class="part">{WORDS}</section>'
     )
-    pool = POOL.replace('data-gp-for="one"', 'data-gp-for="two"')
-    html = f"<html><head>{STYLE}</head><body>{body}{pool.format(multiple=1)}</body></html>"
+    pool = pool_of().replace('data-gp-for="one"', 'data-gp-for="two"')
+    html = f"<html><head>{STYLE}</head><body>{body}{pool}</body></html>"
 
     def settled(alone: bool) -> tuple[list[str], list[bool]]:
         laid = layout(html, [], allowed=[Path.cwd()])
@@ -238,3 +319,20 @@ def test_a_tightened_part_is_measured_alone_with_the_same_pages(
     alone, used = settled(alone=True)
     assert used == [True]
     assert alone == whole and "26. Some words" in whole[1]
+
+
+def test_a_list_kept_whole_goes_to_the_next_page_whole() -> None:
+    items = "".join(f"<div data-gp-keep>{n}. Some words to read.</div>" for n in range(1, 6))
+    laid = lay_out(f'<section id="one">{LONGER}{items}</section>')
+    texts = page_texts(paginate(laid))
+    assert texts[1].startswith("1. Some words") and "5. Some words" in texts[1]
+
+
+def test_a_list_longer_than_a_page_is_split_after_all() -> None:
+    # Kept whole it would leave the first page with a few lines and a hole.
+    items = "".join(f"<div data-gp-keep>{WORDS}</div>" for n in range(1, 4))
+    laid = lay_out(f'<section id="one"><p>Opening words.</p>{items}</section>')
+    settled = paginate(laid)
+    marks = [e.get("data-gp-keep") for e in part(settled, "one") if e.tag == "div"]
+    assert marks == ["", "split", "split"]
+    assert "Some words" in page_texts(settled)[0]

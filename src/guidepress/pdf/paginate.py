@@ -1,25 +1,29 @@
 """Pagination like an editor: after layout, a page that the next block left more than 15 %
-empty gets a designed panel in the gap, a part that ends high on its last page gets one below
-its end, and the page count is rounded up with designed pages.
+empty has its own blocks set a little apart to close the gap, else gets a designed panel in it;
+a part that ends more than half empty on its last page may get one below its end; and the page
+count is rounded up with designed pages.
 
 Blocks that must stay whole (a diagram, a short list, a side note) move to the next page when
 they do not fit, and leave a gap. Where the next page does not open with a forced break (a new
-part, the back cover), the gap is filled with one of the document's own fillers, sized to it:
-the page keeps its content and the next page starts as before, so one more layout settles
-everything. The document says what it offers (guide.html.j2): a hidden pool
-``[data-gp-fillers]`` with ``data-gp-pages-multiple``, gap fillers ``[data-gp-fill=gap]``
-(``data-gp-for``: the id of the part they belong to), a plain one ``[data-gp-fill=notes]`` for
-the end of a part that has its own filler already, and page fillers ``[data-gp-fill=page]``,
-inserted before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and
-runs over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as
-it is.
+part, the back cover), the gap is shared out between the blocks that begin on its page (a
+little more space above each, SPREAD_PX at most), or filled with one of the document's own
+fillers, sized to it: the page keeps its content and the next page starts as before, so one
+more layout settles everything. Write-in panels are the last resort: ``data-gp-panels`` of them
+at most (else MOST_PANELS), never a kind twice. The document says what it offers
+(guide.html.j2): a hidden pool ``[data-gp-fillers]`` with ``data-gp-pages-multiple`` and
+``data-gp-panels``, gap fillers ``[data-gp-fill=gap]`` (``data-gp-for``: the id of the part they
+belong to), a plain one ``[data-gp-fill=notes]``, panels with rows for a part's end
+``[data-gp-fill=end]`` (``data-gp-kind``), and page fillers ``[data-gp-fill=page]``, inserted
+before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and runs
+over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as it
+is.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
@@ -35,9 +39,20 @@ SAFETY_PX = 6 * 96 / 25.4
 SMALLEST_PX = 24 * 96 / 25.4
 PX_PER_MM = 96 / 25.4
 _FORCED = {"page", "left", "right", "recto", "verso"}
-#: A part's last page may be this much empty before a filler goes below the part's end: less
-#: reads as the part ending, more as a hole.
-END_EMPTY = 0.30
+#: A part's last page may be this much empty before a panel goes below the part's end: less
+#: reads as the part ending (issue 14 exempts the page before a part opens from the 15 % rule),
+#: more as a hole.
+END_EMPTY = 0.50
+#: A gap inside a part is shared out between the blocks that begin on its page when each takes
+#: this much more space above it at most (CSS px): a page a little more open reads as set,
+#: more as loose.
+SPREAD_PX = 5 * PX_PER_MM
+#: The blocks that may take a little more space above them (never inside a table, a float, a
+#: diagram or a box with a border or a background: their space would show inside).
+_SPREAD = {"section", "p", "ul", "ol", "li", "h3", "h4", "div", "dl", "dt", "dd"}
+#: The most write-in panels a document takes when its pool does not say (data-gp-panels): more
+#: read as padding.
+MOST_PANELS = 2
 #: A part whose last page is more than this empty ends on a few lines: it is set tighter; so is
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
@@ -68,7 +83,7 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
-    one_page = _tighten(laid.document, root)
+    one_page = _tighten(laid.document, root) + _split_long_runs(laid.document, root, parents)
     tight = _tighten_parts(laid.document, parts, parents)
     document, stale = laid.document, False  # stale: ``laid`` shows the parts untightened
     if one_page or tight:
@@ -87,12 +102,28 @@ def paginate(laid: Layout) -> Layout:
     if moved + _tighten_more(document, parts):
         laid = relayout(laid)
         document, stale = laid.document, False
-    chosen = _choose(gaps(document), part_ends(document, parts), pool, parents)
+    # Like an editor: a block that must stay whole and moved to the next page lets the text
+    # that follows it fill the gap, and opens the next page itself (a figure floating to the
+    # top of the next page).
+    if sum(_pull(document, gap, parents) for gap in gaps(document)):
+        laid = relayout(laid)
+        document, stale = laid.document, False
+        # Text that ran on after the block it let first may end its part on a few lines: that
+        # part is set tighter (or tighter still), as at first.
+        if _tighten_tails(document, parts):
+            laid = relayout(laid)
+            document = laid.document
+    # Space first, panels last: a gap the page's own blocks can take, a little further apart
+    # each, is closed so; what remains may take a panel.
+    found = gaps(document)
+    spread = [gap for gap in found if _spread(document, gap)]
+    rest = [gap for gap in found if gap not in spread]
+    chosen = _choose(rest, part_ends(document, parts), pool, parents)
     panels = _fill(chosen, parents)
     ends = [(part, panel) for spot, (part, panel) in zip(chosen, panels, strict=True) if spot.end]
     pages = len(document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
-    if not (panels or rounded):
+    if not (panels or rounded or spread):
         return relayout(laid) if stale else laid
     settled = relayout(laid)
     if ends and len(settled.document.pages) > pages:
@@ -139,6 +170,54 @@ def _tighten(document: Any, root: Element) -> bool:
     return bool(over)
 
 
+def _split_long_runs(document: Any, root: Element, parents: dict[Element, Element]) -> bool:
+    """Mark ``data-gp-keep="split"`` each run of ``[data-gp-keep]`` siblings (a list kept whole)
+    that runs over more than two pages, or over two from the top of one: longer than a page, it
+    cannot be whole, and kept so it only leaves a hole before it; whether any was."""
+    pages: dict[int, set[int]] = {}
+    tops: dict[int, set[int]] = {}
+    for number, page in enumerate(document.pages):
+        before = _elements(document.pages[number - 1]._page_box) if number else set()
+        for box in _walk(_root(page._page_box)):
+            if box.element is not None and box.element.get("data-gp-keep") is not None:
+                pages.setdefault(id(box.element), set()).add(number)
+                if id(box.element) not in before:
+                    tops.setdefault(number, set()).add(id(box.element))
+    runs: list[list[Element]] = []
+    for element in root.iter():
+        if element.get("data-gp-keep") is None:
+            continue
+        parent = parents.get(element)
+        siblings = list(parent) if parent is not None else []
+        at = siblings.index(element) if parent is not None else 0
+        if at and siblings[at - 1].get("data-gp-keep") is not None and runs:
+            runs[-1].append(element)
+        else:
+            runs.append([element])
+    split = False
+    for run in runs:
+        spread = set().union(*(pages.get(id(e), set()) for e in run))
+        first = min(spread) if spread else 0
+        whole_page = id(run[0]) in tops.get(first, set()) and _opens_page(document, first, run[0])
+        if len(spread) > 2 or (len(spread) == 2 and whole_page):
+            for element in run[1:]:
+                element.set("data-gp-keep", "split")
+            split = True
+    return split
+
+
+def _opens_page(document: Any, number: int, element: Element) -> bool:
+    """Whether ``element`` is the first new block of page ``number``."""
+    if not number:
+        return False
+    before = _elements(document.pages[number - 1]._page_box)
+    start = _first_new(_root(document.pages[number]._page_box), before)
+    while start is not None and start.element is not element:
+        children = [c for c in getattr(start, "children", ()) if c.is_in_normal_flow()]
+        start = children[0] if children and type(children[0]).__name__ != "LineBox" else None
+    return start is not None
+
+
 def _tighten_parts(
     document: Any, parts: list[Element], parents: dict[Element, Element]
 ) -> list[Element]:
@@ -163,6 +242,20 @@ def _tighten_parts(
     for part in marked:
         part.set("data-gp-tight", "")
     return list({id(part): part for part in marked}.values())
+
+
+def _tighten_tails(document: Any, parts: list[Element]) -> int:
+    """Mark each part that runs onto a last page by a few lines (more than TAIL_EMPTY of it
+    empty) ``data-gp-tight``, or ``"more"`` when it is already; the number marked."""
+    pages = [page._page_box for page in document.pages]
+    marked = [
+        end.before
+        for end in part_ends(document, parts, TAIL_EMPTY)
+        if end.page > 0 and id(end.before) in _elements(pages[end.page - 1])
+    ]
+    for part in marked:
+        part.set("data-gp-tight", "more" if part.get("data-gp-tight") is not None else "")
+    return len(marked)
 
 
 def _tighten_more(document: Any, parts: list[Element]) -> int:
@@ -196,37 +289,228 @@ class _Spot:
 def _choose(
     found: list[Gap], ends: list[Gap], pool: Element, parents: dict[Element, Element]
 ) -> list[_Spot]:
-    """A panel for each gap inside a part (``found``) and each part that ends high on its page
-    (``ends``, ``before``: the part), gaps first (a hole inside a part reads as a mistake, a
-    part that ends short as its end), the largest first, so that what fills them varies
-    and never reads as padding: no panel twice (each part's notes with its own question once,
-    the plain notes once, the questions to ask once, the checklist once) and never two of a
-    kind on following pages. A gap takes its part's notes first, a part's end a panel with rows
-    (the questions, the checklist) first; a space nothing may take stays as it is."""
+    """A panel for the gaps inside parts (``found``) and the parts that end more than half empty
+    (``ends``, ``before``: the part), within the pool's budget (``data-gp-panels``, else
+    MOST_PANELS) and never a kind twice: a write-in panel is the last resort, and more than one
+    or two in a guide read as padding. Gaps first, the largest first (a hole inside a part reads
+    as a mistake, a part that ends short as its end), then part ends, the emptiest first. A gap
+    takes notes (its part's, with its question, else the plain ones), or a panel with rows that
+    fits whole; a part's end only a panel with rows that fits whole, set at its own height (a
+    notes panel stretched to the page's foot is padding). A space nothing may take stays as it
+    is."""
+    budget = int(pool.get("data-gp-panels") or MOST_PANELS)
     own = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
     plain = pool.find("*[@data-gp-fill='notes']")
     rows = pool.findall("*[@data-gp-fill='end']")
     spots = [(gap, False) for gap in found if _fillable(gap, parents, own)]
     spots += [(end, True) for end in ends if end.space - SAFETY_PX >= SMALLEST_PX]
-    used: set[int] = set()
-    placed: list[tuple[int, str]] = []
-    chosen = []
+    used: set[str] = set()
+    chosen: list[_Spot] = []
     for gap, end in sorted(spots, key=lambda spot: (spot[1], -spot[0].space)):
+        if len(chosen) >= budget:
+            break
         height = gap.space - SAFETY_PX
-        part = gap.before if end else _part_of(gap.before, parents, own)
-        notes = [own.get(part.get("id")) if part is not None else None, plain]
-        offered = [(f, "notes") for f in notes if f is not None]
         with_rows = [(f, f.get("data-gp-kind") or "rows") for f in rows if _rows(f, height)]
-        offered = [*with_rows, *offered] if end else [*offered, *with_rows]
+        offered = with_rows
+        if not end:
+            part = _part_of(gap.before, parents, own)
+            notes = [own.get(part.get("id")) if part is not None else None, plain]
+            offered = [(f, "notes") for f in notes if f is not None] + with_rows
         for filler, kind in offered:
-            if id(filler) not in used and all(
-                abs(gap.page - page) > 1 for page, k in placed if k == kind
-            ):
-                used.add(id(filler))
-                placed.append((gap.page, kind))
+            if kind not in used:
+                used.add(kind)
                 chosen.append(_Spot(gap, end, filler, kind))
                 break
     return sorted(chosen, key=lambda spot: spot.gap.page)
+
+
+def _kept(box: Any) -> bool:
+    """Whether ``box`` must stay whole (a diagram, a list of up to ten, a case, a side note)."""
+    return bool(box.style["break_inside"] in ("avoid", "avoid-page"))
+
+
+def _flexible(element: Element) -> bool:
+    """Whether ``element`` is text that may run over a page or sit anywhere in its section: a
+    paragraph, a list that may split."""
+    kept = "keep" in (element.get("class") or "").split() or element.get("data-gp-keep") is not None
+    return element.tag in ("p", "ul", "ol") and not kept and element.get("data-gp-figure") is None
+
+
+def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
+    """Close ``gap`` left by a block that must stay whole (with its heading, or a run of
+    ``[data-gp-keep]`` blocks) by moving the text that follows it in its section (paragraphs,
+    lists that may split) before it: the text fills the gap and the block opens the next page.
+    Only as much text as fills the gap, and only where the block then still fits on the next
+    page; False (nothing moved) otherwise."""
+    pages = [page._page_box for page in document.pages]
+    boxes: dict[int, list[tuple[int, Any]]] = {}
+    for number, page in enumerate(pages[gap.page + 1 : gap.page + 5]):
+        for box in _walk(_root(page)):
+            if box.element is not None:
+                boxes.setdefault(id(box.element), []).append((number, box))
+    where = {key: {number for number, _ in found} for key, found in boxes.items()}
+    parent = parents.get(gap.before)
+    if parent is None or parent.tag not in _FLOW:
+        return False
+    siblings = list(parent)
+    at = siblings.index(gap.before)
+    unit = [gap.before]
+    if gap.before.tag in ("h3", "h4") and at + 1 < len(siblings):
+        unit.append(siblings[at + 1])
+    while (
+        unit[-1].get("data-gp-keep") is not None
+        and at + len(unit) < len(siblings)
+        and siblings[at + len(unit)].get("data-gp-keep") is not None
+    ):
+        unit.append(siblings[at + len(unit)])
+    if _is_section(gap.before):
+        # A section that opens with a block that must stay whole (its heading with a diagram,
+        # a table, a short list): the sections of plain text after it in its part may come
+        # first, and it opens the next page with its heading.
+        head = [c for c in gap.before if c.tag != "aside"][:2]
+        if len(head) < 2 or not all(id(c) in boxes for c in head):
+            return False
+        if len(where[id(head[-1])]) > 1:
+            return False  # it runs over the page: it does not need a page top
+        unit_height = sum(_outer(boxes[id(c)]) for c in head)
+        following = list(takewhile(_plain, siblings[at + 1 :]))
+        if not following:
+            return _swap_back(pages, gap, parent, unit_height)
+    elif (
+        unit[0].get("data-gp-keep") is not None
+        and at
+        and siblings[at - 1].get("data-gp-figure") is not None
+        and id(siblings[at - 1]) in _elements(pages[gap.page])
+    ):
+        # The ladder's tiers, which followed their ladder onto its page and do not fit below
+        # it whole: they go on from it there, a tier (kept whole) at a time, rather than leave
+        # a hole between the ladder and its words.
+        for element in unit[1:]:
+            element.set("data-gp-keep", "split")
+        return len(unit) > 1
+    else:
+        first = boxes.get(id(unit[-1]))
+        if not first or not _kept(first[0][1]) or len(where.get(id(unit[0]), ())) > 1:
+            return False
+        following = siblings[at + len(unit) :]
+        unit_height = sum(_outer(boxes[id(e)]) for e in unit if id(e) in boxes)
+    height = pages[gap.page].height
+    need = gap.space - SAFETY_PX
+    taken: list[Element] = []
+    total = 0.0
+    for element in following:
+        if not (_flexible(element) or _is_section(element)) or id(element) not in boxes:
+            break
+        size = _outer(boxes[id(element)])
+        if total + size > need:
+            # Text that runs over the page: its rest goes above the block on the next page,
+            # which must still hold the block.
+            if total + size - need + unit_height <= height * (1 - MOST_EMPTY):
+                taken.append(element)
+                total += size
+            break
+        taken.append(element)
+        total += size
+    if not taken or need - min(total, need) > MOST_EMPTY * height:
+        return False
+    for element in taken:
+        parent.remove(element)
+    for offset, element in enumerate(taken):
+        parent.insert(at + offset, element)
+    return True
+
+
+def _swap_back(pages: list[Any], gap: Gap, parent: Element, unit_height: float) -> bool:
+    """Close ``gap`` before a section that ends its part and must open with a whole block by
+    setting it before the section of plain text that precedes it, when that section begins on
+    the gap's page and the gap and that section's room there hold the block: the plain text
+    then runs on after it. False when it does not fit."""
+    siblings = list(parent)
+    at = siblings.index(gap.before)
+    if at == 0 or not _plain(siblings[at - 1]):
+        return False
+    previous = siblings[at - 1]
+    here = [b for b in _walk(_root(pages[gap.page])) if b.element is previous]
+    if not here or (gap.page and id(previous) in _elements(pages[gap.page - 1])):
+        return False
+    if unit_height > gap.space - SAFETY_PX + _outer([(0, box) for box in here[:1]]):
+        return False
+    # The plain text it displaces ends the part on the next page: on a few lines, it would
+    # read as left over (TAIL_EMPTY).
+    if unit_height - gap.space < (1 - TAIL_EMPTY + MOST_EMPTY) * pages[gap.page].height:
+        return False
+    parent.remove(gap.before)
+    parent.insert(at - 1, gap.before)
+    return True
+
+
+def _plain(element: Element) -> bool:
+    """Whether ``element`` is a section of plain text: its heading, paragraphs, lists that may
+    split and side notes."""
+    return _is_section(element) and all(_flexible(c) or c.tag in ("h3", "aside") for c in element)
+
+
+def _is_section(element: Element) -> bool:
+    return element.tag == "section" and "section" in (element.get("class") or "").split()
+
+
+def _outer(boxes: list[tuple[int, Any]]) -> float:
+    """The height one element's ``boxes`` (page number, box) take with their margins: the
+    outermost of each page's (a table's wrapper and the table are one element's)."""
+    tallest: dict[int, float] = {}
+    for page, box in boxes:
+        tallest[page] = max(tallest.get(page, 0.0), box.margin_height())
+    return float(sum(tallest.values()))
+
+
+def _spread(document: Any, gap: Gap) -> bool:
+    """Close ``gap`` by setting the blocks that begin on its page a little apart (padding above
+    each, SPREAD_PX at most): the page then reaches its foot and the next page starts as before;
+    False (nothing changed) when there are too few of them to take it."""
+    pages = [page._page_box for page in document.pages]
+    before = _elements(pages[gap.page - 1]) if gap.page else set()
+    found: list[Any] = []
+
+    def visit(box: Any) -> None:
+        for child in getattr(box, "children", ()):
+            if type(child).__name__ == "LineBox" or not child.is_in_normal_flow():
+                continue
+            element = child.element
+            boxed = (
+                child.border_top_width > 0
+                or child.border_bottom_width > 0
+                or child.style["background_color"].alpha > 0
+            )
+            if element is None or boxed:
+                continue
+            if element.tag in _SPREAD and id(element) not in before:
+                found.append(child)
+            if element.tag in _FLOW | {"ul", "ol"}:
+                visit(child)
+
+    visit(_root(pages[gap.page]))
+    # The first block of the page has nothing above it; a block that opens its parent shares
+    # its parent's boundary.
+    parents = {id(first.element) for box in found if (first := _first_block(box)) is not None}
+    boundaries = [box for box in found[1:] if id(box.element) not in parents]
+    need = gap.space - SAFETY_PX
+    if not boundaries or need / len(boundaries) > SPREAD_PX:
+        return False
+    more = need / len(boundaries)
+    for box in boundaries:
+        style = box.element.get("style")
+        own = f"padding-top: {box.padding_top + more:.2f}px"
+        box.element.set("style", f"{style}; {own}" if style else own)
+    return True
+
+
+def _first_block(box: Any) -> Any:
+    """The first child of ``box`` in normal flow when it is a block of its own, else None."""
+    for child in getattr(box, "children", ()):
+        if child.is_in_normal_flow():
+            named = type(child).__name__ != "LineBox" and child.element is not box.element
+            return child if named else None
+    return None
 
 
 def _fillable(gap: Gap, parents: dict[Element, Element], own: dict[str | None, Element]) -> bool:
@@ -242,14 +526,14 @@ def _fillable(gap: Gap, parents: dict[Element, Element], own: dict[str | None, E
 
 
 def _rows(filler: Element, height: float) -> int:
-    """How many of ``filler``'s rows (``[data-gp-unit]``, each data-gp-unit-mm high below a
-    heading of data-gp-head-mm) fit in ``height`` CSS px; 0 when fewer than two do (a checklist
-    of one line is not worth setting). A filler without rows fits any height (1)."""
+    """How many rows (``[data-gp-unit]``, each data-gp-unit-mm high below a heading of
+    data-gp-head-mm) ``filler`` sets in ``height`` CSS px: all of them (the number its heading
+    asks for: five steps, five questions), or 0 when they do not all fit. A filler without rows
+    fits any height (1)."""
     units = filler.findall(".//*[@data-gp-unit]")
     if not units:
         return 1
-    fit = min(len(units), int(_room(filler, height) // _unit(filler)))
-    return fit if fit >= 2 else 0
+    return len(units) if len(units) * _unit(filler) <= _room(filler, height) else 0
 
 
 def _room(filler: Element, height: float) -> float:
@@ -262,24 +546,14 @@ def _unit(filler: Element) -> float:
 
 
 def _fill(spots: list[_Spot], parents: dict[Element, Element]) -> list[tuple[Element, Element]]:
-    """Put each chosen panel in its gap or below its part's end, sized to the space, with the
-    rows that fit; the (parent, panel) pairs put."""
+    """Put each chosen panel in its gap or below its part's end: notes sized to the space, a
+    panel with rows at its own height (its rows as many and as high as it declares, never
+    stretched to the page's foot); the (parent, panel) pairs put."""
     added = []
     for spot in spots:
-        height = spot.gap.space - SAFETY_PX
         clone = copy.deepcopy(spot.filler)
-        keep = _rows(spot.filler, height)
-        # The rows that fit, each a little taller when there is room (no blank foot): rows
-        # never overflow the panel, since WeasyPrint may move a panel whose content runs past
-        # the page's foot to the next page, clipped or not.
-        row = min(1.5 * _unit(spot.filler), _room(spot.filler, height) / keep)
-        for holder in list(clone.iter()):
-            units = [u for u in holder if u.get("data-gp-unit") is not None]
-            for unit in units[keep:]:
-                holder.remove(unit)
-            for unit in units[:keep]:
-                unit.set("style", f"height: {row:.1f}px")
-        clone.set("style", f"height: {height:.1f}px")
+        if not clone.findall(".//*[@data-gp-unit]"):
+            clone.set("style", f"height: {spot.gap.space - SAFETY_PX:.1f}px")
         parent = spot.gap.before if spot.end else parents[spot.gap.before]
         if spot.end:
             parent.append(clone)
