@@ -25,6 +25,8 @@ import pypdfium2.raw as raw
 
 PT_PER_MM = 72 / 25.4
 MM = PT_PER_MM  # points per millimetre
+#: The scale of HTML text's matrix: WeasyPrint sets it in CSS px, 0.75 pt each.
+HTML_SCALE = 0.75
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Char:
     top: float
     baseline: float = 0.0  # y of the character's origin
     color: tuple[int, int, int] = (0, 0, 0)  # fill colour, 0-255
+    scale: float = HTML_SCALE  # the text matrix's scale (for :func:`chars`)
 
 
 #: Text below this size is for screen readers only (base.css .visually-hidden sets it at 1px).
@@ -82,11 +85,20 @@ def chars(path: Path, page: int = 0) -> tuple[Char, ...]:
                     bottom.value,
                     right.value,
                     top.value,
+                    scale=round(scale, 4),
                 )
             )
         return tuple(found)
     finally:
         document.close()
+
+
+def drawn_chars(path: Path, page: int = 0) -> list[Char]:
+    """The printed characters drawn inside an image (SVG charts, logos) rather than set as HTML
+    text: their matrix's scale is not the HTML's 0.75. They are among :func:`chars`; this lets
+    a test prove that a type floor measured them (review 4 read chart text as 5.6 pt by scaling
+    every font size by 0.75, as for HTML: SVG text is drawn in pt, at the scale of its image)."""
+    return [c for c in chars(path, page) if abs(c.scale - HTML_SCALE) > 0.005]
 
 
 def text(path: Path, page: int = 0) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from tests.paper.measure import (
     anchors,
     chars,
     collisions,
+    drawn_chars,
     line_starts,
     lines_of,
     page_size_mm,
@@ -230,6 +232,28 @@ def test_type_floors_labels_7_pt_body_9_pt(built: list[Built], project: Path) ->
             sizes = sizes_of(item.path, sentence[:40])
             assert sizes, (item, sentence)
             assert min(sizes) >= BODY_PT - 0.01, (item, sentence, min(sizes))
+
+
+def test_chart_text_is_measured_and_prints_at_7_pt_or_more(built: list[Built]) -> None:
+    # The floor above reads every character, chart text included: SVG text is drawn in pt at
+    # its image's scale, HTML text in px at 0.75 (review 4 took chart ticks for 5.6 pt by
+    # scaling both by 0.75). The chart's words must be among those read, at 7 pt or more, and
+    # the size read must be the printed one: a chart digit's ink is as tall for its size as a
+    # digit set in HTML in the same face.
+    for item in built:
+        drawn = drawn_chars(item.path)
+        words = "".join(c.text for c in drawn)
+        assert catalogue(item.locale).median.replace(" ", "") in words, (item, words[:80])
+        assert min(c.size for c in drawn) >= LABEL_PT - 0.01, item
+        set_in_html = [c for c in chars(item.path) if c not in drawn]
+        for face in {c.font for c in drawn if c.text.isdigit()}:
+            ratios = [
+                [(c.top - c.bottom) / c.size for c in group if c.text.isdigit() and c.font == face]
+                for group in (drawn, set_in_html)
+            ]
+            if all(ratios):
+                chart, page = (statistics.median(r) for r in ratios)
+                assert chart == pytest.approx(page, rel=0.04), (item, face, chart, page)
 
 
 def test_nothing_prints_over_anything_else(built: list[Built]) -> None:

@@ -13,6 +13,7 @@ from guidepress.i18n.labels import catalogue
 from guidepress.render.compare import (
     _growth_bars,
     _growth_note,
+    _sources,
     education_line,
     headline,
     is_landscape,
@@ -190,3 +191,30 @@ def test_too_long_names_the_cells_that_stand_out_then_the_bigger_sheet() -> None
     assert too_long(subject(2), 0.004, "a4", even).endswith(
         "about 1% too long, 1 mm): shorten every role's pros and cons, or compare fewer roles"
     )
+
+
+def test_a_reference_an_outlook_source_names_is_listed_once() -> None:
+    """Review 4: the four-role sheet listed the Handbook's electricians page as the outlook's
+    source and again as a reference (the publisher before its title, or "BLS")."""
+    bls = "U.S. Bureau of Labor Statistics"
+    electrician = role(
+        "Electrician",
+        outlook={"sources": [f"{bls}, Occupational Outlook Handbook, Electricians"]},
+        references=[{"title": "Occupational Outlook Handbook, Electricians", "publisher": bls},
+                    {"title": "NECA Careers", "publisher": "NECA"}],
+    )  # fmt: skip
+    nurse = role(
+        "Registered Nurse",
+        outlook={"sources": ["BLS Occupational Outlook Handbook, Registered Nurses"]},
+        references=[
+            {"title": "Occupational Outlook Handbook, Registered Nurses", "publisher": bls},
+            {"title": "Occupational Outlook Handbook, Electricians", "publisher": bls},
+            {"title": "NCLEX Pass Rates", "publisher": "NCSBN"},
+        ],
+    )
+    assert _sources([electrician, nurse]) == (
+        [f"{bls}, Occupational Outlook Handbook, Electricians",
+         "BLS Occupational Outlook Handbook, Registered Nurses"],
+        ["NECA Careers", "NCLEX Pass Rates"],
+    )  # fmt: skip
+

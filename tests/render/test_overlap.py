@@ -69,6 +69,24 @@ def test_the_matrix_holds_what_three_roles_share_and_the_columns_their_own() -> 
     assert own(crm, crm, 4) == [[], [], ["Onboarding"]]
 
 
+def test_four_roles_get_a_matrix_only_when_three_of_them_share_three_items() -> None:
+    """Review 4: four roles where two office roles alone shared Tableau, Jira and Confluence
+    printed a matrix whose every row was blank in two of the four columns. Such pairs are
+    marked in their columns; a matrix needs three items that three of the four roles list."""
+    pairs = [["Wiring", "Blueprints"], ["Triage"], ["Tableau", "Jira", "Confluence", "CRM"],
+             ["SQL", "Tableau", "JIRA", "Confluence"]]  # fmt: skip
+    assert not use_matrix(pairs)
+    marked = {item for column in chosen(pairs, 4) for item, shared in column if shared}
+    assert marked == {"Tableau", "Jira", "JIRA", "Confluence"}
+    three = [["Tableau", "Jira", "Confluence"], ["Tableau", "Jira", "Confluence", "Excel"],
+             ["Tableau", "Jira", "Confluence", "Excel"], ["Wiring"]]  # fmt: skip
+    assert use_matrix(three)
+    # The matrix's rows: the widely shared first; pairs follow when the level has room.
+    assert [r.name for r in in_common(three, 3)] == ["Tableau", "Jira", "Confluence"]
+    # Three roles: two of them are a majority, as before.
+    assert use_matrix(pairs[1:])
+
+
 def test_matrix_rows_are_named_in_a_few_words() -> None:
     assert short_name("Customer Relationship Management (CRM) software expertise") == (
         "CRM software expertise"

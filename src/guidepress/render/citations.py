@@ -7,6 +7,8 @@ follow, then the pay data's release when the pay figures come from one.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,3 +75,31 @@ def sources(role: Role, pay: Pay | None) -> Sources:
         outlook or ([page] if page is not None else []),
         paid or ([page] if page is not None else []),
     )
+
+
+def _words(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return re.findall(r"\w+", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def same_work(source: str, title: str, publisher: str | None) -> bool:
+    """Whether a source line (an outlook source: free text) names the reference ``title`` by
+    ``publisher``: the title alone, or after its publisher's name or an abbreviation of it
+    ("U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, Electricians" and "BLS
+    Occupational Outlook Handbook, Registered Nurses" are the Handbook's pages). Case, accents
+    and punctuation do not count; any other word before or after the title does."""
+    line, named = _words(source), _words(title)
+    if not named or line[-len(named) :] != named:
+        return False
+    before = line[: -len(named)]
+    if not before:
+        return True
+    if publisher is None:
+        return False
+    # An abbreviation: a run of the publisher's capitals ("BLS" of "U.S. Bureau of Labor
+    # Statistics"), at least two of them.
+    capitals = "".join(c for c in publisher if c.isupper()).casefold()
+    return before == _words(publisher) or (
+        len(before) == 1 and len(before[0]) >= 2 and before[0] in capitals
+    )
+

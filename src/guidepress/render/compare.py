@@ -29,7 +29,7 @@ from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
 from guidepress.render import charts
-from guidepress.render.citations import has_source_page
+from guidepress.render.citations import has_source_page, same_work
 from guidepress.render.context import (
     ONE_PAGE_ROOT_PT,
     OnePage,
@@ -528,12 +528,15 @@ def _sources(roles: Sequence[Role]) -> tuple[list[str], list[str]]:
     """The sources of the figures a comparison prints (the roles' outlook sources: growth; pay
     cites its own under the chart), and the roles' reading lists, each once."""
     figures = list(dict.fromkeys(s for r in roles if r.outlook for s in r.outlook.sources))
-    references = [
+    references: dict[str, str | None] = {}  # title: publisher, each title once
+    for ref in (ref for r in roles for ref in r.references):
+        references.setdefault(ref.title, ref.publisher)
+    # A reference an outlook source already names is listed once, as the figures' source.
+    return figures, [
         title
-        for title in dict.fromkeys(ref.title for r in roles for ref in r.references)
-        if title not in figures
+        for title, publisher in references.items()
+        if not any(same_work(line, title, publisher) for line in figures)
     ]
-    return figures, references
 
 
 def _pay_chart(

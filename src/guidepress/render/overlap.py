@@ -89,13 +89,13 @@ def short_name(text: str) -> str:
     return " ".join(out) or text
 
 
-def shared_terms(lists: Sequence[Sequence[str]]) -> set[str]:
-    """The terms two or more of ``lists`` hold."""
+def shared_terms(lists: Sequence[Sequence[str]], least: int = 2) -> set[str]:
+    """The terms ``least`` or more of ``lists`` hold."""
     seen: dict[str, int] = {}
     for items in lists:
         for key in {term(item) for item in items}:
             seen[key] = seen.get(key, 0) + 1
-    return {key for key, count in seen.items() if count > 1}
+    return {key for key, count in seen.items() if count >= max(least, 2)}
 
 
 def chosen(lists: Sequence[Sequence[str]], count: int) -> list[list[tuple[str, bool]]]:
@@ -158,11 +158,21 @@ class MatrixRow:
 MATRIX_MIN = 3
 
 
+def majority(count: int) -> int:
+    """How many of ``count`` roles must share an item for it to make a matrix worth its
+    heading: more than half (two of three, three of four)."""
+    return count // 2 + 1
+
+
 def use_matrix(lists: Sequence[Sequence[str]]) -> bool:
-    """Three or four roles that share MATRIX_MIN or more skills and tools (``lists``: each
-    role's skills and tools): a dot matrix of what they share over their own lists; two roles,
-    or roles that share fewer: per-role lists only, the shared items marked."""
-    return len(lists) > 2 and len(shared_terms(lists)) >= MATRIX_MIN
+    """Three or four roles of which a majority share MATRIX_MIN or more skills and tools
+    (``lists``: each role's skills and tools): a dot matrix of what they share over their own
+    lists; two roles, or roles that share fewer: per-role lists only, the shared items marked.
+
+    Why a majority: four roles where only two share each item (review 4: an electrician, a
+    nurse and two office roles sharing Tableau, Jira, Confluence) made a matrix whose every
+    row was blank in two of four columns; their columns mark the shared items instead."""
+    return len(lists) > 2 and len(shared_terms(lists, majority(len(lists)))) >= MATRIX_MIN
 
 
 def in_common(lists: Sequence[Sequence[str]], rows: int) -> list[MatrixRow]:
