@@ -217,4 +217,3 @@ def test_a_reference_an_outlook_source_names_is_listed_once() -> None:
          "BLS Occupational Outlook Handbook, Registered Nurses"],
         ["NECA Careers", "NCLEX Pass Rates"],
     )  # fmt: skip
-

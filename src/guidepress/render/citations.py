@@ -102,4 +102,3 @@ def same_work(source: str, title: str, publisher: str | None) -> bool:
     return before == _words(publisher) or (
         len(before) == 1 and len(before[0]) >= 2 and before[0] in capitals
     )
-
