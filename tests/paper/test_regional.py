@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
+from guidepress.i18n.labels import catalogue
 from tests.helpers import (
     REPO,
     built_entries,
@@ -25,7 +26,7 @@ from tests.helpers import (
     squash,
     text_of,
 )
-from tests.paper.measure import Line, read_pages
+from tests.paper.measure import MM, Line, read_pages
 
 pytestmark = pytest.mark.pdf
 
@@ -297,3 +298,47 @@ def test_the_pay_note_s_citation_breaks_where_the_line_is_full(
     lines, edge = paragraph_ending(electrician[audience], "May 2025. [3]")
     assert len(lines) >= 2
     assert greedy_misses(lines, edge) == [], [line.text for line in lines]
+
+
+PERCENTILES = (
+    ("percentile_10", "A_PCT10"),
+    ("percentile_25", "A_PCT25"),
+    ("median", "A_MEDIAN"),
+    ("percentile_75", "A_PCT75"),
+    ("percentile_90", "A_PCT90"),
+)
+
+
+@pytest.mark.parametrize("audience", ["student", "employer"])
+def test_each_percentile_is_printed_with_its_label(
+    electrician: dict[str, Path], audience: str
+) -> None:
+    """Review 4: the employer briefing's pay table had one row, "Employment 757,220", and the
+    25th and 75th percentiles were nowhere in it. Both editions print the five percentiles,
+    each on the line of its label."""
+    row = oews_row("99", "47-2111")
+    labels = catalogue("en")
+    rows: dict[tuple[int, float], list[str]] = {}  # the texts on each baseline of each page
+    for page in read_pages(electrician[audience]):
+        for line in page.lines():
+            rows.setdefault((page.number, round(line.baseline)), []).append(squash(line.text))
+    for key, column in PERCENTILES:
+        pair = [squash(labels[key]), squash(dollars(row[column]))]
+        assert any(texts == pair for texts in rows.values()), (key, audience)
+
+
+def test_the_briefing_s_last_page_is_headed_by_its_own_title(electrician: dict[str, Path]) -> None:
+    """Review 4: the page the briefing's "Recruit with us" block opens was headed "Sources", the
+    section before it. Opening a page, the block heads it with its own title; running on after
+    the sources, the page is theirs."""
+    labels = catalogue("en")
+    title, sources = squash(labels.contact_title_employer), squash(labels.sources)
+    pages = read_pages(electrician["employer"])
+    [page] = [p for p in pages if any(squash(line.text) == title for line in p.lines())]
+    lines = page.lines()
+    heads = [squash(x.text) for x in lines if x.baseline > page.height - 22 * MM]
+    body = [squash(x.text) for x in lines if x.baseline <= page.height - 22 * MM]
+    if body[0] == title:
+        assert title in heads and sources not in heads, heads
+    else:
+        assert sources in body, body
