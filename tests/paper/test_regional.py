@@ -4,6 +4,8 @@ page that prints them, O*NET's credit line, and a comparison of two roles in one
 
 from __future__ import annotations
 
+import shutil
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
+from guidepress.i18n.labels import catalogue
 from tests.helpers import (
     REPO,
     built_entries,
@@ -23,12 +26,14 @@ from tests.helpers import (
     squash,
     text_of,
 )
+from tests.paper.measure import MM, Line, read_pages
 
 pytestmark = pytest.mark.pdf
 
 CITATION = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025"
 CREDIT = "This document includes information from the O*NET Database by USDOL/ETA"
 SOC = {"strategic-account-manager": "41-4011", "customer-success-manager": "13-1199"}
+ROLES = Path(__file__).parent / "roles"
 AREAS = {"OH": ("39", "Ohio"), "18140": ("18140", "Columbus, OH")}
 
 
@@ -228,3 +233,112 @@ def test_top_coded_and_hourly_only_figures_on_paper(demo: Path, tmp_path: Path) 
         assert squash("Hourly") in hourly and squash("$108,368") not in hourly, kind  # x 2080
     guide = squash(text_of(demo / "output/guides/customer-success-manager@oh.pdf"))
     assert squash("Only hourly wages are published for this occupation") in guide
+
+
+@pytest.fixture(scope="module")
+def electrician(tmp_path_factory: pytest.TempPathFactory, demo_store: Path) -> dict[str, Path]:
+    """A reviewer's electrician (review 4; SOC 47-2111) in the demo's U.S. edition: the
+    student guide and the employer briefing, by audience. Built once."""
+    root = demo_copy(tmp_path_factory.mktemp("electrician") / "demo")
+    shutil.copy(ROLES / "electrician.yaml", root / "content" / "roles")
+    request = BuildRequest(
+        roles=("electrician",), kinds=("guide",), audiences=("student", "employer"), jobs=2
+    )
+    entries = built_entries(root, request)
+    assert all(e["status"] == "built" for e in entries.values()), entries
+    return {e["audience"]: root / "output" / e["path"] for e in entries.values()}
+
+
+def paragraph_ending(path: Path, last: str) -> tuple[list[Line], float]:
+    """The lines of the paragraph whose last line holds ``last`` (spaces aside), top to bottom,
+    and the right edge of its column (the rightmost line of that size and left edge on the
+    page): lines of one size and left edge, each at most two line heights above the next."""
+    for page in read_pages(path):
+        lines = page.lines()
+        ends = [i for i, line in enumerate(lines) if squash(last) in squash(line.text)]
+        if not ends:
+            continue
+        end = lines[ends[0]]
+        same = [x for x in lines if abs(x.size - end.size) < 0.05 and abs(x.left - end.left) < 1]
+        found = [end]
+        for line in reversed(same[: same.index(end)]):
+            if 0 < line.baseline - found[0].baseline <= 2 * end.size:
+                found.insert(0, line)
+            elif line.baseline - found[0].baseline > 2 * end.size:
+                break
+        return found, max(x.right for x in same)
+    raise AssertionError(f"no line holds {last!r} in {path}")
+
+
+def greedy_misses(lines: list[Line], edge: float) -> list[tuple[str, str]]:
+    """Pairs of a line and the next whose first word would have fitted at the line's end
+    (a word space of a third of an em, 0.5 pt to spare): a line broken too soon."""
+    misses = []
+    for line, after in pairwise(lines):
+        word = []
+        for char in after.chars:
+            if char.text == " " and word:
+                break
+            if char.text != " ":
+                word.append(char)
+        width = word[-1].right - word[0].left
+        if line.right + line.size / 3 + width < edge - 0.5:
+            misses.append((line.text, after.text))
+    return misses
+
+
+@pytest.mark.parametrize("audience", ["student", "employer"])
+def test_the_pay_note_s_citation_breaks_where_the_line_is_full(
+    electrician: dict[str, Path], audience: str
+) -> None:
+    """Review 4: "Source: U.S. / Bureau / of Labor Statistics, ... May 2025. [3]": WeasyPrint,
+    finding "[3]" too long for the line, broke the citation at its first space. Every line of
+    the pay note is as full as its next line's first word lets it be; the last word of the
+    citation ("May 2025.") keeps its reference number."""
+    lines, edge = paragraph_ending(electrician[audience], "May 2025. [3]")
+    assert len(lines) >= 2
+    assert greedy_misses(lines, edge) == [], [line.text for line in lines]
+
+
+PERCENTILES = (
+    ("percentile_10", "A_PCT10"),
+    ("percentile_25", "A_PCT25"),
+    ("median", "A_MEDIAN"),
+    ("percentile_75", "A_PCT75"),
+    ("percentile_90", "A_PCT90"),
+)
+
+
+@pytest.mark.parametrize("audience", ["student", "employer"])
+def test_each_percentile_is_printed_with_its_label(
+    electrician: dict[str, Path], audience: str
+) -> None:
+    """Review 4: the employer briefing's pay table had one row, "Employment 757,220", and the
+    25th and 75th percentiles were nowhere in it. Both editions print the five percentiles,
+    each on the line of its label."""
+    row = oews_row("99", "47-2111")
+    labels = catalogue("en")
+    rows: dict[tuple[int, float], list[str]] = {}  # the texts on each baseline of each page
+    for page in read_pages(electrician[audience]):
+        for line in page.lines():
+            rows.setdefault((page.number, round(line.baseline)), []).append(squash(line.text))
+    for key, column in PERCENTILES:
+        pair = [squash(labels[key]), squash(dollars(row[column]))]
+        assert any(texts == pair for texts in rows.values()), (key, audience)
+
+
+def test_the_briefing_s_last_page_is_headed_by_its_own_title(electrician: dict[str, Path]) -> None:
+    """Review 4: the page the briefing's "Recruit with us" block opens was headed "Sources", the
+    section before it. Opening a page, the block heads it with its own title; running on after
+    the sources, the page is theirs."""
+    labels = catalogue("en")
+    title, sources = squash(labels.contact_title_employer), squash(labels.sources)
+    pages = read_pages(electrician["employer"])
+    [page] = [p for p in pages if any(squash(line.text) == title for line in p.lines())]
+    lines = page.lines()
+    heads = [squash(x.text) for x in lines if x.baseline > page.height - 22 * MM]
+    body = [squash(x.text) for x in lines if x.baseline <= page.height - 22 * MM]
+    if body[0] == title:
+        assert title in heads and sources not in heads, heads
+    else:
+        assert sources in body, body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from guidepress.i18n.labels import catalogue
 from tests.helpers import (
     REPO,
     build_sheets,
@@ -20,6 +22,7 @@ from tests.helpers import (
     oews_row,
     outputs_by_role,
     run,
+    run_build,
     squash,
     validate_lines,
     write,
@@ -222,3 +225,36 @@ def test_the_pay_charts_low_end_sits_by_its_own_bar_never_beyond_the_benchmark(
     assert beside or under, (bar, low.left, low.right, low.baseline)
     page = text(pdf)
     assert "AlleBerufe,USA:" in page and "Berufe,U.S." not in page
+
+
+#: An electrician whose other title names a tier that shares its one word with the first tier.
+ELECTRICIAN = """
+title: Electrician
+alt_titles: [Journeyman Electrician, Wireman]
+summary: Installs, maintains and repairs electrical wiring in buildings.
+responsibilities: [Read drawings., Pull wire and install boxes., Test circuits.]
+tiers:
+  - {title: Apprentice Electrician, experience: 0-4 years}
+  - {title: Journeyman Electrician, experience: 4-8 years}
+  - {title: Foreman, experience: 8+ years}
+  - {title: Master Electrician, experience: 10+ years}
+"""
+
+
+def test_guide_and_sheet_mark_the_same_tier_the_other_title_names(project: Path) -> None:
+    """Review 4: the guide marked the apprentice (the first tier sharing "Electrician"), the
+    sheet the journeyman (the role's other title). Both mark the journeyman: the guide's
+    at-a-glance strip (step 2 of 4) and its ladder, the sheet's ladder."""
+    write(project, "content/roles/electrician.yaml", ELECTRICIAN)
+    code, output = run_build(project, "--kind", "guide", "--kind", "sheet")
+    assert code == 0, output
+    label = catalogue("en").this_role.upper().replace(" ", "")
+    guide = project / "output" / "guides" / "electrician.pdf"
+    pages = [squash(text(guide, n)) for n in range(len(PdfReader(guide).pages))]
+    marks = [page[: m.start()] for page in pages for m in re.finditer(label, page)]
+    marks = [before for before in marks if not before.endswith("TOREACH")]  # "to reach this role"
+    assert len(marks) >= 2, pages  # the strip and the ladder chart
+    assert all(before.endswith("JourneymanElectrician") for before in marks), marks
+    assert any("Step2of4" in page for page in pages)
+    sheet = squash(text(project / "output" / "sheets" / "electrician.pdf"))
+    assert sheet.count(label) == 1 and label + "JourneymanElectrician" in sheet, sheet

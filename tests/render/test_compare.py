@@ -102,6 +102,16 @@ def test_years_to_senior_stop_at_the_tier_before_management() -> None:
            {"title": "Key Account Manager", "experience": "5-8 years"},
            {"title": "Sales Director", "experience": "10+ years"}]  # fmt: skip
     assert senior_years(role("Account Manager", tiers=own), EN) == "5+ years"
+    # The role's own step, named by its other title, manages no one it answers to.
+    lead = [{"title": "Trainee Technician", "experience": "0-2 years"},
+            {"title": "Technician", "experience": "2-5 years"},
+            {"title": "Site Supervisor", "experience": "5-8 years"},
+            {"title": "Lead Technician", "experience": "8+ years"},
+            {"title": "Operations Manager", "experience": "12+ years"}]  # fmt: skip
+    assert senior_years(role("Site Lead", tiers=lead), EN) == "2+ years"
+    assert senior_years(role("Site Lead", alt_titles=["Site Supervisor"], tiers=lead), EN) == (
+        "8+ years"
+    )
 
 
 def test_three_roles_keep_two_of_each_list_at_every_level() -> None:

@@ -12,7 +12,6 @@ from guidepress.render.glance import (
     entry_education,
     ladder,
     related_roles,
-    this_tier,
 )
 from guidepress.render.pay import pay_of_role
 
@@ -26,14 +25,6 @@ TIERS = [
 
 def role(title: str = "Strategic Account Manager", **fields: object) -> Role:
     return Role.model_validate({"title": title, "summary": "S.", "tiers": TIERS, **fields})
-
-
-def test_this_role_is_the_tier_of_its_title_or_the_closest_one() -> None:
-    assert this_tier(role()) == 2
-    assert this_tier(role("Account manager")) == 1  # same words, any case
-    assert this_tier(role("Director, Strategic Accounts")) == 3  # words shared, order aside
-    assert this_tier(role("Pastry Chef")) is None
-    assert this_tier(Role(title="Chef", summary="S.")) is None
 
 
 def test_ladder_bars_climb_on_an_axis_of_years() -> None:

@@ -53,6 +53,9 @@ def test_the_roles_own_tier_is_the_one_marked_by_title_or_other_title() -> None:
     ]
     other = _steps(role(title="Patissier", alt_titles=["Head pastry chef"], tiers=tiers), EN)
     assert [s.this_role for s in other] == [False, False, True]
+    # No title names a tier: the closest by words, as the guide marks it (review 4).
+    close = _steps(role(title="Chef (pastry)", alt_titles=["Patissier"], tiers=tiers), EN)
+    assert [s.this_role for s in close] == [False, True, False]
 
 
 def test_picks_choose_items_by_position_and_ignore_positions_past_the_end() -> None:

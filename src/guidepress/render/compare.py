@@ -23,6 +23,7 @@ from typing import get_args
 from babel.lists import format_list
 
 from guidepress.content.brands import BrandKit
+from guidepress.content.ladder import own_tier
 from guidepress.content.models import Role
 from guidepress.content.models.role import EducationLevel, Tier
 from guidepress.i18n.formatting import Formatter
@@ -195,8 +196,9 @@ MANAGEMENT = re.compile(
 
 def senior_tier(role: Role) -> Tier | None:
     """The ladder's senior level: the first tier called senior; else the tier before the first
-    management tier (a nurse's charge nurse, not the nurse manager: years to senior are years
-    of the craft); else the tier above the middle of the ladder."""
+    management tier above the role's own step (:func:`~guidepress.content.ladder.own_tier`; a
+    nurse's charge nurse, not the nurse manager: years to senior are years of the craft); else
+    the tier above the middle of the ladder."""
     tiers = role.tiers
     if not tiers:
         return None
@@ -204,11 +206,15 @@ def senior_tier(role: Role) -> Tier | None:
     if called is not None:
         return called
     own = {w.casefold() for w in MANAGEMENT.findall(role.title)}
+    # The role's own step (a supervisor's ladder may call it by another title) and the steps
+    # below it manage no one the role answers to.
+    mine = own_tier(role)
     managing = next(
         (
             i
             for i, t in enumerate(tiers)
-            if any(w.casefold() not in own for w in MANAGEMENT.findall(t.title))
+            if (mine is None or i > mine)
+            and any(w.casefold() not in own for w in MANAGEMENT.findall(t.title))
         ),
         None,
     )

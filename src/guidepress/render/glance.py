@@ -3,7 +3,6 @@ typical entry education, where this role sits on its ladder, and the roles relat
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from guidepress.content.education import education_level
@@ -22,30 +21,6 @@ def education_steps(level: str | None) -> list[tuple[str, bool]]:
     """The education levels a reader sees on the scale (no formal credential is left out unless
     it is the level), each with whether it is this role's."""
     return [(key, key == level) for key in EDUCATION_LEVELS if key != "none" or level == "none"]
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
-
-
-def this_tier(role: Role) -> int | None:
-    """The index of the ladder tier this role is: same title, else the tier whose title shares
-    the most words with the role's (all of the shorter title's words); None when none does."""
-    title = role.title.casefold().strip()
-    for index, tier in enumerate(role.tiers):
-        if tier.title.casefold().strip() == title:
-            return index
-    mine = _words(role.title)
-    best: tuple[int, int] | None = None
-    for index, tier in enumerate(role.tiers):
-        theirs = _words(tier.title)
-        shared = len(mine & theirs)
-        if shared and shared == min(len(mine), len(theirs)):
-            # Fewest extra words: "Senior X" is further from X than "X Lead" only by count.
-            extra = len(mine ^ theirs)
-            if best is None or extra < best[1]:
-                best = (index, extra)
-    return best[0] if best else None
 
 
 @dataclass(frozen=True)

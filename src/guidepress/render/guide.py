@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from guidepress.content.audiences import DEFAULT, Audience
 from guidepress.content.brands import BrandKit
+from guidepress.content.ladder import own_tier
 from guidepress.content.models import Role
 from guidepress.content.models.role import Tier
 from guidepress.content.overlays import LocalizedRole
@@ -40,7 +41,6 @@ from guidepress.render.glance import (
     entry_education,
     ladder,
     related_roles,
-    this_tier,
 )
 from guidepress.render.pay import (
     Growth,
@@ -169,7 +169,7 @@ def guide_context(
     # Every pay figure of a regional edition is the area's official one.
     pay = pay_of_figures(local.figures, local.area) if local else pay_of_role(role, benchmarks)
     facts = key_facts(role, labels, fmt)
-    mark = this_tier(role)
+    mark = own_tier(role)
     education = entry_education(role)
     colors = brand.brand.colors
     office = brand.brand.office

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from guidepress.content.audiences import DEFAULT, Audience
 from guidepress.content.brands import BrandKit
+from guidepress.content.ladder import own_tier
 from guidepress.content.models import Role
 from guidepress.content.models.config import Contact
 from guidepress.i18n.labels import Labels
@@ -279,9 +280,9 @@ def _groups(picks: dict[str, list[object]], labels: Labels) -> list[Group]:
 
 
 def _steps(role: Role, labels: Labels) -> list[Step]:
-    names = {_folded(role.title), *(_folded(t) for t in role.alt_titles)}
+    mark = own_tier(role)
     steps = []
-    for tier in role.tiers:
+    for index, tier in enumerate(role.tiers):
         if tier.years_min is not None and tier.years_max is None:
             years = labels.format("years_plus", low=tier.years_min)
         elif tier.years_min is not None and tier.years_max != tier.years_min:
@@ -290,12 +291,8 @@ def _steps(role: Role, labels: Labels) -> list[Step]:
             years = labels.format("years_exact", low=tier.years_min)
         else:
             years = tier.experience or ""
-        steps.append(Step(tier.title, years, _folded(tier.title) in names))
+        steps.append(Step(tier.title, years, index == mark))
     return steps
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def too_long(
