@@ -20,9 +20,18 @@ from pypdf import PdfReader
 from guidepress.build.request import BuildRequest
 from guidepress.i18n.labels import catalogue
 from guidepress.pdf.impose import saddle_order
-from tests.helpers import built_entries, new_project, outline_tree, pinned_date, squash, write
+from tests.helpers import (
+    REPO,
+    SEED_ROLES,
+    built_entries,
+    new_project,
+    outline_tree,
+    pinned_date,
+    squash,
+    write,
+)
 from tests.paper.guide_checks import foot_lines, head_lines, panels
-from tests.paper.measure import chars_of, read_pages
+from tests.paper.measure import MM, chars_of, read_pages
 
 pytestmark = pytest.mark.pdf
 
@@ -314,3 +323,29 @@ def test_chapters_have_no_write_in_panels(demo: Path) -> None:
     texts = _text(path)
     assert any(text.strip().startswith("My shortlist") for text in texts)
     assert "Next steps" in texts[-1]
+
+
+def test_the_index_columns_run_to_the_foot(tmp_path: Path) -> None:
+    """Fourth review: a booklet's index of three pages had every column stop about 62 % down
+    its page. Every column of every index page but the last now ends near the bottom margin
+    (the estimate in render/booklet.py is generous: within 15 % of the text area)."""
+    root = new_project(tmp_path / "proj")
+    for slug in ("business-intelligence-data-analyst", "ux-designer-researcher", "electrician"):
+        shutil.copy(Path(__file__).parent / "roles" / f"{slug}.yaml", root / "content/roles")
+    for slug in SEED_ROLES:
+        shutil.copy(REPO / "content/roles" / f"{slug}.yaml", root / "content/roles")
+    write(root, "guidepress.yaml", "title: T\nbooklets:\n  all: {title: All, roles: all}\n")
+    entries = built_entries(root, BuildRequest(kinds=("booklet",)))
+    path = root / "output" / entries["booklets/all.pdf"]["path"]
+    pages, texts = read_pages(path), _text(path)
+    first = next(n for n, text in enumerate(texts) if text.startswith("Index of skills"))
+    end = next(n for n, text in enumerate(texts) if text.startswith("My shortlist"))
+    assert end - first > 1  # the index runs over pages
+    margin = 20 * MM  # styles/booklet.css, @page index
+    for page in pages[first : end - 1]:
+        body = [c for c in page.chars if c.text.strip() and margin - 2 < c.bottom]
+        for n in range(3):
+            inside = [c for c in body if n * page.width / 3 <= c.left < (n + 1) * page.width / 3]
+            lowest = min(c.bottom for c in inside)
+            empty = (lowest - margin) / (page.height - 2 * margin)
+            assert empty < 0.15, (page.number, n, f"{empty:.0%}")

@@ -76,9 +76,9 @@ def index_pages(
     locale: str = "en",
 ) -> list[list[list[IndexItem]]]:
     """The index's items in pages of INDEX_COLUMNS columns, read down each column then across:
-    as few pages as hold them, the columns of every page about equally long (the last page is
-    not a few lines alone), a group's heading or a head term never last in a column, a head
-    term's sub-entries in one column with it when they fit."""
+    as few pages as hold them, every column filled to its page's foot but the last page's,
+    which share what is left about equally, a group's heading or a head term never last in a
+    column, a head term's sub-entries in one column with it when they fit."""
     items: list[IndexItem] = []
     for key, terms in (("index_tools", tools), ("index_skills", skills)):
         if not terms:
@@ -97,17 +97,22 @@ def index_pages(
     width, height = page_mm(paper)
     column = (width - INDEX_MARGINS_MM[1] - (INDEX_COLUMNS - 1) * INDEX_GAP_MM) / INDEX_COLUMNS
     room = height - INDEX_MARGINS_MM[0] - INDEX_SLACK_MM
-    total = sum(item.height(column, False) for item in items)
     pages = 1
     while True:
         rooms = [room - INDEX_HEAD_MM] * INDEX_COLUMNS + [room] * INDEX_COLUMNS * (pages - 1)
-        share = min(1.0, total / sum(rooms))
-        columns = _columns(items, [r * share for r in rooms], column)
-        if len(columns) <= len(rooms) and all(
-            _height(c, column) <= r for c, r in zip(columns, rooms, strict=False)
-        ):
+        columns = _columns(items, rooms, column)
+        if _fit(columns, rooms, column):
             break
         pages += 1
+    # Every page's columns run to its foot; the last page's share what is left about equally
+    # (not one full column beside two short ones).
+    start = (pages - 1) * INDEX_COLUMNS
+    rest = [item for found in columns[start:] for item in found]
+    total = sum(item.height(column, False) for item in rest)
+    share = min(1.0, total / sum(rooms[start:]))
+    even = _columns(rest, [r * share for r in rooms[start:]], column)
+    if _fit(even, rooms[start:], column):
+        columns = columns[:start] + even
     columns += [[] for _ in range(len(rooms) - len(columns))]
     return [columns[n : n + INDEX_COLUMNS] for n in range(0, len(columns), INDEX_COLUMNS)]
 
@@ -130,6 +135,13 @@ def _columns(items: list[IndexItem], targets: list[float], width: float) -> list
                 columns.append([])
         columns[-1].append(item)
     return columns
+
+
+def _fit(columns: list[list[IndexItem]], rooms: list[float], width: float) -> bool:
+    """Whether ``columns`` are as many as ``rooms`` at most, each within its room."""
+    return len(columns) <= len(rooms) and all(
+        _height(c, width) <= r for c, r in zip(columns, rooms, strict=False)
+    )
 
 
 def _height(column: list[IndexItem], width: float) -> float:
