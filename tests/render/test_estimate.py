@@ -73,6 +73,8 @@ def test_a_sheet_estimate_is_within_its_error_of_the_laid_out_height(
                 scale=scale))  # fmt: skip
             laid = layout(rendered.html, rendered.stylesheets, allowed=[root / "content"])
             errors[(slug, level)] = (estimate(level, scale) - content_height(laid)) / room
-    assert len(errors) == 6 * 2  # the harbour pilot, the two seeds, the reviewer's three
+    # Every role measured at both levels: the brand project's harbour pilot, the seeds and the
+    # reviewers' roles (tests/paper/roles grows as reviews add roles).
+    assert len(errors) == 2 * len(project.roles) and len(project.roles) >= 6
     off = {key: f"{error:+.1%}" for key, error in errors.items() if abs(error) > ESTIMATE_ERROR}
     assert off == {}
