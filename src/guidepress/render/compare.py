@@ -789,10 +789,3 @@ def _standing_out(subject: Subject, heights: Mapping[str, float]) -> list[tuple[
         if gain >= 1.5:
             found.append((gain, f"{cells[0][1]}'s {words}"))
     return sorted(found, reverse=True)
-
-
-def _percentile_span(local: Regional, labels: Labels) -> str:
-    """ "10th–90th percentile" values as the rows print them (with "or more" where top-coded)."""
-    rows = dict(local.rows)
-    low, high = rows.get(labels.percentile_10), rows.get(labels.percentile_90)
-    return labels.format("range_short", low=low, high=high) if low and high else ""
