@@ -427,3 +427,75 @@ def page_fill(path: Path, number: int, top_mm: float, bottom_mm: float, dpi: int
     area = image.crop((0, top, image.size[0], bottom)).point(lambda v: 255 if v < 248 else 0)
     box = area.getbbox()
     return 0.0 if box is None else box[3] / max(1, bottom - top)
+
+
+def dashed_lines(path: Path) -> list[float]:
+    """x of each tall vertical stroked line on the first page: the pay chart's benchmark."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        found = []
+        for shape in document[0].get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            left, bottom, right, top = shape.get_bounds()
+            if stroke.value and right - left < 3 and top - bottom > 40:
+                found.append((left + right) / 2)
+        return found
+    finally:
+        document.close()
+
+
+def runs(path: Path) -> list[tuple[str, float, float, float]]:
+    """(text, left, right, baseline) of each run of characters on the first page without a
+    gap wider than 3.5 pt (a word space is less): a figure in a chart, not the whole baseline
+    it shares."""
+    found: list[tuple[str, float, float, float]] = []
+    for line in read_pages(path)[0].lines():
+        run: list[Char] = []
+        for char in sorted(line.chars, key=lambda c: c.left):
+            if run and char.left - run[-1].right > 3.5:
+                found.append(("".join(c.text for c in run), run[0].left, run[-1].right,
+                              line.baseline))  # fmt: skip
+                run = []
+            run.append(char)
+        if run:
+            found.append(("".join(c.text for c in run), run[0].left, run[-1].right, line.baseline))
+    return found
+
+
+def low_ends(path: Path, count: int) -> list[tuple[str, float, float, str]]:
+    """(text, left, right, place) of the low-end figure of each of the first page's ``count``
+    pay bars, top to bottom: the leftmost figure by the bar; its place "beside" (ending left of
+    the bar), "inside" (its baseline within the bar) or "under" (below the bar)."""
+    figures = [w for w in runs(path) if any(ch.isdigit() for ch in w[0])]
+    found = []
+    for left, bottom, right, top in bars(path)[:count]:
+        row = [w for w in figures if bottom - 12 <= w[3] <= top and w[1] < right]
+        assert row, (path, (left, bottom, right, top))
+        text, lo, hi, base = min(row, key=lambda w: w[1])
+        place = "beside" if hi <= left + 1 else "inside" if base >= bottom else "under"
+        found.append((text, lo, hi, place))
+    return found
+
+
+def tiny_chars(path: Path, below: float, page: int = 0) -> list[tuple[str, float]]:
+    """(text, printed size) of every character of a page printed below ``below`` pt, words for
+    screen readers only included (:func:`chars` leaves out text under 1 pt): a printed page
+    carries no microtext."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        textpage = document[page].get_textpage()
+        found = []
+        for index in range(raw.FPDFText_CountChars(textpage)):
+            text = chr(raw.FPDFText_GetUnicode(textpage, index))
+            if text.isspace() or unicodedata.category(text) in ("Cc", "Cf"):
+                continue
+            matrix = raw.FS_MATRIX()
+            raw.FPDFText_GetMatrix(textpage, index, matrix)
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            size = raw.FPDFText_GetFontSize(textpage, index) * scale
+            if size < below - 0.01:
+                found.append((text, round(size, 3)))
+        return found
+    finally:
+        document.close()

@@ -33,11 +33,14 @@ from tests.paper.measure import (
     drawn_chars,
     line_starts,
     lines_of,
+    low_ends,
     page_size_mm,
     qr_codes,
+    read_pages,
     sizes_of,
     smallest,
     text,
+    tiny_chars,
 )
 
 pytestmark = pytest.mark.pdf
@@ -234,6 +237,30 @@ def test_type_floors_labels_7_pt_body_9_pt(built: list[Built], project: Path) ->
             assert min(sizes) >= BODY_PT - 0.01, (item, sentence, min(sizes))
 
 
+def test_no_one_pager_carries_microtext(built: list[Built]) -> None:
+    """Review 4: comparisons drew "(shared)" at 0.8 pt for screen readers (sheets "(in high
+    demand)" too), text a printed page should not carry and that a type check skipped. No
+    character of any one-pager, hidden or not, prints below the 7 pt floor for labels."""
+    for item in built:
+        assert tiny_chars(item.path, LABEL_PT) == [], item
+
+
+def test_the_sheets_sources_never_end_on_a_fragment(built: list[Built]) -> None:
+    """Review 4: the customer success manager's sources line ended on a line of its own reading
+    "ation." (Association hyphenated). The sources' last line holds 10 characters or more."""
+    for item in of(built, kind="sheet"):
+        head = catalogue(item.locale).sources_line.split("{")[0].strip()
+        lines = sorted(read_pages(item.path)[0].lines(), key=lambda line: -line.baseline)
+        start = next(i for i, line in enumerate(lines) if line.text.strip().startswith(head))
+        block = [lines[start]]
+        for line in lines[start + 1 :]:
+            if line.size != block[0].size or block[-1].baseline - line.baseline > 1.6 * line.size:
+                break
+            block.append(line)
+        last = block[-1].text.strip()
+        assert len(last) >= 10, (item, [line.text for line in block])
+
+
 def test_chart_text_is_measured_and_prints_at_7_pt_or_more(built: list[Built]) -> None:
     # The floor above reads every character, chart text included: SVG text is drawn in pt at
     # its image's scale, HTML text in px at 0.75 (review 4 took chart ticks for 5.6 pt by
@@ -396,6 +423,14 @@ def test_the_fits_me_row_is_25_to_30_mm_high_beside_two_roles_12_to_16_beside_mo
         height_mm = (tops["fit-row-fits"] - tops["fit-row-legend"]) / 72 * 25.4
         low, high = (25, 30) if len(item.roles) == 2 else (12, 16)
         assert low <= height_mm <= high, (item, height_mm)
+
+
+def test_each_comparisons_pay_bars_print_their_low_ends_in_one_place(built: list[Built]) -> None:
+    """Review 4: "$52,600" inside its bar, "$47,880" beside the other: one place for every row
+    (beside, inside or under its bar's left end), whatever the number of roles and the paper."""
+    for item in of(built, kind="compare"):
+        ends = low_ends(item.path, len(item.roles))
+        assert len({end[3] for end in ends}) == 1, (item, ends)
 
 
 def test_german_ratings_and_disclaimers_are_translated(built: list[Built]) -> None:

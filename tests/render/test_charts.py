@@ -261,3 +261,29 @@ def test_labels_keep_clear_of_the_benchmark_line() -> None:
         )  # fmt: skip
         assert set(crossing_the_line(svg)) <= {row.low_text for row in rows}, width
         assert all(row.low_text in words_of(svg) for row in rows)
+
+
+def test_every_rows_low_end_sits_in_the_same_place() -> None:
+    """Review 4: "$52,600" inside its bar (the benchmark line ran just left of the bar) beside
+    "$47,880" outside its own. Every row's low end takes one place, the same distance from its
+    median figure's baseline and on the same side of its bar's left end, never crossed by the
+    line."""
+    rows = [
+        charts.PayRow("Strategic Account Manager", 52600, 200440, 104920, "$52,600", "$200,440"),
+        charts.PayRow("Customer Success Manager", 47880, 150010, 83050, "$47,880", "$150,010"),
+        charts.PayRow("Electrician", 42640, 108510, 63190, "$42,640", "$108,510"),
+    ]
+    for width, benchmark in ((380.0, 50980.0), (500.0, 50980.0), (760.0, 50980.0),
+                             (500.0, 20000.0)):  # fmt: skip
+        svg, _ = charts.pay_rows(
+            rows, benchmark=benchmark, money=money, short=short, words=WORDS, style=STYLE,
+            width=width, label_width=120.0, title="Salary",
+        )  # fmt: skip
+        nodes = {node.text: node for node in texts(svg)}
+        lows = [nodes[row.low_text] for row in rows]
+        medians = [nodes[money(row.median or 0)] for row in rows]
+        assert len({node.get("text-anchor") for node in lows}) == 1, width
+        drops = {round(float(low.get("y", "0")) - float(median.get("y", "0")), 2)
+                 for low, median in zip(lows, medians, strict=True)}  # fmt: skip
+        assert len(drops) == 1, (width, drops)
+        assert not set(crossing_the_line(svg)) & {row.low_text for row in rows}, width

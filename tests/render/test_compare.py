@@ -37,10 +37,26 @@ def subject(count: int, **comparison: Any) -> Subject:
 
 
 def test_without_a_title_the_headline_asks_which_role_in_the_locale() -> None:
-    assert headline(subject(2), EN, "en") == "Role 0 or Role 1?"
-    assert headline(subject(3), EN, "en") == "Role 0, Role 1, or Role 2?"
-    assert headline(subject(2), catalogue("de"), "de") == "Role 0 oder Role 1?"
+    assert headline(subject(2), EN, "en") == "Role\u00a00 or Role\u00a01?"
+    assert headline(subject(3), EN, "en") == "Role\u00a00, Role\u00a01, or Role\u00a02?"
+    assert headline(subject(2), catalogue("de"), "de") == "Role\u00a00 oder Role\u00a01?"
     assert headline(subject(2, title="Which way?"), EN, "en") == "Which way?"
+
+
+def test_a_headline_breaks_between_roles_never_inside_a_short_title() -> None:
+    """Review 4: "Electrician, Registered Nurse, or Customer / Success Manager?" broke a role's
+    name over two lines. Short titles keep their words together; a long one may still wrap."""
+    roles = tuple(
+        role(title, slug=f"r{n}")
+        for n, title in enumerate(("Electrician", "Customer Success Manager",
+                                   "Business Intelligence Data Analyst"))
+    )  # fmt: skip
+    assert headline(Subject("pick", roles[:2], None), EN, "en") == (
+        "Electrician or Customer\u00a0Success\u00a0Manager?"
+    )
+    assert headline(Subject("pick", roles[::2], None), EN, "en") == (
+        "Electrician or Business Intelligence Data Analyst?"
+    )
 
 
 def test_a_long_list_of_titles_gives_a_one_line_headline_that_counts_the_roles() -> None:

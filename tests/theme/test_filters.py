@@ -20,3 +20,13 @@ def test_a_headline_never_ends_on_one_short_word() -> None:
     assert no_widow("Head of Partnerships and Relationships") == (
         "Head of Partnerships and Relationships"  # a long last word fills its line
     )
+
+
+def test_fine_print_keeps_its_last_two_words_unbroken_and_escaped() -> None:
+    from guidepress.theme.filters import keep_end
+
+    assert keep_end("citing LinkedIn Workforce Reports, Customer Success Association.") == (
+        'citing LinkedIn Workforce Reports, Customer <span class="nobr">Success Association.</span>'
+    )
+    assert keep_end("A & B <c> d") == 'A &amp; B <span class="nobr">&lt;c&gt; d</span>'
+    assert keep_end("Two words") == "Two words"

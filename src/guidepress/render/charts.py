@@ -445,12 +445,12 @@ def pay_rows(
     names = [name_lines(row.label, style.face, left - NAME_GAP) for row in rows]
     band_h = 8.0
     bx = x(benchmark) if benchmark is not None else None
-    lows = [_low_end(row, x, bx, style.face, left) for row in rows]
+    place, starts = _low_ends(rows, x, bx, style.face, left)
     # Each role's row band holds its median figure above its bar (the bar 11 pt down) and its
     # two-line name: at least 10 mm a row, more where a wide page (A3) has the room; a low end
     # printed under its bar takes a line more.
-    row_h = max(28.5, min(36.0, width / 22)) + (8.0 if "under" in lows else 0.0)
-    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7 + (8.0 if lows[-1] == "under" else 0.0)
+    row_h = max(28.5, min(36.0, width / 22)) + (8.0 if place == "under" else 0.0)
+    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7 + (8.0 if place == "under" else 0.0)
     if bx is not None:  # labels keep clear of the line: beyond it when it runs close by
         canvas.shape(_dashed(bx, 4, axis_y - 2, palette.muted))
         canvas.keep_clear(bx, 4, axis_y - 2)
@@ -462,15 +462,14 @@ def pay_rows(
             canvas.text(left - NAME_GAP, first + n * 9.2, line, size=LABEL, anchor="end",
                         weight=700)  # fmt: skip
         canvas.shape(_band(x(row.low), x(row.high), band_y, band_h, palette))
-        # The low end by its own bar's end (_low_end): never with the benchmark line between
-        # them, where it reads as the line's value.
+        # The low end by its own bar's end, in the same place on every row (_low_ends).
         at = {
-            "beside": (x(row.low) - 3, centre + 2.7, "end"),
-            "inside": (x(row.low) + INSET, centre + 2.7, "start"),
-            "under": (x(row.low), band_y + band_h + 2 + SMALL, "start"),
-        }[lows[i]]
+            "beside": (starts[i], centre + 2.7, "end"),
+            "inside": (starts[i], centre + 2.7, "start"),
+            "under": (starts[i], band_y + band_h + 2 + SMALL, "start"),
+        }[place]
         canvas.place([at], [(row.low_text, SMALL, 400, None)], 0, force=True,
-                     halo=lows[i] != "inside")  # fmt: skip
+                     halo=place != "inside")  # fmt: skip
         canvas.place(
             [(x(row.high) + 3, centre + 2.7, "start"), (x(row.high) - 3, centre + 2.7, "end")],
             [(row.high_text, SMALL, 400, None)],
@@ -504,22 +503,42 @@ def pay_rows(
 INSET = 6.0
 
 
-def _low_end(
-    row: PayRow, x: Callable[[float], float], bx: float | None, face: Face, left: float
-) -> str:
-    """Where a pay row's low end prints: "beside" its bar's left end, unless the role names'
-    column leaves no room or the benchmark line runs between the figure and its bar or
-    through the figure (review 3: "$47,880" left of the all-occupations line read as its
-    value); then "inside" the bar's left end when the bar holds it clear of the median mark;
-    else "under" the bar's left end."""
-    low, w = x(row.low), face.width(row.low_text, SMALL)
-    crossed = bx is not None and low - 3 - w - 2 <= bx <= low + 0.5
-    if low - 3 - w >= left - 4 and not crossed:
-        return "beside"
-    stop = x(row.median) - 1.5 if row.median is not None else x(row.high)
-    if low + INSET + w + 2 <= stop and not (bx is not None and low < bx < low + INSET + w + 2):
-        return "inside"
-    return "under"
+def _low_ends(
+    rows: Sequence[PayRow],
+    x: Callable[[float], float],
+    bx: float | None,
+    face: Face,
+    left: float,
+) -> tuple[str, list[float]]:
+    """Where the pay rows' low ends print, one place for every row, and each figure's anchor x:
+    "beside" its bar's left end (anchored at its end) when every row has room there, clear of
+    the benchmark line; else "inside" every bar's left end when each bar holds its figure clear
+    of its median mark; else "under" every bar's left end.
+
+    Why one place for all rows: per-row choices put "$52,600" inside its bar beside rows whose
+    figures stood outside theirs (review 4), which reads as a different kind of figure. Why
+    never beyond the line: "$47,880" left of the all-occupations line, its bar right of it, read
+    as the line's value (review 3). Inside or under, a figure the line would run through starts
+    just past the line instead."""
+    lows = [x(row.low) for row in rows]
+    widths = [face.width(row.low_text, SMALL) for row in rows]
+
+    def past_line(start: float, width: float) -> float:
+        if bx is not None and start - 1 <= bx <= start + width + 1:
+            return bx + 3
+        return start
+
+    def beside(low: float, width: float) -> bool:
+        crossed = bx is not None and low - 3 - width - 2 <= bx <= low + 0.5
+        return low - 3 - width >= left - 4 and not crossed
+
+    if all(beside(low, w) for low, w in zip(lows, widths, strict=True)):
+        return "beside", [low - 3 for low in lows]
+    inside = [past_line(low + INSET, w) for low, w in zip(lows, widths, strict=True)]
+    stops = [x(r.median) - 1.5 if r.median is not None else x(r.high) - INSET for r in rows]
+    if all(s + w + 2 <= stop for s, w, stop in zip(inside, widths, stops, strict=True)):
+        return "inside", inside
+    return "under", [past_line(low, w) for low, w in zip(lows, widths, strict=True)]
 
 
 #: The gap between a pay row's role name and the axis, in pt.

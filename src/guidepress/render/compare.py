@@ -173,6 +173,12 @@ class CompareContext(OnePageContext):
         ]
         return any(shared for items in lists for _, shared in items)
 
+    @property
+    def gaps(self) -> bool:
+        """Whether a matrix row leaves a role out: its cell says so with a dash the legend
+        names (review 4: blank cells in two of four columns read as a layout fault)."""
+        return self.matrix and any(not has for row in self.skills for has in row.has)
+
 
 def is_landscape(subject: Subject, paper: str) -> bool:
     """Portrait for two or three roles, and for four on A3 or Tabloid, where four columns are
@@ -386,11 +392,22 @@ def headline(subject: Subject, labels: Labels, locale: str) -> str:
     careers side by side"): a three-line headline took the room of a pro and a con per role."""
     if subject.comparison is not None and subject.comparison.title:
         return subject.comparison.title
-    titles = format_list([r.title for r in subject.roles], style="or", locale=locale)
+    titles = format_list([_unbroken(r.title) for r in subject.roles], style="or", locale=locale)
     line = labels.format("compare_headline", roles=titles)
     if len(line) <= HEADLINE_CHARS:
         return line
     return labels.format("compare_headline_count", count=len(subject.roles))
+
+
+#: A role title this short or shorter keeps its words on one line of the headline.
+TITLE_UNBROKEN = 28
+
+
+def _unbroken(title: str) -> str:
+    """A short role title with no-break spaces: a headline that wraps breaks between the roles,
+    never inside one ("Electrician, Registered Nurse, or Customer / Success Manager?", review 4
+    at A4)."""
+    return title.replace(" ", "\u00a0") if len(title) <= TITLE_UNBROKEN else title
 
 
 def compare_context(

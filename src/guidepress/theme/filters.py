@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from guidepress.i18n.labels import field_label
 from guidepress.theme.markdown import render_inline
@@ -51,6 +51,18 @@ def no_widow(text: str) -> str:
     return " ".join(words[:-2]) + f" {words[-2]}\u00a0{words[-1]}"
 
 
+def keep_end(text: str) -> Markup:
+    """Fine print whose last line is never a fragment: its last two words set unbroken, neither
+    between them nor by a hyphen (review 4: the role sheet's sources line ended "ation.", the
+    rest of "Association" hyphenated on the line above). Words, not letters, so a long last
+    word stays with the one before it."""
+    words = str(text).split(" ")
+    if len(words) < 3:
+        return escape(text)
+    head, tail = " ".join(words[:-2]), " ".join(words[-2:])
+    return Markup('{} <span class="nobr">{}</span>').format(head, tail)
+
+
 FILTERS = {
     "md": render_inline,
     "css_string": css_string,
@@ -58,5 +70,6 @@ FILTERS = {
     "plain": plain_text,
     "first_sentence": first_sentence,
     "no_widow": no_widow,
+    "keep_end": keep_end,
     "section_label": field_label,
 }
