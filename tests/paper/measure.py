@@ -15,10 +15,12 @@ import ctypes
 import math
 import statistics
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -50,14 +52,12 @@ class Char:
 HIDDEN_PT = 1.0
 
 
-@cache
-def chars(path: Path, page: int = 0) -> tuple[Char, ...]:
-    """Every printed (not white space) character of a page, in reading order; words for screen
-    readers only (clipped, set at 1px) are not printed and left out."""
+def _printed(path: Path, page: int) -> Iterator[tuple[Any, int, str, float, float]]:
+    """(text page, index, text, matrix scale, printed size) of each character of a page that
+    is not white space or a control character."""
     document = pdfium.PdfDocument(str(path))
     try:
         textpage = document[page].get_textpage()
-        found = []
         for index in range(raw.FPDFText_CountChars(textpage)):
             text = chr(raw.FPDFText_GetUnicode(textpage, index))
             if text.isspace() or unicodedata.category(text) in ("Cc", "Cf"):
@@ -65,32 +65,40 @@ def chars(path: Path, page: int = 0) -> tuple[Char, ...]:
             matrix = raw.FS_MATRIX()
             raw.FPDFText_GetMatrix(textpage, index, matrix)
             scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-            size = raw.FPDFText_GetFontSize(textpage, index) * scale
-            if size < HIDDEN_PT:
-                continue
-            name = ctypes.create_string_buffer(256)
-            flags = ctypes.c_int()
-            raw.FPDFText_GetFontInfo(textpage, index, name, 256, ctypes.byref(flags))
-            # The glyph's own box: ink, not line height, so tight leading is no overlap.
-            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-            raw.FPDFText_GetCharBox(
-                textpage, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
-            )
-            found.append(
-                Char(
-                    text,
-                    round(size, 3),
-                    name.value.decode("latin-1").split("+", 1)[-1],
-                    left.value,
-                    bottom.value,
-                    right.value,
-                    top.value,
-                    scale=round(scale, 4),
-                )
-            )
-        return tuple(found)
+            yield textpage, index, text, scale, raw.FPDFText_GetFontSize(textpage, index) * scale
     finally:
         document.close()
+
+
+@cache
+def chars(path: Path, page: int = 0) -> tuple[Char, ...]:
+    """Every printed (not white space) character of a page, in reading order; words for screen
+    readers only (clipped, set at 1px) are not printed and left out."""
+    found = []
+    for textpage, index, text, scale, size in _printed(path, page):
+        if size < HIDDEN_PT:
+            continue
+        name = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        raw.FPDFText_GetFontInfo(textpage, index, name, 256, ctypes.byref(flags))
+        # The glyph's own box: ink, not line height, so tight leading is no overlap.
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        raw.FPDFText_GetCharBox(
+            textpage, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
+        )
+        found.append(
+            Char(
+                text,
+                round(size, 3),
+                name.value.decode("latin-1").split("+", 1)[-1],
+                left.value,
+                bottom.value,
+                right.value,
+                top.value,
+                scale=round(scale, 4),
+            )
+        )
+    return tuple(found)
 
 
 def drawn_chars(path: Path, page: int = 0) -> list[Char]:
@@ -482,20 +490,6 @@ def tiny_chars(path: Path, below: float, page: int = 0) -> list[tuple[str, float
     """(text, printed size) of every character of a page printed below ``below`` pt, words for
     screen readers only included (:func:`chars` leaves out text under 1 pt): a printed page
     carries no microtext."""
-    document = pdfium.PdfDocument(str(path))
-    try:
-        textpage = document[page].get_textpage()
-        found = []
-        for index in range(raw.FPDFText_CountChars(textpage)):
-            text = chr(raw.FPDFText_GetUnicode(textpage, index))
-            if text.isspace() or unicodedata.category(text) in ("Cc", "Cf"):
-                continue
-            matrix = raw.FS_MATRIX()
-            raw.FPDFText_GetMatrix(textpage, index, matrix)
-            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-            size = raw.FPDFText_GetFontSize(textpage, index) * scale
-            if size < below - 0.01:
-                found.append((text, round(size, 3)))
-        return found
-    finally:
-        document.close()
+    return [
+        (text, round(size, 3)) for *_, text, _, size in _printed(path, page) if size < below - 0.01
+    ]
