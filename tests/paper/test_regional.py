@@ -4,6 +4,7 @@ page that prints them, O*NET's credit line, and a comparison of two roles in one
 
 from __future__ import annotations
 
+import re
 import shutil
 from itertools import pairwise
 from pathlib import Path
@@ -342,3 +343,44 @@ def test_the_briefing_s_last_page_is_headed_by_its_own_title(electrician: dict[s
         assert title in heads and sources not in heads, heads
     else:
         assert sources in body, body
+
+
+def citation_lists(path: Path, heading: str) -> list[list[str]]:
+    """Each page's list of numbered citations below a line reading ``heading`` (any case), each
+    citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
+    list ends at the first line of another size."""
+    lists = []
+    for page in read_pages(path):
+        lines = page.lines()
+        for start, head in enumerate(lines):
+            if squash(head.text).casefold() != squash(heading).casefold():
+                continue
+            found: list[str] = []
+            size = 0.0
+            for line in lines[start + 1 :]:
+                if re.match(r"\d+\.\s", line.text):
+                    found.append(line.text)
+                elif found and abs(line.size - size) < 0.05:
+                    found[-1] += " " + line.text
+                elif found:
+                    break
+                size = line.size
+            if found:  # a list, not the running head above it
+                lists.append(found)
+                break
+    return lists
+
+
+@pytest.mark.parametrize("audience", ["student", "employer"])
+def test_a_work_is_cited_once(electrician: dict[str, Path], audience: str) -> None:
+    """Review 4: the Handbook was cited twice, as the outlook's source and as a reference. The
+    Sources section and the at-a-glance page's list each cite it once, with its publisher and
+    year, the citations numbered 1, 2, ..."""
+    lists = citation_lists(electrician[audience], catalogue("en").sources)
+    assert len(lists) == 2  # the at-a-glance page's short list and the Sources section's
+    handbook = squash("1. U.S. Bureau of Labor Statistics (2025). Occupational Outlook Handbook,")
+    for found in lists:
+        assert [int(text.split(".")[0]) for text in found] == list(range(1, len(found) + 1))
+        assert [squash(text).count("OutlookHandbook") for text in found].count(1) == 1, found
+        assert sum(squash(text).count("OutlookHandbook") for text in found) == 1, found
+        assert squash(found[0]).startswith(handbook), found
