@@ -4,7 +4,6 @@ page that prints them, O*NET's credit line, and a comparison of two roles in one
 
 from __future__ import annotations
 
-import re
 import shutil
 from itertools import pairwise
 from pathlib import Path
@@ -27,6 +26,7 @@ from tests.helpers import (
     squash,
     text_of,
 )
+from tests.paper.guide_checks import citation_lists
 from tests.paper.measure import MM, Line, read_pages
 
 pytestmark = pytest.mark.pdf
@@ -343,32 +343,6 @@ def test_the_briefing_s_last_page_is_headed_by_its_own_title(electrician: dict[s
         assert title in heads and sources not in heads, heads
     else:
         assert sources in body, body
-
-
-def citation_lists(path: Path, heading: str) -> list[list[str]]:
-    """Each page's list of numbered citations below a line reading ``heading`` (any case), each
-    citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
-    list ends at the first line of another size."""
-    lists = []
-    for page in read_pages(path):
-        lines = page.lines()
-        for start, head in enumerate(lines):
-            if squash(head.text).casefold() != squash(heading).casefold():
-                continue
-            found: list[str] = []
-            size = 0.0
-            for line in lines[start + 1 :]:
-                if re.match(r"\d+\.\s", line.text):
-                    found.append(line.text)
-                elif found and abs(line.size - size) < 0.05:
-                    found[-1] += " " + line.text
-                elif found:
-                    break
-                size = line.size
-            if found:  # a list, not the running head above it
-                lists.append(found)
-                break
-    return lists
 
 
 @pytest.mark.parametrize("audience", ["student", "employer"])
