@@ -1,9 +1,16 @@
-"""Which ladder step a role is: its title, else another title, else shared words."""
+"""Which ladder step a role is (its title, else another title, else shared words), and which
+step is its senior level."""
 
 from __future__ import annotations
 
-from guidepress.content.ladder import own_tier
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guidepress.content.ladder import own_tier, senior_tier
 from guidepress.content.models import Role
+from tests.helpers import REPO
 
 TIERS = [
     {"title": "Junior Account Manager", "experience": "0-2 years"},
@@ -43,3 +50,47 @@ def test_an_other_title_names_the_tier_before_shared_words_do() -> None:
     assert own_tier(named) == 1
     # The role's own title still comes first, punctuation and spacing aside.
     assert own_tier(role("Account-Manager", alt_titles=["Strategic Account Manager"])) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "senior"),
+    [
+        # Review 4: the master (10+ years), two steps above the journeyman; an office role's
+        # senior level is the step after its own, as a trade's is.
+        (REPO / "tests/paper/roles/electrician.yaml", ("Foreman", 8)),
+        (REPO / "content/roles/strategic-account-manager.yaml",
+         ("Senior Strategic Account Manager", 8)),
+        (REPO / "content/roles/customer-success-manager.yaml",
+         ("Senior Customer Success Manager", 5)),
+        (REPO / "tests/paper/roles/registered-nurse.yaml", ("Charge Nurse / Specialty RN", 5)),
+    ],
+)  # fmt: skip
+def test_the_senior_level_is_the_step_after_the_role_s_own(
+    path: Path, senior: tuple[str, int]
+) -> None:
+    found = Role.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    tier = senior_tier(found)
+    assert tier is not None and (tier.title, tier.years_min) == senior
+    mine = own_tier(found)
+    assert mine is not None and found.tiers.index(tier) == mine + 1
+
+
+def senior(title: str, tiers: list[dict[str, str]]) -> str | None:
+    tier = senior_tier(role(title, tiers=tiers))
+    return tier.title if tier else None
+
+
+def test_the_senior_level_is_a_tier_called_senior_above_the_role_else_the_craft_s_next() -> None:
+    called = [{"title": "Analyst", "experience": "0-2 years"},
+              {"title": "Analyst II", "experience": "2-4 years"},
+              {"title": "Senior Analyst", "experience": "4-7 years"},
+              {"title": "Analytics Manager", "experience": "7+ years"}]  # fmt: skip
+    assert senior("Analyst", called) == senior("Analyst II", called) == "Senior Analyst"
+    # Above its senior tier, or before a manager, the role's own step is its senior level.
+    assert senior("Analytics Manager", called) == "Analytics Manager"
+    craft = [{"title": "Junior Chef", "experience": "0-2 years"},
+             {"title": "Chef de Partie", "experience": "2-5 years"},
+             {"title": "Head Chef", "experience": "6+ years"}]  # fmt: skip
+    assert senior("Chef de Partie", craft) == "Chef de Partie"
+    assert senior("Junior Chef", craft) == "Chef de Partie"
+    assert senior_tier(Role(title="Chef", summary="S.")) is None

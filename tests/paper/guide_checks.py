@@ -6,6 +6,7 @@ test can run every check on a guide it built and report them all at once.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from guidepress.content.models import Role
 from guidepress.i18n.labels import Labels
 from guidepress.render.sections import PARTS
 from tests.helpers import fonts_of
-from tests.paper.measure import MM, Line, Page, body_size, full_lines, page_fill, read_pages
+from tests.paper.measure import MM, Char, Line, Page, body_size, full_lines, page_fill, read_pages
 
 #: The theme's embedded fonts: WeasyPrint names them after the @font-face family.
 THEME_FONTS = ("GP-Body", "GP-Serif")
@@ -149,6 +150,54 @@ def _opens(page: Page, title: str) -> bool:
     return not any(ln.baseline > top.baseline + 1 and ln.left < top.left + 60 * MM for ln in body)
 
 
+def citation_lists(path: Path, heading: str) -> list[list[str]]:
+    """Each page's list of numbered citations below a line reading ``heading`` (any case), each
+    citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
+    list ends at the first line of another size."""
+    lists = []
+    for page in read_pages(path):
+        lines = page.lines()
+        for start, head in enumerate(lines):
+            if _squash(head.text).casefold() != _squash(heading).casefold():
+                continue
+            found: list[str] = []
+            size = 0.0
+            for line in lines[start + 1 :]:
+                if re.match(r"\d+\.\s", line.text):
+                    found.append(line.text)
+                elif found and abs(line.size - size) < 0.05:
+                    found[-1] += " " + line.text
+                elif found:
+                    break
+                size = line.size
+            if found:  # a list, not the running head above it
+                lists.append(found)
+                break
+    return lists
+
+
+def _broken_entries(toc: list[Line], titles: list[str]) -> list[str]:
+    """Those of ``titles`` the contents (its lines ``toc``) print that are not on one line
+    followed by their page number (the next characters on the line, of any size)."""
+    rows: dict[float, list[Char]] = {}  # the characters on each baseline, of every size
+    for line in toc:
+        for c in line.chars:
+            if _squash(c.text):
+                rows.setdefault(round(line.baseline), []).append(c)
+    texts = []
+    for row in rows.values():
+        row.sort(key=lambda c: c.left)
+        texts.append("".join(_squash(c.text) for c in row))
+    broken = []
+    for title in titles:
+        wanted = _squash(title)
+        if wanted not in "".join(texts):
+            continue  # not in the contents (the role in brief, a ladder's next steps)
+        if not any(re.search(re.escape(wanted) + r"\d", text) for text in texts):
+            broken.append(title)
+    return broken
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -202,6 +251,12 @@ def problems(
     ]
     if toc and (toc[0].baseline - toc[-1].baseline) > 0.5 * (intro.height - 37 * MM):
         found.append("the contents take more than half a page")
+    found += [
+        f"the contents entry '{title}' is not on one line with its page number"
+        for title in _broken_entries(toc, [t for t, _ in marks.top] + [
+            t for kids in marks.children.values() for t, _ in kids
+        ])
+    ]  # fmt: skip
     intro_text = _squash("".join(c.text for c in intro.chars))
     for part_key, _ in PARTS:
         if _squash(labels[part_key]) not in intro_text and any(

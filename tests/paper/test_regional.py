@@ -26,6 +26,7 @@ from tests.helpers import (
     squash,
     text_of,
 )
+from tests.paper.guide_checks import citation_lists
 from tests.paper.measure import MM, Line, read_pages
 
 pytestmark = pytest.mark.pdf
@@ -295,7 +296,8 @@ def test_the_pay_note_s_citation_breaks_where_the_line_is_full(
     finding "[3]" too long for the line, broke the citation at its first space. Every line of
     the pay note is as full as its next line's first word lets it be; the last word of the
     citation ("May 2025.") keeps its reference number."""
-    lines, edge = paragraph_ending(electrician[audience], "May 2025. [3]")
+    # [2] now: the Handbook, the outlook's source and a reference, is cited once.
+    lines, edge = paragraph_ending(electrician[audience], "May 2025. [2]")
     assert len(lines) >= 2
     assert greedy_misses(lines, edge) == [], [line.text for line in lines]
 
@@ -342,3 +344,18 @@ def test_the_briefing_s_last_page_is_headed_by_its_own_title(electrician: dict[s
         assert title in heads and sources not in heads, heads
     else:
         assert sources in body, body
+
+
+@pytest.mark.parametrize("audience", ["student", "employer"])
+def test_a_work_is_cited_once(electrician: dict[str, Path], audience: str) -> None:
+    """Review 4: the Handbook was cited twice, as the outlook's source and as a reference. The
+    Sources section and the at-a-glance page's list each cite it once, with its publisher and
+    year, the citations numbered 1, 2, ..."""
+    lists = citation_lists(electrician[audience], catalogue("en").sources)
+    assert len(lists) == 2  # the at-a-glance page's short list and the Sources section's
+    handbook = squash("1. U.S. Bureau of Labor Statistics (2025). Occupational Outlook Handbook,")
+    for found in lists:
+        assert [int(text.split(".")[0]) for text in found] == list(range(1, len(found) + 1))
+        assert [squash(text).count("OutlookHandbook") for text in found].count(1) == 1, found
+        assert sum(squash(text).count("OutlookHandbook") for text in found) == 1, found
+        assert squash(found[0]).startswith(handbook), found

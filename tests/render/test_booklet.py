@@ -4,6 +4,8 @@ heading never alone at the foot of a column."""
 
 from __future__ import annotations
 
+import pytest
+
 from guidepress.i18n.labels import catalogue
 from guidepress.paper import page_mm
 from guidepress.render.booklet import (
@@ -15,9 +17,15 @@ from guidepress.render.booklet import (
     INDEX_SLACK_MM,
     INITIAL_MM,
     LINE_MM,
+    IndexItem,
+    column_height,
     index_pages,
 )
 from guidepress.render.pieces import Term
+from guidepress.render.typefaces import THEME_FAMILY, THEME_FILES, Face
+from tests.helpers import REPO
+
+INTER = Face((THEME_FAMILY,), tuple((w, (REPO / "styles" / p,)) for w, p in THEME_FILES.items()))
 
 
 def terms(count: int, prefix: str) -> tuple[Term, ...]:
@@ -26,7 +34,7 @@ def terms(count: int, prefix: str) -> tuple[Term, ...]:
 
 
 def test_a_short_index_is_one_page_of_balanced_columns() -> None:
-    [page] = index_pages(terms(12, "Tool"), terms(30, "Skill"), catalogue("en"), "a4")
+    [page] = index_pages(terms(12, "Tool"), terms(30, "Skill"), catalogue("en"), "a4", INTER)
     assert len(page) == INDEX_COLUMNS
     sizes = [len(column) for column in page]
     assert max(sizes) - min(sizes) <= 3, sizes
@@ -38,13 +46,13 @@ def test_a_long_index_fills_its_columns_to_the_foot() -> None:
     """Fourth review: every column of a three-page index stopped about 62 % down its page (the
     entries shared out evenly). Columns run to the foot; only the last page's share what is
     left, about equally."""
-    pages = index_pages(terms(60, "Tool"), terms(170, "Skill"), catalogue("en"), "letter")
+    pages = index_pages(terms(60, "Tool"), terms(170, "Skill"), catalogue("en"), "letter", INTER)
     assert len(pages) == 2
     width, height = page_mm("letter")
     column = (width - INDEX_MARGINS_MM[1] - (INDEX_COLUMNS - 1) * INDEX_GAP_MM) / INDEX_COLUMNS
     room = height - INDEX_MARGINS_MM[0] - INDEX_SLACK_MM - INDEX_HEAD_MM
     for found in pages[0]:
-        used = sum(item.height(column, n == 0) for n, item in enumerate(found))
+        used = column_height(found, column, INTER)
         # Full: the next entry (two lines at most) would not have fitted.
         assert room - 2 * LINE_MM - INITIAL_MM - ENTRY_MM < used <= room, (used, room)
     sizes = [len(found) for found in pages[1]]
@@ -62,7 +70,7 @@ def test_a_head_term_stays_with_its_sub_entries() -> None:
         Term(f"Skill {n:03d} with a few more words", (), subs if n % 4 == 0 else ())
         for n in range(120)
     )
-    pages = index_pages((), heads, catalogue("en"), "a4")
+    pages = index_pages((), heads, catalogue("en"), "a4", INTER)
     columns = [column for page in pages for column in page if column]
     assert len(columns) > 3
     read = [item for column in columns for item in column]
@@ -77,6 +85,27 @@ def test_a_head_term_stays_with_its_sub_entries() -> None:
 
 def test_initials_are_the_locale_s() -> None:
     words = ("Écoute active", "Escucha", "Nube", "Ñandú", "Oso")
-    [page] = index_pages((), tuple(Term(w, (3,)) for w in words), catalogue("es"), "a4", "es")
+    found = tuple(Term(w, (3,)) for w in words)
+    [page] = index_pages((), found, catalogue("es"), "a4", INTER, "es")
     read = [item for column in page for item in column][1:]
     assert [item.initial for item in read] == [True, False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "pages", "sub", "lines"),
+    [
+        # As WeasyPrint set them in a 54 mm column of the fourth review's six-role booklet.
+        ("Concur (expense management)", (67,), False, 1),
+        ("Insulation-resistance tester", (42,), False, 1),
+        ("Fish tape and cable puller", (42,), False, 1),
+        ("Customer education and training program development", (24,), False, 2),
+        ("Google Workspace (Docs, Sheets, Slides)", (25, 67), False, 2),
+        ("Presentation and proposal software (e.g., PowerPoint, Google Slides)", (66,), False, 3),
+        ("tools (Zoom, Microsoft Teams)", (66, 67), True, 2),
+        ("Confluence", (10, 25, 84), False, 1),
+    ],
+)
+def test_an_entry_takes_the_lines_it_is_printed_on(
+    text: str, pages: tuple[int, ...], sub: bool, lines: int
+) -> None:
+    assert IndexItem(text, pages, sub=sub).lines(54.0, INTER) == lines

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from guidepress.render.citations import same_work
+from guidepress.content.models import Role
+from guidepress.render.citations import same_work, sources
+from guidepress.render.pay import Pay
 
 BLS = "U.S. Bureau of Labor Statistics"
 
@@ -44,3 +46,80 @@ def test_a_source_naming_the_reference_after_its_publisher_is_the_same_work(
 )  # fmt: skip
 def test_other_works_are_not_the_same(line: str, title: str, publisher: str | None) -> None:
     assert not same_work(line, title, publisher)
+
+
+def _role(**fields: object) -> Role:
+    return Role.model_validate({"title": "Electrician", "summary": "S.", **fields})
+
+
+OOH = {
+    "title": "Occupational Outlook Handbook, Electricians", "publisher": BLS, "year": 2025,
+    "url": "https://www.bls.gov/ooh/construction-and-extraction/electricians.htm",
+}  # fmt: skip
+
+
+def test_a_guide_cites_a_work_its_outlook_source_and_references_both_name_once() -> None:
+    # Review 4: the electrician's guide listed the Handbook as the outlook's source and again
+    # as a reference; it is cited once, with the reference's publisher, year and address.
+    lines = [f"{BLS}, Occupational Outlook Handbook, Electricians", "NECA Careers"]
+    found = sources(_role(
+        outlook={"sources": lines},
+        references=[{"title": "Apprenticeships", "publisher": "IBEW"}, OOH],
+    ), None)  # fmt: skip
+    assert [(c.number, c.title, c.publisher, c.year, c.role) for c in found.citations] == [
+        (1, "Occupational Outlook Handbook, Electricians", BLS, 2025, "outlook"),
+        (2, "NECA Careers", None, None, "outlook"),
+        (3, "Apprenticeships", "IBEW", None, None),
+    ]
+    assert found.citations[0].url == OOH["url"]
+    assert found.of("outlook") == [1, 2]
+
+
+def test_a_work_named_twice_among_the_sources_is_cited_once() -> None:
+    page = {"source": "e.txt", "title": "Electrician Career Guide", "publisher": "Jobs",
+            "url": "https://jobs.example/electrician"}  # fmt: skip
+    found = sources(_role(
+        provenance=page,
+        outlook={"sources": ["BLS Occupational Outlook Handbook, Electricians",
+                             "Occupational Outlook Handbook, Electricians",
+                             "Jobs Electrician Career Guide"]},
+        references=[
+            OOH,
+            {**OOH, "url": "http://bls.gov/ooh/construction-and-extraction/electricians.htm/",
+             "title": "OOH: Electricians"},  # the same address
+            {"title": "occupational outlook handbook: electricians"},  # the same title
+            {"title": "Electrician career guide", "url": "https://jobs.example/electrician"},
+            {"title": "Occupational Outlook Handbook, Electricians", "publisher": "Someone else"},
+        ],
+    ), None)  # fmt: skip
+    assert [(c.title, c.publisher, c.role) for c in found.citations] == [
+        ("Electrician Career Guide", "Jobs", None),
+        ("Occupational Outlook Handbook, Electricians", BLS, "outlook"),
+        ("Occupational Outlook Handbook, Electricians", "Someone else", None),
+    ]
+    assert found.of("outlook") == [2, 1]
+
+
+def test_the_pay_source_cites_the_reference_it_names() -> None:
+    # Official pay (a regional edition) cites its release: the reference naming it is that
+    # citation, in the pay's place, or the outlook's where an outlook source names it too.
+    oews = {"title": "Occupational Employment and Wage Statistics", "publisher": BLS}
+    pay = Pay("USD", "annual", "percentiles", 40000, 90000, 61000,
+              source="BLS Occupational Employment and Wage Statistics")  # fmt: skip
+    both = _role(
+        outlook={"sources": ["Occupational Employment and Wage Statistics", "NECA"]},
+        references=[OOH, oews],
+    )
+    found = sources(both, pay)
+    assert [(c.title, c.role) for c in found.citations] == [
+        ("Occupational Employment and Wage Statistics", "outlook"),
+        ("NECA", "outlook"),
+        ("Occupational Outlook Handbook, Electricians", None),
+    ]
+    assert (found.of("outlook"), found.of("pay")) == ([1, 2], [1])
+    found = sources(_role(references=[oews, OOH]), pay)
+    assert [(c.title, c.publisher, c.role) for c in found.citations] == [
+        ("Occupational Outlook Handbook, Electricians", BLS, None),
+        ("Occupational Employment and Wage Statistics", BLS, "pay"),
+    ]
+    assert found.of("pay") == [2]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass, field
 
 from guidepress.content.audiences import DEFAULT
@@ -19,11 +20,13 @@ from guidepress.i18n.collation import initial
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import page_mm
+from guidepress.render.charts import PT_PER_MM
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
 from guidepress.render.figures import Chart, qr_chart
 from guidepress.render.guide import QR_MM, GuideContext, guide_context
 from guidepress.render.pieces import Piece, Term
+from guidepress.render.typefaces import Face, face_of
 from guidepress.theme.lookup import Theme
 
 #: The designed pages that round a booklet's page count, in the order they are used.
@@ -31,18 +34,23 @@ PADS = ("shortlist", "questions", "notes")
 
 #: The index's pages (styles/booklet.css, @page index and .index-*), in mm: three columns set
 #: here, not by CSS columns (slow in WeasyPrint on a long list, docs/layout-costs.md). An
-#: entry's height is estimated from its length, generously, so that a column never runs over.
+#: entry's lines are found as the browser breaks them, from the face's advance widths
+#: (render/typefaces.py); the heights are those measured on a built booklet (the fourth review's
+#: six roles: every entry of a two-page index as estimated, to 0.1 mm a line).
 INDEX_COLUMNS = 3
 INDEX_MARGINS_MM = (40.0, 36.0)  # top and bottom, left and right
 INDEX_GAP_MM = 6.0
-INDEX_HEAD_MM = 32.0  # the title and the introduction on the first page
-INDEX_SLACK_MM = 8.0  # the foot, and what the estimate may miss
-LINE_MM = 4.1  # 8.6 pt at 1.35
-ENTRY_MM = 0.6
-INITIAL_MM = 2.2  # before an entry with a new initial
-GROUP_MM = 14.0  # a group's heading ("Skills") with its rule
-CHAR_MM = 1.5  # a character at 8.6 pt, a little wider than the mean
-INDENT_MM = 3.0
+INDEX_HEAD_MM = 22.0  # the title and an introduction of one line, on the first page
+INTRO_PT, INTRO_MM, INTRO_LINE_MM = 9.6, 150.0, 5.1  # the introduction: size, width, a line
+INDEX_SLACK_MM = 2.0  # what the estimate may miss
+INDEX_PT = 8.6
+LINE_MM = INDEX_PT * 1.35 / PT_PER_MM  # a line: 8.6 pt at 1.35
+ENTRY_MM = 0.6  # below an entry
+INITIAL_MM = 1.6  # before an entry with a new initial: 2.2 mm, the entry's 0.6 mm within it
+GROUP_MM = 14.0  # a group's heading ("Skills") with its rule and the space above it
+PAGES_MM = 1.6  # between an entry and its pages
+INDENT_MM = 3.0  # a run-over line's indent; a sub-entry's, once more
+FIT_MM = 0.3  # a line is taken to hold a little less than its width, for rounding
 
 
 @dataclass(frozen=True)
@@ -56,16 +64,42 @@ class IndexItem:
     sub: bool = False  # a sub-entry, set in under its head term
     head: bool = False  # a head term that its sub-entries follow
 
-    def height(self, width_mm: float, top: bool) -> float:
-        """Its estimated height in a column ``width_mm`` wide; ``top``: it opens the column."""
+    def height(self, width_mm: float, top: bool, face: Face) -> float:
+        """Its height in a column ``width_mm`` wide; ``top``: it opens the column."""
         if self.group:
             return GROUP_MM - (6.0 if top else 0.0)
-        chars = len(self.text) + sum(len(str(p)) + 2 for p in self.pages) + 1
-        indent = INDENT_MM if self.sub else 0.0
-        first = int((width_mm - indent) / CHAR_MM)
-        rest = int((width_mm - indent - INDENT_MM) / CHAR_MM)
-        lines = 1 + math.ceil(max(0, chars - first) / rest)
+        lines = self.lines(width_mm, face)
         return lines * LINE_MM + ENTRY_MM + (INITIAL_MM if self.initial and not top else 0.0)
+
+    def lines(self, width_mm: float, face: Face) -> int:
+        """How many lines it takes, broken as WeasyPrint breaks it: at spaces and after a
+        hyphen inside a word, each line as full as it holds, its last word kept with its first
+        page number (nothing between them to break at), the numbers in bold; run-over lines
+        set in by INDENT_MM. (render/estimate.py::lines breaks one paragraph of one weight
+        and width: an entry's first line is wider than the others and ends in bold.)"""
+
+        def mm(text: str, weight: int = 400) -> float:
+            return face.width(text, INDEX_PT, weight) / PT_PER_MM
+
+        space = mm(" ")
+        tokens: list[tuple[float, float]] = []  # (the space before it, its width)
+        for word in self.text.split():
+            for n, part in enumerate(re.split(r"(?<=[-\u2010])(?=\w)", word)):
+                tokens.append((space if n == 0 else 0.0, mm(part)))
+        for n, page in enumerate(self.pages):
+            text = f"{page}," if n < len(self.pages) - 1 else str(page)
+            if n == 0 and tokens:  # joined to the last word
+                tokens[-1] = (tokens[-1][0], tokens[-1][1] + PAGES_MM + mm(text, 700))
+            else:
+                tokens.append((space, mm(text, 700)))
+        indent = INDENT_MM if self.sub else 0.0
+        room = width_mm - indent - FIT_MM  # the first line; the others are set in once more
+        count, used = 1, 0.0
+        for gap, width in tokens:
+            if used and used + gap + width > room:
+                count, used, room = count + 1, 0.0, width_mm - indent - INDENT_MM - FIT_MM
+            used += (gap if used else 0.0) + width
+        return count
 
 
 def index_pages(
@@ -73,6 +107,7 @@ def index_pages(
     skills: tuple[Term, ...],
     labels: Labels,
     paper: str,
+    face: Face,
     locale: str = "en",
 ) -> list[list[list[IndexItem]]]:
     """The index's items in pages of INDEX_COLUMNS columns, read down each column then across:
@@ -97,27 +132,31 @@ def index_pages(
     width, height = page_mm(paper)
     column = (width - INDEX_MARGINS_MM[1] - (INDEX_COLUMNS - 1) * INDEX_GAP_MM) / INDEX_COLUMNS
     room = height - INDEX_MARGINS_MM[0] - INDEX_SLACK_MM
+    intro = face.width(labels["index_intro"], INTRO_PT) / PT_PER_MM
+    head = INDEX_HEAD_MM + (math.ceil(intro / (INTRO_MM - FIT_MM)) - 1) * INTRO_LINE_MM
     pages = 1
     while True:
-        rooms = [room - INDEX_HEAD_MM] * INDEX_COLUMNS + [room] * INDEX_COLUMNS * (pages - 1)
-        columns = _columns(items, rooms, column)
-        if _fit(columns, rooms, column):
+        rooms = [room - head] * INDEX_COLUMNS + [room] * INDEX_COLUMNS * (pages - 1)
+        columns = _columns(items, rooms, column, face)
+        if _fit(columns, rooms, column, face):
             break
         pages += 1
     # Every page's columns run to its foot; the last page's share what is left about equally
     # (not one full column beside two short ones).
     start = (pages - 1) * INDEX_COLUMNS
     rest = [item for found in columns[start:] for item in found]
-    total = sum(item.height(column, False) for item in rest)
+    total = sum(item.height(column, False, face) for item in rest)
     share = min(1.0, total / sum(rooms[start:]))
-    even = _columns(rest, [r * share for r in rooms[start:]], column)
-    if _fit(even, rooms[start:], column):
+    even = _columns(rest, [r * share for r in rooms[start:]], column, face)
+    if _fit(even, rooms[start:], column, face):
         columns = columns[:start] + even
     columns += [[] for _ in range(len(rooms) - len(columns))]
     return [columns[n : n + INDEX_COLUMNS] for n in range(0, len(columns), INDEX_COLUMNS)]
 
 
-def _columns(items: list[IndexItem], targets: list[float], width: float) -> list[list[IndexItem]]:
+def _columns(
+    items: list[IndexItem], targets: list[float], width: float, face: Face
+) -> list[list[IndexItem]]:
     """``items`` in columns of about ``targets`` height each (the last takes what is left):
     a head term goes to the next column with its sub-entries rather than leave them."""
     columns: list[list[IndexItem]] = [[]]
@@ -127,7 +166,7 @@ def _columns(items: list[IndexItem], targets: list[float], width: float) -> list
         block = [item]
         if item.head:
             block += list(itertools.takewhile(lambda i: i.sub, items[n + 1 :]))
-        if full and _height([*current, *block], width) > targets[len(columns) - 1]:
+        if full and column_height([*current, *block], width, face) > targets[len(columns) - 1]:
             if current[-1].group or current[-1].head:  # a heading goes with what it heads
                 columns[-1] = current[:-1]
                 columns.append([current[-1]])
@@ -137,15 +176,16 @@ def _columns(items: list[IndexItem], targets: list[float], width: float) -> list
     return columns
 
 
-def _fit(columns: list[list[IndexItem]], rooms: list[float], width: float) -> bool:
+def _fit(columns: list[list[IndexItem]], rooms: list[float], width: float, face: Face) -> bool:
     """Whether ``columns`` are as many as ``rooms`` at most, each within its room."""
     return len(columns) <= len(rooms) and all(
-        _height(c, width) <= r for c, r in zip(columns, rooms, strict=False)
+        column_height(c, width, face) <= r for c, r in zip(columns, rooms, strict=False)
     )
 
 
-def _height(column: list[IndexItem], width: float) -> float:
-    return sum(item.height(width, n == 0) for n, item in enumerate(column))
+def column_height(column: list[IndexItem], width: float, face: Face) -> float:
+    """The height of an index column ``width`` mm wide."""
+    return sum(item.height(width, n == 0, face) for n, item in enumerate(column))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,7 +274,9 @@ def booklet_context(
             else None
         ),
         next_steps=reader is None or reader.prints("back-cover"),
-        index=index_pages(piece.tools, piece.skills, page.L, options.paper, options.locale)
+        index=index_pages(
+            piece.tools, piece.skills, page.L, options.paper, face_of(brand, theme), options.locale
+        )
         if piece.part == "index"
         else [],
     )

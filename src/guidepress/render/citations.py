@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from guidepress.content.models.role import Role
+from guidepress.content.models.role import Reference, Role
 from guidepress.render.pay import Pay
 
 
@@ -52,29 +52,85 @@ def has_source_page(role: Role) -> bool:
 
 
 def sources(role: Role, pay: Pay | None) -> Sources:
+    """The role's citations, each work once: an outlook or pay source line that names the
+    source page or one of the references (``same_work``) cites it, a reference in the line's
+    place (with its publisher, year and address); a reference that repeats the source page or
+    an earlier reference is left out."""
     p = role.provenance
     citations: list[Citation] = []
+    references = _distinct(role.references, p.title, p.publisher, p.url)
+    cited: dict[int, int] = {}  # a reference, by its place in references: its number
 
     def add(**fields: object) -> int:
         citations.append(Citation(len(citations) + 1, **fields))  # type: ignore[arg-type]
         return len(citations)
 
+    def cite(line: str, what: str) -> int:
+        if page is not None and p.title and same_work(line, p.title, p.publisher):
+            return page
+        for n, ref in enumerate(references):
+            if same_work(line, ref.title, ref.publisher):
+                if n not in cited:
+                    cited[n] = add(
+                        title=ref.title, publisher=ref.publisher, year=ref.year, url=ref.url,
+                        visited=ref.visited, role=what,
+                    )  # fmt: skip
+                return cited[n]
+        lines = {c.title: c.number for c in citations if c.role}
+        return lines.get(line) or add(title=line, role=what)
+
     page = None
     if has_source_page(role):
         page = add(title=p.title, publisher=p.publisher, url=p.url, visited=p.retrieved)
-    outlook = [add(title=t, role="outlook") for t in role.outlook.sources] if role.outlook else []
-    for ref in role.references:
-        add(
+    lines = role.outlook.sources if role.outlook else []
+    outlook = list(dict.fromkeys(cite(line, "outlook") for line in lines))
+    paid_by = pay.source if pay is not None and pay.source else None
+    for n, ref in enumerate(references):
+        if n in cited or (paid_by and same_work(paid_by, ref.title, ref.publisher)):
+            continue  # cited already, or as the pay figures' source below
+        cited[n] = add(
             title=ref.title, publisher=ref.publisher, year=ref.year, url=ref.url,
             visited=ref.visited,
         )  # fmt: skip
-    paid = [add(title=pay.source, role="pay")] if pay is not None and pay.source else []
+    paid = [cite(paid_by, "pay")] if paid_by else []
     return Sources(
         citations,
         page,
         outlook or ([page] if page is not None else []),
         paid or ([page] if page is not None else []),
     )
+
+
+def _distinct(
+    references: list[Reference], title: str | None, publisher: str | None, url: object
+) -> list[Reference]:
+    """``references`` without those naming the same work as the source page (``title`` by
+    ``publisher`` at ``url``) or as a reference before them: the same address, or the same
+    title by the same publisher (or by none)."""
+
+    def same(ref: Reference, title: str | None, publisher: str | None, url: object) -> bool:
+        if ref.url is not None and url is not None and _address(ref.url) == _address(url):
+            return True
+        return (
+            title is not None
+            and _words(ref.title) == _words(title)
+            and (ref.publisher is None or publisher is None or
+                 _words(ref.publisher) == _words(publisher))
+        )  # fmt: skip
+
+    kept: list[Reference] = []
+    for ref in references:
+        if not same(ref, title, publisher, url) and not any(
+            same(ref, k.title, k.publisher, k.url) for k in kept
+        ):
+            kept.append(ref)
+    return kept
+
+
+def _address(url: object) -> str:
+    """An address as compared: without its scheme, "www.", or a closing slash."""
+    text = str(url).casefold().split("://", 1)[-1].removeprefix("www.")
+    return text.rstrip("/")
 
 
 def _words(text: str) -> list[str]:

@@ -23,9 +23,9 @@ from typing import get_args
 from babel.lists import format_list
 
 from guidepress.content.brands import BrandKit
-from guidepress.content.ladder import own_tier
+from guidepress.content.ladder import senior_tier
 from guidepress.content.models import Role
-from guidepress.content.models.role import EducationLevel, Tier
+from guidepress.content.models.role import EducationLevel
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
@@ -190,47 +190,8 @@ def is_landscape(subject: Subject, paper: str) -> bool:
     return len(subject.roles) > 3 and paper in ("a4", "letter")
 
 
-#: Tier titles of management (in the four catalogue languages): the ladder's senior level is the
-#: expert tier below them, not the first of them. A word the role's own title holds (Customer
-#: Success Manager) names no management tier of that role.
-MANAGEMENT = re.compile(
-    r"\b(manager|director|head|chief|vp|vice president|supervisor|leiter\w*|leitung|"
-    r"directeur|directrice|gerente|jefe|responsable)\b",
-    re.I,
-)
-
-
-def senior_tier(role: Role) -> Tier | None:
-    """The ladder's senior level: the first tier called senior; else the tier before the first
-    management tier above the role's own step (:func:`~guidepress.content.ladder.own_tier`; a
-    nurse's charge nurse, not the nurse manager: years to senior are years of the craft); else
-    the tier above the middle of the ladder."""
-    tiers = role.tiers
-    if not tiers:
-        return None
-    called = next((t for t in tiers if re.search(r"\bs[eé]nior\b", t.title, re.I)), None)
-    if called is not None:
-        return called
-    own = {w.casefold() for w in MANAGEMENT.findall(role.title)}
-    # The role's own step (a supervisor's ladder may call it by another title) and the steps
-    # below it manage no one the role answers to.
-    mine = own_tier(role)
-    managing = next(
-        (
-            i
-            for i, t in enumerate(tiers)
-            if (mine is None or i > mine)
-            and any(w.casefold() not in own for w in MANAGEMENT.findall(t.title))
-        ),
-        None,
-    )
-    if managing is not None and managing >= 2:
-        return tiers[managing - 1]
-    return tiers[min(len(tiers) - 1, len(tiers) // 2 + 1, managing or len(tiers))]
-
-
 def senior_years(role: Role, labels: Labels) -> str:
-    """Years to the ladder's senior level (:func:`senior_tier`): "5+ years"."""
+    """Years to the ladder's senior level (content/ladder.py::senior_tier): "5+ years"."""
     tier = senior_tier(role)
     if tier is None:
         return "—"
