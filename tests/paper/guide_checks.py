@@ -6,6 +6,7 @@ test can run every check on a guide it built and report them all at once.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from guidepress.content.models import Role
 from guidepress.i18n.labels import Labels
 from guidepress.render.sections import PARTS
 from tests.helpers import fonts_of
-from tests.paper.measure import MM, Line, Page, body_size, full_lines, page_fill, read_pages
+from tests.paper.measure import MM, Char, Line, Page, body_size, full_lines, page_fill, read_pages
 
 #: The theme's embedded fonts: WeasyPrint names them after the @font-face family.
 THEME_FONTS = ("GP-Body", "GP-Serif")
@@ -208,6 +209,22 @@ def problems(
             t == labels[part_key] for t, _ in marks.top
         ):
             found.append(f"the contents lack the part '{labels[part_key]}'")
+
+    # The contents' page numbers are the pages the bookmarks (the headings) are on.
+    rows: dict[float, list[Char]] = {}
+    for char in intro.chars:
+        rows.setdefault(round(char.baseline), []).append(char)
+    toc_text = "|".join(
+        _squash("".join(c.text for c in sorted(row, key=lambda c: c.left)))
+        for _, row in sorted(rows.items())
+    )
+    for kids in marks.children.values():
+        for title, page in kids:
+            printed = re.search(re.escape(_squash(title)) + r"(\d+)", toc_text)
+            if printed and int(printed.group(1)) != page:
+                found.append(
+                    f"the contents put '{title}' on p{printed.group(1)}, its heading is on p{page}"
+                )
 
     # A partial source says so in one plain sentence.
     if role.provenance.completeness == "partial":
