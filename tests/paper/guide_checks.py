@@ -264,6 +264,22 @@ def problems(
         ):
             found.append(f"the contents lack the part '{labels[part_key]}'")
 
+    # The contents' page numbers are the pages the bookmarks (the headings) are on.
+    rows: dict[float, list[Char]] = {}
+    for char in intro.chars:
+        rows.setdefault(round(char.baseline), []).append(char)
+    toc_text = "|".join(
+        _squash("".join(c.text for c in sorted(row, key=lambda c: c.left)))
+        for _, row in sorted(rows.items())
+    )
+    for kids in marks.children.values():
+        for title, page in kids:
+            printed = re.search(re.escape(_squash(title)) + r"(\d+)", toc_text)
+            if printed and int(printed.group(1)) != page:
+                found.append(
+                    f"the contents put '{title}' on p{printed.group(1)}, its heading is on p{page}"
+                )
+
     # A partial source says so in one plain sentence.
     if role.provenance.completeness == "partial":
         sentence = labels.partial_sentence.split("{")[0]
