@@ -28,6 +28,7 @@ from guidepress.render.estimate import (
     KERNED,
     PX_PER_MM,
     Estimator,
+    advance,
     heading_face,
     lines,
     logo_width_mm,
@@ -115,7 +116,7 @@ def compare_rows(
         hyph: bool = True, using: Face = face,
     ) -> int:  # fmt: skip
         language = (lang or locale) if hyph else None
-        return lines(plain_text(text), width_mm, size, using, weight=weight, locale=language)
+        return lines(_plain(text), width_mm, size, using, weight=weight, locale=language)
 
     def rows(level: int, scale: float) -> dict[str, float]:
         ctx = context(level)
@@ -131,7 +132,9 @@ def compare_rows(
         pad = 2 * CELL_PAD[many] * r
 
         def label(text: str, note: bool = False) -> float:
-            n = text_lines(text, label_text_w, LABEL_SIZE * r, weight=700)
+            # A label's soft hyphens (German) are where it may break; measured whole, a word
+            # that fits takes one line, as printed.
+            n = text_lines(text.replace("\u00ad", ""), label_text_w, LABEL_SIZE * r, weight=700)
             return n * LABEL_SIZE * LABEL_LEADING * r + (ROW_NOTE * r if note else 0.0)
 
         def row(label_h: float, cells: list[float]) -> float:
@@ -224,6 +227,12 @@ def compare_rows(
     return rows
 
 
+@cache
+def _plain(text: str) -> str:
+    """The text of a field as printed (its Markdown rendered, tags dropped), once per text."""
+    return plain_text(text)
+
+
 #: The theme's serif, which base.css sets headings in when the brand names no heading font.
 SERIF_FILES = {400: "fonts/NotoSerif-Regular.ttf", 700: "fonts/NotoSerif-Bold.ttf"}
 
@@ -243,18 +252,18 @@ def _run_in(items: list[tuple[str, bool]], width_mm: float, size: float, face: F
     bullet after a no-break space (the next item's ``::before``), the shared ones bold with a dot
     (their ``::after``); broken at spaces, never hyphenated; each piece in its own weight."""
     words: list[tuple[float, float]] = []  # (a word's width, the width of the space after it)
-    bullet = face.width("\u00a0\u2022", size, 400)
+    bullet = advance(face, "\u00a0\u2022", 400) * size
     for i, (text, shared) in enumerate(items):
         weight = 700 if shared else 400
-        parts = plain_text(text).split()
+        parts = _plain(text).split()
         if not parts:
             continue
         if i and words:  # the bullet and the space after it: regular, on the word before
-            words[-1] = (words[-1][0] + bullet, face.width(" ", size, 400))
-        space = face.width(" ", size, weight)
+            words[-1] = (words[-1][0] + bullet, advance(face, " ", 400) * size)
+        space = advance(face, " ", weight) * size
         if shared:
             parts[-1] += "\u00a0\u25cf"
-        words.extend((face.width(part, size, weight), space) for part in parts)
+        words.extend((advance(face, part, weight) * size, space) for part in parts)
     if not words:
         return 0
     count, used, gap = 1, 0.0, 0.0
