@@ -15,8 +15,9 @@ Typical content fits at level 0 and full size: 1 layout. Longer content: 2 (the 
 at the largest type the measured height allows between the level's own size and full size, so
 type is not grown back in a layout of its own). A third only when type can grow by at least
 GROW_MIN, for content that needs type scaled below the last level, or a prediction a page break
-upset: 3 at most. With a pre-layout estimate (render/estimate.py), the first layout is the level
-and scale it predicts: typical content that runs over at level 0 then takes 1 layout too.
+upset: 3 at most. With a pre-layout estimate (render/estimate.py, compare_estimate.py), the
+first layout is the level and scale it predicts: typical content that runs over at level 0 then
+takes 1 layout too.
 """
 
 from __future__ import annotations

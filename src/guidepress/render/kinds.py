@@ -49,7 +49,8 @@ class Kind:
     landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
     papers: tuple[str, ...] = ("a4", "letter")  # what it prints on
     #: One-page kinds: the content height at each (level, scale) before any layout, so that
-    #: fitting's first layout is the one predicted to fit (render/estimate.py).
+    #: fitting's first layout is the one predicted to fit (render/estimate.py and
+    #: compare_estimate.py).
     estimate: Callable[[Subject, BrandKit, Theme, Options], Estimator] | None = None
 
     def render(
