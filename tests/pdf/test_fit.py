@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from guidepress.content.project import load_project
 from guidepress.pdf.engine import layout
-from guidepress.pdf.fit import Box, DoesNotFit, fit_one_page, heights
+from guidepress.pdf.fit import SAFETY, TRUSTED, Box, DoesNotFit, fit_one_page, heights
 from guidepress.render.context import Subject
 from guidepress.render.sheet import PAGE, levels
 from guidepress.theme.lookup import Theme
@@ -362,3 +362,17 @@ def test_a_start_the_estimate_got_wrong_is_measured_and_fitted_from() -> None:
     fitted = fit_one_page(lay_out, levels=STACK, room=500, floor=0.9, estimate=estimate)
     assert laid[0][0] == 1 and (fitted.level, fitted.laid.pages) == (2, 1)
     assert fitted.layouts == 2
+
+
+def test_a_level_estimated_a_hair_short_of_the_room_is_laid_out_first() -> None:
+    # Level 1 (540) estimated at 99.7 % of the room: past SAFETY's 99.5 %, within TRUSTED. It is
+    # the first layout and fits: one layout, where starting at level 2 took a second "to see".
+    room = 540 / 0.997
+    laid, lay_out = _stack(room=room)
+
+    def estimate(level: int, scale: float) -> float:
+        return 300 + 60 * [5, 4, 3, 2][level]
+
+    assert SAFETY < 0.997 <= TRUSTED
+    fitted = fit_one_page(lay_out, levels=STACK, room=room, floor=0.9, estimate=estimate)
+    assert laid == [(1, 1.0)] and (fitted.level, fitted.layouts, fitted.laid.pages) == (1, 1, 1)

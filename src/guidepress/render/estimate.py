@@ -49,6 +49,13 @@ def rem_mm(scale: float) -> float:
 
 
 @cache
+def advance(face: Face, text: str, weight: int = 400) -> float:
+    """The width of ``text`` at size 1 in ``face``: widths grow with the size, and an estimate
+    measures the same words at many sizes (fitting bisects the type scale)."""
+    return face.width(text, 1.0, weight)
+
+
+@cache
 def _dictionary(locale: str) -> pyphen.Pyphen | None:
     language = {"en": "en_US", "es": "es", "fr": "fr", "de": "de_DE"}.get(locale, locale)
     return pyphen.Pyphen(lang=language) if language in pyphen.LANGUAGES else None
@@ -69,16 +76,16 @@ def lines(
     could. No kerning: widths err a hair wide, so lines err towards one more."""
     if not text.strip():
         return 0
-    space = face.width(" ", size_mm, weight)
-    words: list[str] = []
+    space = advance(face, " ", weight) * size_mm
+    words: list[tuple[str, bool]] = []  # (a word or a part of one, whether a space precedes)
     for word in _SPACE.split(text.strip()):
         parts = re.split(r"(?<=[-\u2010])(?=\w)", word)
-        words.extend(parts)
+        words.extend((part, i == 0) for i, part in enumerate(parts))
     count, used = 1, 0.0
     dictionary = _dictionary(locale) if locale else None
-    for word in words:
-        width = face.width(word, size_mm, weight)
-        gap = space if used else 0.0
+    for word, spaced in words:
+        width = advance(face, word, weight) * size_mm
+        gap = space if used and spaced else 0.0
         if used + gap + width <= width_mm:
             used += gap + width
             continue
@@ -86,7 +93,7 @@ def lines(
             head = _hyphenated(dictionary, word, width_mm - used - gap, size_mm, face, weight)
             if head:
                 count += 1
-                used = face.width(word[len(head) :], size_mm, weight)
+                used = advance(face, word[len(head) :], weight) * size_mm
                 continue
         if used:
             count += 1

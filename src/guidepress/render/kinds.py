@@ -16,6 +16,7 @@ from typing import Literal, get_args
 from guidepress.content.brands import BrandKit
 from guidepress.content.models.config import KindName
 from guidepress.render import booklet, catalogue, compare, guide, sheet
+from guidepress.render.compare_estimate import compare_estimate
 from guidepress.render.context import OnePage, Options, PageContext, RenderedHtml, Subject
 from guidepress.render.estimate import Estimator, sheet_estimate
 from guidepress.render.template import render_template
@@ -48,7 +49,8 @@ class Kind:
     landscape: Callable[[Subject, str], bool] = lambda subject, paper: False  # turned sideways
     papers: tuple[str, ...] = ("a4", "letter")  # what it prints on
     #: One-page kinds: the content height at each (level, scale) before any layout, so that
-    #: fitting's first layout is the one predicted to fit (render/estimate.py).
+    #: fitting's first layout is the one predicted to fit (render/estimate.py and
+    #: compare_estimate.py).
     estimate: Callable[[Subject, BrandKit, Theme, Options], Estimator] | None = None
 
     def render(
@@ -94,6 +96,7 @@ KINDS: dict[str, Kind] = {
             too_long=compare.too_long,
             landscape=compare.is_landscape,
             papers=("a4", "letter", "a3", "tabloid"),
+            estimate=compare_estimate,
         ),
         Kind(
             name="booklet",
