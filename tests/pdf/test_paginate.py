@@ -17,6 +17,8 @@ from guidepress.pdf.paginate import (
     MOST_EMPTY,
     SAFETY_PX,
     SPREAD_PX,
+    TAIL_EMPTY,
+    _tighten_tails,
     gaps,
     paginate,
     part_ends,
@@ -140,6 +142,25 @@ def test_a_part_that_runs_onto_a_page_by_a_few_lines_is_set_tighter() -> None:
     assert part(settled, "one").get("data-gp-tight") == ""
     texts = page_texts(settled)
     assert len(texts) == 2 and "26. Some words" in texts[0]
+
+
+@pytest.mark.parametrize(("mark", "after"), [("", "more"), ("more", None)])
+def test_a_part_that_still_ends_on_a_few_lines_is_set_tighter_once_more_at_most(
+    mark: str, after: str | None
+) -> None:
+    """After the text was pulled forward, a part set tight that still ends on a few lines is
+    set tighter still; one already at its tightest is not counted, so the paginator does not
+    lay the same tree out again (issue 19: the registered nurse's guide did)."""
+    # Tight (no space between paragraphs), 28 of them take a page and three lines.
+    paragraphs = "".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 38))
+    laid = lay_out(
+        f'<section id="one" data-gp-tight="{mark}">{paragraphs}</section>'
+        f'<section class="part">{WORDS}</section>'
+    )
+    [end] = part_ends(laid.document, [part(laid, "one")], TAIL_EMPTY)
+    assert end.page == 1 and page_texts(laid)[1].startswith("35.")
+    assert _tighten_tails(laid.document, [part(laid, "one")]) == (after is not None)
+    assert part(laid, "one").get("data-gp-tight") == "more"
 
 
 def test_a_part_with_a_small_gap_is_set_tighter_before_it_gets_a_filler() -> None:

@@ -246,12 +246,15 @@ def _tighten_parts(
 
 def _tighten_tails(document: Any, parts: list[Element]) -> int:
     """Mark each part that runs onto a last page by a few lines (more than TAIL_EMPTY of it
-    empty) ``data-gp-tight``, or ``"more"`` when it is already; the number marked."""
+    empty) ``data-gp-tight``, or ``"more"`` when it is already; the number marked (a part
+    already ``"more"`` is not: its tree, and so its layout, would be the same)."""
     pages = [page._page_box for page in document.pages]
     marked = [
         end.before
         for end in part_ends(document, parts, TAIL_EMPTY)
-        if end.page > 0 and id(end.before) in _elements(pages[end.page - 1])
+        if end.page > 0
+        and id(end.before) in _elements(pages[end.page - 1])
+        and end.before.get("data-gp-tight") != "more"
     ]
     for part in marked:
         part.set("data-gp-tight", "more" if part.get("data-gp-tight") is not None else "")
