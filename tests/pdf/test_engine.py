@@ -111,3 +111,28 @@ def test_forked_workers_start_warm_and_each_register_the_faces_they_meet(tmp_pat
         assert sheet == id(parsed) and cached == len(engine._STYLESHEETS)  # nothing parsed again
         assert folder != str(parent_folder) and not Path(folder).exists()  # removed at exit
     assert sorted(p.name for p in parent_folder.iterdir()) == faces  # the parent's, untouched
+
+
+@pytest.mark.pdf
+def test_a_layout_discarded_while_the_collector_is_paused_is_freed_before_the_next() -> None:
+    """A worker pauses the garbage collector for a whole document (build/workers.py); a layout
+    the paginator discards is garbage in reference cycles (the elements' computed styles), so
+    without a collection before the next layout or the write each would stay until the
+    document is done."""
+    import gc
+    import weakref
+
+    html = "<html lang='en'><title>Memory</title><p>Words</p></html>"
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        first = engine.layout(html, [THEME_CSS], allowed=[REPO])
+        style = weakref.ref(first.document.pages[0]._page_box.children[0].style)
+        again = engine.relayout(first)
+        del first
+        assert style() is not None  # in a cycle: not freed when dropped
+        engine.write_pdf(again, identifier="memory")
+        assert style() is None
+    finally:
+        if was_enabled:
+            gc.enable()

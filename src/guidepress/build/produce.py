@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -161,12 +162,15 @@ def produce(
 
     if kind.one_page is None:
         rendered = render()
-        first = layout(rendered.html, rendered.stylesheets, allowed=allowed)
-        laid = paginate(first)
+        # Handed to the paginator, not kept here: a first layout it replaced is freed before
+        # its next ones (engine._collect_discarded), not held until the PDF is written.
+        held = [layout(rendered.html, rendered.stylesheets, allowed=allowed)]
+        first = weakref.ref(held[0])
+        laid = paginate(held.pop())
         if output.format == "html":
             # What the paginator added (notes panels, pages) is part of the pages, so of the
             # HTML that plain WeasyPrint prints the same.
-            edited = rendered if laid is first else replace(rendered, html=edited_html(laid))
+            edited = rendered if laid is first() else replace(rendered, html=edited_html(laid))
             return html(edited), None
         return pdf(laid), laid.pages
 

@@ -1,9 +1,10 @@
 """Run outputs in a pool of processes; each worker keeps its WeasyPrint caches across outputs.
 
-Tuned per process (bench/tuning.py, docs/benchmarks.md): the garbage collector is paused while a
-document is made and run once after it, and what the process held before the first document is
-frozen, left out of every collection; a parent prepares WeasyPrint (fonts, parsed stylesheets)
-and the theme's templates before forking, so its workers start warm and share those pages.
+Tuned per process (bench/tuning.py, memory.py, docs/benchmarks.md): the garbage collector is
+paused while a document is made (the engine collects between its layouts) and run once after it,
+and what the process held before the first document is frozen, left out of every collection; a
+parent prepares WeasyPrint (fonts, parsed stylesheets) and the theme's templates before forking,
+so its workers start warm and share those pages.
 """
 
 from __future__ import annotations
@@ -123,7 +124,9 @@ def _frozen() -> Iterator[None]:
 def _one_document() -> Iterator[None]:
     """The garbage collector paused while one document is made and run once after it: a
     layout makes millions of objects, few of them garbage until the document is done, and
-    the collections it triggered cost 2-6 % of the time (a few per cent more memory)."""
+    the collections it triggered cost 2-6 % of the time. The engine collects before each
+    further layout and before the write (engine._collect_discarded), so the layouts a
+    document discards (a guide takes up to 6) do not all stay until it is done."""
     if not gc.isenabled():
         yield
         return
