@@ -15,11 +15,14 @@ from guidepress.render.booklet import (
     INDEX_HEAD_MM,
     INDEX_MARGINS_MM,
     INDEX_SLACK_MM,
+    INDEX_TYPE,
     INITIAL_MM,
     LINE_MM,
+    TIGHT_TYPE,
     IndexItem,
     column_height,
     index_pages,
+    index_set,
 )
 from guidepress.render.pieces import Term
 from guidepress.render.typefaces import THEME_FAMILY, THEME_FILES, Face
@@ -60,6 +63,25 @@ def test_a_long_index_fills_its_columns_to_the_foot() -> None:
     read = [item.text for page in pages for found in page for item in found]
     assert read[0] == "Tools and technologies" and read.count("Skills") == 1
     assert len(read) == 60 + 170 + 2
+
+
+def test_an_index_that_would_end_on_a_few_lines_is_set_tighter() -> None:
+    """Fifth review, finding 8: three lines of the index on a page of their own. Set tighter
+    (TIGHT_TYPE), the index saves that page; an index whose last page holds enough is set as
+    usual."""
+    tools = terms(20, "Tool")
+    loose = index_pages(tools, terms(128, "Skill"), catalogue("en"), "a4", INTER)
+    assert len(loose) == 2 and sum(len(column) for column in loose[1]) <= 8
+    kind, pages = index_set(tools, terms(128, "Skill"), catalogue("en"), "a4", INTER)
+    assert kind is TIGHT_TYPE and len(pages) == 1
+    width, height = page_mm("a4")
+    column = (width - INDEX_MARGINS_MM[1] - (INDEX_COLUMNS - 1) * INDEX_GAP_MM) / INDEX_COLUMNS
+    room = height - INDEX_MARGINS_MM[0] - INDEX_SLACK_MM - INDEX_HEAD_MM
+    assert all(column_height(c, column, INTER, TIGHT_TYPE) <= room for c in pages[0])
+    assert len([item for c in pages[0] for item in c]) == 20 + 128 + 2
+    # A second page of a sixth of its room: an index's end, set as usual.
+    kind, pages = index_set(tools, terms(176, "Skill"), catalogue("en"), "a4", INTER)
+    assert kind is INDEX_TYPE and len(pages) == 2
 
 
 def test_a_head_term_stays_with_its_sub_entries() -> None:

@@ -98,14 +98,16 @@ def paginate(laid: Layout) -> Layout:
             document, stale = alone, True
     # One more layout for both: a figure that may wait for its section's text, and a part that
     # still ends on a few lines set tighter still.
-    moved = sum(_defer(gap, parents) for gap in gaps(document, HALF_EMPTY))
+    moved = sum(
+        _defer(_opening(document, gap, parts), parents) for gap in gaps(document, HALF_EMPTY)
+    )
     if moved + _tighten_more(document, parts):
         laid = relayout(laid)
         document, stale = laid.document, False
     # Like an editor: a block that must stay whole and moved to the next page lets the text
     # that follows it fill the gap, and opens the next page itself (a figure floating to the
     # top of the next page).
-    if sum(_pull(document, gap, parents) for gap in gaps(document)):
+    if sum(_pull(document, _opening(document, gap, parts), parents) for gap in gaps(document)):
         laid = relayout(laid)
         document, stale = laid.document, False
         # Text that ran on after the block it let first may end its part on a few lines: that
@@ -421,6 +423,25 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
     for offset, element in enumerate(taken):
         parent.insert(at + offset, element)
     return True
+
+
+def _opening(document: Any, gap: Gap, parts: list[Element]) -> Gap:
+    """``gap``, or, when it is left before a part that runs on (a booklet's chapter, where parts
+    open no page) because its first section opens with a block that must stay whole, the gap
+    below the part's head before that section: the head goes wherever its section's first lines
+    go, and a diagram may wait for the text after it (``_defer``, ``_pull``) as in a guide."""
+    if not any(gap.before is part for part in parts):
+        return gap
+    head = next((c for c in gap.before if c.tag == "header"), None)
+    first = next((c for c in gap.before if _is_section(c)), None)
+    on_next = list(_walk(_root(document.pages[gap.page + 1]._page_box)))
+    box = next((b for b in on_next if head is not None and b.element is head), None)
+    part = next((b for b in on_next if b.element is gap.before), None)
+    if first is None or box is None or part is None:
+        return gap
+    # The part's own space above it, which the top of a page drops and this page would show.
+    above = part.style["margin_top"].value if part.style["margin_top"].unit == "px" else 0.0
+    return Gap(gap.page, gap.space - box.margin_height() - above, first)
 
 
 def _swap_back(pages: list[Any], gap: Gap, parent: Element, unit_height: float) -> bool:

@@ -54,6 +54,26 @@ FIT_MM = 0.3  # a line is taken to hold a little less than its width, for roundi
 
 
 @dataclass(frozen=True)
+class IndexType:
+    """How the index's entries are set (styles/booklet.css .index-page, .index-tight): size
+    (pt), line height (mm), the space below an entry and the more before a new initial (mm)."""
+
+    pt: float
+    line_mm: float
+    entry_mm: float
+    initial_mm: float
+
+
+INDEX_TYPE = IndexType(INDEX_PT, LINE_MM, ENTRY_MM, INITIAL_MM)
+#: The index set tighter (.index-tight: 8.2 pt at 1.25, entries 0.3 mm apart, 1.6 mm before a
+#: new initial) when that saves a last page it would hold a few lines on (fifth review,
+#: finding 8: three lines on a page of their own, 93 % empty).
+TIGHT_TYPE = IndexType(8.2, 8.2 * 1.25 / PT_PER_MM, 0.3, 1.3)
+#: A last page filled less than this (its columns' room) is saved by setting the index tighter.
+LAST_PAGE_LEAST = 0.3
+
+
+@dataclass(frozen=True)
 class IndexItem:
     """One item of an index column: a group heading (``pages`` empty) or an entry."""
 
@@ -64,14 +84,16 @@ class IndexItem:
     sub: bool = False  # a sub-entry, set in under its head term
     head: bool = False  # a head term that its sub-entries follow
 
-    def height(self, width_mm: float, top: bool, face: Face) -> float:
-        """Its height in a column ``width_mm`` wide; ``top``: it opens the column."""
+    def height(self, width_mm: float, top: bool, face: Face, kind: IndexType = INDEX_TYPE) -> float:
+        """Its height in a column ``width_mm`` wide set as ``kind``; ``top``: it opens the
+        column."""
         if self.group:
             return GROUP_MM - (6.0 if top else 0.0)
-        lines = self.lines(width_mm, face)
-        return lines * LINE_MM + ENTRY_MM + (INITIAL_MM if self.initial and not top else 0.0)
+        lines = self.lines(width_mm, face, kind.pt)
+        extra = kind.initial_mm if self.initial and not top else 0.0
+        return lines * kind.line_mm + kind.entry_mm + extra
 
-    def lines(self, width_mm: float, face: Face) -> int:
+    def lines(self, width_mm: float, face: Face, pt: float = INDEX_PT) -> int:
         """How many lines it takes, broken as WeasyPrint breaks it: at spaces and after a
         hyphen inside a word, each line as full as it holds, its last word kept with its first
         page number (nothing between them to break at), the numbers in bold; run-over lines
@@ -79,7 +101,7 @@ class IndexItem:
         and width: an entry's first line is wider than the others and ends in bold.)"""
 
         def mm(text: str, weight: int = 400) -> float:
-            return face.width(text, INDEX_PT, weight) / PT_PER_MM
+            return face.width(text, pt, weight) / PT_PER_MM
 
         space = mm(" ")
         tokens: list[tuple[float, float]] = []  # (the space before it, its width)
@@ -109,11 +131,12 @@ def index_pages(
     paper: str,
     face: Face,
     locale: str = "en",
+    kind: IndexType = INDEX_TYPE,
 ) -> list[list[list[IndexItem]]]:
     """The index's items in pages of INDEX_COLUMNS columns, read down each column then across:
-    as few pages as hold them, every column filled to its page's foot but the last page's,
-    which share what is left about equally, a group's heading or a head term never last in a
-    column, a head term's sub-entries in one column with it when they fit."""
+    as few pages as hold them set as ``kind``, every column filled to its page's foot but the
+    last page's, which share what is left about equally, a group's heading or a head term never
+    last in a column, a head term's sub-entries in one column with it when they fit."""
     items: list[IndexItem] = []
     for key, terms in (("index_tools", tools), ("index_skills", skills)):
         if not terms:
@@ -137,25 +160,52 @@ def index_pages(
     pages = 1
     while True:
         rooms = [room - head] * INDEX_COLUMNS + [room] * INDEX_COLUMNS * (pages - 1)
-        columns = _columns(items, rooms, column, face)
-        if _fit(columns, rooms, column, face):
+        columns = _columns(items, rooms, column, face, kind)
+        if _fit(columns, rooms, column, face, kind):
             break
         pages += 1
     # Every page's columns run to its foot; the last page's share what is left about equally
     # (not one full column beside two short ones).
     start = (pages - 1) * INDEX_COLUMNS
     rest = [item for found in columns[start:] for item in found]
-    total = sum(item.height(column, False, face) for item in rest)
+    total = sum(item.height(column, False, face, kind) for item in rest)
     share = min(1.0, total / sum(rooms[start:]))
-    even = _columns(rest, [r * share for r in rooms[start:]], column, face)
-    if _fit(even, rooms[start:], column, face):
+    even = _columns(rest, [r * share for r in rooms[start:]], column, face, kind)
+    if _fit(even, rooms[start:], column, face, kind):
         columns = columns[:start] + even
     columns += [[] for _ in range(len(rooms) - len(columns))]
     return [columns[n : n + INDEX_COLUMNS] for n in range(0, len(columns), INDEX_COLUMNS)]
 
 
+def index_set(
+    tools: tuple[Term, ...],
+    skills: tuple[Term, ...],
+    labels: Labels,
+    paper: str,
+    face: Face,
+    locale: str = "en",
+) -> tuple[IndexType, list[list[list[IndexItem]]]]:
+    """How the index is set and its pages (:func:`index_pages`): as usual, or tighter
+    (TIGHT_TYPE) when that saves a last page that would be filled less than LAST_PAGE_LEAST."""
+    pages = index_pages(tools, skills, labels, paper, face, locale)
+    if len(pages) > 1:
+        width, height = page_mm(paper)
+        column = (width - INDEX_MARGINS_MM[1] - (INDEX_COLUMNS - 1) * INDEX_GAP_MM) / INDEX_COLUMNS
+        room = height - INDEX_MARGINS_MM[0] - INDEX_SLACK_MM
+        used = sum(column_height(found, column, face) for found in pages[-1])
+        if used < LAST_PAGE_LEAST * room * INDEX_COLUMNS:
+            tight = index_pages(tools, skills, labels, paper, face, locale, TIGHT_TYPE)
+            if len(tight) < len(pages):
+                return TIGHT_TYPE, tight
+    return INDEX_TYPE, pages
+
+
 def _columns(
-    items: list[IndexItem], targets: list[float], width: float, face: Face
+    items: list[IndexItem],
+    targets: list[float],
+    width: float,
+    face: Face,
+    kind: IndexType = INDEX_TYPE,
 ) -> list[list[IndexItem]]:
     """``items`` in columns of about ``targets`` height each (the last takes what is left):
     a head term goes to the next column with its sub-entries rather than leave them."""
@@ -166,7 +216,8 @@ def _columns(
         block = [item]
         if item.head:
             block += list(itertools.takewhile(lambda i: i.sub, items[n + 1 :]))
-        if full and column_height([*current, *block], width, face) > targets[len(columns) - 1]:
+        height = column_height([*current, *block], width, face, kind)
+        if full and height > targets[len(columns) - 1]:
             if current[-1].group or current[-1].head:  # a heading goes with what it heads
                 columns[-1] = current[:-1]
                 columns.append([current[-1]])
@@ -176,16 +227,24 @@ def _columns(
     return columns
 
 
-def _fit(columns: list[list[IndexItem]], rooms: list[float], width: float, face: Face) -> bool:
+def _fit(
+    columns: list[list[IndexItem]],
+    rooms: list[float],
+    width: float,
+    face: Face,
+    kind: IndexType = INDEX_TYPE,
+) -> bool:
     """Whether ``columns`` are as many as ``rooms`` at most, each within its room."""
     return len(columns) <= len(rooms) and all(
-        column_height(c, width, face) <= r for c, r in zip(columns, rooms, strict=False)
+        column_height(c, width, face, kind) <= r for c, r in zip(columns, rooms, strict=False)
     )
 
 
-def column_height(column: list[IndexItem], width: float, face: Face) -> float:
-    """The height of an index column ``width`` mm wide."""
-    return sum(item.height(width, n == 0, face) for n, item in enumerate(column))
+def column_height(
+    column: list[IndexItem], width: float, face: Face, kind: IndexType = INDEX_TYPE
+) -> float:
+    """The height of an index column ``width`` mm wide, set as ``kind``."""
+    return sum(item.height(width, n == 0, face, kind) for n, item in enumerate(column))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,6 +264,7 @@ class BackContext(PageContext):
     piece: Piece
     pads: list[str]  # names of PADS, one per page
     index: list[list[list[IndexItem]]] = field(default_factory=list)  # pages of columns
+    index_tight: bool = False  # set as TIGHT_TYPE
     related: list[object] = field(default_factory=list)  # the guide's back cover has some
     booking: Chart | None = None
     next_steps: bool = True
@@ -264,6 +324,13 @@ def booklet_context(
             ),
         )
     office = brand.brand.office
+    kind, index = (
+        index_set(
+            piece.tools, piece.skills, page.L, options.paper, face_of(brand, theme), options.locale
+        )
+        if piece.part == "index"
+        else (INDEX_TYPE, [])
+    )
     return BackContext(
         **shared(page),
         piece=piece,
@@ -274,9 +341,6 @@ def booklet_context(
             else None
         ),
         next_steps=reader is None or reader.prints("back-cover"),
-        index=index_pages(
-            piece.tools, piece.skills, page.L, options.paper, face_of(brand, theme), options.locale
-        )
-        if piece.part == "index"
-        else [],
+        index=index,
+        index_tight=kind is TIGHT_TYPE,
     )
