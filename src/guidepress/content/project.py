@@ -15,7 +15,6 @@ from guidepress.content.checks import comparison_checks, partial_role_checks, ro
 from guidepress.content.load import Document, read
 from guidepress.content.models import Brand, Comparison, Config, Role
 from guidepress.content.names import SLUG_HINT, did_you_mean, is_slug
-from guidepress.content.related import linked, related_warnings
 from guidepress.content.overlays import (
     LocalizedRole,
     Overlay,
@@ -23,6 +22,7 @@ from guidepress.content.overlays import (
     orphan_overlays,
     pick,
 )
+from guidepress.content.related import linked, related_warnings
 from guidepress.content.validate import to_model, valid_parts
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.files import inside
@@ -281,7 +281,8 @@ def _link_related(project: Project, role_paths: list[Path], docs: dict[str, Docu
     if unloaded and not named <= set(titles) | {t.casefold() for t in titles.values()}:
         for rel in unloaded:
             doc, _ = read(project.root / rel, str(rel))
-            title = doc.data.get("title") if doc is not None and isinstance(doc.data, dict) else None
+            data = doc.data if doc is not None else None
+            title = data.get("title") if isinstance(data, dict) else None
             titles[rel.stem] = title if isinstance(title, str) and title.strip() else rel.stem
     project.titles = titles
     for slug, doc in docs.items():
