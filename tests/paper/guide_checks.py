@@ -153,7 +153,8 @@ def _opens(page: Page, title: str) -> bool:
 def citation_lists(path: Path, heading: str) -> list[list[str]]:
     """Each page's list of numbered citations below a line reading ``heading`` (any case), each
     citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
-    list ends at the first line of another size."""
+    list ends at the first line of another size. Lines of a second column (a briefing sets its
+    sources in two) are not the list's: they start more than 40 pt right of the heading."""
     lists = []
     for page in read_pages(path):
         lines = page.lines()
@@ -163,6 +164,8 @@ def citation_lists(path: Path, heading: str) -> list[list[str]]:
             found: list[str] = []
             size = 0.0
             for line in lines[start + 1 :]:
+                if line.left > head.left + 40:
+                    continue
                 if re.match(r"\d+\.\s", line.text):
                     found.append(line.text)
                 elif found and abs(line.size - size) < 0.05:
