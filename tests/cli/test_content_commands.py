@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SMALL_ROLE, invoke, run, write
+from guidepress.content.models.role import RelatedRole
+from guidepress.content.project import load_project
+from tests.helpers import SMALL_ROLE, add_role, invoke, run, write
 
 
 @pytest.mark.pdf
@@ -76,3 +78,33 @@ def test_project_goes_before_or_after_the_command(
     after = invoke(None, command, "--project", str(project))
     assert before.exit_code == after.exit_code == 0, after.output
     assert before.output == after.output
+
+
+def test_validate_ties_related_roles_to_the_project_and_warns_about_the_rest(
+    project: Path,
+) -> None:
+    add_role(project, "registered-nurse", "Registered Nurse")
+    add_role(project, "midwife", "Midwife")
+    related = (
+        "related_roles:\n  - registered-nurse\n  - midwife\n  - registered-nurze\n"
+        "  - title: Occupational Therapist\n  - {title: Doula, slug: doula}\n"
+    )
+    write(project, "content/roles/pastry-chef.yaml", SMALL_ROLE + related)
+    result = invoke(project, "validate")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: content/roles/pastry-chef.yaml:11:5: related_roles[2]: 'registered-nurze' is "
+        "not a role of this project, so it prints as a title (did you mean 'registered-nurse'?) "
+        "(for a role outside the project write 'title: ...')\n"
+        "warning: content/roles/pastry-chef.yaml:13:20: related_roles[4].slug: no role 'doula' "
+        "in this project\n"
+    )
+    # A build of one role still finds the titles of the roles it names in their files.
+    project_, _ = load_project(project, only=["pastry-chef"])
+    assert project_.roles["pastry-chef"].related_roles == [
+        RelatedRole(title="Registered Nurse", slug="registered-nurse"),
+        RelatedRole(title="Midwife", slug="midwife"),
+        RelatedRole(title="registered-nurze"),
+        RelatedRole(title="Occupational Therapist"),
+        RelatedRole(title="Doula", slug="doula"),
+    ]

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
-from guidepress.i18n.labels import Labels
+from guidepress.i18n.labels import Labels, catalogue
 from guidepress.render.sections import PARTS
 from tests.helpers import fonts_of
 from tests.paper.measure import MM, Char, Line, Page, body_size, full_lines, page_fill, read_pages
@@ -153,7 +153,8 @@ def _opens(page: Page, title: str) -> bool:
 def citation_lists(path: Path, heading: str) -> list[list[str]]:
     """Each page's list of numbered citations below a line reading ``heading`` (any case), each
     citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
-    list ends at the first line of another size."""
+    list ends at the first line of another size. Lines of a second column (a briefing sets its
+    sources in two) are not the list's: they start more than 40 pt right of the heading."""
     lists = []
     for page in read_pages(path):
         lines = page.lines()
@@ -163,6 +164,8 @@ def citation_lists(path: Path, heading: str) -> list[list[str]]:
             found: list[str] = []
             size = 0.0
             for line in lines[start + 1 :]:
+                if line.left > head.left + 40:
+                    continue
                 if re.match(r"\d+\.\s", line.text):
                     found.append(line.text)
                 elif found and abs(line.size - size) < 0.05:
@@ -444,3 +447,16 @@ def problems(
     ):
         found.append("the back cover lacks the brand's contact")
     return found
+
+
+def pay_note_points_to_the_chart(path: Path, locale: str) -> int:
+    """The pay section's note names the at-a-glance page by its number and explains no bar
+    (the bar is on that page, with its own note)."""
+    labels = catalogue(locale)
+    pages = [_squash(page.extract_text()) for page in PdfReader(path).pages]
+    glance = next(n for n, text in enumerate(pages) if _squash(labels.quick_facts) in text)
+    where = _squash(labels.format("pay_chart_where", page=glance + 1))
+    [pay] = [number for number, text in enumerate(pages) if where in text]
+    assert pay > glance
+    assert _squash(labels.distribution_note) not in pages[pay]
+    return glance

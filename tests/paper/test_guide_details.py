@@ -20,6 +20,7 @@ from guidepress.build.request import BuildRequest
 from guidepress.content.contrast import contrast_ratio
 from guidepress.i18n.labels import catalogue
 from tests.helpers import REPO, built_entries, squash, write
+from tests.paper.guide_checks import pay_note_points_to_the_chart
 from tests.paper.measure import Char, read_pages
 
 pytestmark = pytest.mark.pdf
@@ -385,3 +386,8 @@ def test_the_employer_briefing_runs_its_contact_block_on_after_the_sources(nurse
     assert squash(labels.contact_title_employer) in last and squash(labels.sources) in last
     inside = squash(" ".join(page.extract_text() for page in reader.pages[1:]))
     assert inside.count("$97,550") == 1, inside
+
+
+@pytest.mark.parametrize(("name", "locale"), [(f"{SAM}.pdf", "en"), (f"{SAM}.de.pdf", "de")])
+def test_the_pay_note_gives_the_chart_s_page(built: Path, name: str, locale: str) -> None:
+    pay_note_points_to_the_chart(built / name, locale)

@@ -26,7 +26,7 @@ from tests.helpers import (
     squash,
     text_of,
 )
-from tests.paper.guide_checks import citation_lists
+from tests.paper.guide_checks import citation_lists, pay_note_points_to_the_chart
 from tests.paper.measure import MM, Line, read_pages
 
 pytestmark = pytest.mark.pdf
@@ -359,3 +359,56 @@ def test_a_work_is_cited_once(electrician: dict[str, Path], audience: str) -> No
         assert [squash(text).count("OutlookHandbook") for text in found].count(1) == 1, found
         assert sum(squash(text).count("OutlookHandbook") for text in found) == 1, found
         assert squash(found[0]).startswith(handbook), found
+
+
+def test_the_pay_note_gives_the_chart_s_page(electrician: dict[str, Path]) -> None:
+    """Review 5: the official table's note explained "the bar" and sent the reader to "the
+    at-a-glance page": it gives the page's number, and the bar is explained under it."""
+    path = electrician["student"]
+    glance = PdfReader(path).pages[pay_note_points_to_the_chart(path, "en")]
+    assert squash(catalogue("en").distribution_note) in squash(glance.extract_text())
+
+
+@pytest.fixture(scope="module")
+def therapist(tmp_path_factory: pytest.TempPathFactory, demo_store: Path) -> dict[str, Path]:
+    """Review 5's physical therapist (SOC 29-1123), who names the registered nurse, a role of
+    the same project, by its slug: the student guide and the employer briefing, by audience."""
+    root = demo_copy(tmp_path_factory.mktemp("therapist") / "demo")
+    for name in ("physical-therapist", "registered-nurse"):
+        shutil.copy(ROLES / f"{name}.yaml", root / "content" / "roles")
+    request = BuildRequest(
+        roles=("physical-therapist",), kinds=("guide",), audiences=("student", "employer"), jobs=2
+    )
+    entries = built_entries(root, request)
+    assert all(e["status"] == "built" for e in entries.values()), entries
+    return {e["audience"]: root / "output" / e["path"] for e in entries.values()}
+
+
+def test_the_back_cover_names_a_project_role_by_its_title(therapist: dict[str, Path]) -> None:
+    """Review 5: "registered-nurse / Related role", and a step down the ladder offered as a
+    role to look at next."""
+    labels = catalogue("en")
+    back = PdfReader(therapist["student"]).pages[-1].extract_text()
+    assert labels.related_next in back
+    assert "Registered Nurse" in back and "registered-nurse" not in back
+    assert squash("Board-Certified Clinical Specialist") in squash(back)
+    assert squash("Clinic Director or Rehabilitation Manager") in squash(back)
+    assert "Aide" not in back
+
+
+@pytest.mark.parametrize("role", ["electrician", "therapist"])
+def test_the_employer_briefing_is_four_pages(role: str, request: pytest.FixtureRequest) -> None:
+    """Review 5: the office's block opened a fifth page, 77 % empty. The official table sits in
+    the side column beside its note, the sources run in two columns, the block follows them."""
+    labels = catalogue("en")
+    path = request.getfixturevalue(role)["employer"]
+    pages = read_pages(path)
+    assert len(pages) == 4
+    last = [squash(line.text) for line in pages[-1].lines()]
+    assert squash(labels.sources) in last and squash(labels.contact_title_employer) in last
+    assert last.index(squash(labels.sources)) < last.index(squash(labels.contact_title_employer))
+
+
+def test_the_therapist_s_pay_note_gives_the_chart_s_page(therapist: dict[str, Path]) -> None:
+    for path in therapist.values():
+        pay_note_points_to_the_chart(path, "en")

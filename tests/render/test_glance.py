@@ -44,11 +44,13 @@ def test_ladder_bars_climb_on_an_axis_of_years() -> None:
     assert [(r.start, r.width) for r in short] == [(None, None), (10.0, 20.0)]
 
 
-def test_related_roles_are_the_named_ones_then_the_nearest_steps() -> None:
-    assert related_roles(role(), 2) == [
-        Related("Director of Strategic Accounts", True),
+def test_related_roles_are_the_named_ones_then_the_steps_above() -> None:
+    # A step down the ladder is no next step: only the Director is offered.
+    assert related_roles(role(), 2) == [Related("Director of Strategic Accounts", True)]
+    assert related_roles(role("Junior Account Manager"), 0) == [
         Related("Account Manager", True),
-        Related("Junior Account Manager", True),
+        Related("Strategic Account Manager", True),
+        Related("Director of Strategic Accounts", True),
     ]
     named = role(related_roles=["Sales Engineer", "Account Manager"])
     assert related_roles(named, 2, most=3) == [
@@ -56,7 +58,17 @@ def test_related_roles_are_the_named_ones_then_the_nearest_steps() -> None:
         Related("Account Manager", False),
         Related("Director of Strategic Accounts", True),
     ]
+    assert related_roles(role(), 3) == []  # the top of its ladder, nothing named
     assert related_roles(Role(title="Chef", summary="S."), None) == []
+
+
+def test_a_related_project_role_links_to_its_page() -> None:
+    named = role(related_roles=[{"title": "Chef", "slug": "chef"}, "Sales Engineer"])
+    assert related_roles(named, 3, role_url="https://x.edu/roles/{slug}") == [
+        Related("Chef", False, "https://x.edu/roles/chef"),
+        Related("Sales Engineer", False),
+    ]
+    assert related_roles(named, 3)[0] == Related("Chef", False)
 
 
 def test_entry_education_is_the_level_the_text_names_first() -> None:

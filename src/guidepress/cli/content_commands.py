@@ -50,6 +50,8 @@ def validate(ctx: click.Context, roles: tuple[str, ...]) -> None:
     project, problems = check(root, list(roles) or None)
     for line in warnings_for(project.config.locales, root):
         click.echo(f"warning: {line}", err=True)
+    for warning in project.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if problems:
         raise ContentError(problems)
     click.echo(f"ok: {len(project.roles)} roles, {len(project.brands)} brands")

@@ -22,6 +22,7 @@ from guidepress.content.overlays import (
     orphan_overlays,
     pick,
 )
+from guidepress.content.related import linked, related_warnings
 from guidepress.content.validate import to_model, valid_parts
 from guidepress.errors import Problem, ProjectNotFound
 from guidepress.files import inside
@@ -48,6 +49,8 @@ class Project:
     overlays: dict[str, dict[str, Overlay]] = field(default_factory=dict)  # by slug, locale
     audiences: set[str] = field(default_factory=set)  # every audience a file may name
     config_broken: bool = False  # guidepress.yaml has problems: the defaults stand in for it
+    warnings: list[Problem] = field(default_factory=list)  # validate prints them; builds go on
+    titles: dict[str, str] = field(default_factory=dict)  # every role's title, by slug
 
     @property
     def output_dir(self) -> Path:
@@ -78,6 +81,13 @@ class Project:
         """Role ``slug`` as printed in ``locale``: its overlay merged in, if it has one."""
         overlay = self.overlay(slug, locale)
         role = overlay.role if overlay else self.roles[slug]
+        if overlay:
+            # The overlay's related roles printed with the titles in the same locale.
+            titles = {**self.titles}
+            for other in self.roles:
+                there = self.overlay(other, locale)
+                titles[other] = there.role.title if there else self.roles[other].title
+            role = linked(role, titles)
         fields = {name: getattr(role, name) for name in Role.model_fields}
         return LocalizedRole.model_construct(
             **fields,
@@ -226,6 +236,7 @@ def _audience_names(config: Config, doc: Document | None) -> set[str]:
 def _load_roles(project: Project, only: set[str] | None, problems: list[Problem]) -> None:
     root = project.root
     role_paths = role_files_on_disk(root)
+    docs: dict[str, Document] = {}
     for rel in role_paths:
         if only is not None and rel.stem not in only:
             continue
@@ -248,10 +259,35 @@ def _load_roles(project: Project, only: set[str] | None, problems: list[Problem]
             project.roles[role.slug] = role
             project.role_files[role.slug] = root / rel
             project.overlays[role.slug] = load_overlays(root, rel, doc, role, problems)
+            docs[role.slug] = doc
         else:
             project.broken.add(rel.stem)
     if only is None:
         problems += orphan_overlays(root, ROLES_DIR, {path.stem for path in role_paths})
+    _link_related(project, role_paths, docs)
+
+
+def _link_related(project: Project, role_paths: list[Path], docs: dict[str, Document]) -> None:
+    """Each loaded role's related roles tied to the project's roles (content/related.py), and
+    a warning for each that names none. A role this command did not load is looked up in its
+    file, only when an entry may name it."""
+    titles = {slug: role.title for slug, role in project.roles.items()}
+    named = {
+        (entry.slug or entry.title).casefold()
+        for role in project.roles.values()
+        for entry in role.related_roles
+    }
+    unloaded = [rel for rel in role_paths if rel.stem not in titles]
+    if unloaded and not named <= set(titles) | {t.casefold() for t in titles.values()}:
+        for rel in unloaded:
+            doc, _ = read(project.root / rel, str(rel))
+            data = doc.data if doc is not None else None
+            title = data.get("title") if isinstance(data, dict) else None
+            titles[rel.stem] = title if isinstance(title, str) and title.strip() else rel.stem
+    project.titles = titles
+    for slug, doc in docs.items():
+        project.roles[slug] = linked(project.roles[slug], titles)
+        project.warnings += related_warnings(doc, titles)
 
 
 def _load_brands(project: Project, problems: list[Problem]) -> None:

@@ -27,20 +27,22 @@ def education_steps(level: str | None) -> list[tuple[str, bool]]:
 class Related:
     title: str
     on_ladder: bool  # a step of this role's career ladder, not one the source named as related
+    url: str | None = None  # the related role's page, when it is a role of the project
 
 
-def related_roles(role: Role, mark: int | None, most: int = 4) -> list[Related]:
-    """Up to ``most`` roles to look at next: those the role names, then its ladder's nearest
-    steps (the next one up first)."""
-    found = [Related(r.title, False) for r in role.related_roles[:most]]
+def related_roles(
+    role: Role, mark: int | None, most: int = 4, role_url: str | None = None
+) -> list[Related]:
+    """Up to ``most`` roles to look at next: those the role names, then the steps above it on
+    its ladder (the next one up first; a step down is no next step). ``role_url``: the pattern
+    of role pages (``{slug}``), for the named roles that are the project's."""
+    found = [
+        Related(r.title, False, role_url.replace("{slug}", r.slug) if role_url and r.slug else None)
+        for r in role.related_roles[:most]
+    ]
     seen = {r.title.casefold() for r in found} | {role.title.casefold()}
     if mark is not None:
-        order: list[Tier] = []
-        for distance in range(1, len(role.tiers)):
-            for index in (mark + distance, mark - distance):
-                if 0 <= index < len(role.tiers):
-                    order.append(role.tiers[index])
-        for tier in order:
+        for tier in role.tiers[mark + 1 :]:
             if len(found) >= most:
                 break
             if tier.title.casefold() not in seen:

@@ -203,7 +203,9 @@ def guide_context(
         years_at=years_places(
             chart[0], labels, font_file(brand, theme, "body"), body.size_pt, text_mm
         ),
-        related=related_roles(role, mark),
+        related=related_roles(
+            role, mark, role_url=brand.brand.role_url or options.config.sheet.role_url
+        ),
         cover_art=cover_art(
             len(role.tiers) or 5,
             mark,
