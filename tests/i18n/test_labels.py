@@ -25,6 +25,15 @@ def test_catalogue_has_every_english_key_and_its_placeholders(locale: str) -> No
         assert placeholders(text) == placeholders(ENGLISH[key]), key
 
 
+@pytest.mark.parametrize("locale", ["en", "es", "fr", "de"])
+def test_catalogue_names_each_key_once(locale: str) -> None:
+    # YAML keeps the last of two equal keys: an earlier copy is dead text a translator edits
+    # in vain (de.yaml's first this_role said "Dieser Beruf", the second "Diese Stelle").
+    root = yaml.compose(builtin_file(locale).read_text(encoding="utf-8"))
+    keys = [key.value for key, _ in root.value]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
 @pytest.mark.parametrize("locale", ["es", "fr", "de"])
 def test_catalogue_is_translated_not_copied(locale: str) -> None:
     table = yaml.safe_load(builtin_file(locale).read_text("utf-8"))
