@@ -202,7 +202,7 @@ def senior_years(role: Role, labels: Labels) -> str:
 
 #: Degree levels, highest first, as role texts name them, with their catalogue keys.
 DEGREES = (
-    ("edu_doctorate", r"\b(ph\.?\s?d|doctora(te|l))\b"),
+    ("edu_doctorate", r"\b(ph\.?\s?d|doctora(te|l)|doctor\s+of)\b"),
     ("edu_master", r"\b(master[’']?s|m\.?b\.?a)\b"),
     (
         "edu_bachelor",
@@ -210,18 +210,74 @@ DEGREES = (
     ),
     ("edu_associate", r"\bassociate[’']?s?\s+degree"),
     ("edu_vocational", r"\b(diploma|apprenticeship|vocational|trade school)\b"),
-    ("edu_high_school", r"\b(high school|secondary school|ged)\b"),
+    ("edu_high_school", r"\b(high[\s-]school|secondary school|ged)\b"),
+)
+#: The role file's entry_education as the DEGREES key its sentences name.
+LEVEL_KEYS = {
+    "doctoral": "edu_doctorate",
+    "master": "edu_master",
+    "bachelor": "edu_bachelor",
+    "associate": "edu_associate",
+    "postsecondary": "edu_vocational",
+    "high_school": "edu_high_school",
+}
+#: Where a list of fields ends: a verb, a modal ("human-computer interaction can help"), a
+#: clause ("with prerequisite courses in ...", "while ...") or the sentence's end.
+_END = (
+    r"(?:\s+(?:are|is|as|such|provide|help|helps|and\s+a|can|could|may|might|will|would|"
+    r"should|must|with|while|when|where|which|that|who|because|but|so|although|though)\b"
+    r"|[.;:]|$)"
 )
 _FIELDS = re.compile(
     r"degrees?\s+in\s+(?:relevant\s+fields\s+such\s+as\s+|fields\s+like\s+)?"
-    r"([^.;:]+?)(?:\s+(?:are|is|as|such|provide|help|and\s+a)\b|[.;:]|$)"
+    r"([^.;:]+?)" + _END
 )
-
-
 #: "a degree in a quantitative or business subject such as statistics, economics": the
 #: examples are the fields ("quantitative" alone read as one).
-_EXAMPLES = re.compile(r"degrees?\s+in\s+[^.;:]*?\bsuch\s+as\s+([^.;:]+?)(?:[.;:]|$)")
+_EXAMPLES = re.compile(r"degrees?\s+in\s+[^.;:]*?\bsuch\s+as\s+([^.;:]+?)" + _END)
 _LICENCE = re.compile(r"\blicen[cs](e|es|ed|ing|ure)\b|\bzulassung|\bapprobation", re.I)
+#: Not a field: "any subject", "a related field", "the humanities" name no subject to study.
+_NO_FIELD = re.compile(r"(?:an?|the|any|other|many|some|related|relevant)\s", re.I)
+#: A sentence ends at a stop followed by a capital ("in the U.S. – an associate degree" runs on).
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _level_sentences(plain: Sequence[str], level: str) -> list[str]:
+    """The sentences that name ``level`` (a DEGREES key): only they say what the fields of that
+    degree are ("Applicants need a bachelor's degree in any subject" says nothing of the
+    doctorate a physical therapist enters with, review 5)."""
+    pattern = dict(DEGREES).get(level)
+    if pattern is None:
+        return []
+    sentences = [s for text in plain for s in _SENTENCE.split(text)]
+    return [s for s in sentences if re.search(pattern, s, re.I)]
+
+
+def education_fields(role: Role, level: str, fields_shown: int) -> list[str]:
+    """The fields of study of the role's entry degree: the role file's ``education_fields``,
+    else the first list a sentence naming that level gives after "degree in" (its examples
+    after "such as" first), else none. A list whose first item names no field ("any subject",
+    "a related field") gives none: its others are examples of something else."""
+    if role.education_fields:
+        return list(role.education_fields[:fields_shown])
+    plain = [re.sub(r"\s*\([^)]*\)", "", text) for text in (*role.education,
+                                                            *role.required_education)]
+    sentences = _level_sentences(plain, LEVEL_KEYS.get(level.removeprefix("edu_"), level))
+    found = next((m for m in map(_EXAMPLES.search, sentences) if m), None) or next(
+        (m for m in map(_FIELDS.search, sentences) if m), None
+    )
+    if found is None:
+        return []
+    names = [
+        re.sub(r"^(?:or|and)\s+", "", n.strip())
+        for n in re.split(r",\s*|\s+or\s+|\s+and\s+", found.group(1))
+        if n.strip() and n.strip() not in ("or", "and")
+    ]
+    if not names or _NO_FIELD.match(names[0] + " ") or len(names[0]) >= 40:
+        return []
+    # Field names, not phrases ("a bachelor of science in nursing" names a degree again).
+    kept = [n for n in names if len(n) < 40 and not _NO_FIELD.match(n + " ")]
+    return list(dict.fromkeys(kept))[:fields_shown]
 
 
 def education_line(
@@ -229,13 +285,13 @@ def education_line(
 ) -> str:
     """The typical education as one short structured line, "Bachelor's degree · business,
     marketing · certifications valued", the same kind of answer for every role: the level (the
-    role file's entry_education, else the first the education texts name), the fields the text
-    lists, then a licence ("licence required") or certifications, as the texts mention them.
-    Texts it cannot read (another language) and no entry_education give their first sentence.
-    ``fields_shown``: how many fields at most (one in the narrow columns of three or four).
-    ``translated``: False when the role's education texts are in another language than the
-    page: the line then keeps to the catalogue's words (level, licence, certifications), as the
-    fields are words of the role's text ("nursing" on a German page)."""
+    role file's entry_education, else the first the education texts name), the fields of that
+    degree (education_fields), then a licence ("licence required") or certifications, as the
+    texts mention them. Texts it cannot read (another language) and no entry_education give
+    their first sentence. ``fields_shown``: how many fields at most (one in the narrow columns
+    of three or four). ``translated``: False when the role's education texts are in another
+    language than the page: the line then keeps to the catalogue's words (level, licence,
+    certifications), as the fields are words of the role's text ("nursing" on a German page)."""
     texts = [*role.education, *role.required_education]
     if not texts and role.entry_education is None:
         return "—"
@@ -251,22 +307,10 @@ def education_line(
     if level is None:
         return first_sentence(texts[0])
     parts = [labels[level]]
-    fields = None
     if translated:
-        fields = next((m for m in map(_EXAMPLES.search, plain) if m), None) or next(
-            (m for m in map(_FIELDS.search, plain) if m), None
-        )
-    if fields:
-        names = [
-            n.strip()
-            for n in re.split(r",\s*|\s+or\s+|\s+and\s+", fields.group(1).removeprefix("a "))
-            if n.strip() and len(n.strip()) < 40
-        ]
-        names = [re.sub(r"^(?:or|and)\s+", "", n) for n in names if n not in ("or", "and")]
-        # Field names, not phrases ("a bachelor of science in nursing" names a degree again).
-        names = list(dict.fromkeys(n for n in names if not re.match(r"(an?|the)\s", n)))
+        names = education_fields(role, level, fields_shown)
         if names:
-            parts.append(", ".join(names[:fields_shown]))
+            parts.append(", ".join(names))
     if _LICENCE.search(everything):
         parts.append(labels.edu_licence)
     elif re.search(r"\bcertif", everything, re.I):
