@@ -230,7 +230,7 @@ def test_the_role_files_education_fields_win_and_are_validated() -> None:
     )
     # The field is the role file's words: not printed on a page in another language.
     assert "physical" not in education_line(therapist, EN, translated=False)
-    with pytest.raises(ValidationError, match="education_fields.0"):
+    with pytest.raises(ValidationError, match=r"education_fields\.0"):
         role("R", education_fields=["x" * 41])
     with pytest.raises(ValidationError, match="education_fields"):
         role("R", education_fields=["a", "b", "c", "d", "e"])

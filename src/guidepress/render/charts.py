@@ -213,7 +213,7 @@ class Canvas:
         at = len(self.parts) if behind is None else behind
         drawn: list[str] = []
         cuts = sorted(
-            (upper - 1.5, lower + 1.5)
+            (upper - 3, lower + 3)  # a visible break, not a line that just misses
             for left, upper, right, lower in (*self.labels, *gaps)
             if left - 1.5 <= x <= right + 1.5 and lower > top and upper < bottom
         )
@@ -389,6 +389,7 @@ def pay_chart(
     gap = (canvas.labels[-1][0], canvas.labels[-1][1], x(low), canvas.labels[-1][3])
     if bx is not None:  # down to the axis, where its value reads; labels keep clear of it
         canvas.keep_clear(bx, band_y - 5, 10_000)
+        line_box = canvas.taken[-1]
     # The high end beside the bar's right end; else under it, from its end inwards, when the
     # benchmark's line runs close by or the chart ends there.
     canvas.place(
@@ -428,8 +429,9 @@ def pay_chart(
     if crowded:
         lowest += 11
         canvas.text(0, lowest, "   ".join(crowded), size=SMALL, anchor="start", fill=palette.text)
-    if bx is not None:
+    if bx is not None:  # it stops above the axis: the axis's figures need not avoid it
         canvas.benchmark_line(bx, band_y - 5, lowest + 5, [gap], behind)
+        canvas.taken.remove(line_box)
     bottom = _axis(canvas, x, step, axis_top, lowest + 6, short)
     symbols = _legend_symbols(palette)
     legend = [(symbols["range"], words.range)]
