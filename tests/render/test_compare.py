@@ -311,8 +311,27 @@ def test_a_reference_an_outlook_source_names_is_listed_once() -> None:
             {"title": "NCLEX Pass Rates", "publisher": "NCSBN"},
         ],
     )
-    assert _sources([electrician, nurse]) == (
-        [f"{bls}, Occupational Outlook Handbook, Electricians",
-         "BLS Occupational Outlook Handbook, Registered Nurses"],
-        ["NECA Careers", "NCLEX Pass Rates"],
-    )  # fmt: skip
+    # Review 5: one form per publisher, one entry per work, and no reading list ("NCLEX Pass
+    # Rates" is the source of no figure the sheet prints).
+    assert _sources([electrician, nurse]) == [
+        f"{bls}, Occupational Outlook Handbook (Electricians; Registered Nurses)"
+    ]
+
+
+def test_the_sources_line_names_each_publisher_in_one_form() -> None:
+    """The reviewers' roles: "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook,
+    Physical Therapists" beside "BLS Occupational Outlook Handbook, Registered Nurses"; the
+    account manager's bare "U.S. Bureau of Labor Statistics" beside the Handbook's pages."""
+    slugs = ("physical-therapist", "registered-nurse", "electrician", "strategic-account-manager",
+             "business-intelligence-data-analyst", "customer-success-manager")  # fmt: skip
+    found = _sources([real_role(slug) for slug in slugs])
+    assert found == [
+        "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook (Physical Therapists; "
+        "Registered Nurses; Electricians; Operations Research Analysts and Data Scientists, "
+        "2024-34)",
+        "LinkedIn Workforce Reports",
+        "Customer Success Association",
+    ]
+    assert not any(line.startswith("BLS") for line in found)
+    alone = role("Sales", outlook={"sources": ["BLS", "Trade body survey"]})
+    assert _sources([alone]) == ["U.S. Bureau of Labor Statistics", "Trade body survey"]
