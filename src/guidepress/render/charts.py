@@ -359,6 +359,7 @@ def pay_chart(
 
     band_y, band_h = 25.0, 11.0
     centre = band_y + band_h / 2
+    lowest = band_y + band_h + 4  # the bottom of what is drawn so far
     bx = x(benchmark) if benchmark is not None else None
     behind = len(canvas.parts)  # the benchmark line, drawn last, goes under the bar
     canvas.shape(_band(x(low), x(high), band_y, band_h, palette))
@@ -391,15 +392,17 @@ def pay_chart(
         canvas.keep_clear(bx, band_y - 5, 10_000)
         line_box = canvas.taken[-1]
     # The high end beside the bar's right end; else under it, from its end inwards, when the
-    # benchmark's line runs close by or the chart ends there.
-    canvas.place(
-        [(x(high) + 4, centre + 3, "start"), (x(high), band_y + band_h + 10, "end"),
-         (x(high), band_y + band_h + 10, "middle")],
+    # benchmark's line runs close by or the chart ends there: below the median tick's end,
+    # and the axis below it.
+    under = band_y + band_h + 11.5
+    if canvas.place(
+        [(x(high) + 4, centre + 3, "start"), (x(high), under, "end"), (x(high), under, "middle")],
         [(money(high), VALUE, 700, palette.text)],
         0,
         force=True,
         halo=True,
-    )  # fmt: skip
+    ):
+        lowest = under + 2
     if median is not None:
         canvas.shape(_tick(x(median), band_y - 2.5, band_y + band_h + 4, palette.primary))
         canvas.place(
@@ -409,7 +412,6 @@ def pay_chart(
             force=True,
         )
     below = band_y + band_h + 11
-    lowest = band_y + band_h + 4
     crowded = []  # levels whose labels find no free place: printed in a line of their own
     for mark in marks:
         canvas.shape(_dot(x(mark.value), centre, palette, mark.estimated))
@@ -428,7 +430,9 @@ def pay_chart(
             crowded.append(f"{mark.name} {mark.label}")
     if crowded:
         lowest += 11
-        canvas.text(0, lowest, "   ".join(crowded), size=SMALL, anchor="start", fill=palette.text)
+        line = "   ".join(crowded)
+        canvas.text(0, lowest, line, size=SMALL, anchor="start", fill=palette.text)
+        canvas.labels.append(canvas.box(0, lowest, line, SMALL, "start"))  # the line breaks here
     if bx is not None:  # it stops above the axis: the axis's figures need not avoid it
         canvas.benchmark_line(bx, band_y - 5, lowest + 5, [gap], behind)
         canvas.taken.remove(line_box)
