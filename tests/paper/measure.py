@@ -438,17 +438,33 @@ def page_fill(path: Path, number: int, top_mm: float, bottom_mm: float, dpi: int
 
 
 def dashed_lines(path: Path) -> list[float]:
-    """x of each tall vertical stroked line on the first page: the pay chart's benchmark."""
+    """x of each tall vertical stroked line on the first page: the pay chart's benchmark, drawn
+    in pieces around the labels it would cross (:func:`benchmark_pieces`)."""
+    return sorted({x for x, _, _ in benchmark_pieces(path)})
+
+
+def benchmark_pieces(path: Path) -> list[tuple[float, float, float]]:
+    """(x, bottom, top) of each piece of the pay chart's benchmark line on the first page:
+    thin dashed vertical strokes sharing an x that together run more than 11 pt (the legend's
+    sample is shorter)."""
     document = pdfium.PdfDocument(str(path))
     try:
-        found = []
+        pieces: dict[float, list[tuple[float, float, float]]] = {}
         for shape in document[0].get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
             fill, stroke = ctypes.c_int(), ctypes.c_int()
             raw.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
             left, bottom, right, top = shape.get_bounds()
-            if stroke.value and right - left < 3 and top - bottom > 40:
-                found.append((left + right) / 2)
-        return found
+            dashed = raw.FPDFPageObj_GetDashCount(shape.raw) > 0
+            if dashed and stroke.value and right - left < 3 and top - bottom > 2.9:
+                # A stroke's bounds reach half their width past its ends: the drawn piece.
+                x, reach = round((left + right) / 2, 1), (right - left) / 2
+                pieces.setdefault(x, []).append((x, bottom + reach, top - reach))
+        return [
+            piece
+            for group in pieces.values()
+            if sum(top - bottom for _, bottom, top in group) > 11  # the legend's sample: 10
+            for piece in group
+        ]
     finally:
         document.close()
 
@@ -469,6 +485,41 @@ def runs(path: Path) -> list[tuple[str, float, float, float]]:
         if run:
             found.append(("".join(c.text for c in run), run[0].left, run[-1].right, line.baseline))
     return found
+
+
+def run_boxes(path: Path) -> list[tuple[str, float, float, float, float]]:
+    """(text, left, bottom, right, top) of each run of :func:`runs`, its glyphs' ink box."""
+    found = []
+    for line in read_pages(path)[0].lines():
+        run: list[Char] = []
+        for char in [*sorted(line.chars, key=lambda c: c.left), None]:
+            if run and (char is None or char.left - run[-1].right > 3.5):
+                found.append(("".join(c.text for c in run), run[0].left,
+                              min(c.bottom for c in run), run[-1].right,
+                              max(c.top for c in run)))  # fmt: skip
+                run = []
+            if char is not None:
+                run.append(char)
+    return found
+
+
+def median_ticks(path: Path) -> list[tuple[float, float, float]]:
+    """(x, bottom, top) of each pay chart's median tick on the first page: a stroked vertical
+    line 2.5 pt wide (its bounds 4 to 6 pt with the stroke's joins) and 10 to 25 pt tall."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        found = []
+        for shape in document[0].get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            left, bottom, right, top = shape.get_bounds()
+            solid = raw.FPDFPageObj_GetDashCount(shape.raw) <= 0
+            if solid and stroke.value and 4 <= right - left <= 6 and 10 <= top - bottom <= 25:
+                reach = (right - left) / 2  # the bounds' reach past the line's ends
+                found.append(((left + right) / 2, bottom + reach, top - reach))
+        return found
+    finally:
+        document.close()
 
 
 def low_ends(path: Path, count: int) -> list[tuple[str, float, float, str]]:

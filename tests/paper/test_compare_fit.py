@@ -24,10 +24,12 @@ from tests.helpers import REPO, built_once, demo_copy, pinned_build, run
 from tests.paper.measure import (
     MM,
     bars,
+    benchmark_pieces,
     collisions,
-    dashed_lines,
     low_ends,
+    median_ticks,
     read_pages,
+    run_boxes,
     sizes_of,
     smallest,
     text,
@@ -293,41 +295,38 @@ def _no_output(folder: str, names: list[str]) -> list[str]:
     return ["output"] if Path(folder).name == "proj" else []
 
 
-def test_a_pay_bars_low_end_never_sits_beyond_the_benchmark_line(
+def test_a_pay_bars_low_end_sits_left_of_its_bar_and_no_line_crosses_a_label(
     realistic: dict[str, Any],
 ) -> None:
-    """Review 3 and the lead's notes: in the comparison's pay chart "$47,880" stood left of its
-    bar with the dashed all-occupations line between them, read as the line's value. Each low
-    end sits beside its own bar's left end (within 2 mm, the line not between them), inside the
-    bar's left end, or under it; never with the line running through it."""
+    """Review 5: low ends in three places across the sheets and comparisons, the dashed
+    all-occupations line through "$47,880", a sheet's "77.140 US$" touching its median tick.
+    Every low end prints left of its own bar (within 2 mm); no figure or word of the chart is
+    crossed by the benchmark line (drawn in pieces around them) or a median tick."""
     built = outputs(realistic, "care") + outputs(realistic, "four") + outputs(realistic, "three")
     for path, *where in built:
-        [bx] = dashed_lines(path)
         count = 4 if path.name.startswith("four") else 3
-        ends = low_ends(path, count)
-        for (text_, lo, hi, place), bar in zip(ends, bars(path)[:count], strict=True):
-            left, _, right, _ = bar
-            assert not lo - 1 <= bx <= hi + 1, (where, text_, bx)  # no line through it
-            if place == "beside":
-                assert left - hi <= 2 * MM and not hi <= bx <= left, (where, text_, lo, hi, bx)
-            elif place == "inside":
-                assert left < lo and hi < right, (where, text_, bar)
-            else:  # under its left end, or just past the line that crosses there
-                assert abs(lo - left) <= 2 * MM or 0 < lo - bx <= 4, (where, text_, bar)
+        pieces = benchmark_pieces(path)
+        assert len({x for x, _, _ in pieces}) == 1, (where, pieces)
+        for (text_, lo, hi, place), bar in zip(low_ends(path, count), bars(path)[:count],
+                                               strict=True):  # fmt: skip
+            left = bar[0]
+            assert place == "beside" and 0 <= left - hi <= 2 * MM, (where, text_, lo, hi, bar)
+        lines = pieces + median_ticks(path)
+        for text_, lo, bottom, hi, top in run_boxes(path):
+            for x, low, high in lines:
+                crossed = lo - 0.5 < x < hi + 0.5 and bottom < high and top > low
+                assert not crossed, (where, text_, (lo, bottom, hi, top), (x, low, high))
 
 
 def test_every_pay_bars_low_end_sits_in_the_same_place(realistic: dict[str, Any]) -> None:
     """Review 4: "$52,600" sat inside its bar while the other row's low end stood beside its
     bar; a reader takes a figure in another place for another kind of figure. Every row's low
-    end is beside its bar, or every row's inside it, or every row's under it."""
-    seen = set()
+    end is beside its bar (review 5: beside, inside and under across the sheets read as three
+    kinds of figure)."""
     for path, *where in outputs(realistic, "three") + outputs(realistic, "four"):
         count = 4 if path.name.startswith("four") else 3
         places = [end[3] for end in low_ends(path, count)]
-        assert len(set(places)) == 1, (where, low_ends(path, count))
-        seen.add((path.name.split(".")[0], places[0]))
-    # Three roles' rows used to mix (two low ends inside, one beside): now all inside.
-    assert ("three", "inside") in seen, seen
+        assert set(places) == {"beside"}, (where, low_ends(path, count))
 
 
 @pytest.fixture(scope="session")

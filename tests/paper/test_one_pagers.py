@@ -28,15 +28,18 @@ from guidepress.render.figures import source_labels
 from tests.helpers import REPO, built_once, fonts_of, pinned_build, run
 from tests.paper.measure import (
     anchors,
+    benchmark_pieces,
     chars,
     collisions,
     drawn_chars,
     line_starts,
     lines_of,
     low_ends,
+    median_ticks,
     page_size_mm,
     qr_codes,
     read_pages,
+    run_boxes,
     sizes_of,
     smallest,
     text,
@@ -431,6 +434,24 @@ def test_each_comparisons_pay_bars_print_their_low_ends_in_one_place(built: list
     for item in of(built, kind="compare"):
         ends = low_ends(item.path, len(item.roles))
         assert len({end[3] for end in ends}) == 1, (item, ends)
+
+
+def test_no_chart_label_is_crossed_by_the_benchmark_line_or_a_median_tick(
+    built: list[Built],
+) -> None:
+    """Review 5: on the German sheet "77.140 US$" sat under its bar touching the median tick;
+    on a comparison the all-occupations line ran through "$47,880". Every sheet's and
+    comparison's low ends print left of their bars; no printed run of characters is crossed
+    by a piece of the benchmark line or by a median tick."""
+    for item in of(built, kind="sheet") + of(built, kind="compare"):
+        count = 1 if item.kind == "sheet" else len(item.roles)
+        for text_, _, hi, place in low_ends(item.path, count):
+            assert place == "beside", (item, text_, hi)
+        lines = benchmark_pieces(item.path) + median_ticks(item.path)
+        for text_, lo, bottom, hi, top in run_boxes(item.path):
+            for x, low, high in lines:
+                crossed = lo - 0.5 < x < hi + 0.5 and bottom < high and top > low
+                assert not crossed, (item, text_, (lo, bottom, hi, top), (x, low, high))
 
 
 def test_german_ratings_and_disclaimers_are_translated(built: list[Built]) -> None:

@@ -157,6 +157,13 @@ def test_labels_never_collide_nor_leave_the_chart(
     boxes = label_boxes(svg)
     assert overlapping(boxes) == []
     assert all(left >= -0.5 and right <= width + 0.5 for left, _, right, _ in boxes)
+    # The low end left of its bar, on its centre line, whatever the benchmark (review 5); no
+    # label crossed by the benchmark line or the median tick.
+    [node] = low_end_nodes(svg, [money(low)])
+    [(bar, centre)] = bar_lefts(svg)[:1]
+    assert node.get("text-anchor") == "end" and bar - 5 < float(node.get("x", "0")) < bar
+    assert abs(float(node.get("y", "0")) - 3 - centre) < 0.01
+    assert crossing_the_line(svg) == [] and crossed(svg, ticks(svg), pad=0.3) == []
     # Every figure is printed, levels crowded off the bar in a line of their own.
     words = " ".join(words_of(svg))
     for figure in (low, high, median, *(m.value for m in marks)):
@@ -218,34 +225,78 @@ def test_face_widths_come_from_the_font_files() -> None:
     assert missing.width("abcd", 10) == 4 * 10 * 0.56
 
 
-def benchmark_line(svg: str) -> tuple[float, float, float]:
-    """(x, top, bottom) of the chart's dashed benchmark line (the legend's sample aside)."""
+def benchmark_segments(svg: str) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of each drawn piece of the chart's dashed benchmark line (the legend's
+    sample, in a group of its own, aside)."""
     root = ElementTree.fromstring(svg)
-    [line] = [
-        node for node in root.findall(f"{SVG}line") if node.get("stroke-dasharray") == "2.5 2"
+    return [
+        (float(node.get("x1", "0")), float(node.get("y1", "0")), float(node.get("y2", "0")))
+        for node in root.findall(f"{SVG}line")
+        if node.get("stroke-dasharray") == "2.5 2"
     ]
-    return float(line.get("x1", "0")), float(line.get("y1", "0")), float(line.get("y2", "0"))
 
 
-def crossing_the_line(svg: str) -> list[str]:
-    """Labels whose box the benchmark line runs through (or passes within 1 pt of)."""
-    x, top, bottom = benchmark_line(svg)
+def ticks(svg: str) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of each median tick (the legend's sample aside)."""
+    root = ElementTree.fromstring(svg)
+    return [
+        (float(node.get("x1", "0")), float(node.get("y1", "0")), float(node.get("y2", "0")))
+        for node in root.findall(f"{SVG}line")
+        if node.get("stroke-width") == "2.5"
+    ]
+
+
+def crossed(svg: str, lines: list[tuple[float, float, float]], pad: float = 1.0) -> list[str]:
+    """Labels whose box one of ``lines`` runs through (or passes within ``pad`` pt of)."""
     return [
         node.text or ""
         for node, (left, upper, right, lower) in zip(texts(svg), label_boxes(svg), strict=True)
-        if upper < bottom and lower > top and left - 1 < x < right + 1
+        for x, top, bottom in lines
+        if upper < bottom and lower > top and left - pad < x < right + pad
+    ]
+
+
+def crossing_the_line(svg: str) -> list[str]:
+    """Labels the benchmark line runs through (or passes within 1 pt of)."""
+    return crossed(svg, benchmark_segments(svg))
+
+
+def bar_lefts(svg: str) -> list[tuple[float, float]]:
+    """(x, vertical centre) of each pay bar's left end (the legend's samples aside)."""
+    root = ElementTree.fromstring(svg)
+    return [
+        (float(r.get("x", "0")), float(r.get("y", "0")) + float(r.get("height", "0")) / 2)
+        for r in root.findall(f"{SVG}rect")
+        if r.get("stroke")
+    ]
+
+
+def low_end_nodes(svg: str, lows: list[str]) -> list[ElementTree.Element]:
+    """Each bar's low-end figure: the node of that text nearest the bar's left end."""
+    nodes = texts(svg)
+    return [
+        min(
+            (node for node in nodes if node.text == text),
+            key=lambda node: (
+                abs(float(node.get("x", "0")) - bar) + abs(float(node.get("y", "0")) - centre)
+            ),
+        )
+        for text, (bar, centre) in zip(lows, bar_lefts(svg), strict=True)
     ]
 
 
 def test_labels_keep_clear_of_the_benchmark_line() -> None:
-    # A low end just above the benchmark (the review's sheet: $52,600 against $50,980): its
-    # figure goes beyond the line instead of across it.
+    # A low end just above the benchmark (the review's sheet: $52,600 against $50,980): it
+    # stays left of its bar, and the line breaks around it rather than run through it.
     svg = role_chart(low=52600, high=200440, median=104920, marks=[], benchmark=50980)
     assert crossing_the_line(svg) == []
-    assert "$52,600" in words_of(svg)
-    # Four roles on one axis (the review's A3 comparison): no median or high end across the
-    # line; a low end sits just left of its own bar (the second review: set beyond the line it
-    # read as another row's), the line passing under its halo.
+    [low] = low_end_nodes(svg, ["$52,600"])
+    assert low.get("text-anchor") == "end"
+    [(bar, _)] = bar_lefts(svg)
+    assert bar - 5 < float(low.get("x", "0")) < bar
+    # The line still runs above and below it, down to the axis.
+    assert len(benchmark_segments(svg)) >= 2
+    # Four roles on one axis (the review's A3 comparison): nothing across the line.
     rows = [
         charts.PayRow("Business Intelligence and Reporting Data Analyst", 67240, 199130, 120230,
                       "$67,240", "$199,130"),
@@ -259,8 +310,67 @@ def test_labels_keep_clear_of_the_benchmark_line() -> None:
             rows, benchmark=50980, money=money, short=short, words=WORDS, style=STYLE,
             width=width, label_width=150.0, title="Salary",
         )  # fmt: skip
-        assert set(crossing_the_line(svg)) <= {row.low_text for row in rows}, width
+        assert crossing_the_line(svg) == [], width
         assert all(row.low_text in words_of(svg) for row in rows)
+
+
+def test_the_german_sheets_low_end_stays_left_of_its_bar_clear_of_the_median_tick() -> None:
+    """Review 5: "77.140 US$" went under its bar, on the axis rule, touching the median tick,
+    as the benchmark line (50.980 US$) ran close to its place beside the bar."""
+
+    def euro(value: float) -> str:
+        return f"{value:,.0f} US$".replace(",", ".")
+
+    svg = role_chart(low=77140, high=135140, median=102760, marks=[], benchmark=50980,
+                     money=euro, middle=(86160, 121160), width=330.0)  # fmt: skip
+    [low] = low_end_nodes(svg, ["77.140 US$"])
+    [(bar, centre)] = bar_lefts(svg)[:1]
+    assert low.get("text-anchor") == "end" and float(low.get("x", "0")) < bar
+    assert abs(float(low.get("y", "0")) - 3 - centre) < 0.01  # on the bar's centre line
+    assert crossed(svg, ticks(svg), pad=0.5) == [] and crossing_the_line(svg) == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(8_000, 150_000), st.floats(0.2, 2.5), st.floats(0.05, 0.95)),
+        min_size=2,
+        max_size=4,
+    ),
+    st.floats(15_000, 120_000),
+    st.floats(380, 900),
+    st.floats(60, 160),
+)
+def test_pay_rows_low_ends_always_left_of_their_bars_and_nothing_crossed(
+    spans: list[tuple[float, float, float]], benchmark: float, width: float, label_width: float
+) -> None:
+    """One place for every low end a reader sees (left of its bar, on its centre line); no
+    label crossed by the benchmark line or a median tick, none touching another; a bar starting
+    near zero moves the axis's zero right rather than its figure elsewhere."""
+    rows = [
+        charts.PayRow(f"Role {n}", low, low * (1 + spread), low + low * spread * at,
+                      money(low), money(low * (1 + spread)))
+        for n, (low, spread, at) in enumerate(spans)
+    ]  # fmt: skip
+    svg, _ = charts.pay_rows(
+        rows, benchmark=benchmark, money=money, short=short, words=WORDS, style=STYLE,
+        width=width, label_width=label_width, title="Salary",
+    )  # fmt: skip
+    lefts = bar_lefts(svg)
+    for row, node, (bar, centre) in zip(
+        rows, low_end_nodes(svg, [r.low_text for r in rows]), lefts, strict=True
+    ):
+        assert node.get("text-anchor") == "end", row
+        assert bar - 4 < float(node.get("x", "0")) < bar, row
+        assert abs(float(node.get("y", "0")) - 2.7 - centre) < 0.01, row
+        assert (
+            FACE.width(row.low_text, charts.SMALL)
+            <= float(node.get("x", "0")) - (label_width - charts.NAME_GAP) + 0.01
+        ), row  # clear of the role names
+    assert crossing_the_line(svg) == []
+    assert crossed(svg, ticks(svg), pad=0.3) == []
+    boxes = label_boxes(svg)
+    assert overlapping(boxes) == []
 
 
 def test_every_rows_low_end_sits_in_the_same_place() -> None:
@@ -282,7 +392,7 @@ def test_every_rows_low_end_sits_in_the_same_place() -> None:
         nodes = {node.text: node for node in texts(svg)}
         lows = [nodes[row.low_text] for row in rows]
         medians = [nodes[money(row.median or 0)] for row in rows]
-        assert len({node.get("text-anchor") for node in lows}) == 1, width
+        assert {node.get("text-anchor") for node in lows} == {"end"}, width
         drops = {round(float(low.get("y", "0")) - float(median.get("y", "0")), 2)
                  for low, median in zip(lows, medians, strict=True)}  # fmt: skip
         assert len(drops) == 1, (width, drops)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
+from pydantic import ValidationError
 
 from guidepress.content.models import Comparison, Role
 from guidepress.i18n.formatting import Formatter
@@ -23,6 +25,7 @@ from guidepress.render.compare import (
 )
 from guidepress.render.context import Subject
 from guidepress.render.pay import Benchmark, Growth
+from tests.helpers import REPO, SEED_ROLES
 
 EN = catalogue("en")
 
@@ -163,6 +166,76 @@ def test_education_is_one_line_a_line_never_starts_with_its_dot() -> None:
     assert education_line(role("None"), EN) == "—"
 
 
+#: The reviewers' roles and the seeds, with the line each prints in two roles' wide columns.
+#: Review 5: "Doctoral degree · physiology · licence required" (the physical therapist's
+#: bachelor's "in any subject with prerequisite courses in anatomy, physiology"), "Bachelor's
+#: degree · human-computer interaction can · certifications valued" (the UX master's degree).
+REAL_LINES = {
+    "physical-therapist": "Doctoral degree · licence required",
+    "ux-designer-researcher": "Bachelor's degree · certifications valued",
+    "registered-nurse": "Bachelor's degree · nursing · licence required",
+    "electrician": "High school diploma · licence required",
+    "business-intelligence-data-analyst": (
+        "Bachelor's degree · statistics, economics · certifications valued"
+    ),
+    "strategic-account-manager": (
+        "Bachelor's degree · business administration, marketing · certifications valued"
+    ),
+    "customer-success-manager": (
+        "Bachelor's degree · business administration, marketing · certifications valued"
+    ),
+}
+
+
+def real_role(slug: str) -> Role:
+    folder = REPO / "content" / "roles" if slug in SEED_ROLES else REPO / "tests/paper/roles"
+    path = folder / f"{slug}.yaml"
+    return Role.model_validate(yaml.safe_load(path.read_text("utf-8")))
+
+
+@pytest.mark.parametrize("slug", sorted(REAL_LINES))
+def test_education_fields_come_from_a_sentence_naming_the_entry_level(slug: str) -> None:
+    line = education_line(real_role(slug), EN)
+    assert line.replace("\u00a0", " ") == REAL_LINES[slug]
+
+
+def test_a_field_list_ends_at_a_modal_and_a_list_of_no_field_is_dropped() -> None:
+    def line(*texts: str, level: str = "bachelor") -> str:
+        return education_line(role("R", education=list(texts), entry_education=level), EN)
+
+    assert line("A bachelor's degree in design can help.") == "Bachelor's degree\u00a0· design"
+    assert line("A bachelor's degree in psychology, with courses in statistics.") == (
+        "Bachelor's degree\u00a0· psychology"
+    )
+    # "any subject" names no field: the examples after it are of something else.
+    assert line("A bachelor's degree in any subject or in biology.") == "Bachelor's degree"
+    assert line("A bachelor's degree in a related field or in biology.") == "Bachelor's degree"
+    # A sentence naming another level says nothing of this one's fields.
+    assert line("A master's degree in data science may help.") == "Bachelor's degree"
+    assert line("Then a PhD in chemistry.", level="master") == "Master's degree"
+    assert line("A Doctor of Physical Therapy in physiotherapy.", level="doctoral") == (
+        "Doctoral degree"
+    )
+
+
+def test_the_role_files_education_fields_win_and_are_validated() -> None:
+    therapist = real_role("physical-therapist").model_copy(
+        update={"education_fields": ["physical therapy", "kinesiology", "sport science"]}
+    )
+    assert education_line(therapist, EN, 1) == (
+        "Doctoral degree\u00a0· physical therapy\u00a0· licence required"
+    )
+    assert education_line(therapist, EN, 2).split("\u00a0· ")[1] == (
+        "physical therapy, kinesiology"
+    )
+    # The field is the role file's words: not printed on a page in another language.
+    assert "physical" not in education_line(therapist, EN, translated=False)
+    with pytest.raises(ValidationError, match=r"education_fields\.0"):
+        role("R", education_fields=["x" * 41])
+    with pytest.raises(ValidationError, match="education_fields"):
+        role("R", education_fields=["a", "b", "c", "d", "e"])
+
+
 def test_growth_bars_share_one_scale_with_the_benchmark() -> None:
     fmt = Formatter("en", "USD")
     three = Benchmark(3.0, period="2024–34")
@@ -238,8 +311,27 @@ def test_a_reference_an_outlook_source_names_is_listed_once() -> None:
             {"title": "NCLEX Pass Rates", "publisher": "NCSBN"},
         ],
     )
-    assert _sources([electrician, nurse]) == (
-        [f"{bls}, Occupational Outlook Handbook, Electricians",
-         "BLS Occupational Outlook Handbook, Registered Nurses"],
-        ["NECA Careers", "NCLEX Pass Rates"],
-    )  # fmt: skip
+    # Review 5: one form per publisher, one entry per work, and no reading list ("NCLEX Pass
+    # Rates" is the source of no figure the sheet prints).
+    assert _sources([electrician, nurse]) == [
+        f"{bls}, Occupational Outlook Handbook (Electricians; Registered Nurses)"
+    ]
+
+
+def test_the_sources_line_names_each_publisher_in_one_form() -> None:
+    """The reviewers' roles: "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook,
+    Physical Therapists" beside "BLS Occupational Outlook Handbook, Registered Nurses"; the
+    account manager's bare "U.S. Bureau of Labor Statistics" beside the Handbook's pages."""
+    slugs = ("physical-therapist", "registered-nurse", "electrician", "strategic-account-manager",
+             "business-intelligence-data-analyst", "customer-success-manager")  # fmt: skip
+    found = _sources([real_role(slug) for slug in slugs])
+    assert found == [
+        "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook (Physical Therapists; "
+        "Registered Nurses; Electricians; Operations Research Analysts and Data Scientists, "
+        "2024-34)",
+        "LinkedIn Workforce Reports",
+        "Customer Success Association",
+    ]
+    assert not any(line.startswith("BLS") for line in found)
+    alone = role("Sales", outlook={"sources": ["BLS", "Trade body survey"]})
+    assert _sources([alone]) == ["U.S. Bureau of Labor Statistics", "Trade body survey"]

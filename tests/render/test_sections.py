@@ -56,9 +56,11 @@ def test_extra_sections_come_before_the_sources() -> None:
 def test_every_role_field_with_text_has_a_section() -> None:
     covered = {name for _, _, fields in OUTLINE for name in fields}
     # The cover, the at-a-glance page, the back cover, the metadata; the occupation names the
-    # official pay of a regional edition (its pay section).
+    # official pay of a regional edition (its pay section); the fields of study, the
+    # comparison's education row.
     printed_elsewhere = {
         "title", "slug", "summary", "alt_titles", "remote_friendly", "entry_education",
+        "education_fields",
         "extra_sections", "sheet", "url", "provenance", "related_roles", "references", "occupation",
     }  # fmt: skip
     assert set(Role.model_fields) - covered - printed_elsewhere == set()

@@ -149,6 +149,7 @@ FIELD_LABEL_KEYS = {
     "salary": "salary_band",
     "remote_friendly": "remote",
     "entry_education": "qf_entry_education",
+    "education_fields": "row_education",  # printed in the comparison's education row
 }
 
 

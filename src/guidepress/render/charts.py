@@ -95,6 +95,8 @@ class Canvas:
     style: Style
     parts: list[str] = field(default_factory=list)
     taken: list[tuple[float, float, float, float]] = field(default_factory=list)
+    #: The printed labels' boxes: the benchmark line is drawn around them (benchmark_line).
+    labels: list[tuple[float, float, float, float]] = field(default_factory=list)
 
     def text(
         self,
@@ -173,6 +175,7 @@ class Canvas:
         for i, (text, size, weight, fill) in enumerate(lines):
             self.text(x, y + i * leading, text, size=size, anchor=anchor, weight=weight, fill=fill)
         self.taken.extend(boxes)
+        self.labels.extend(boxes)
         return chosen
 
     def _boxes(
@@ -194,6 +197,32 @@ class Canvas:
     def keep_clear(self, x: float, top: float, bottom: float) -> None:
         """A vertical line at ``x`` (the benchmark's) that labels keep clear of."""
         self.taken.append((x - 0.6, top, x + 0.6, bottom))
+
+    def benchmark_line(
+        self,
+        x: float,
+        top: float,
+        bottom: float,
+        gaps: Sequence[tuple[float, float, float, float]] = (),
+        behind: int | None = None,
+    ) -> None:
+        """The dashed benchmark line from ``top`` to ``bottom``, broken where it would cross a
+        label or one of ``gaps`` (a low end and the room up to its bar): drawn last, it never
+        runs through a figure (review 5: the all-occupations line through "$47,880").
+        ``behind``: the index of the first part it is drawn under (the bars)."""
+        at = len(self.parts) if behind is None else behind
+        drawn: list[str] = []
+        cuts = sorted(
+            (upper - 3, lower + 3)  # a visible break, not a line that just misses
+            for left, upper, right, lower in (*self.labels, *gaps)
+            if left - 1.5 <= x <= right + 1.5 and lower > top and upper < bottom
+        )
+        y = top
+        for upper, lower in (*cuts, (bottom, bottom)):
+            if upper - y >= 3:  # a stub shorter than a dash reads as a speck
+                drawn.append(_dashed(x, y, upper, self.style.palette.muted))
+            y = max(y, lower)
+        self.parts[at:at] = drawn
 
     def svg(self, height: float, title: str) -> str:
         return (
@@ -320,15 +349,19 @@ def pay_chart(
     beside = style.face.width(money(high), VALUE, 700) + 6
     if top is None:
         plot = max(plot * 5 / 6, min(plot, (width - 3 - beside) * axis_top / high))
+    # The low end prints left of the bar on every chart (review 5: "77.140 US$" under its bar,
+    # on the axis rule): a bar starting too near zero for it moves the axis's zero inwards.
+    inset = _inset(style.face.width(money(low), VALUE, 700) + 4 - 3, low / axis_top, plot)
+    plot -= inset
 
     def x(value: float) -> float:
-        return 3 + value / axis_top * plot
+        return 3 + inset + value / axis_top * plot
 
     band_y, band_h = 25.0, 11.0
     centre = band_y + band_h / 2
+    lowest = band_y + band_h + 4  # the bottom of what is drawn so far
     bx = x(benchmark) if benchmark is not None else None
-    if bx is not None:  # behind the bar; labels keep clear of it, the legend names it
-        canvas.shape(_dashed(bx, band_y - 5, band_y + band_h + 5, palette.muted))
+    behind = len(canvas.parts)  # the benchmark line, drawn last, goes under the bar
     canvas.shape(_band(x(low), x(high), band_y, band_h, palette))
     if middle is not None:
         canvas.shape(_band(x(middle[0]), x(middle[1]), band_y + 2, band_h - 4, palette, True))
@@ -348,24 +381,30 @@ def pay_chart(
             force=True,
         )
     canvas.taken.append((x(low), band_y - 1, x(high), band_y + band_h + 1))
-    if bx is not None:
-        canvas.keep_clear(bx, band_y - 5, band_y + band_h + 5)
-    # The bar's ends beside it, on its centre line; else under the bar from its end inwards,
-    # when the benchmark's line runs close by (a figure printed beyond that line read as the
-    # benchmark's value) or the chart ends there.
-    for value, side in ((low, -1), (high, 1)):
-        anchor = "end" if side < 0 else "start"
-        canvas.place(
-            [(x(value) + 4 * side, centre + 3, anchor),
-             (x(value), band_y + band_h + 10, "start" if side < 0 else "end"),
-             (x(value), band_y + band_h + 10, "middle")],
-            [(money(value), VALUE, 700, palette.text)],
-            0,
-            force=True,
-            halo=True,
-        )  # fmt: skip
+    if median is not None:  # labels keep clear of its tick
+        canvas.taken.append((x(median) - 1.25, band_y - 2.5, x(median) + 1.25, band_y + band_h + 4))
+    # The low end left of the bar, on its centre line, always: the benchmark line breaks
+    # around it (and the room up to the bar) rather than moving it.
+    canvas.place([(x(low) - 4, centre + 3, "end")], [(money(low), VALUE, 700, palette.text)],
+                 0, force=True)  # fmt: skip
+    gap = (canvas.labels[-1][0], canvas.labels[-1][1], x(low), canvas.labels[-1][3])
+    if bx is not None:  # down to the axis, where its value reads; labels keep clear of it
+        canvas.keep_clear(bx, band_y - 5, 10_000)
+        line_box = canvas.taken[-1]
+    # The high end beside the bar's right end; else under it, from its end inwards, when the
+    # benchmark's line runs close by or the chart ends there: below the median tick's end,
+    # and the axis below it.
+    under = band_y + band_h + 11.5
+    if canvas.place(
+        [(x(high) + 4, centre + 3, "start"), (x(high), under, "end"), (x(high), under, "middle")],
+        [(money(high), VALUE, 700, palette.text)],
+        0,
+        force=True,
+        halo=True,
+    ):
+        lowest = under + 2
     if median is not None:
-        canvas.shape(_tick(x(median), band_y - 4, band_y + band_h + 4, palette.primary))
+        canvas.shape(_tick(x(median), band_y - 2.5, band_y + band_h + 4, palette.primary))
         canvas.place(
             [(x(median), 8, "middle"), (x(median) + 4, 8, "start"), (x(median) - 4, 8, "end")],
             [(words.median, SMALL, 400, palette.muted), (money(median), BIG, 700, palette.primary)],
@@ -373,7 +412,6 @@ def pay_chart(
             force=True,
         )
     below = band_y + band_h + 11
-    lowest = band_y + band_h + 4
     crowded = []  # levels whose labels find no free place: printed in a line of their own
     for mark in marks:
         canvas.shape(_dot(x(mark.value), centre, palette, mark.estimated))
@@ -392,7 +430,12 @@ def pay_chart(
             crowded.append(f"{mark.name} {mark.label}")
     if crowded:
         lowest += 11
-        canvas.text(0, lowest, "   ".join(crowded), size=SMALL, anchor="start", fill=palette.text)
+        line = "   ".join(crowded)
+        canvas.text(0, lowest, line, size=SMALL, anchor="start", fill=palette.text)
+        canvas.labels.append(canvas.box(0, lowest, line, SMALL, "start"))  # the line breaks here
+    if bx is not None:  # it stops above the axis: the axis's figures need not avoid it
+        canvas.benchmark_line(bx, band_y - 5, lowest + 5, [gap], behind)
+        canvas.taken.remove(line_box)
     bottom = _axis(canvas, x, step, axis_top, lowest + 6, short)
     symbols = _legend_symbols(palette)
     legend = [(symbols["range"], words.range)]
@@ -438,22 +481,30 @@ def pay_rows(
     # The axis ends short of the chart's right edge by the widest range end, which prints
     # beside its bar: a margin for labels, so the axis keeps its rule (zero to a round step).
     room = max(style.face.width(row.high_text, SMALL) for row in rows) + 5
+    plot = width - left - room
+    # Every low end prints left of its bar (review 5: inside the bars, the benchmark line ran
+    # through "$47,880"); a bar starting too near zero for its figure moves the axis's zero
+    # right, off the label column, by what the widest such figure needs. The figure may reach
+    # 4 pt into the gap before the role names.
+    inset = max(
+        _inset(style.face.width(row.low_text, SMALL) + 3 - 4, row.low / axis_top, plot)
+        for row in rows
+    )
+    plot -= inset
 
     def x(value: float) -> float:
-        return left + value / axis_top * (width - left - room)
+        return left + inset + value / axis_top * plot
 
     names = [name_lines(row.label, style.face, left - NAME_GAP) for row in rows]
     band_h = 8.0
     bx = x(benchmark) if benchmark is not None else None
-    place, starts = _low_ends(rows, x, bx, style.face, left)
     # Each role's row band holds its median figure above its bar (the bar 11 pt down) and its
-    # two-line name: at least 10 mm a row, more where a wide page (A3) has the room; a low end
-    # printed under its bar takes a line more.
-    row_h = max(28.5, min(36.0, width / 22)) + (8.0 if place == "under" else 0.0)
-    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7 + (8.0 if place == "under" else 0.0)
-    if bx is not None:  # labels keep clear of the line: beyond it when it runs close by
-        canvas.shape(_dashed(bx, 4, axis_y - 2, palette.muted))
+    # two-line name: at least 10 mm a row, more where a wide page (A3) has the room.
+    row_h = max(28.5, min(36.0, width / 22))
+    axis_y = row_h * (len(rows) - 1) + 11 + band_h + 7
+    if bx is not None:  # medians and high ends keep clear of the line where they can
         canvas.keep_clear(bx, 4, axis_y - 2)
+    gaps = []
     for i, row in enumerate(rows):
         band_y = row_h * i + 11
         centre = band_y + band_h / 2
@@ -462,14 +513,14 @@ def pay_rows(
             canvas.text(left - NAME_GAP, first + n * 9.2, line, size=LABEL, anchor="end",
                         weight=700)  # fmt: skip
         canvas.shape(_band(x(row.low), x(row.high), band_y, band_h, palette))
-        # The low end by its own bar's end, in the same place on every row (_low_ends).
-        at = {
-            "beside": (starts[i], centre + 2.7, "end"),
-            "inside": (starts[i], centre + 2.7, "start"),
-            "under": (starts[i], band_y + band_h + 2 + SMALL, "start"),
-        }[place]
-        canvas.place([at], [(row.low_text, SMALL, 400, None)], 0, force=True,
-                     halo=place != "inside")  # fmt: skip
+        if row.median is not None:  # labels keep clear of the tick (drawn over the bar)
+            canvas.taken.append(
+                (x(row.median) - 1.25, band_y - 2, x(row.median) + 1.25, band_y + band_h + 2)
+            )
+        canvas.place([(x(row.low) - 3, centre + 2.7, "end")], [(row.low_text, SMALL, 400, None)],
+                     0, force=True)  # fmt: skip
+        low_box = canvas.labels[-1]
+        gaps.append((low_box[0], low_box[1], x(row.low), low_box[3]))
         canvas.place(
             [(x(row.high) + 3, centre + 2.7, "start"), (x(row.high) - 3, centre + 2.7, "end")],
             [(row.high_text, SMALL, 400, None)],
@@ -481,13 +532,15 @@ def pay_rows(
             mx = x(row.median)
             canvas.shape(_tick(mx, band_y - 2, band_y + band_h + 2, palette.primary))
             canvas.place(
-                [(mx, band_y - 2.8, "middle"), (mx + 3, band_y - 2.8, "start"),
-                 (mx - 3, band_y - 2.8, "end")],
+                [(mx, band_y - 4, "middle"), (mx + 3, band_y - 4, "start"),
+                 (mx - 3, band_y - 4, "end")],
                 [(money(row.median), VALUE, 700, palette.primary)],
                 0,
                 force=True,
                 halo=True,
             )  # fmt: skip
+    if bx is not None:  # under the bars, broken around every figure it would cross
+        canvas.benchmark_line(bx, 4, axis_y - 2, gaps, behind=0)
     bottom = _axis(canvas, x, step, axis_top, axis_y, short)
     symbols = _legend_symbols(palette)
     legend = [(symbols["range"], words.range), (symbols["median"], words.median)]
@@ -499,46 +552,11 @@ def pay_rows(
     return canvas.svg(end + 2, title), end + 2
 
 
-#: A figure inside a pay bar starts clear of the bar's rounded end (radius 4 pt).
-INSET = 6.0
-
-
-def _low_ends(
-    rows: Sequence[PayRow],
-    x: Callable[[float], float],
-    bx: float | None,
-    face: Face,
-    left: float,
-) -> tuple[str, list[float]]:
-    """Where the pay rows' low ends print, one place for every row, and each figure's anchor x:
-    "beside" its bar's left end (anchored at its end) when every row has room there, clear of
-    the benchmark line; else "inside" every bar's left end when each bar holds its figure clear
-    of its median mark; else "under" every bar's left end.
-
-    Why one place for all rows: per-row choices put "$52,600" inside its bar beside rows whose
-    figures stood outside theirs (review 4), which reads as a different kind of figure. Why
-    never beyond the line: "$47,880" left of the all-occupations line, its bar right of it, read
-    as the line's value (review 3). Inside or under, a figure the line would run through starts
-    just past the line instead."""
-    lows = [x(row.low) for row in rows]
-    widths = [face.width(row.low_text, SMALL) for row in rows]
-
-    def past_line(start: float, width: float) -> float:
-        if bx is not None and start - 1 <= bx <= start + width + 1:
-            return bx + 3
-        return start
-
-    def beside(low: float, width: float) -> bool:
-        crossed = bx is not None and low - 3 - width - 2 <= bx <= low + 0.5
-        return low - 3 - width >= left - 4 and not crossed
-
-    if all(beside(low, w) for low, w in zip(lows, widths, strict=True)):
-        return "beside", [low - 3 for low in lows]
-    inside = [past_line(low + INSET, w) for low, w in zip(lows, widths, strict=True)]
-    stops = [x(r.median) - 1.5 if r.median is not None else x(r.high) - INSET for r in rows]
-    if all(s + w + 2 <= stop for s, w, stop in zip(inside, widths, stops, strict=True)):
-        return "inside", inside
-    return "under", [past_line(low, w) for low, w in zip(lows, widths, strict=True)]
+def _inset(need: float, share: float, plot: float) -> float:
+    """How far the axis's zero moves right so that a figure ``need`` pt wide (with its gap)
+    fits left of a bar starting ``share`` of the way along a ``plot`` pt axis: none when it
+    fits. The axis keeps its rule (zero-based), only shorter."""
+    return max(0.0, (need - share * plot) / max(1 - share, 0.05))
 
 
 #: The gap between a pay row's role name and the axis, in pt.

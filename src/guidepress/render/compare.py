@@ -8,7 +8,7 @@ tools (two roles: side by side, the shared ones marked; three or four that share
 a dot matrix of what they share, then each role's own), pros and cons, and an empty "Fits me?"
 row to score each role. What fitting gives up first: a third pro and con (a big sheet's
 room), skills and tools, then 5 % of the type
-size, the reading lists and the intro, then type down to the floor (body 9 pt), the matrix
+size, the intro, then type down to the floor (body 9 pt), the matrix
 (folded into the columns); two skills, two tools, two pros and two cons of each role always
 stay (where the role has them).
 """
@@ -30,7 +30,7 @@ from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import PAPER_NAMES, page_mm
 from guidepress.render import charts
-from guidepress.render.citations import has_source_page, same_work
+from guidepress.render.citations import has_source_page
 from guidepress.render.context import (
     ONE_PAGE_ROOT_PT,
     OnePage,
@@ -86,32 +86,31 @@ CHART_LABEL_MM = {False: 42.0, True: 54.0}
 ALIGN_NAMES = True
 #: Items per list, level by level: what fitting leaves out, in order. "matrix": rows of the dot
 #: matrix of the skills and tools three or four roles share; "skills", "tools": each column's
-#: own (two roles: all of its items, the shared ones marked); "references": the roles' reading
-#: lists in the sources line (the figures' own sources always stay); "intro": the comparison's
-#: intro under the headline.
-COLUMNS = ("matrix", "skills", "tools", "pros", "cons", "references", "intro")
+#: own (two roles: all of its items, the shared ones marked); "intro": the comparison's intro
+#: under the headline. (The sources line names only the sources of printed figures, review 5:
+#: the roles' reading lists are the guide's.)
+COLUMNS = ("matrix", "skills", "tools", "pros", "cons", "intro")
 ALL = 99
 LEVELS: tuple[dict[str, int], ...] = tuple(
     dict(zip(COLUMNS, counts, strict=True))
     for counts in (
-        (8, 5, 5, 3, 3, ALL, 1),  # four roles (on A3, the room a big sheet leaves): a third pro
+        (8, 5, 5, 3, 3, 1),  # four roles (on A3, the room a big sheet leaves): a third pro
         # and con; fewer roles start at the next level (levels_of: their first layout, all
         # items but the third pro and con, mostly fits A4 and Letter as it is)
-        (8, 5, 5, 2, 2, ALL, 1),
-        (6, 4, 4, 2, 2, ALL, 1),
-        (5, 3, 3, 2, 2, ALL, 1),
-        (4, 3, 2, 2, 2, ALL, 1),
-        (4, 2, 2, 2, 2, ALL, 1),  # type at 95 %
-        (4, 2, 2, 2, 2, 0, 1),  # the reading lists leave the sources line
-        (3, 2, 2, 2, 2, 0, 0),  # the intro goes
-        (3, 2, 2, 2, 2, 0, 0),  # type at the floor (body 9 pt)
-        (0, 2, 2, 2, 2, 0, 0),  # the matrix folds into the columns, shared items marked there
+        (8, 5, 5, 2, 2, 1),
+        (6, 4, 4, 2, 2, 1),
+        (5, 3, 3, 2, 2, 1),
+        (4, 3, 2, 2, 2, 1),
+        (4, 2, 2, 2, 2, 1),  # type at 95 %
+        (3, 2, 2, 2, 2, 0),  # the intro goes
+        (3, 2, 2, 2, 2, 0),  # type at the floor (body 9 pt)
+        (0, 2, 2, 2, 2, 0),  # the matrix folds into the columns, shared items marked there
     )  # two skills, two tools, two pros and two cons each, always: a list of one compares little
 )
 #: The type scale of each level. What a reader compares most is the roles' pros and cons: the
 #: first two of each always print (a page that cannot hold them is refused, naming the cell to
 #: shorten), skills and tools give way first.
-SCALES = (1.0,) * 5 + (0.95,) * 3 + (0.9,) * 2
+SCALES = (1.0,) * 5 + (0.95,) * 2 + (0.9,) * 2
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,7 @@ class CompareContext(OnePageContext):
     growth_note: str | None
     landscape: bool
     label_mm: float
-    sources: list[str]  # the figures' sources, then the roles' reading lists (fitting cuts)
+    sources: list[str]  # the sources of the figures printed, one entry per publisher's work
     #: A regional edition's occupations counted, one per role: "Title: Occupation (SOC ...)."
     #: (The role files' advertised ranges are the guide's and the sheet's: no room here.)
     occupations: list[str] = field(default_factory=list)
@@ -202,7 +201,7 @@ def senior_years(role: Role, labels: Labels) -> str:
 
 #: Degree levels, highest first, as role texts name them, with their catalogue keys.
 DEGREES = (
-    ("edu_doctorate", r"\b(ph\.?\s?d|doctora(te|l))\b"),
+    ("edu_doctorate", r"\b(ph\.?\s?d|doctora(te|l)|doctor\s+of)\b"),
     ("edu_master", r"\b(master[’']?s|m\.?b\.?a)\b"),
     (
         "edu_bachelor",
@@ -210,18 +209,75 @@ DEGREES = (
     ),
     ("edu_associate", r"\bassociate[’']?s?\s+degree"),
     ("edu_vocational", r"\b(diploma|apprenticeship|vocational|trade school)\b"),
-    ("edu_high_school", r"\b(high school|secondary school|ged)\b"),
+    ("edu_high_school", r"\b(high[\s-]school|secondary school|ged)\b"),
+)
+#: The role file's entry_education as the DEGREES key its sentences name.
+LEVEL_KEYS = {
+    "doctoral": "edu_doctorate",
+    "master": "edu_master",
+    "bachelor": "edu_bachelor",
+    "associate": "edu_associate",
+    "postsecondary": "edu_vocational",
+    "high_school": "edu_high_school",
+}
+#: Where a list of fields ends: a verb, a modal ("human-computer interaction can help"), a
+#: clause ("with prerequisite courses in ...", "while ...") or the sentence's end.
+_END = (
+    r"(?:\s+(?:are|is|as|such|provide|help|helps|and\s+a|can|could|may|might|will|would|"
+    r"should|must|with|while|when|where|which|that|who|because|but|so|although|though)\b"
+    r"|[.;:]|$)"
 )
 _FIELDS = re.compile(
     r"degrees?\s+in\s+(?:relevant\s+fields\s+such\s+as\s+|fields\s+like\s+)?"
-    r"([^.;:]+?)(?:\s+(?:are|is|as|such|provide|help|and\s+a)\b|[.;:]|$)"
+    r"([^.;:]+?)" + _END
 )
-
-
 #: "a degree in a quantitative or business subject such as statistics, economics": the
 #: examples are the fields ("quantitative" alone read as one).
-_EXAMPLES = re.compile(r"degrees?\s+in\s+[^.;:]*?\bsuch\s+as\s+([^.;:]+?)(?:[.;:]|$)")
+_EXAMPLES = re.compile(r"degrees?\s+in\s+[^.;:]*?\bsuch\s+as\s+([^.;:]+?)" + _END)
 _LICENCE = re.compile(r"\blicen[cs](e|es|ed|ing|ure)\b|\bzulassung|\bapprobation", re.I)
+#: Not a field: "any subject", "a related field", "the humanities" name no subject to study.
+_NO_FIELD = re.compile(r"(?:an?|the|any|other|many|some|related|relevant)\s", re.I)
+#: A sentence ends at a stop followed by a capital ("in the U.S. – an associate degree" runs on).
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _level_sentences(plain: Sequence[str], level: str) -> list[str]:
+    """The sentences that name ``level`` (a DEGREES key): only they say what the fields of that
+    degree are ("Applicants need a bachelor's degree in any subject" says nothing of the
+    doctorate a physical therapist enters with, review 5)."""
+    pattern = dict(DEGREES).get(level)
+    if pattern is None:
+        return []
+    sentences = [s for text in plain for s in _SENTENCE.split(text)]
+    return [s for s in sentences if re.search(pattern, s, re.I)]
+
+
+def education_fields(role: Role, level: str, fields_shown: int) -> list[str]:
+    """The fields of study of the role's entry degree: the role file's ``education_fields``,
+    else the first list a sentence naming that level gives after "degree in" (its examples
+    after "such as" first), else none. A list whose first item names no field ("any subject",
+    "a related field") gives none: its others are examples of something else."""
+    if role.education_fields:
+        return list(role.education_fields[:fields_shown])
+    plain = [
+        re.sub(r"\s*\([^)]*\)", "", text) for text in (*role.education, *role.required_education)
+    ]
+    sentences = _level_sentences(plain, LEVEL_KEYS.get(level.removeprefix("edu_"), level))
+    found = next((m for m in map(_EXAMPLES.search, sentences) if m), None) or next(
+        (m for m in map(_FIELDS.search, sentences) if m), None
+    )
+    if found is None:
+        return []
+    names = [
+        re.sub(r"^(?:or|and)\s+", "", n.strip())
+        for n in re.split(r",\s*|\s+or\s+|\s+and\s+", found.group(1))
+        if n.strip() and n.strip() not in ("or", "and")
+    ]
+    if not names or _NO_FIELD.match(names[0] + " ") or len(names[0]) >= 40:
+        return []
+    # Field names, not phrases ("a bachelor of science in nursing" names a degree again).
+    kept = [n for n in names if len(n) < 40 and not _NO_FIELD.match(n + " ")]
+    return list(dict.fromkeys(kept))[:fields_shown]
 
 
 def education_line(
@@ -229,13 +285,13 @@ def education_line(
 ) -> str:
     """The typical education as one short structured line, "Bachelor's degree · business,
     marketing · certifications valued", the same kind of answer for every role: the level (the
-    role file's entry_education, else the first the education texts name), the fields the text
-    lists, then a licence ("licence required") or certifications, as the texts mention them.
-    Texts it cannot read (another language) and no entry_education give their first sentence.
-    ``fields_shown``: how many fields at most (one in the narrow columns of three or four).
-    ``translated``: False when the role's education texts are in another language than the
-    page: the line then keeps to the catalogue's words (level, licence, certifications), as the
-    fields are words of the role's text ("nursing" on a German page)."""
+    role file's entry_education, else the first the education texts name), the fields of that
+    degree (education_fields), then a licence ("licence required") or certifications, as the
+    texts mention them. Texts it cannot read (another language) and no entry_education give
+    their first sentence. ``fields_shown``: how many fields at most (one in the narrow columns
+    of three or four). ``translated``: False when the role's education texts are in another
+    language than the page: the line then keeps to the catalogue's words (level, licence,
+    certifications), as the fields are words of the role's text ("nursing" on a German page)."""
     texts = [*role.education, *role.required_education]
     if not texts and role.entry_education is None:
         return "—"
@@ -251,22 +307,10 @@ def education_line(
     if level is None:
         return first_sentence(texts[0])
     parts = [labels[level]]
-    fields = None
     if translated:
-        fields = next((m for m in map(_EXAMPLES.search, plain) if m), None) or next(
-            (m for m in map(_FIELDS.search, plain) if m), None
-        )
-    if fields:
-        names = [
-            n.strip()
-            for n in re.split(r",\s*|\s+or\s+|\s+and\s+", fields.group(1).removeprefix("a "))
-            if n.strip() and len(n.strip()) < 40
-        ]
-        names = [re.sub(r"^(?:or|and)\s+", "", n) for n in names if n not in ("or", "and")]
-        # Field names, not phrases ("a bachelor of science in nursing" names a degree again).
-        names = list(dict.fromkeys(n for n in names if not re.match(r"(an?|the)\s", n)))
+        names = education_fields(role, level, fields_shown)
         if names:
-            parts.append(", ".join(names[:fields_shown]))
+            parts.append(", ".join(names))
     if _LICENCE.search(everything):
         parts.append(labels.edu_licence)
     elif re.search(r"\bcertif", everything, re.I):
@@ -309,13 +353,13 @@ def levels(subject: Subject) -> list[dict[str, int]]:
     """How many items each list shows at each level (the names the template marks)."""
     roles = subject.roles
     both = _both(roles)
-    figures, references = _sources(roles)
+    figures = _sources(roles)
     intro = bool(subject.comparison and subject.comparison.intro)
     found = []
     for counts in levels_of(len(roles)):
         grid = matrix_at(both, counts)
         shown: dict[str, int] = {
-            "sources": len(figures) + min(counts["references"], len(references)),
+            "sources": len(figures),
             "intro": int(intro and counts["intro"] > 0),
         }
         if use_matrix(both):  # folded: no rows, no heading (fit-list-common spans both)
@@ -392,7 +436,7 @@ def compare_context(
     else:
         marked_skills = chosen(skills, counts["skills"])
         marked_tools = chosen(tools, counts["tools"])
-    figures, references = _sources(roles)
+    figures = _sources(roles)
     growths = [growth_of_role(r, benchmarks) for r in roles]
     local = (
         [
@@ -475,7 +519,7 @@ def compare_context(
         growth_note=_growth_note(growths, labels, fmt, growth_benchmark(benchmarks)),
         landscape=landscape,
         label_mm=round(label_mm * grow, 2),
-        sources=figures + references[: counts["references"]],
+        sources=figures,
         occupations=[
             labels.format("occupation_of", role=role.title, occupation=view.occupation) + "."
             for role, view in zip(roles, local, strict=True)
@@ -508,19 +552,54 @@ def _names_mm(titles: Sequence[str], face: Face) -> float:
     return round((widest + charts.NAME_GAP + 1) / charts.PT_PER_MM, 1)
 
 
-def _sources(roles: Sequence[Role]) -> tuple[list[str], list[str]]:
-    """The sources of the figures a comparison prints (the roles' outlook sources: growth; pay
-    cites its own under the chart), and the roles' reading lists, each once."""
-    figures = list(dict.fromkeys(s for r in roles if r.outlook for s in r.outlook.sources))
-    references: dict[str, str | None] = {}  # title: publisher, each title once
-    for ref in (ref for r in roles for ref in r.references):
-        references.setdefault(ref.title, ref.publisher)
-    # A reference an outlook source already names is listed once, as the figures' source.
-    return figures, [
-        title
-        for title, publisher in references.items()
-        if not any(same_work(line, title, publisher) for line in figures)
-    ]
+#: Publishers role files name in more than one form, by their one printed form (review 5:
+#: "BLS Occupational Outlook Handbook, ..." beside "U.S. Bureau of Labor Statistics, ...").
+PUBLISHERS = {
+    "bls": "U.S. Bureau of Labor Statistics",
+    "u.s. bls": "U.S. Bureau of Labor Statistics",
+    "us bureau of labor statistics": "U.S. Bureau of Labor Statistics",
+    "u.s. bureau of labor statistics": "U.S. Bureau of Labor Statistics",
+    "bureau of labor statistics": "U.S. Bureau of Labor Statistics",
+}
+_PUBLISHER = re.compile(
+    r"^(" + "|".join(re.escape(k) for k in sorted(PUBLISHERS, key=len, reverse=True)) + r")\b,?\s*",
+    re.I,
+)
+
+
+def _split_source(line: str) -> tuple[str | None, str, str | None]:
+    """(publisher in its one form, work, page) of a source line: "BLS Occupational Outlook
+    Handbook, Electricians" -> (U.S. Bureau of Labor Statistics, Occupational Outlook Handbook,
+    Electricians). A line by a publisher not in PUBLISHERS is its own work."""
+    found = _PUBLISHER.match(line.strip())
+    if found is None:
+        return None, line.strip(), None
+    rest = line.strip()[found.end() :]
+    work, _, page = rest.partition(", ")
+    return PUBLISHERS[found.group(1).lower()], work, page or None
+
+
+def _sources(roles: Sequence[Role]) -> list[str]:
+    """The sources of the figures a comparison prints besides pay (which cites its own under
+    the chart): the roles' outlook sources, for growth and demand. One entry per work, its
+    publisher in one form and the pages of it the roles cite in brackets ("U.S. Bureau of
+    Labor Statistics, Occupational Outlook Handbook (Electricians; Registered Nurses)"); a
+    publisher named alone is left out where one of its works is listed. The roles' reading
+    lists are the guide's: none of them is the source of a figure here (review 5: "NCLEX Pass
+    Rates")."""
+    works: dict[tuple[str | None, str], list[str]] = {}
+    for line in (s for r in roles if r.outlook for s in r.outlook.sources):
+        publisher, work, page = _split_source(line)
+        pages = works.setdefault((publisher, work), [])
+        if page and page not in pages:
+            pages.append(page)
+    found = []
+    for (publisher, work), pages in works.items():
+        if publisher and not work and any(p == publisher and w for p, w in works):
+            continue  # "U.S. Bureau of Labor Statistics" beside one of its works
+        name = ", ".join(part for part in (publisher, work) if part)
+        found.append(f"{name} ({'; '.join(pages)})" if pages else name)
+    return found
 
 
 def _pay_chart(

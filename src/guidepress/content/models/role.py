@@ -242,6 +242,13 @@ class Role(Model):
         "(a non-degree award), associate, bachelor, master or doctoral. When unset, the guide "
         "reads it from the education text where it can.",
     )
+    education_fields: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(
+        default_factory=list,
+        max_length=4,
+        description="The usual fields of study of the entry degree, e.g. [nursing]; comparisons "
+        "print the first one or two after the level. When unset, they are read from a sentence "
+        "of the education texts that names the entry level.",
+    )
     tech_skills: Items = Field(default_factory=list)
     soft_skills: Items = Field(default_factory=list)
     path: Paragraphs = Field(default_factory=list)
