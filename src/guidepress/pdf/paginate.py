@@ -12,7 +12,8 @@ more layout settles everything. Write-in panels are the last resort: ``data-gp-p
 at most (else MOST_PANELS), never a kind twice. The document says what it offers
 (guide.html.j2): a hidden pool ``[data-gp-fillers]`` with ``data-gp-pages-multiple`` and
 ``data-gp-panels``, gap fillers ``[data-gp-fill=gap]`` (``data-gp-for``: the id of the part they
-belong to), a plain one ``[data-gp-fill=notes]``, panels with rows for a part's end
+belong to; ``data-gp-after``: the id of the section their question asks about, which they may
+only follow), a plain one ``[data-gp-fill=notes]``, panels with rows for a part's end
 ``[data-gp-fill=end]`` (``data-gp-kind``), and page fillers ``[data-gp-fill=page]``, inserted
 before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and runs
 over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as it
@@ -294,10 +295,10 @@ def _choose(
     MOST_PANELS) and never a kind twice: a write-in panel is the last resort, and more than one
     or two in a guide read as padding. Gaps first, the largest first (a hole inside a part reads
     as a mistake, a part that ends short as its end), then part ends, the emptiest first. A gap
-    takes notes (its part's, with its question, else the plain ones), or a panel with rows that
-    fits whole; a part's end only a panel with rows that fits whole, set at its own height (a
-    notes panel stretched to the page's foot is padding). A space nothing may take stays as it
-    is."""
+    takes notes (its part's, with its question, where it comes after the section the question
+    asks about; else the plain ones), or a panel with rows that fits whole; a part's end only a
+    panel with rows that fits whole, set at its own height (a notes panel stretched to the
+    page's foot is padding). A space nothing may take stays as it is."""
     budget = int(pool.get("data-gp-panels") or MOST_PANELS)
     own = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
     plain = pool.find("*[@data-gp-fill='notes']")
@@ -314,7 +315,10 @@ def _choose(
         offered = with_rows
         if not end:
             part = _part_of(gap.before, parents, own)
-            notes = [own.get(part.get("id")) if part is not None else None, plain]
+            mine = own.get(part.get("id")) if part is not None else None
+            if mine is not None and not _after_topic(gap.before, mine, parents):
+                mine = None  # its question asks about a section still to come, or this one
+            notes = [mine, plain]
             offered = [(f, "notes") for f in notes if f is not None] + with_rows
         for filler, kind in offered:
             if kind not in used:
@@ -322,6 +326,23 @@ def _choose(
                 chosen.append(_Spot(gap, end, filler, kind))
                 break
     return sorted(chosen, key=lambda spot: spot.gap.page)
+
+
+def _after_topic(element: Element, filler: Element, parents: dict[Element, Element]) -> bool:
+    """Whether a panel set before ``element`` follows the whole section ``filler``'s question
+    asks about (``data-gp-after``, an id): "which of these tasks" under the tasks, never above
+    them or among them. True for a filler that names none; False when that section is missing."""
+    topic = filler.get("data-gp-after")
+    if topic is None:
+        return True
+    root = element
+    while root in parents:
+        root = parents[root]
+    order = {id(node): n for n, node in enumerate(root.iter())}
+    section = next((node for node in root.iter() if node.get("id") == topic), None)
+    if section is None:
+        return False
+    return order[id(element)] > max(order[id(node)] for node in section.iter())
 
 
 def _kept(box: Any) -> bool:
