@@ -20,3 +20,16 @@ def test_a_headline_never_ends_on_one_short_word() -> None:
     assert no_widow("Head of Partnerships and Relationships") == (
         "Head of Partnerships and Relationships"  # a long last word fills its line
     )
+
+
+def test_a_list_of_eight_to_twenty_short_items_takes_two_columns() -> None:
+    from guidepress.theme.filters import list_columns
+
+    short = [f"Item {n}" for n in range(9)]
+    assert list_columns(short) == [short[:5], short[5:]]  # down then across, the left longer
+    assert list_columns(short[:8]) == [short[:4], short[4:8]]
+    assert list_columns(short[:7]) == [short[:7]]  # too few to gain a line
+    assert list_columns(short * 3) == [short * 3]  # too many to keep whole
+    # 45 characters of words at most; Markdown marks are not words.
+    assert len(list_columns([*short[:7], "**" + "x" * 45 + "**"])) == 2
+    assert list_columns([*short[:7], "x" * 46]) == [[*short[:7], "x" * 46]]
