@@ -404,11 +404,13 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
         and id(siblings[at - 1]) in _elements(pages[gap.page])
     ):
         # The ladder's tiers, which followed their ladder onto its page and do not fit below
-        # it whole: they go on from it there, a tier (kept whole) at a time, rather than leave
+        # it whole: they go on from it there, a tier at a time (each may part after two
+        # lines, the first too: a long first tier kept whole left the hole), rather than leave
         # a hole between the ladder and its words.
-        for element in unit[1:]:
+        changed = [e for e in unit if e.get("data-gp-keep") != "split"]
+        for element in changed:
             element.set("data-gp-keep", "split")
-        return len(unit) > 1
+        return bool(changed)
     else:
         first = boxes.get(id(unit[-1]))
         if not first or not _kept(first[0][1]) or len(where.get(id(unit[0]), ())) > 1:
