@@ -330,7 +330,8 @@ def test_the_index_of_six_roles_takes_two_full_pages(tmp_path: Path) -> None:
     62 % down its page, then (the entries' heights overestimated) two full pages and a few
     lines. Now two pages: the first page's columns end near the bottom margin (within 15 % of
     the text area), no entry below it. And each chapter's Sources cite a work once (the
-    Handbook was the outlook's source and a reference)."""
+    Handbook was the outlook's source and a reference); and each chapter's pros and cons stay
+    whole (up to ten rows)."""
     root = new_project(tmp_path / "proj")
     for slug in ("business-intelligence-data-analyst", "ux-designer-researcher", "electrician",
                  "registered-nurse"):  # fmt: skip
@@ -370,3 +371,9 @@ def test_the_index_of_six_roles_takes_two_full_pages(tmp_path: Path) -> None:
     handbooks = [text for text in handbooks if "OutlookHandbook" in text]
     assert any("Electricians" in text for text in handbooks)
     assert any("RegisteredNurses" in text for text in handbooks)
+    # Each chapter's pros and cons (four to six rows) whole on one page: the column heads,
+    # which repeat on a page the block runs onto, once per chapter (a block of five rows split
+    # three and two left the two rows alone on a page).
+    both = f"{labels.pros} {labels.cons}"
+    heads = [n for n, text in enumerate(texts) if both in text.splitlines()]
+    assert len(heads) == 6, heads

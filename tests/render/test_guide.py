@@ -129,14 +129,17 @@ def _guide_html(**fields: object) -> str:
 @pytest.mark.parametrize(
     ("pros", "cons", "held"),
     [
-        # Under five rows: every row stays with the one above it (the block is whole).
+        # Up to ten rows: every row stays with the one above it (the block is whole, as a
+        # list of up to ten items is: issue 14).
         (4, 2, [False, True, True, True]),
-        # Three rows, then rows that may part, then the last two together.
-        (7, 5, [False, True, True, False, False, False, True]),
-        (5, 5, [False, True, True, False, True]),
+        (5, 5, [False, True, True, True, True]),
+        (10, 7, [False] + [True] * 9),
+        # Longer: three rows, then rows that may part, then the last three together.
+        (11, 5, [False, True, True, False, False, False, False, False, False, True, True]),
+        (6, 12, [False, True, True] + [False] * 7 + [True, True]),
     ],
 )
-def test_pros_and_cons_part_only_after_three_rows_and_before_the_last_two(
+def test_pros_and_cons_part_only_after_three_rows_and_before_the_last_three(
     pros: int, cons: int, held: list[bool]
 ) -> None:
     html = _guide_html(

@@ -51,6 +51,11 @@ SPREAD_PX = 5 * PX_PER_MM
 #: The blocks that may take a little more space above them (never inside a table, a float, a
 #: diagram or a box with a border or a background: their space would show inside).
 _SPREAD = {"section", "p", "ul", "ol", "li", "h3", "h4", "div", "dl", "dt", "dd"}
+#: A diagram that takes its heading to the next page and leaves this one more than this empty
+#: (a part's opener alone) goes below its section's text instead, under its own title; so does
+#: one whose gap is still there when everything else was tried and its page's blocks cannot
+#: take it (a panel before a diagram reads as padding, its section's own text does not).
+HALF_EMPTY = 0.5
 #: The most write-in panels a document takes when its pool does not say (data-gp-panels): more
 #: read as padding.
 MOST_PANELS = 2
@@ -58,9 +63,6 @@ MOST_PANELS = 2
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
-#: A diagram that takes its heading to the next page and leaves this one more than this empty
-#: (a part's opener alone) goes below its section's text instead, under its own title.
-HALF_EMPTY = 0.5
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -114,6 +116,12 @@ def paginate(laid: Layout) -> Layout:
         if _tighten_tails(document, parts):
             laid = relayout(laid)
             document = laid.document
+    # A diagram that still leaves a gap its page's blocks cannot take goes below its section's
+    # text, which fills the page (the shorter skill lists of review 4 left the ladder's heading
+    # and chart a quarter of a page too low).
+    if sum(_defer(gap, parents) for gap in gaps(document) if not _spreadable(document, gap)):
+        laid = relayout(laid)
+        document, stale = laid.document, False
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)
@@ -490,6 +498,27 @@ def _spread(document: Any, gap: Gap) -> bool:
     """Close ``gap`` by setting the blocks that begin on its page a little apart (padding above
     each, SPREAD_PX at most): the page then reaches its foot and the next page starts as before;
     False (nothing changed) when there are too few of them to take it."""
+    boundaries = _boundaries(document, gap)
+    need = gap.space - SAFETY_PX
+    if not boundaries or need / len(boundaries) > SPREAD_PX:
+        return False
+    more = need / len(boundaries)
+    for box in boundaries:
+        style = box.element.get("style")
+        own = f"padding-top: {box.padding_top + more:.2f}px"
+        box.element.set("style", f"{style}; {own}" if style else own)
+    return True
+
+
+def _spreadable(document: Any, gap: Gap) -> bool:
+    """Whether ``_spread`` would close ``gap``."""
+    boundaries = _boundaries(document, gap)
+    return bool(boundaries) and (gap.space - SAFETY_PX) / len(boundaries) <= SPREAD_PX
+
+
+def _boundaries(document: Any, gap: Gap) -> list[Any]:
+    """The boxes of the blocks that begin on ``gap``'s page which may take more space above
+    them: not the page's first, nor one that opens its parent (it shares its parent's)."""
     pages = [page._page_box for page in document.pages]
     before = _elements(pages[gap.page - 1]) if gap.page else set()
     found: list[Any] = []
@@ -515,16 +544,7 @@ def _spread(document: Any, gap: Gap) -> bool:
     # The first block of the page has nothing above it; a block that opens its parent shares
     # its parent's boundary.
     parents = {id(first.element) for box in found if (first := _first_block(box)) is not None}
-    boundaries = [box for box in found[1:] if id(box.element) not in parents]
-    need = gap.space - SAFETY_PX
-    if not boundaries or need / len(boundaries) > SPREAD_PX:
-        return False
-    more = need / len(boundaries)
-    for box in boundaries:
-        style = box.element.get("style")
-        own = f"padding-top: {box.padding_top + more:.2f}px"
-        box.element.set("style", f"{style}; {own}" if style else own)
-    return True
+    return [box for box in found[1:] if id(box.element) not in parents]
 
 
 def _first_block(box: Any) -> Any:
