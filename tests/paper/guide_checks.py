@@ -472,10 +472,14 @@ def problems(
         first, last = _page_with(pages, described[0][:60]), _page_with(pages, described[-1][:60])
         # A run of tiers longer than a page cannot be whole (the paginator splits it after
         # all, pdf/paginate.py): it opens its page (no body line above its first tier) or goes
-        # on from the ladder on its page, and runs on; kept whole it would leave a hole.
+        # on from the ladder on its page, or from its heading when the ladder went below the
+        # tiers, and runs on; kept whole it would leave a hole.
         ladder = _page_with(pages, labels.ladder_reading)
+        deferred = bool(ladder) and ladder[0] != headed.get(labels.career_ladder)
         opens = bool(first) and (
-            _opens_with(pages[first[0] - 1], f"1{role.tiers[0].title}") or first[:1] == ladder
+            _opens_with(pages[first[0] - 1], f"1{role.tiers[0].title}")
+            or first[:1] == ladder
+            or (deferred and first[0] == headed.get(labels.career_ladder))
         )
         if first and last and not set(first) & set(last) and not opens:
             found.append(f"the tiers ({len(role.tiers)}) are split across pages {first}, {last}")

@@ -119,7 +119,7 @@ def paginate(laid: Layout) -> Layout:
     # A diagram that still leaves a gap its page's blocks cannot take goes below its section's
     # text, which fills the page (the shorter skill lists of review 4 left the ladder's heading
     # and chart a quarter of a page too low).
-    if sum(_defer(gap, parents) for gap in gaps(document) if not _spreadable(document, gap)):
+    if sum(_defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)):
         laid = relayout(laid)
         document, stale = laid.document, False
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
@@ -625,11 +625,12 @@ def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Elem
     return extra
 
 
-def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
+def _defer(gap: Gap, parents: dict[Element, Element], split: bool = False) -> bool:
     """Move the diagram (``[data-gp-figure]``) that opens the section ``gap.before`` with its
     heading to the end of the section, marked ``data-gp-deferred`` (its stylesheet shows its
     own title then): the section's text fills the page; False when there is no such diagram
-    or no text after it."""
+    or no text after it. ``split``: a run of blocks kept whole after it (the ladder's tiers)
+    may go on from the heading a block at a time, else it would leave the gap as it was."""
     children = [c for c in gap.before if c.tag != "aside"]
     if len(children) < 2 or children[1].get("data-gp-figure") is None:
         return False
@@ -640,6 +641,10 @@ def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
     parent.remove(figure)
     parent.append(figure)
     figure.set("data-gp-deferred", "")
+    if split:
+        for element in parent:
+            if element.get("data-gp-keep") is not None:
+                element.set("data-gp-keep", "split")
     return True
 
 
