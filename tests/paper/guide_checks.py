@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.i18n.labels import Labels, catalogue
-from guidepress.render.sections import PARTS
+from guidepress.render.sections import OUTLINE, PARTS, PROMPT_TOPICS
 from tests.helpers import fonts_of
 from tests.paper.measure import MM, Char, Line, Page, body_size, full_lines, page_fill, read_pages
 
@@ -199,6 +199,76 @@ def _broken_entries(toc: list[Line], titles: list[str]) -> list[str]:
         if not any(re.search(re.escape(wanted) + r"\d", text) for text in texts):
             broken.append(title)
     return broken
+
+
+def _body(pages: tuple[Page, ...]) -> list[tuple[int, Line]]:
+    """The lines of the text pages (no covers, no running heads or feet) in reading order, with
+    their page numbers."""
+    return [
+        (page.number, line)
+        for page in pages[1:-1]
+        for line in page.lines()
+        if line not in head_lines(page) and line not in foot_lines(page)
+    ]
+
+
+def _heading_at(body: list[tuple[int, Line]], title: str, page: int) -> int | None:
+    """Where in ``body`` the heading ``title`` (its first line, set at 12 pt or more) stands on
+    ``page``."""
+    wanted = _squash(title)
+    return next(
+        (
+            n
+            for n, (number, line) in enumerate(body)
+            if number == page
+            and line.size >= 12
+            and len(_squash(line.text)) > 2
+            and wanted.startswith(_squash(line.text))
+        ),
+        None,
+    )
+
+
+def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -> list[str]:
+    """A notes panel whose question asks about a section ("Which of these tasks...") stands
+    after all of that section: below its heading, and no line of the section's text (nothing
+    but the panel's own lines) between the panel and the heading that follows the section
+    (the next section's, or the next part's opener)."""
+    body = _body(pages)
+    titles = {anchor: labels[key] for anchor, key, _ in OUTLINE}
+    sections = [mark for title, _ in marks.top for mark in marks.children.get(title, [])]
+    part_titles = {labels[key] for key, _ in PARTS}
+    found = []
+    for name, topic in PROMPT_TOPICS.items():
+        prompt = _squash(labels[f"prompt_{name}"])
+        start = next(
+            (
+                n
+                for n, (_, line) in enumerate(body)
+                if len(text := _squash(line.text)) >= min(24, len(prompt))
+                and prompt.startswith(text)
+            ),
+            None,
+        )
+        at = [n for n, (title, _) in enumerate(sections) if title == titles[topic]]
+        if start is None or not at:
+            continue
+        heading = _heading_at(body, *sections[at[0]])
+        end = start
+        while end + 1 < len(body) and _squash(body[end + 1][1].text) in prompt:
+            end += 1
+        # The section ends at the next section's heading, or where the next part opens.
+        page = sections[at[0]][1]
+        following = sections[at[0] + 1] if at[0] + 1 < len(sections) else None
+        opens = {p for t, p in marks.top if t in part_titles and p > page}
+        ends = [n for n, (number, _) in enumerate(body) if number in opens]
+        if following is not None and (n := _heading_at(body, *following)) is not None:
+            ends.append(n)
+        stop = min(ends, default=len(body))
+        if heading is None or start < heading or end + 1 < stop:
+            where = body[start][0]
+            found.append(f"p{where}: the notes panel asking about {topic} is above or inside it")
+    return found
 
 
 def problems(
@@ -405,10 +475,14 @@ def problems(
         first, last = _page_with(pages, described[0][:60]), _page_with(pages, described[-1][:60])
         # A run of tiers longer than a page cannot be whole (the paginator splits it after
         # all, pdf/paginate.py): it opens its page (no body line above its first tier) or goes
-        # on from the ladder on its page, and runs on; kept whole it would leave a hole.
+        # on from the ladder on its page, or from its heading when the ladder went below the
+        # tiers, and runs on; kept whole it would leave a hole.
         ladder = _page_with(pages, labels.ladder_reading)
+        deferred = bool(ladder) and ladder[0] != headed.get(labels.career_ladder)
         opens = bool(first) and (
-            _opens_with(pages[first[0] - 1], f"1{role.tiers[0].title}") or first[:1] == ladder
+            _opens_with(pages[first[0] - 1], f"1{role.tiers[0].title}")
+            or first[:1] == ladder
+            or (deferred and first[0] == headed.get(labels.career_ladder))
         )
         if first and last and not set(first) & set(last) and not opens:
             found.append(f"the tiers ({len(role.tiers)}) are split across pages {first}, {last}")
@@ -423,6 +497,10 @@ def problems(
         "".join(c.text for c in pages[-1].chars)
     ):
         found.append("an action plan panel beside the back cover's next steps")
+
+    # A panel that refers to a section ("Which of these tasks...") comes after it (fourth
+    # review, finding 4).
+    found += _misplaced_panels(pages, marks, labels)
 
     # Fonts: the theme's and the brand's only.
     allowed = list(THEME_FONTS)

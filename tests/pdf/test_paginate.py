@@ -85,6 +85,28 @@ def test_a_gap_gets_the_filler_of_its_part_sized_to_it() -> None:
     assert "Notes" in texts[0] and texts[1].startswith("diagram")  # the diagram stays next
 
 
+@pytest.mark.parametrize(
+    ("after", "panel"),
+    [("lead", "Notes"), ("intro", "Plain"), ("tasks", "Plain"), ("gone", "Plain")],
+)
+def test_a_part_s_notes_go_only_after_the_section_their_question_asks_about(
+    after: str, panel: str
+) -> None:
+    # "Which of these tasks..." under the tasks: not inside the section it asks about (intro),
+    # not above it (tasks), not when it is not printed (gone); the plain notes instead.
+    body = (
+        '<section id="one"><section id="lead"><p>Lead.</p></section>'
+        f'<section id="intro">{WORDS}<div class="keep">diagram</div></section>'
+        f'<section id="tasks">{SHORT}</section></section>'
+    )
+    pool = pool_of().replace('data-gp-for="one"', f'data-gp-for="one" data-gp-after="{after}"')
+    html = f"<html><head>{STYLE}</head><body>{body}{pool}</body></html>"
+    texts = page_texts(paginate(layout(html, [], allowed=[Path.cwd()])))
+    assert panel in texts[0] and texts[1].startswith("diagram")
+    other = "Plain" if panel == "Notes" else "Notes"
+    assert other not in "".join(texts)
+
+
 def test_the_text_after_a_whole_block_fills_its_gap_and_the_block_opens_the_next_page() -> None:
     # An editor's move, not a panel: the two short paragraphs after the diagram come before it
     # (as much as fills the gap), and the diagram floats to the next page's top.

@@ -117,3 +117,52 @@ def test_the_experience_to_reach_a_tier_is_its_lower_bound(experience: str, expe
 
     tier = Tier.model_validate({"title": "Nurse", "experience": experience})
     assert reach_text(tier, catalogue("en")) == expected
+
+
+def _guide_html(**fields: object) -> str:
+    role = Role.model_validate({"title": "Chef", "summary": "Cooks.", "slug": "chef", **fields})
+    brand = load_project(REPO)[0].brand("default")
+    options = {"locale": "en", "paper": "a4", "edition": date(2026, 1, 1)}
+    return render_html("guide", role, brand, Theme(None), **options).html
+
+
+@pytest.mark.parametrize(
+    ("pros", "cons", "held"),
+    [
+        # Up to ten rows: every row stays with the one above it (the block is whole, as a
+        # list of up to ten items is: issue 14).
+        (4, 2, [False, True, True, True]),
+        (5, 5, [False, True, True, True, True]),
+        (10, 7, [False] + [True] * 9),
+        # Longer: three rows, then rows that may part, then the last three together.
+        (11, 5, [False, True, True, False, False, False, False, False, False, True, True]),
+        (6, 12, [False, True, True] + [False] * 7 + [True, True]),
+    ],
+)
+def test_pros_and_cons_part_only_after_three_rows_and_before_the_last_three(
+    pros: int, cons: int, held: list[bool]
+) -> None:
+    html = _guide_html(
+        pros=[f"Up {n}" for n in range(pros)], cons=[f"Down {n}" for n in range(cons)]
+    )
+    start = html.index('<table class="pros-cons')
+    table = html[start : html.index("</table>", start)]
+    rows = table.split("<tbody>", 1)[1].split("<tr")[1:]
+    assert [row.startswith(' class="pc-hold"') for row in rows] == held
+    # A pro beside each con, an empty cell where one column is shorter, its heading once.
+    assert all(
+        row.count('<td class="pc pc-pros">') == row.count('<td class="pc pc-cons">') == 1
+        for row in rows
+    )
+    assert rows[-1].count('<p class="pc-item">') == (2 if pros == cons else 1)
+    assert table.count('<th scope="col"') == 2
+
+
+def test_a_short_list_is_two_lists_read_down_then_across() -> None:
+    skills = [f"Skill {n}" for n in range(9)]
+    html = _guide_html(tech_skills=skills)
+    start = html.index('<div class="list-cols keep">')
+    block = html[start : html.index("</div>", start)]
+    first, second = block.split('<ul class="list-col">')[1:]
+    assert [f"Skill {n}" in first for n in range(9)] == [True] * 5 + [False] * 4
+    assert [f"Skill {n}" in second for n in range(9)] == [False] * 5 + [True] * 4

@@ -12,7 +12,8 @@ more layout settles everything. Write-in panels are the last resort: ``data-gp-p
 at most (else MOST_PANELS), never a kind twice. The document says what it offers
 (guide.html.j2): a hidden pool ``[data-gp-fillers]`` with ``data-gp-pages-multiple`` and
 ``data-gp-panels``, gap fillers ``[data-gp-fill=gap]`` (``data-gp-for``: the id of the part they
-belong to), a plain one ``[data-gp-fill=notes]``, panels with rows for a part's end
+belong to; ``data-gp-after``: the id of the section their question asks about, which they may
+only follow), a plain one ``[data-gp-fill=notes]``, panels with rows for a part's end
 ``[data-gp-fill=end]`` (``data-gp-kind``), and page fillers ``[data-gp-fill=page]``, inserted
 before ``[data-gp-end]``. An element that must be one page (``[data-gp-one-page]``) and runs
 over is marked ``data-gp-tight`` and laid out again. A document without a pool is left as it
@@ -50,6 +51,11 @@ SPREAD_PX = 5 * PX_PER_MM
 #: The blocks that may take a little more space above them (never inside a table, a float, a
 #: diagram or a box with a border or a background: their space would show inside).
 _SPREAD = {"section", "p", "ul", "ol", "li", "h3", "h4", "div", "dl", "dt", "dd"}
+#: A diagram that takes its heading to the next page and leaves this one more than this empty
+#: (a part's opener alone) goes below its section's text instead, under its own title; so does
+#: one whose gap is still there when everything else was tried and its page's blocks cannot
+#: take it (a panel before a diagram reads as padding, its section's own text does not).
+HALF_EMPTY = 0.5
 #: The most write-in panels a document takes when its pool does not say (data-gp-panels): more
 #: read as padding.
 MOST_PANELS = 2
@@ -57,9 +63,6 @@ MOST_PANELS = 2
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
-#: A diagram that takes its heading to the next page and leaves this one more than this empty
-#: (a part's opener alone) goes below its section's text instead, under its own title.
-HALF_EMPTY = 0.5
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -115,6 +118,12 @@ def paginate(laid: Layout) -> Layout:
         if _tighten_tails(document, parts):
             laid = relayout(laid)
             document = laid.document
+    # A diagram that still leaves a gap its page's blocks cannot take goes below its section's
+    # text, which fills the page (the shorter skill lists of review 4 left the ladder's heading
+    # and chart a quarter of a page too low).
+    if sum(_defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)):
+        laid = relayout(laid)
+        document, stale = laid.document, False
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)
@@ -299,10 +308,10 @@ def _choose(
     MOST_PANELS) and never a kind twice: a write-in panel is the last resort, and more than one
     or two in a guide read as padding. Gaps first, the largest first (a hole inside a part reads
     as a mistake, a part that ends short as its end), then part ends, the emptiest first. A gap
-    takes notes (its part's, with its question, else the plain ones), or a panel with rows that
-    fits whole; a part's end only a panel with rows that fits whole, set at its own height (a
-    notes panel stretched to the page's foot is padding). A space nothing may take stays as it
-    is."""
+    takes notes (its part's, with its question, where it comes after the section the question
+    asks about; else the plain ones), or a panel with rows that fits whole; a part's end only a
+    panel with rows that fits whole, set at its own height (a notes panel stretched to the
+    page's foot is padding). A space nothing may take stays as it is."""
     budget = int(pool.get("data-gp-panels") or MOST_PANELS)
     own = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
     plain = pool.find("*[@data-gp-fill='notes']")
@@ -319,7 +328,10 @@ def _choose(
         offered = with_rows
         if not end:
             part = _part_of(gap.before, parents, own)
-            notes = [own.get(part.get("id")) if part is not None else None, plain]
+            mine = own.get(part.get("id")) if part is not None else None
+            if mine is not None and not _after_topic(gap.before, mine, parents):
+                mine = None  # its question asks about a section still to come, or this one
+            notes = [mine, plain]
             offered = [(f, "notes") for f in notes if f is not None] + with_rows
         for filler, kind in offered:
             if kind not in used:
@@ -327,6 +339,23 @@ def _choose(
                 chosen.append(_Spot(gap, end, filler, kind))
                 break
     return sorted(chosen, key=lambda spot: spot.gap.page)
+
+
+def _after_topic(element: Element, filler: Element, parents: dict[Element, Element]) -> bool:
+    """Whether a panel set before ``element`` follows the whole section ``filler``'s question
+    asks about (``data-gp-after``, an id): "which of these tasks" under the tasks, never above
+    them or among them. True for a filler that names none; False when that section is missing."""
+    topic = filler.get("data-gp-after")
+    if topic is None:
+        return True
+    root = element
+    while root in parents:
+        root = parents[root]
+    order = {id(node): n for n, node in enumerate(root.iter())}
+    section = next((node for node in root.iter() if node.get("id") == topic), None)
+    if section is None:
+        return False
+    return order[id(element)] > max(order[id(node)] for node in section.iter())
 
 
 def _kept(box: Any) -> bool:
@@ -388,11 +417,13 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
         and id(siblings[at - 1]) in _elements(pages[gap.page])
     ):
         # The ladder's tiers, which followed their ladder onto its page and do not fit below
-        # it whole: they go on from it there, a tier (kept whole) at a time, rather than leave
+        # it whole: they go on from it there, a tier at a time (each may part after two
+        # lines, the first too: a long first tier kept whole left the hole), rather than leave
         # a hole between the ladder and its words.
-        for element in unit[1:]:
+        changed = [e for e in unit if e.get("data-gp-keep") != "split"]
+        for element in changed:
             element.set("data-gp-keep", "split")
-        return len(unit) > 1
+        return bool(changed)
     else:
         first = boxes.get(id(unit[-1]))
         if not first or not _kept(first[0][1]) or len(where.get(id(unit[0]), ())) > 1:
@@ -491,6 +522,27 @@ def _spread(document: Any, gap: Gap) -> bool:
     """Close ``gap`` by setting the blocks that begin on its page a little apart (padding above
     each, SPREAD_PX at most): the page then reaches its foot and the next page starts as before;
     False (nothing changed) when there are too few of them to take it."""
+    boundaries = _boundaries(document, gap)
+    need = gap.space - SAFETY_PX
+    if not boundaries or need / len(boundaries) > SPREAD_PX:
+        return False
+    more = need / len(boundaries)
+    for box in boundaries:
+        style = box.element.get("style")
+        own = f"padding-top: {box.padding_top + more:.2f}px"
+        box.element.set("style", f"{style}; {own}" if style else own)
+    return True
+
+
+def _spreadable(document: Any, gap: Gap) -> bool:
+    """Whether ``_spread`` would close ``gap``."""
+    boundaries = _boundaries(document, gap)
+    return bool(boundaries) and (gap.space - SAFETY_PX) / len(boundaries) <= SPREAD_PX
+
+
+def _boundaries(document: Any, gap: Gap) -> list[Any]:
+    """The boxes of the blocks that begin on ``gap``'s page which may take more space above
+    them: not the page's first, nor one that opens its parent (it shares its parent's)."""
     pages = [page._page_box for page in document.pages]
     before = _elements(pages[gap.page - 1]) if gap.page else set()
     found: list[Any] = []
@@ -516,16 +568,7 @@ def _spread(document: Any, gap: Gap) -> bool:
     # The first block of the page has nothing above it; a block that opens its parent shares
     # its parent's boundary.
     parents = {id(first.element) for box in found if (first := _first_block(box)) is not None}
-    boundaries = [box for box in found[1:] if id(box.element) not in parents]
-    need = gap.space - SAFETY_PX
-    if not boundaries or need / len(boundaries) > SPREAD_PX:
-        return False
-    more = need / len(boundaries)
-    for box in boundaries:
-        style = box.element.get("style")
-        own = f"padding-top: {box.padding_top + more:.2f}px"
-        box.element.set("style", f"{style}; {own}" if style else own)
-    return True
+    return [box for box in found[1:] if id(box.element) not in parents]
 
 
 def _first_block(box: Any) -> Any:
@@ -606,11 +649,12 @@ def _round(pages: int, root: Element, pool: Element, parents: dict[Element, Elem
     return extra
 
 
-def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
+def _defer(gap: Gap, parents: dict[Element, Element], split: bool = False) -> bool:
     """Move the diagram (``[data-gp-figure]``) that opens the section ``gap.before`` with its
     heading to the end of the section, marked ``data-gp-deferred`` (its stylesheet shows its
     own title then): the section's text fills the page; False when there is no such diagram
-    or no text after it."""
+    or no text after it. ``split``: a run of blocks kept whole after it (the ladder's tiers)
+    may go on from the heading a block at a time, else it would leave the gap as it was."""
     children = [c for c in gap.before if c.tag != "aside"]
     if len(children) < 2 or children[1].get("data-gp-figure") is None:
         return False
@@ -621,6 +665,10 @@ def _defer(gap: Gap, parents: dict[Element, Element]) -> bool:
     parent.remove(figure)
     parent.append(figure)
     figure.set("data-gp-deferred", "")
+    if split:
+        for element in parent:
+            if element.get("data-gp-keep") is not None:
+                element.set("data-gp-keep", "split")
     return True
 
 

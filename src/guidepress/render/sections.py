@@ -38,6 +38,17 @@ class Part:
     def name(self) -> str:
         return self.key.removeprefix("part_")
 
+    @property
+    def topic(self) -> str | None:
+        """The anchor of the section its notes question asks about ("which of these tasks"): a
+        panel with the question may only follow that section. Its first section when that one
+        is not printed; None for the run-on part's question, about the whole role."""
+        if self.key == RUN_ON_PART or not self.sections:
+            return None
+        wanted = PROMPT_TOPICS.get(self.name)
+        ids = [section.id for section in self.sections]
+        return wanted if wanted in ids else ids[0]
+
 
 #: (anchor and template name, label key, the role fields that make the section worth printing)
 SectionOutline = tuple[str, str, tuple[str, ...]]
@@ -78,6 +89,16 @@ PARTS: tuple[tuple[str, tuple[SectionOutline, ...]], ...] = (
         ("faqs", "faqs", ("faqs",)),
     )),
 )  # fmt: skip
+
+#: The section each part's notes question asks about (the prompt_<part> labels): the tasks, the
+#: pay, the skills, the rhythm of the day, the questions answered.
+PROMPT_TOPICS = {
+    "role": "responsibilities",
+    "pay": "pay",
+    "path": "skills",
+    "daily": "day-in-the-life",
+    "more": "faqs",
+}
 
 #: Every section of every part, in reading order.
 OUTLINE: tuple[SectionOutline, ...] = tuple(s for _, sections in PARTS for s in sections)

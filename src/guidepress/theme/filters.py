@@ -63,7 +63,28 @@ def keep_end(text: str) -> Markup:
     return Markup('{} <span class="nobr">{}</span>').format(head, tail)
 
 
+#: A list is set in two columns when it has this many items (at least, at most), none longer
+#: than SHORT_ITEM_CHARS (characters of its words: one line in half the text width).
+SHORT_LIST_ITEMS = (8, 20)
+SHORT_ITEM_CHARS = 45
+
+
+def list_columns(items: list[str]) -> list[list[str]]:
+    """A list's items as the columns it is set in: two for a list of short items (8 to 20 items
+    of at most 45 characters, issue 14), else one. The columns read down, then across (the order
+    text extraction and screen readers follow), the first taking the odd item: balanced, the
+    left one never the shorter."""
+    low, high = SHORT_LIST_ITEMS
+    if not low <= len(items) <= high or any(
+        len(plain_text(item)) > SHORT_ITEM_CHARS for item in items
+    ):
+        return [list(items)]
+    half = (len(items) + 1) // 2
+    return [list(items[:half]), list(items[half:])]
+
+
 FILTERS = {
+    "list_columns": list_columns,
     "md": render_inline,
     "css_string": css_string,
     "css_counters": css_counters,
