@@ -18,7 +18,17 @@ from guidepress.content.models import Role
 from guidepress.i18n.labels import Labels, catalogue
 from guidepress.render.sections import OUTLINE, PARTS, PROMPT_TOPICS
 from tests.helpers import fonts_of
-from tests.paper.measure import MM, Char, Line, Page, body_size, full_lines, page_fill, read_pages
+from tests.paper.measure import (
+    MM,
+    Char,
+    Line,
+    Page,
+    body_size,
+    full_lines,
+    page_fill,
+    read_pages,
+    tiny_chars,
+)
 
 #: The theme's embedded fonts: WeasyPrint names them after the @font-face family.
 THEME_FONTS = ("GP-Body", "GP-Serif")
@@ -293,12 +303,13 @@ def problems(
             f"{max(lengths)}), not 60 to 75"
         )
 
-    # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels).
+    # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels), words
+    # for screen readers included (review 6: 0.75 pt "(in high demand)" beside the chips).
     for page in pages:
-        small = [c for c in page.chars if c.size < TYPE_FLOOR_PT and not c.text.isspace()]
+        small = tiny_chars(path, TYPE_FLOOR_PT + 0.01, page.number - 1)
         if small:
-            text = "".join(c.text for c in small)[:40]
-            found.append(f"p{page.number}: type at {min(c.size for c in small):.2f} pt ('{text}')")
+            text = "".join(c for c, _ in small)[:40]
+            found.append(f"p{page.number}: type at {min(s for _, s in small):.2f} pt ('{text}')")
 
     # The cover: the title at 48 to 56 pt, who the guide is for, the key facts in the band.
     cover = pages[0]

@@ -32,7 +32,7 @@ from tests.helpers import (
     write,
 )
 from tests.paper.guide_checks import citation_lists, foot_lines, head_lines, panels
-from tests.paper.measure import MM, chars_of, page_fill, read_pages
+from tests.paper.measure import MM, chars_of, page_fill, read_pages, tiny_chars
 
 pytestmark = pytest.mark.pdf
 
@@ -49,7 +49,7 @@ core_functions:
 responsibilities: [Plan the production run., Check stock and order supplies., Keep the bench clean.]
 tech_skills: [{skill}, Food safety and hygiene]
 soft_skills: [Time management, Teamwork{extra}]
-tech_stack: [{tool}, Stand mixer, Digital scale]
+tech_stack: [{tool}, {{name: Stand mixer, hot: true}}, Digital scale]
 tiers:
   - {{title: Junior {title}, experience: 0-2 years}}
   - {{title: {title}, experience: 2-5 years}}
@@ -204,6 +204,21 @@ def test_the_index_leads_to_pages_that_hold_its_terms(
         for page in pages:
             assert squash(term) in squash(texts[page - 1]), (term, page)
             assert page < first  # in a chapter, not the index itself
+
+
+def test_no_page_carries_microtext(
+    booklet: tuple[Path, dict[str, Any]], demo_booklet: tuple[Path, Path]
+) -> None:
+    """Review 6: a hot tool's words for screen readers, "(in high demand)", printed at 0.75 pt,
+    the back cover's booking address at 6.9 pt. No character of any page, hidden or not, is
+    below the 7 pt floor; the tinted chip's key says it on paper."""
+    root, entry = booklet
+    food = root / "output" / entry["path"]
+    for path in (food, demo_booklet[1]):
+        tiny = {n + 1: tiny_chars(path, 7.0, n) for n in range(len(read_pages(path)))}
+        assert {n: found for n, found in tiny.items() if found} == {}, path
+    text = squash("".join(c.text for page in read_pages(food) for c in page.chars))
+    assert text.count(squash(catalogue("en").hot_chip_legend)) == len(ROLES)
 
 
 def test_a_multiple_of_four_pages_with_designed_ones(booklet: tuple[Path, dict[str, Any]]) -> None:

@@ -27,7 +27,7 @@ from tests.helpers import (
     text_of,
 )
 from tests.paper.guide_checks import citation_lists, pay_note_points_to_the_chart
-from tests.paper.measure import MM, Line, read_pages
+from tests.paper.measure import MM, Line, read_pages, tiny_chars
 
 pytestmark = pytest.mark.pdf
 
@@ -412,3 +412,15 @@ def test_the_employer_briefing_is_four_pages(role: str, request: pytest.FixtureR
 def test_the_therapist_s_pay_note_gives_the_chart_s_page(therapist: dict[str, Path]) -> None:
     for path in therapist.values():
         pay_note_points_to_the_chart(path, "en")
+
+
+def test_the_therapist_s_guides_carry_no_microtext(therapist: dict[str, Path]) -> None:
+    """Review 6: the hot chips' words for screen readers, "(in high demand)", printed at 0.75 pt.
+    No character of any page, hidden or not, is below the 7 pt floor; the tinted chip's key
+    says on paper what the words said."""
+    labels = catalogue("en")
+    for path in therapist.values():
+        tiny = {n + 1: tiny_chars(path, 7.0, n) for n in range(len(read_pages(path)))}
+        assert {n: found for n, found in tiny.items() if found} == {}, path
+    pages = read_pages(therapist["student"])
+    assert squash(labels.hot_chip_legend) in squash("".join(c.text for p in pages for c in p.chars))
