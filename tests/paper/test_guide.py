@@ -18,7 +18,7 @@ from guidepress.build.request import BuildRequest
 from guidepress.content.models import Role
 from guidepress.i18n.labels import catalogue
 from guidepress.render.sections import guide_parts
-from guidepress.theme.filters import plain_text
+from guidepress.theme.filters import after_first_sentence, first_sentence, plain_text
 from tests.helpers import REPO, SEED_ROLES, squash, squash_hyphenated
 
 pytestmark = pytest.mark.pdf
@@ -117,6 +117,20 @@ def test_every_paragraph_and_bullet_is_on_paper(seed_guides: Path, slug: str) ->
         low, _, high = tier["experience"].partition("-")
         years = f"{low}–{high.split()[0]}years" if high else squash(tier["experience"])
         assert on_paper(bare(tier["title"] + years), pages)  # its heading
+
+
+@pytest.mark.parametrize("slug", SEED_ROLES)
+def test_the_summary_is_printed_once(seed_guides: Path, slug: str) -> None:
+    """Review 6: the cover's sentence opened page 2's summary too. Page 2 goes on from it."""
+    summary = yaml.safe_load((REPO / "content" / "roles" / f"{slug}.yaml").read_text())["summary"]
+
+    def bare(text: str) -> str:
+        return squash_hyphenated(plain_text(text)).replace("-", "")
+
+    pages = [bare(t) for t in body_texts(seed_guides / entry(seed_guides, slug)["path"])]
+    first, rest = bare(first_sentence(summary)), bare(after_first_sentence(summary))
+    assert rest  # the seed summaries have more than one sentence
+    assert first in pages[0] and first not in pages[1] and rest[:60] in pages[1]
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)

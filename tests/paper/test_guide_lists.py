@@ -33,9 +33,14 @@ SHORT = [
     "Zephyr reading a balance sheet",
     "Zephyr territory planning",
 ]
-#: Nine items, one of them long: one column.
+#: Nine items, one of them three lines long in a column (96 characters): one column.
 MIXED = [f"Quillon {item[7:]}" for item in SHORT[:8]] + [
-    "Quillon explaining a complex multi-year service agreement to a finance director"
+    "Quillon explaining a complex multi-year service agreement to a finance director and to "
+    "the board"
+]
+#: Six items, one of two lines in a column (85 characters; review 6): two columns.
+PAIRED = [f"Wren {item[7:]}" for item in SHORT[:5]] + [
+    "Wren forgetting to confirm the renewal terms in writing with the finance director too"
 ]
 #: Pros and cons longer than a page (rows of two lines): the block must break between rows;
 #: fewer cons, so that the last rows have a pro alone.
@@ -50,7 +55,9 @@ def guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(root, "guidepress.yaml", "title: Lists\n")
     path = root / "content/roles" / f"{SAM}.yaml"
     data = yaml.safe_load(path.read_text("utf-8"))
-    data.update(tech_skills=SHORT, soft_skills=MIXED, pros=PROS, cons=CONS)
+    data.update(
+        tech_skills=SHORT, soft_skills=MIXED, common_mistakes=PAIRED, pros=PROS, cons=CONS
+    )
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     request = BuildRequest(roles=(SAM,), kinds=("guide",), out=root / "out", jobs=1)
     entries = built_entries(root, request)
@@ -99,6 +106,22 @@ def test_a_list_of_short_items_is_set_in_two_balanced_columns(guide: Path) -> No
 def test_a_list_with_a_long_item_stays_in_one_column(guide: Path) -> None:
     lines = [line for _, line in _item_lines(read_pages(guide), MIXED).values()]
     assert max(ln.left for ln in lines) - min(ln.left for ln in lines) < 1.5 * MM
+
+
+def test_six_items_of_up_to_two_lines_take_two_columns(guide: Path) -> None:
+    """Review 6: six items, one of 49 characters, printed in one column. Items of up to two
+    lines of a column, from six of them, take two, balanced by lines (three beside three, the
+    left a line shorter); the longest item takes no more than the two lines estimated."""
+    pages = read_pages(guide)
+    found = _item_lines(pages, PAIRED)
+    first, second = [found[i][1] for i in PAIRED[:3]], [found[i][1] for i in PAIRED[3:]]
+    assert 86 * MM <= second[0].left - first[0].left <= 92 * MM
+    assert abs(first[0].baseline - second[0].baseline) < 0.5
+    number, start = found[PAIRED[-1]]
+    end = [
+        ln for ln in pages[number - 1].lines() if squash(ln.text).endswith("financedirectortoo")
+    ]
+    assert len(end) == 1 and 0 < start.baseline - end[0].baseline < 2 * start.size
 
 
 def _rows(pages: tuple[Page, ...], items: list[str]) -> dict[int, list[Line]]:

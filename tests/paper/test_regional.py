@@ -424,3 +424,7 @@ def test_the_therapist_s_guides_carry_no_microtext(therapist: dict[str, Path]) -
         assert {n: found for n, found in tiny.items() if found} == {}, path
     pages = read_pages(therapist["student"])
     assert squash(labels.hot_chip_legend) in squash("".join(c.text for p in pages for c in p.chars))
+    # A hot chip keeps its name on one line (hidden words after a space wrapped it, "Video /
+    # gait analysis", in a chip sized as if they were there).
+    lines = [squash(line.text) for page in pages for line in page.lines()]
+    assert any("Videogaitanalysis" in line for line in lines)

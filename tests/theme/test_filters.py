@@ -32,14 +32,46 @@ def test_fine_print_keeps_its_last_two_words_unbroken_and_escaped() -> None:
     assert keep_end("Two words") == "Two words"
 
 
-def test_a_list_of_eight_to_twenty_short_items_takes_two_columns() -> None:
+def test_a_list_of_six_to_twenty_short_items_takes_two_columns() -> None:
     from guidepress.theme.filters import list_columns
 
     short = [f"Item {n}" for n in range(9)]
     assert list_columns(short) == [short[:5], short[5:]]  # down then across, the left longer
-    assert list_columns(short[:8]) == [short[:4], short[4:8]]
-    assert list_columns(short[:7]) == [short[:7]]  # too few to gain a line
+    assert list_columns(short[:6]) == [short[:3], short[3:6]]  # review 6: six soft skills
+    assert list_columns(short[:5]) == [short[:5]]  # too few to gain three lines
     assert list_columns(short * 3) == [short * 3]  # too many to keep whole
-    # 45 characters of words at most; Markdown marks are not words.
-    assert len(list_columns([*short[:7], "**" + "x" * 45 + "**"])) == 2
-    assert list_columns([*short[:7], "x" * 46]) == [[*short[:7], "x" * 46]]
+    # Review 6: the physical therapist's skills, one of 49 characters (two lines in a column).
+    skill = "Manual therapy and soft-tissue mobilization work"
+    assert len(list_columns([*short[:7], skill])) == 2
+    # Markdown marks are not words: 45 characters of words are one line.
+    assert len(list_columns([*short[:5], "**" + "x" * 45 + "**"])) == 2
+    # No item on more than two lines of a column (45 characters each) ...
+    three = " ".join(["word"] * 19)  # 94 characters: three lines
+    assert list_columns([*short[:7], three]) == [[*short[:7], three]]
+    # ... and at least half the items on one: sentences read better across the measure.
+    two = " ".join(["word"] * 12)  # 59 characters: two lines
+    assert len(list_columns([*short[:3], two, two, two])) == 2
+    assert list_columns([*short[:2], two, two, two, two]) == [[*short[:2], two, two, two, two]]
+
+
+def test_two_columns_are_balanced_by_lines_not_items() -> None:
+    from guidepress.theme.filters import list_columns
+
+    short = [f"Item {n}" for n in range(6)]
+    two = " ".join(["word"] * 12)  # two lines in a column
+    # Eight items, the last three on two lines: four beside four leaves the right column four
+    # lines taller, six beside two the left one three; five beside three, one (the right).
+    items = [*short[:5], two, two, two]
+    assert list_columns(items) == [items[:5], items[5:]]
+    items = [two, two, two, *short[:5]]
+    assert list_columns(items) == [items[:3], items[3:]]
+
+
+def test_page_two_goes_on_from_the_cover_s_sentence() -> None:
+    from guidepress.theme.filters import after_first_sentence, first_sentence
+
+    summary = "Electricians wire buildings. They read plans! And test circuits."
+    assert first_sentence(summary) == "Electricians wire buildings."
+    assert after_first_sentence(summary) == "They read plans! And test circuits."
+    assert after_first_sentence("One sentence only.") == ""
+    assert after_first_sentence("No full stop") == ""

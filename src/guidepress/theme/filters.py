@@ -42,6 +42,12 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else str(text)
 
 
+def after_first_sentence(text: str) -> str:
+    """The summary after its first sentence (none for a summary of one): a guide's page 2 goes on
+    from the cover's sentence instead of repeating it (review 6)."""
+    return str(text)[len(first_sentence(text)) :].strip()
+
+
 def no_widow(text: str) -> str:
     """A headline whose last line is never one short word: its last two words joined by a
     no-break space (a three-word or longer headline whose last word is under 12 letters)."""
@@ -63,24 +69,57 @@ def keep_end(text: str) -> Markup:
     return Markup('{} <span class="nobr">{}</span>').format(head, tail)
 
 
-#: A list is set in two columns when it has this many items (at least, at most), none longer
-#: than SHORT_ITEM_CHARS (characters of its words: one line in half the text width).
-SHORT_LIST_ITEMS = (8, 20)
-SHORT_ITEM_CHARS = 45
+#: Characters of text a line holds at the body size (render/typeset.py sets the main column at
+#: 71): in a column of a two-column list (half the text width less the gap and the bullet's
+#: indent: 76.8 mm on A4, 79.8 mm on Letter) 47 to 49 under every example brand (Inter 10 pt,
+#: Karla 10.25 pt, Baskervald 10.5 pt); 45 leaves room for text wider than the average.
+COLUMN_CHARS, MEASURE_CHARS = 45, 71
+#: How many items a two-column list has (at least, at most): from six items a second column
+#: saves three lines or more; past twenty the list is too long to keep whole on its page.
+SHORT_LIST_ITEMS = (6, 20)
+#: The space between two items (1 mm), in lines of body text (about 5 mm).
+ITEM_GAP_LINES = 0.2
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines ``text`` wraps to at ``width`` characters a line, broken between words."""
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            count, used = count + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return count
 
 
 def list_columns(items: list[str]) -> list[list[str]]:
-    """A list's items as the columns it is set in: two for a list of short items (8 to 20 items
-    of at most 45 characters, issue 14), else one. The columns read down, then across (the order
-    text extraction and screen readers follow), the first taking the odd item: balanced, the
-    left one never the shorter."""
+    """A list's items as the columns it is set in: two for a list of short items, else one.
+
+    Two when it has 6 to 20 items, none wrapping to more than two lines in a column and at least
+    half of them on one (a list of terms and phrases; a list of sentences reads better across
+    the measure), and the columns are shorter than the list across the measure (review 6: the
+    physical therapist's skills, 8 items up to 49 characters and 6 of at most 30, printed in one
+    column under the former limits of 8 items and 45 characters). The columns read down, then
+    across (the order text extraction and screen readers follow) and are balanced by lines, not
+    items: the taller as short as it can be, the left one taller where either can be."""
     low, high = SHORT_LIST_ITEMS
-    if not low <= len(items) <= high or any(
-        len(plain_text(item)) > SHORT_ITEM_CHARS for item in items
+    lines = [_lines(plain_text(item), COLUMN_CHARS) for item in items]
+    if (
+        not low <= len(items) <= high
+        or max(lines) > 2
+        or 2 * lines.count(1) < len(lines)
     ):
         return [list(items)]
-    half = (len(items) + 1) // 2
-    return [list(items[:half]), list(items[half:])]
+    heights = [n + ITEM_GAP_LINES for n in lines]
+    across = sum(_lines(plain_text(item), MEASURE_CHARS) + ITEM_GAP_LINES for item in items)
+    # The split whose taller column is shortest; of two as short, the one with the left taller.
+    split = min(
+        range(1, len(items)),
+        key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), sum(heights[k:])),
+    )
+    if max(sum(heights[:split]), sum(heights[split:])) >= across:
+        return [list(items)]
+    return [list(items[:split]), list(items[split:])]
 
 
 FILTERS = {
@@ -90,6 +129,7 @@ FILTERS = {
     "css_counters": css_counters,
     "plain": plain_text,
     "first_sentence": first_sentence,
+    "after_first_sentence": after_first_sentence,
     "no_widow": no_widow,
     "keep_end": keep_end,
     "section_label": field_label,
