@@ -337,6 +337,11 @@ def demo_booklet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root, root / "output" / entry["path"]
 
 
+def test_the_demo_s_intro_says_both_of_its_two_roles(demo_booklet: tuple[Path, Path]) -> None:
+    _, path = demo_booklet
+    assert squash(catalogue("en").booklet_intro_two) in squash(_text(path)[1])
+
+
 def test_chapters_have_no_write_in_panels(demo_booklet: tuple[Path, Path]) -> None:
     """The demo's careers-fair booklet: a chapter's guide takes no notes, questions or action
     plan panels (each chapter repeated them: third review, finding 3); the end keeps the reader's
@@ -447,6 +452,10 @@ def test_the_index_of_six_roles_takes_two_full_pages(tmp_path: Path) -> None:
     end = after[0] if after else len(texts) - 1
     assert end - first == 2  # two full pages, not three
     assert len(_contents(path)) == 6
+    # Review 6: the contents' introduction counts the roles (the demo's said "across both").
+    contents = squash(texts[1])
+    assert squash("The six careers of this booklet") in contents
+    assert squash("across all six.") in contents
     assert _too_empty(path) == []  # their parts run on (fifth review, finding 1)
     margin = 20 * MM  # styles/booklet.css, @page index
     for page in pages[first:end]:

@@ -55,9 +55,7 @@ def guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(root, "guidepress.yaml", "title: Lists\n")
     path = root / "content/roles" / f"{SAM}.yaml"
     data = yaml.safe_load(path.read_text("utf-8"))
-    data.update(
-        tech_skills=SHORT, soft_skills=MIXED, common_mistakes=PAIRED, pros=PROS, cons=CONS
-    )
+    data.update(tech_skills=SHORT, soft_skills=MIXED, common_mistakes=PAIRED, pros=PROS, cons=CONS)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     request = BuildRequest(roles=(SAM,), kinds=("guide",), out=root / "out", jobs=1)
     entries = built_entries(root, request)
@@ -118,9 +116,7 @@ def test_six_items_of_up_to_two_lines_take_two_columns(guide: Path) -> None:
     assert 86 * MM <= second[0].left - first[0].left <= 92 * MM
     assert abs(first[0].baseline - second[0].baseline) < 0.5
     number, start = found[PAIRED[-1]]
-    end = [
-        ln for ln in pages[number - 1].lines() if squash(ln.text).endswith("financedirectortoo")
-    ]
+    end = [ln for ln in pages[number - 1].lines() if squash(ln.text).endswith("financedirectortoo")]
     assert len(end) == 1 and 0 < start.baseline - end[0].baseline < 2 * start.size
 
 

@@ -20,11 +20,12 @@ from guidepress.render.booklet import (
     LINE_MM,
     TIGHT_TYPE,
     IndexItem,
+    booklet_intro,
     column_height,
     index_pages,
     index_set,
 )
-from guidepress.render.pieces import Term
+from guidepress.render.pieces import Chapter, Piece, Term
 from guidepress.render.typefaces import THEME_FAMILY, THEME_FILES, Face
 from tests.helpers import REPO
 
@@ -131,3 +132,33 @@ def test_an_entry_takes_the_lines_it_is_printed_on(
     text: str, pages: tuple[int, ...], sub: bool, lines: int
 ) -> None:
     assert IndexItem(text, pages, sub=sub).lines(54.0, INTER) == lines
+
+
+def _front(count: int, intro: str | None = None) -> Piece:
+    chapters = tuple(Chapter(f"r{n}", n, f"Role {n}", "A role.") for n in range(1, count + 1))
+    return Piece("front", "Careers", None, intro, chapters)
+
+
+@pytest.mark.parametrize(
+    ("locale", "two", "seven"),
+    [
+        ("en", "across both.", "The seven careers"),
+        ("de", "in beiden.", "Die sieben Berufe"),
+        ("es", "en las dos.", "Las siete profesiones"),
+        ("fr", "dans les deux.", "Les sept métiers"),
+    ],
+)
+def test_the_intro_counts_the_booklet_s_roles(locale: str, two: str, seven: str) -> None:
+    """Review 6: the demo's intro said "Two careers ... across both" over seven chapters. The
+    catalogue's counts the roles in words, in every language; the config's may say {count}."""
+    labels = catalogue(locale)
+    assert booklet_intro(_front(2), labels).endswith(two)
+    many = booklet_intro(_front(7), labels)
+    assert many.startswith(seven) and "{" not in many
+    assert many.endswith(f" {labels.count_words.split()[6]}.")
+    assert booklet_intro(_front(5), labels) != booklet_intro(_front(7), labels)
+    assert booklet_intro(_front(1), labels) == labels.booklet_intro_one
+    assert "13" in booklet_intro(_front(13), labels)  # past twelve, in figures
+    assert booklet_intro(_front(5, "Our {count} roles."), labels).endswith(
+        f" {labels.count_words.split()[4]} roles."
+    )

@@ -13,10 +13,16 @@ from guidepress.content.project import load_project
 from guidepress.pdf.engine import layout
 from guidepress.pdf.fit import content_height
 from guidepress.render.context import Options, Subject
-from guidepress.render.estimate import ESTIMATE_ERROR, lines, rem_mm, sheet_estimate
+from guidepress.render.estimate import (
+    ESTIMATE_ERROR,
+    heading_face,
+    lines,
+    rem_mm,
+    sheet_estimate,
+)
 from guidepress.render.kinds import KINDS
 from guidepress.render.sheet import PAGE, SCALES
-from guidepress.render.typefaces import THEME_FAMILY, THEME_FILES, Face
+from guidepress.render.typefaces import THEME_FAMILY, THEME_FILES, Face, face_of
 from guidepress.theme.lookup import Theme
 from tests.helpers import REPO, SEED_ROLES, brand_project
 
@@ -78,3 +84,21 @@ def test_a_sheet_estimate_is_within_its_error_of_the_laid_out_height(
     assert len(errors) == 2 * len(project.roles) and len(project.roles) >= 6
     off = {key: f"{error:+.1%}" for key, error in errors.items() if abs(error) > ESTIMATE_ERROR}
     assert off == {}
+
+
+@pytest.mark.parametrize("brand", ["default", "brightpath"])
+def test_headings_are_measured_in_the_face_they_print_in(tmp_path: Path, brand: str) -> None:
+    """``--gp-font-heading``: the brand's heading font, else the theme's serif (not the body's
+    sans, which a title of the default brand was measured in), the body's files behind it."""
+    root = brand_project(tmp_path / "proj", f"brands: [{brand}]\n")
+    project, _ = load_project(root)
+    kit, theme = project.brand(brand), Theme(root)
+    body = face_of(kit, theme)
+    heading = heading_face(kit, theme, body)
+    first = {weight: files[0].name for weight, files in heading.files}
+    if brand == "default":
+        assert first == {400: "NotoSerif-Regular.ttf", 700: "NotoSerif-Bold.ttf"}
+    else:
+        assert set(first.values()) == {"LeagueSpartan-Bold.otf"}
+    assert [files[1:] for _, files in heading.files] == [files for _, files in body.files]
+    assert heading.width("Registered Nurse", 20, 700) != body.width("Registered Nurse", 20, 700)

@@ -255,6 +255,7 @@ class FrontContext(PageContext):
     audience: str  # the cover's line saying who the booklet is for
     cover_art: str
     pay_range: str | None = None  # the lowest and highest median pay of its roles
+    intro: str = ""  # the contents' introduction (booklet_intro)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -293,6 +294,19 @@ def pay_range(piece: Piece, labels: Labels, locale: str) -> str | None:
     return low if low == high else labels.format("range_short", low=low, high=high)
 
 
+def booklet_intro(piece: Piece, labels: Labels) -> str:
+    """The contents' introduction: the config's (its ``{count}`` the number of roles in words),
+    else the catalogue's for one, two or more roles (review 6: the demo's "Two careers ...
+    across both" printed over seven chapters)."""
+    count = len(piece.chapters)
+    words = labels.count_words.split()
+    spelled = words[count - 1] if 0 < count <= len(words) else str(count)
+    if piece.intro:
+        return piece.intro.replace("{count}", spelled)
+    key = {1: "booklet_intro_one", 2: "booklet_intro_two"}.get(count, "booklet_intro_many")
+    return labels.format(key, count=spelled)
+
+
 def booklet_context(
     subject: Subject, brand: BrandKit, theme: Theme, options: Options
 ) -> PageContext:
@@ -314,6 +328,7 @@ def booklet_context(
             piece=piece,
             audience=(settings and settings.cover) or page.L[f"cover_{whose}"],
             pay_range=pay_range(piece, page.L, options.locale),
+            intro=booklet_intro(piece, page.L),
             cover_art=cover_art(
                 5,
                 None,

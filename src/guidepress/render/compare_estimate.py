@@ -98,7 +98,7 @@ def compare_rows(
     """The comparison's rows (their ``fit-row-*`` names) and their heights in mm at each
     (level, scale)."""
     face = face_of(brand, theme)
-    heading = _heading_face(brand, theme, face)
+    heading = heading_face(brand, theme, face)
     locale = options.locale
     count = len(subject.roles)
     many = int(count > 2)
@@ -231,20 +231,6 @@ def compare_rows(
 def _plain(text: str) -> str:
     """The text of a field as printed (its Markdown rendered, tags dropped), once per text."""
     return plain_text(text)
-
-
-#: The theme's serif, which base.css sets headings in when the brand names no heading font.
-SERIF_FILES = {400: "fonts/NotoSerif-Regular.ttf", 700: "fonts/NotoSerif-Bold.ttf"}
-
-
-def _heading_face(brand: BrandKit, theme: Theme, body: Face) -> Face:
-    """The face of headings and the role names (``--gp-font-heading``): the brand's heading
-    font, else the theme's serif, the body's files behind either."""
-    font = brand.brand.fonts.heading
-    if font is not None and font.files and brand.folder is not None:
-        return heading_face(brand, body)
-    serif = {weight: theme.style(name) for weight, name in SERIF_FILES.items()}
-    return Face(body.families, tuple((w, (serif[w], *files)) for w, files in body.files))
 
 
 def _run_in(items: list[tuple[str, bool]], width_mm: float, size: float, face: Face) -> int:

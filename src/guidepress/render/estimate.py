@@ -28,7 +28,7 @@ from guidepress.content.brands import BrandKit
 from guidepress.paper import PT_PER_MM
 from guidepress.render import sheet
 from guidepress.render.context import ONE_PAGE_ROOT_PT, Options, Subject
-from guidepress.render.typefaces import Face, face_of
+from guidepress.render.typefaces import SERIF_FILES, Face, face_of
 from guidepress.theme.filters import no_widow, plain_text
 from guidepress.theme.lookup import Theme
 
@@ -120,13 +120,20 @@ def _hyphenated(
     return best
 
 
-def heading_face(brand: BrandKit, body: Face) -> Face:
-    """The face headings are set in: the brand's heading font, else the body's."""
+def heading_face(brand: BrandKit, theme: Theme, body: Face) -> Face:
+    """The face headings and role names are set in (``--gp-font-heading``): the brand's heading
+    font, else the theme's serif; the body's files behind either, for glyphs they lack."""
     font = brand.brand.fonts.heading
-    if font is None or not font.files or brand.folder is None:
-        return body
-    own = tuple(brand.folder / f for f in font.files if font.face(f)[1] != "italic")
-    return Face(body.families, tuple((w, own + files) for w, files in body.files))
+    if font is not None and font.files and brand.folder is not None:
+        own = tuple(brand.folder / f for f in font.files if font.face(f)[1] != "italic")
+        return Face(body.families, tuple((w, own + files) for w, files in body.files))
+    serif = {weight: theme.style(name) for weight, name in SERIF_FILES.items()}
+    return Face(
+        body.families,
+        tuple(
+            (w, (serif[min(serif, key=lambda s: abs(s - w))], *files)) for w, files in body.files
+        ),
+    )
 
 
 def logo_width_mm(brand: BrandKit, height_mm: float) -> float:
@@ -194,7 +201,7 @@ def sheet_rows(
     (level, scale)."""
     context = sheet.sheet_context(subject, brand, theme, replace(options, level=0, scale=1.0))
     face = face_of(brand, theme)
-    heading = heading_face(brand, face)
+    heading = heading_face(brand, theme, face)
     role = subject.role
     counts = sheet.levels(subject)
     full = {name: list(items) for name, items in context.picks.items()}

@@ -21,6 +21,8 @@ from guidepress.theme.lookup import Theme
 #: The theme's bundled sans (styles/base.css declares it as "GP Body").
 THEME_FAMILY = "GP Body"
 THEME_FILES = {400: "fonts/Inter-Regular.otf", 700: "fonts/Inter-Bold.otf"}
+#: The theme's serif, its headings' face (base.css: ``--gp-font-heading: "GP Serif"``).
+SERIF_FILES = {400: "fonts/NotoSerif-Regular.ttf", 700: "fonts/NotoSerif-Bold.ttf"}
 #: Used when no font file can be read: about the average advance of a sans, in em.
 AVERAGE_EM = 0.56
 

@@ -104,11 +104,7 @@ def list_columns(items: list[str]) -> list[list[str]]:
     items: the taller as short as it can be, the left one taller where either can be."""
     low, high = SHORT_LIST_ITEMS
     lines = [_lines(plain_text(item), COLUMN_CHARS) for item in items]
-    if (
-        not low <= len(items) <= high
-        or max(lines) > 2
-        or 2 * lines.count(1) < len(lines)
-    ):
+    if not low <= len(items) <= high or max(lines) > 2 or 2 * lines.count(1) < len(lines):
         return [list(items)]
     heights = [n + ITEM_GAP_LINES for n in lines]
     across = sum(_lines(plain_text(item), MEASURE_CHARS) + ITEM_GAP_LINES for item in items)

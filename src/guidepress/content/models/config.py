@@ -170,7 +170,13 @@ class BookletSettings(Model):
 
     title: str | None = Field(None, description="The cover's title (default: the project's).")
     subtitle: str | None = Field(None, description="A line under the title, e.g. the event.")
-    intro: Markdown | None = Field(None, description="A paragraph above the contents.")
+    intro: Markdown | None = Field(
+        None,
+        description=(
+            "A paragraph above the contents; {count} is the number of roles in words. "
+            "Default: one that counts the roles, in the booklet's language."
+        ),
+    )
     roles: Annotated[
         list[Slug] | None,
         BeforeValidator(_all_roles),
