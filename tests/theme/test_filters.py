@@ -52,6 +52,11 @@ def test_a_list_of_six_to_twenty_short_items_takes_two_columns() -> None:
     two = " ".join(["word"] * 12)  # 59 characters: two lines
     assert len(list_columns([*short[:3], two, two, two])) == 2
     assert list_columns([*short[:2], two, two, two, two]) == [[*short[:2], two, two, two, two]]
+    # Kept whole, no column taller than ten items of a line: twenty one-line items take two
+    # columns; eighteen with four of two lines (the customer success manager's tools) one.
+    twenty = [f"Item {n}" for n in range(20)]
+    assert len(list_columns(twenty)) == 2
+    assert len(list_columns([*twenty[:14], two, two, two, two])) == 1
 
 
 def test_two_columns_are_balanced_by_lines_not_items() -> None:

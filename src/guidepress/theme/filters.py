@@ -79,6 +79,10 @@ COLUMN_CHARS, MEASURE_CHARS = 45, 71
 SHORT_LIST_ITEMS = (6, 20)
 #: The space between two items (1 mm), in lines of body text (about 5 mm).
 ITEM_GAP_LINES = 0.2
+#: The tallest column, in lines: a two-column list is kept whole, so no taller than a plain
+#: list kept whole (ten items of a line). A taller one left a hole before it (review 6: the
+#: customer success manager's 18 tools, 14 lines a column, left a part's first page 27 % empty).
+TALLEST_COLUMN = 10 * (1 + ITEM_GAP_LINES)
 
 
 def _lines(text: str, width: int) -> int:
@@ -97,7 +101,8 @@ def list_columns(items: list[str]) -> list[list[str]]:
 
     Two when it has 6 to 20 items, none wrapping to more than two lines in a column and at least
     half of them on one (a list of terms and phrases; a list of sentences reads better across
-    the measure), and the columns are shorter than the list across the measure (review 6: the
+    the measure), and the columns are shorter than the list across the measure and no taller
+    than a plain list kept whole (TALLEST_COLUMN; review 6: the
     physical therapist's skills, 8 items up to 49 characters and 6 of at most 30, printed in one
     column under the former limits of 8 items and 45 characters). The columns read down, then
     across (the order text extraction and screen readers follow) and are balanced by lines, not
@@ -113,7 +118,8 @@ def list_columns(items: list[str]) -> list[list[str]]:
         range(1, len(items)),
         key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), sum(heights[k:])),
     )
-    if max(sum(heights[:split]), sum(heights[split:])) >= across:
+    taller = max(sum(heights[:split]), sum(heights[split:]))
+    if taller >= across or taller > TALLEST_COLUMN + 0.01:
         return [list(items)]
     return [list(items[:split]), list(items[split:])]
 
