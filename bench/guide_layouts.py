@@ -10,7 +10,7 @@ first on the path, run by this interpreter); every version builds every guide in
 a rotating order; medians of the rounds.
 
 Prints figures; not part of the test run.
-Usage: .venv/bin/python bench/guide_layouts.py PROJECT NAME ... [--rounds 3]
+Usage: .venv/bin/python bench/guide_layouts.py PROJECT [NAME ...] [--kind booklet] [--rounds 3]
        [--against NAME=CHECKOUT ...] [-- --paper letter --locale de ...]
 """
 
@@ -65,18 +65,18 @@ with open(os.environ["LAYOUTS_OUT"], "w") as out:
 """
 
 
-def build(src: Path, project: Path, args: list[str], out: Path) -> dict[str, Any]:
+def build(src: Path, project: Path, args: list[str], out: Path, kind: str) -> dict[str, Any]:
     """One build in a fresh process: CPU seconds, peak RSS (MiB), its layouts."""
     shutil.rmtree(out, ignore_errors=True)
     record = out.with_suffix(".json")
     env = {**os.environ, "PYTHONPATH": str(src), "LAYOUTS_OUT": str(record)}
     command = [sys.executable, "-c", PROBE, "--project", str(project), "build", *args,
-               "--kind", "guide", "--force", "--jobs", "1", "--out", str(out)]  # fmt: skip
+               "--kind", kind, "--force", "--jobs", "1", "--out", str(out)]  # fmt: skip
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"failed: {' '.join(args)}\n{done.stdout}{done.stderr}")
     found: dict[str, Any] = json.loads(record.read_text())
-    pdfs = sorted(out.rglob("*.pdf"))
+    pdfs = sorted(p for p in out.rglob("*.pdf") if ".saddle." not in p.name)
     found["pdf"] = str(pdfs[0]) if pdfs else ""
     return found
 
@@ -91,7 +91,8 @@ def summary(trace: list[list[Any]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
-    parser.add_argument("names", nargs="+", help="Roles to build one by one.")
+    parser.add_argument("names", nargs="*", help="Roles to build one by one (default: all).")
+    parser.add_argument("--kind", default="guide", help="guide, or booklet (chapters paginate).")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--against", action="append", default=[], metavar="NAME=CHECKOUT")
     parser.add_argument("--keep", type=Path, help="Copy each version's PDFs here (first round).")
@@ -110,14 +111,15 @@ def main() -> None:
         for round_ in range(args.rounds):
             names = list(versions)
             names = names[round_ % len(names) :] + names[: round_ % len(names)]
-            for role in args.names:
+            for role in args.names or [""]:
                 for name in names:
                     out = Path(folder) / f"{name}-out"
-                    got = build(versions[name], args.project, [role, *extra], out)
+                    selected = [role] if role else []
+                    got = build(versions[name], args.project, [*selected, *extra], out, args.kind)
                     results.setdefault((role, name), []).append(got)
                     if args.keep and round_ == 0 and got["pdf"]:
                         args.keep.mkdir(parents=True, exist_ok=True)
-                        shutil.copy(got["pdf"], args.keep / f"{role}-{name}.pdf")
+                        shutil.copy(got["pdf"], args.keep / f"{role or args.kind}-{name}.pdf")
                     print(f"  round {round_ + 1} {role} {name}: {got['cpu']:.2f} s CPU, peak "
                           f"{got['peak']} MiB, {summary(got['trace'])}", flush=True)  # fmt: skip
     print(f"end: load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
