@@ -728,11 +728,10 @@ def _partial(
     laid: Layout, document: Any, changed: list[Element], parents: dict[Element, Element]
 ) -> _Pages | None:
     """``document``'s pages with the runs between forced breaks that show one of ``changed``
-    (or the block after it) laid out again alone,
-    everything else hidden, in place of theirs: the same pages as the whole tree laid out
-    again, for a share of its time. None when a changed element shows on no page (it may be
-    new), when those runs are MOST_PARTIAL of the document or more, or when the layout's runs
-    are not theirs."""
+    (or the block after it) laid out again alone, everything else hidden, in place of theirs:
+    the same pages as the whole tree laid out again, for a share of its time. None when a
+    changed element shows on no page (it may be new), when those runs are MOST_PARTIAL of the
+    document or more, or when the layout's runs are not theirs."""
     pages = [page._page_box for page in document.pages]
     seen = [_elements(page) for page in pages]
     runs = _segments(document)
