@@ -346,14 +346,14 @@ def test_a_tightened_part_is_measured_alone_with_the_same_pages(
 
     def settled(alone: bool) -> tuple[list[str], list[bool]]:
         laid = layout(html, [], allowed=[Path.cwd()])
-        measure = paginator._alone if alone else (lambda *args: None)
+        measure = paginator._partial if alone else (lambda *args: None)
         used: list[bool] = []
 
         def measured(*args: object) -> object:
             used.append((found := measure(*args)) is not None)
             return found
 
-        monkeypatch.setattr(paginator, "_alone", measured)
+        monkeypatch.setattr(paginator, "_partial", measured)
         texts = page_texts(paginate(laid))
         monkeypatch.undo()
         return texts, used
@@ -379,3 +379,68 @@ def test_a_list_longer_than_a_page_is_split_after_all() -> None:
     marks = [e.get("data-gp-keep") for e in part(settled, "one") if e.tag == "div"]
     assert marks == ["", "split", "split"]
     assert "Some words" in page_texts(settled)[0]
+
+
+def test_a_step_s_layout_lays_out_only_the_pages_between_forced_breaks_that_it_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last part, tightened (it leaves a small gap) and then given the text after its
+    diagram before it, is measured each time by laying out its pages alone (the parts before
+    it hidden: a forced break opens it), the whole document only at the end; the pages are
+    those of whole layouts after every step."""
+    body = (
+        f'<section class="part">{WORDS * 3}</section>'
+        f'<section class="part">{WORDS}</section><section class="run">{WORDS}</section>'
+        f'<section id="one" class="part">{WORDS}<div class="keep">diagram</div>'
+        f"{SHORT}{SHORT.replace('Some', 'More')}<p>End.</p></section>"
+    )
+    html = f"<html><head>{STYLE}</head><body>{body}{pool_of()}</body></html>"
+    whole, whole_sizes = settled(html, monkeypatch, partial=False)
+    texts, sizes = settled(html, monkeypatch, partial=True)
+    assert texts == whole and "More words" in texts[-2] and texts[-1].startswith("diagram")
+    assert whole_sizes == [len(whole), len(whole)]  # tightened, pulled: the last is the pull's
+    assert sizes == [2, 2, len(whole)]  # the last part's two pages twice, then the whole
+
+
+def test_a_part_that_runs_on_is_laid_out_with_the_run_of_pages_it_shares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part that opens no page (it runs on after the one before) is laid out with that one:
+    the run of pages between forced breaks, not the part, is what a step's layout shows."""
+    body = (
+        f'<section class="part">{WORDS * 3}</section>'
+        f'<section class="part">{WORDS}</section>'
+        f'<section id="one">{WORDS}<div class="keep">diagram</div>'
+        f"{SHORT}{SHORT.replace('Some', 'More')}<p>End.</p></section>"
+        f'<section class="part">{WORDS * 3}</section>'
+    )
+    html = f"<html><head>{STYLE}</head><body>{body}{pool_of()}</body></html>"
+    whole, _ = settled(html, monkeypatch, partial=False)
+    texts, sizes = settled(html, monkeypatch, partial=True)
+    assert texts == whole and len(texts) == 7
+    # The second part's page and the part that runs on from it (3 pages), then the whole.
+    assert sizes[-1] == len(whole) and all(size == 3 for size in sizes[:-1]) and sizes[:-1]
+
+
+def settled(
+    html: str, monkeypatch: pytest.MonkeyPatch, *, partial: bool
+) -> tuple[list[str], list[int]]:
+    """The page texts of ``html`` paginated, and the pages each layout after the first laid
+    out; ``partial=False``: every layout of the whole document."""
+    import guidepress.pdf.paginate as paginator
+
+    relayout = paginator.relayout
+    laid = layout(html, [], allowed=[Path.cwd()])
+    sizes: list[int] = []
+
+    def counted(laid: Layout) -> Layout:
+        again = relayout(laid)
+        sizes.append(len(again.document.pages))
+        return again
+
+    monkeypatch.setattr(paginator, "relayout", counted)
+    if not partial:
+        monkeypatch.setattr(paginator, "_partial", lambda *args: None)
+    texts = page_texts(paginate(laid))
+    monkeypatch.undo()
+    return texts, sizes

@@ -86,44 +86,41 @@ def paginate(laid: Layout) -> Layout:
     parents = {child: parent for parent in root.iter() for child in parent}
     ids = {f.get("data-gp-for") for f in pool.findall("*[@data-gp-fill='gap']")}
     parts = [e for e in root.iter() if e.get("id") in ids and e.get("data-gp-fill") is None]
+    # Every layout before the last only feeds the next step's measurements: it lays out only
+    # the runs of pages (between forced breaks) that show what the step changed, and splices
+    # their pages into the rest (``_lay_out``); the last layout is always the whole document
+    # (running heads, contents page numbers, page X of Y).
+    before = _state(root)
     one_page = _tighten(laid.document, root) + _split_long_runs(laid.document, root, parents)
     tight = _tighten_parts(laid.document, parts, parents)
-    document, stale = laid.document, False  # stale: ``laid`` shows the parts untightened
+    document, stale = laid.document, False  # stale: ``laid`` is not the tree as it now is
     if one_page or tight:
-        # Tightened parts that forced breaks open and close are laid out alone (the rest
-        # hidden) and their pages put in place of theirs: the same pages as the whole document
-        # laid out again, for a fraction of its time.
-        alone = None if one_page else _alone(laid, tight, parents)
-        if alone is None:
-            laid = relayout(laid)
-            document = laid.document
-        else:
-            document, stale = alone, True
+        laid, document, stale = _lay_out(laid, document, before)
+        before = _state(root)
     # One more layout for both: a figure that may wait for its section's text, and a part that
     # still ends on a few lines set tighter still.
     moved = sum(
         _defer(_opening(document, gap, parts), parents) for gap in gaps(document, HALF_EMPTY)
     )
     if moved + _tighten_more(document, parts):
-        laid = relayout(laid)
-        document, stale = laid.document, False
+        laid, document, stale = _lay_out(laid, document, before)
+        before = _state(root)
     # Like an editor: a block that must stay whole and moved to the next page lets the text
     # that follows it fill the gap, and opens the next page itself (a figure floating to the
     # top of the next page).
     if sum(_pull(document, _opening(document, gap, parts), parents) for gap in gaps(document)):
-        laid = relayout(laid)
-        document, stale = laid.document, False
+        laid, document, stale = _lay_out(laid, document, before)
+        before = _state(root)
         # Text that ran on after the block it let first may end its part on a few lines: that
         # part is set tighter (or tighter still), as at first.
         if _tighten_tails(document, parts):
-            laid = relayout(laid)
-            document = laid.document
+            laid, document, stale = _lay_out(laid, document, before)
+            before = _state(root)
     # A diagram that still leaves a gap its page's blocks cannot take goes below its section's
     # text, which fills the page (the shorter skill lists of review 4 left the ladder's heading
     # and chart a quarter of a page too low).
     if sum(_defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)):
-        laid = relayout(laid)
-        document, stale = laid.document, False
+        laid, document, stale = _lay_out(laid, document, before)
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)
@@ -674,72 +671,122 @@ def _defer(gap: Gap, parents: dict[Element, Element], split: bool = False) -> bo
 
 @dataclass(frozen=True)
 class _Pages:
-    """A document's pages, some of them from another layout (``_alone``)."""
+    """A document's pages, some of them from another layout (``_partial``)."""
 
     pages: list[Any]
 
 
-def _alone(laid: Layout, tight: list[Element], parents: dict[Element, Element]) -> _Pages | None:
-    """The pages of ``laid`` with those of the ``tight`` parts laid out again alone, everything
-    else hidden, when each of them is a run of whole pages of ``laid`` with a forced break
-    before and after it: such a part's pages do not depend on what comes before or after it.
-    None when one is not."""
-    pages = [page._page_box for page in laid.document.pages]
+#: An intermediate layout of this share of the document's pages or more lays the whole document
+#: out: hiding the rest would save too little.
+MOST_PARTIAL = 0.6
+
+#: Each element of a tree by its id: the element, its attributes, its children's ids.
+_State = dict[int, tuple[Element, tuple[tuple[str, str], ...], tuple[int, ...]]]
+
+
+def _state(root: Element) -> _State:
+    """What a paginator's step may change in ``root``'s tree (a mark, a block moved within its
+    parent), to tell which elements it changed."""
+    return {
+        id(node): (node, tuple(sorted(node.attrib.items())), tuple(id(c) for c in node))
+        for node in root.iter()
+    }
+
+
+def _lay_out(laid: Layout, document: Any, before: _State) -> tuple[Layout, Any, bool]:
+    """The pages of ``laid``'s tree after a step changed it from ``before``, for the next step
+    to measure: (the layout, its pages, whether they are spliced from a partial layout, so that
+    the last layout must be a whole one). Only the runs of pages between forced breaks that
+    show a changed element are laid out again (``_partial``) where it can; nothing when nothing
+    changed."""
+    root = laid.source.etree_element
+    changed = [entry[0] for key, entry in _state(root).items() if before.get(key) != entry]
+    if not changed:
+        return laid, document, document is not laid.document
+    parents = {child: parent for parent in root.iter() for child in parent}
+    spliced = _partial(laid, document, changed, parents)
+    if spliced is not None:
+        return laid, spliced, True
+    laid = relayout(laid)
+    return laid, laid.document, False
+
+
+def _segments(document: Any) -> list[tuple[int, int]]:
+    """The runs of ``document``'s pages between forced breaks, as (first, after the last): what
+    comes before or after a run does not change its pages."""
+    pages = [page._page_box for page in document.pages]
     seen = [_elements(page) for page in pages]
-    spans = []
-    for part in tight:
-        own = {id(node) for node in part.iter()} | {id(node) for node in _ancestors(part, parents)}
-        span = [n for n, found in enumerate(seen) if id(part) in found]
-        if not span or span != list(range(span[0], span[-1] + 1)):
+    starts = [0]
+    for number in range(1, len(pages)):
+        start = _first_new(_root(pages[number]), seen[number - 1])
+        if start is not None and _forced(start):
+            starts.append(number)
+    return list(pairwise([*starts, len(pages)]))
+
+
+def _partial(
+    laid: Layout, document: Any, changed: list[Element], parents: dict[Element, Element]
+) -> _Pages | None:
+    """``document``'s pages with the runs between forced breaks that show one of ``changed``
+    (or the block after it) laid out again alone, everything else hidden, in place of theirs:
+    the same pages as the whole tree laid out again, for a share of its time. None when a
+    changed element shows on no page (it may be new), when those runs are MOST_PARTIAL of the
+    document or more, or when the layout's runs are not theirs."""
+    pages = [page._page_box for page in document.pages]
+    seen = [_elements(page) for page in pages]
+    runs = _segments(document)
+    starts = {first for first, _ in runs}
+    wanted: set[int] = set()
+    for element in changed:
+        where = [n for n, found in enumerate(seen) if id(element) in found]
+        if not where:
             return None
-        first, last = span[0], span[-1]
-        if any(seen[n] - own for n in span):
-            return None  # the part shares a page
-        if first:  # a break that is not forced would have dropped its margin above
-            start = _first_new(_root(pages[first]), seen[first - 1])
-            if start is None or start.element is not part or not _forced(start):
-                return None
-        if last + 1 < len(pages):
-            following = pages[last + 1]
-            after = _first_new(_root(following), seen[last])
-            same = following.page_type.name == pages[last].page_type.name
-            if same and (after is None or not _forced(after)):
-                return None
-        spans.append((first, last, part))
-    keep = {id(node): node for part in tight for node in _ancestors(part, parents)}
-    inside = {id(part) for part in tight}
-    hidden = []
-    for node in keep.values():
+        # The block after it, which a sibling selector may restyle, unless a forced break
+        # opens it (the stylesheets restyle no such block by its sibling's marks).
+        parent = parents.get(element)
+        after = list(parent)[list(parent).index(element) + 1 :][:1] if parent is not None else []
+        for node in after:
+            found = [n for n, elements in enumerate(seen) if id(node) in elements]
+            if found and found[0] not in starts:
+                where += found
+        wanted |= {k for k, (a, b) in enumerate(runs) if a <= max(where) and b > min(where)}
+    chosen = [runs[k] for k in sorted(wanted)]
+    numbers = {n for first, end in chosen for n in range(first, end)}
+    if len(numbers) >= MOST_PARTIAL * len(pages):
+        return None
+    inside: set[int] = set().union(*(seen[n] for n in numbers))
+    outside: set[int] = set().union(*(seen[n] for n in range(len(pages)) if n not in numbers))
+    hidden: list[tuple[Element, str | None]] = []
+
+    def hide(node: Element) -> None:
         for child in node:
-            # <head> keeps its stylesheets; nothing inside a part is hidden.
-            if id(child) not in keep and id(node) not in inside and child.tag != "head":
+            key = id(child)
+            if child.tag == "head" or (key in inside and key not in outside):
+                continue  # <head> keeps its stylesheets; what shows only here stays whole
+            if key in inside or any(id(n) in inside for n in child.iter()):
+                hide(child)  # shows here and elsewhere (body, main), or shows no box itself
+            else:
                 hidden.append((child, child.get("style")))
                 child.set("style", "display: none !important")
+
+    hide(laid.source.etree_element)
     try:
-        measured = relayout(laid).document.pages
+        measured = relayout(laid).document
     finally:
         for child, style in hidden:
             if style is None:
                 del child.attrib["style"]
             else:
                 child.set("style", style)
-    # The whole document's pages, each tight part's in place of its own.
+    laid_out = _segments(measured)
+    if len(laid_out) != len(chosen):
+        return None
     result: list[Any] = []
     at = 0
-    for first, last, part in sorted(spans, key=lambda span: span[0]):
-        result += laid.document.pages[at:first]
-        result += [page for page in measured if id(part) in _elements(page._page_box)]
-        at = last + 1
-    return _Pages(result + laid.document.pages[at:])
-
-
-def _ancestors(element: Element, parents: dict[Element, Element]) -> list[Element]:
-    found = []
-    node: Element | None = element
-    while node is not None:
-        found.append(node)
-        node = parents.get(node)
-    return found
+    for (first, end), (new_first, new_end) in zip(chosen, laid_out, strict=True):
+        result += document.pages[at:first] + measured.pages[new_first:new_end]
+        at = end
+    return _Pages(result + document.pages[at:])
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
