@@ -146,6 +146,27 @@ def test_sections_print_in_the_order_of_the_contents(before: str, after: str) ->
     assert sorted(titles, key=text.index) == sorted(titles, key=source.index)
 
 
+def test_a_ladder_s_chart_floats_below_the_next_section_s_text() -> None:
+    """The sixth review's fix left the Strategic Account Manager's French Letter guide 19 %
+    empty where "Portfolio tips" used to come before "Career ladder". The ladder's heading and
+    tiers keep their place and fill the gap a tier at a time; the chart, under its own title,
+    goes below the next section's text, as an editor floats a figure; headings stay in order."""
+    tiers = "".join(
+        f'<div data-gp-keep><h4 style="margin: 0">Tier {n}</h4>{SHORT}</div>' for n in range(3)
+    )
+    chart = '<div class="keep" data-gp-figure>chart</div>'
+    ladder = SECTION.format("Ladder", chart + tiers)
+    laid = lay_out(f'<section id="one">{WORDS}{ladder}{SECTION.format("Tips", SHORT)}</section>')
+    texts = page_texts(laid)
+    assert "Ladder" not in texts[0] and "Tips" not in texts[0]
+    texts = page_texts(paginate(laid))
+    text = "".join(texts)
+    assert "Ladder" in texts[0] and "Tier 0" in texts[0]
+    assert text.index("Ladder") < text.index("Tier 2") < text.index("Tips") < text.index("chart")
+    [figure] = [e for e in laid.source.etree_element.iter() if e.get("data-gp-figure") == ""]
+    assert figure.get("data-gp-deferred") == ""
+
+
 def test_a_part_s_head_never_ends_a_page_without_its_first_lines() -> None:
     """Sixth review, C: a booklet's run-on part head ("PART 4 / Day to day") alone at a page's
     foot. WeasyPrint keeps a head (break-after: avoid) with text, not with a section that opens

@@ -410,8 +410,10 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
         # A section that opens with a block that must stay whole (its heading with a diagram,
         # a table, a short list) keeps its place: sections print in the contents' order, and a
         # later one set before it would read out of order (sixth review, D). Its own diagram
-        # may go below its text (``_defer``, later), else its page's blocks take the gap.
-        return False
+        # may go below its text (``_defer``, later), else its page's blocks take the gap; a
+        # diagram whose section goes on with a run of blocks (the ladder's tiers) and is
+        # followed by plain text floats below that text instead (``_float``).
+        return _float(document, gap, parents, boxes)
     if (
         unit[0].get("data-gp-keep") is not None
         and at
@@ -494,6 +496,43 @@ def _lines(box: Any) -> int:
         return 1
     children = getattr(box, "children", ())
     return sum(_lines(child) for child in children if child.is_in_normal_flow())
+
+
+def _float(
+    document: Any, gap: Gap, parents: dict[Element, Element], boxes: dict[int, Any]
+) -> bool:
+    """Close ``gap`` before a section that opens with its heading and a diagram
+    (``[data-gp-figure]``) followed by its own blocks kept whole (the ladder's tiers) and by
+    sections of plain text, as an editor floats a figure: the section's heading and blocks stay
+    (a block at a time, ``data-gp-keep="split"``), the diagram goes below the plain text of
+    the next section under its own title (``data-gp-deferred``), and the headings keep the
+    contents' order. Only when the next section's text would not fill the page's gap alone
+    nor run on for more than a page. False when it does not apply."""
+    section = gap.before
+    head = [c for c in section if c.tag != "aside"]
+    parent = parents.get(section)
+    if len(head) < 3 or head[1].get("data-gp-figure") is None or parent is None:
+        return False
+    figure, rest = head[1], head[2:]
+    if not all(e.get("data-gp-keep") is not None for e in rest):
+        return False
+    siblings = list(parent)
+    after = siblings[siblings.index(section) + 1 :]
+    if not after or not _is_section(after[0]) or id(after[0]) not in boxes:
+        return False
+    text = after[0]
+    if not all(_flexible(c) or c.tag in ("h3", "aside") for c in text):
+        return False
+    height = document.pages[gap.page]._page_box.height
+    if _outer(boxes[id(text)]) > height:
+        return False
+    section.remove(figure)
+    parent.insert(siblings.index(text) + 1, figure)
+    parents[figure] = parent
+    figure.set("data-gp-deferred", "")
+    for element in rest:
+        element.set("data-gp-keep", "split")
+    return True
 
 
 def _opening(document: Any, gap: Gap, parts: list[Element]) -> Gap:
