@@ -498,9 +498,7 @@ def _lines(box: Any) -> int:
     return sum(_lines(child) for child in children if child.is_in_normal_flow())
 
 
-def _float(
-    document: Any, gap: Gap, parents: dict[Element, Element], boxes: dict[int, Any]
-) -> bool:
+def _float(document: Any, gap: Gap, parents: dict[Element, Element], boxes: dict[int, Any]) -> bool:
     """Close ``gap`` before a section that opens with its heading and a diagram
     (``[data-gp-figure]``) followed by its own blocks kept whole (the ladder's tiers) and by
     sections of plain text, as an editor floats a figure: the section's heading and blocks stay
