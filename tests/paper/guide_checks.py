@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -84,6 +86,91 @@ def outline(path: Path) -> Outline:
         else:
             top.append((item.title, reader.get_destination_page_number(item) + 1))
     return Outline(top, children)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A bookmark: its title, page (1-based) and height on the page (PDF points from the foot)."""
+
+    title: str
+    page: int
+    top: float
+
+
+def chapters(path: Path) -> list[list[tuple[Mark, list[Mark]]]]:
+    """The PDF's guides by their bookmarks: for a guide one, for a booklet one per chapter,
+    each its parts in bookmark order, a part with its sections."""
+    reader = PdfReader(path)
+
+    def mark(item: Any) -> Mark:
+        page = reader.get_destination_page_number(item) + 1
+        return Mark(item.title, page, float(item.top or 0))
+
+    found: list[list[tuple[Mark, list[Mark]]]] = []
+
+    def visit(items: list[Any]) -> None:
+        # A guide's (or chapter's) bookmarks: parts, each followed by its sections, which
+        # hold nothing; a booklet's chapters and groups hold more bookmarks.
+        parts = [
+            (mark(item), [mark(kid) for kid in items[n + 1]])
+            for n, item in enumerate(items[:-1])
+            if not isinstance(item, list)
+            and isinstance(items[n + 1], list)
+            and not any(isinstance(kid, list) for kid in items[n + 1])
+        ]
+        if parts:
+            found.append(parts)
+            return
+        for item in items:
+            if isinstance(item, list):
+                visit(item)
+
+    visit(reader.outline)
+    return found
+
+
+def out_of_order(path: Path, labels: Labels) -> list[str]:
+    """Where a guide's or a booklet chapter's sections do not print in the contents' order
+    (render/sections.py's outline, then extra sections, then the sources: the order of the
+    HTML's sections): their bookmarks, which follow the pages, in another order, or one below
+    the next (sixth review, D: the paginator set "Work-life balance and stress" above "A day
+    in the life"). The back cover's bookmarks, after the sources, are no sections."""
+    rank = {labels[label]: n for n, (_, label, _) in enumerate(OUTLINE)}
+    last = {labels.sources: len(rank) + 1}
+    found = []
+    for chapter in chapters(path):
+        sections = [section for _, kids in chapter for section in kids]
+        # The sources end the body; the back cover's bookmarks come after them.
+        ends = [n for n, section in enumerate(sections) if section.title in last]
+        sections = sections[: ends[0] + 1] if ends else sections
+        ranks = [rank.get(s.title, last.get(s.title, len(rank))) for s in sections]
+        for (one, first), (other, second) in pairwise(zip(sections, ranks, strict=True)):
+            if first > second or (other.page, -other.top) < (one.page, -one.top):
+                found.append(f"'{one.title}' (p{one.page}) prints before '{other.title}'")
+    return found
+
+
+def stranded_heads(path: Path, pages: tuple[Page, ...] | None = None) -> list[str]:
+    """The parts whose head (a booklet's run-on band) ends its page: the part's first section
+    begins on a later page, or its heading has fewer than two lines of text below it there
+    (sixth review, C: "PART 4 / Day to day" alone at a page's foot). ``pages``: the PDF's,
+    when read already."""
+    pages = pages or read_pages(path)
+    found = []
+    for chapter in chapters(path):
+        for part, kids in chapter:
+            first = kids[0]
+            below = [
+                ln
+                for ln in pages[first.page - 1].lines()
+                if ln.size < 12 and FOOT_ZONE_MM * MM < ln.baseline < first.top
+            ]
+            if first.page != part.page or len(below) < 2:
+                found.append(
+                    f"p{part.page}: the head of '{part.title}' without the first lines of "
+                    f"'{first.title}' (p{first.page}, {len(below)} lines)"
+                )
+    return found
 
 
 def head_lines(page: Page) -> list[Line]:
@@ -325,6 +412,9 @@ def problems(
     texts = [_squash(ln.text.upper()) for ln in band]
     if role.salary and role.salary.median and not any(m in t for t in texts for m in medians):
         found.append("the cover's band lacks the median salary")
+
+    # Sections in the contents' order; a part's head with its first section's first lines.
+    found += out_of_order(path, labels) + stranded_heads(path, pages)
 
     # The contents: every part with its sections, in half a page.
     intro = pages[1]

@@ -31,7 +31,14 @@ from tests.helpers import (
     squash,
     write,
 )
-from tests.paper.guide_checks import citation_lists, foot_lines, head_lines, panels
+from tests.paper.guide_checks import (
+    citation_lists,
+    foot_lines,
+    head_lines,
+    out_of_order,
+    panels,
+    stranded_heads,
+)
 from tests.paper.measure import MM, chars_of, page_fill, read_pages, tiny_chars
 
 pytestmark = pytest.mark.pdf
@@ -410,6 +417,36 @@ def test_a_chapter_s_parts_run_on(demo_booklet: tuple[Path, Path]) -> None:
                 if 9.5 <= other.size < 12 and other.baseline < line.baseline - 25 * MM
             ]
             assert len(below) >= 2, (n, line.text)
+
+
+@pytest.fixture(scope="module")
+def fair_booklet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sixth review's careers-fair booklet of the reviewers' five roles (tests/paper/roles;
+    the demo booklet holds its other two chapters, the seed roles), built once: its PDF."""
+    roles = sorted(path.stem for path in (REPO / "tests/paper/roles").glob("*.yaml"))
+    config = (REPO / "guidepress.yaml").read_text().replace("roles: all", f"roles: {roles}")
+    root = demo_copy(tmp_path_factory.mktemp("fair") / "fair", config)
+    for slug in roles:
+        shutil.copy(REPO / f"tests/paper/roles/{slug}.yaml", root / f"content/roles/{slug}.yaml")
+    entries = built_entries(root, BuildRequest(kinds=("booklet",)))
+    entry = next(e for e in entries.values() if e["kind"] == "booklet")
+    assert sorted(entry["roles"]) == roles
+    return root / "output" / entry["path"]
+
+
+@pytest.mark.parametrize("which", ["demo", "fair"])
+def test_every_chapter_prints_its_sections_in_the_contents_order(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    """Sixth review, D: the paginator set a plain section above a section that opens with a
+    diagram ("Work-life balance and stress" above "A day in the life" in 4 of 7 chapters,
+    "Portfolio tips" above "Career ladder"). Every chapter's bookmarks (its headings, in page
+    order) follow the contents' order; and no part's band ends its page without its first
+    section's heading and lines (C: "PART 4 / Day to day" alone at the foot, 2 of 35)."""
+    path = request.getfixturevalue(f"{which}_booklet")
+    path = path[1] if isinstance(path, tuple) else path
+    assert out_of_order(path, catalogue("en")) == []
+    assert stranded_heads(path) == []
 
 
 def test_the_index_does_not_end_on_a_few_lines(demo_booklet: tuple[Path, Path]) -> None:

@@ -121,18 +121,75 @@ def test_the_text_after_a_whole_block_fills_its_gap_and_the_block_opens_the_next
     assert "More words" in texts[0] and texts[1].startswith("diagram")
 
 
-def test_a_plain_section_comes_before_a_section_that_opens_with_a_diagram() -> None:
-    head = '<h3 style="break-after: avoid; margin: 0">{}</h3>'
-    laid = lay_out(
-        f'<section id="one">{WORDS}<section class="section">{head.format("Ladder")}'
-        f'<div class="keep">diagram</div></section><section class="section">'
-        f"{head.format('Tips')}{SHORT}{SHORT}</section></section>"
-    )
+SECTION = '<section class="section"><h3 style="break-after: avoid; margin: 0">{}</h3>{}</section>'
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A plain section after a diagram's section used to come before it (sixth review, D:
+        # "Work-life balance and stress" above "A day in the life").
+        (WORDS, SECTION.format("Tips", SHORT + SHORT)),
+        # A diagram's section that ends its part used to go before the plain section above it.
+        (SHORT + SECTION.format("Tips", SHORT * 3), ""),
+    ],
+)
+def test_sections_print_in_the_order_of_the_contents(before: str, after: str) -> None:
+    """A section that opens with a diagram and does not fit keeps its place: no section moves
+    ahead of an earlier one; the gap is left to the page's own blocks and fillers."""
+    ladder = SECTION.format("Ladder", '<div class="keep">diagram</div>')
+    laid = lay_out(f'<section id="one">{before}{ladder}{after}</section>')
     assert "Ladder" not in page_texts(laid)[0]
+    source = before + ladder + after
+    text = "".join(page_texts(paginate(laid)))
+    titles = ["Tips", "Ladder"]
+    assert sorted(titles, key=text.index) == sorted(titles, key=source.index)
+
+
+def test_a_ladder_s_chart_floats_below_the_next_section_s_text() -> None:
+    """The sixth review's fix left the Strategic Account Manager's French Letter guide 19 %
+    empty where "Portfolio tips" used to come before "Career ladder". The ladder's heading and
+    tiers keep their place and fill the gap a tier at a time; the chart, under its own title,
+    goes below the next section's text, as an editor floats a figure; headings stay in order."""
+    tiers = "".join(
+        f'<div data-gp-keep><h4 style="margin: 0">Tier {n}</h4>{SHORT}</div>' for n in range(3)
+    )
+    chart = '<div class="keep" data-gp-figure>chart</div>'
+    ladder = SECTION.format("Ladder", chart + tiers)
+    laid = lay_out(f'<section id="one">{WORDS}{ladder}{SECTION.format("Tips", SHORT)}</section>')
+    texts = page_texts(laid)
+    assert "Ladder" not in texts[0] and "Tips" not in texts[0]
     texts = page_texts(paginate(laid))
-    # The plain section fills the page; the diagram's section opens the next with its heading.
-    assert "Tips" in texts[0] and "Notes" not in "".join(texts)
-    assert texts[1].startswith("Ladderdiagram")
+    text = "".join(texts)
+    assert "Ladder" in texts[0] and "Tier 0" in texts[0]
+    assert text.index("Ladder") < text.index("Tier 2") < text.index("Tips") < text.index("chart")
+    [figure] = [e for e in laid.source.etree_element.iter() if e.get("data-gp-figure") == ""]
+    assert figure.get("data-gp-deferred") == ""
+
+
+def test_a_part_s_head_never_ends_a_page_without_its_first_lines() -> None:
+    """Sixth review, C: a booklet's run-on part head ("PART 4 / Day to day") alone at a page's
+    foot. WeasyPrint keeps a head (break-after: avoid) with text, not with a section that opens
+    with a side note (a float may part from what follows it): the paginator breaks before the
+    part, so that the head opens the next page with its first section."""
+    pool = (
+        '<div hidden data-gp-fillers data-gp-panels="0">'
+        '<aside data-gp-fill="gap" data-gp-for="one"><p>Notes</p></aside>'
+        '<aside data-gp-fill="gap" data-gp-for="two"><p>Notes</p></aside></div>'
+    )
+    side = '<aside style="float: right; width: 30mm; height: 30mm">side</aside>'
+    head = '<header style="height: 20mm; break-after: avoid; break-inside: avoid">Band</header>'
+    body = (
+        f'<section id="one"><p>{"Some words to read. " * 40}</p></section>'
+        f'<section id="two">{head}<section class="section">{side}'
+        f'<h3 style="break-after: avoid">Head</h3>{WORDS}</section></section>{pool}'
+    )
+    laid = lay_out(body, pool=False)
+    texts = page_texts(laid)
+    assert "Band" in texts[0] and "Head" in texts[1]  # WeasyPrint leaves the band behind
+    texts = page_texts(paginate(laid))
+    assert "Band" not in texts[0] and texts[1].startswith("BandsideHead")
+    assert part(laid, "two").get("style") == "break-before: page; margin-top: 0"
 
 
 def test_a_side_note_left_alone_above_a_gap_goes_with_its_section() -> None:

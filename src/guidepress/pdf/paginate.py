@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from itertools import pairwise, takewhile
+from itertools import pairwise
 from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
@@ -63,6 +63,9 @@ MOST_PANELS = 2
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
+#: A part's head (its band, where parts run on) keeps this many lines of its first section on
+#: its page (its heading and a line of text, or a diagram's first row), else it opens the next.
+HEAD_LINES = 3
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -119,7 +122,12 @@ def paginate(laid: Layout) -> Layout:
     # A diagram that still leaves a gap its page's blocks cannot take goes below its section's
     # text, which fills the page (the shorter skill lists of review 4 left the ladder's heading
     # and chart a quarter of a page too low).
-    if sum(_defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)):
+    # A part's head that ends its page without its first lines goes to the next page with them
+    # (one layout with the late diagrams: they do not move a page's last block).
+    deferred = sum(
+        _defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)
+    )
+    if deferred + _keep_heads(document, parts):
         laid, document, stale = _lay_out(laid, document, before)
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
@@ -372,7 +380,8 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
     ``[data-gp-keep]`` blocks) by moving the text that follows it in its section (paragraphs,
     lists that may split) before it: the text fills the gap and the block opens the next page.
     Only as much text as fills the gap, and only where the block then still fits on the next
-    page; False (nothing moved) otherwise."""
+    page; never a section (sections print in the contents' order); False (nothing moved)
+    otherwise."""
     pages = [page._page_box for page in document.pages]
     boxes: dict[int, list[tuple[int, Any]]] = {}
     for number, page in enumerate(pages[gap.page + 1 : gap.page + 5]):
@@ -396,18 +405,13 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
         unit.append(siblings[at + len(unit)])
     if _is_section(gap.before):
         # A section that opens with a block that must stay whole (its heading with a diagram,
-        # a table, a short list): the sections of plain text after it in its part may come
-        # first, and it opens the next page with its heading.
-        head = [c for c in gap.before if c.tag != "aside"][:2]
-        if len(head) < 2 or not all(id(c) in boxes for c in head):
-            return False
-        if len(where[id(head[-1])]) > 1:
-            return False  # it runs over the page: it does not need a page top
-        unit_height = sum(_outer(boxes[id(c)]) for c in head)
-        following = list(takewhile(_plain, siblings[at + 1 :]))
-        if not following:
-            return _swap_back(pages, gap, parent, unit_height)
-    elif (
+        # a table, a short list) keeps its place: sections print in the contents' order, and a
+        # later one set before it would read out of order (sixth review, D). Its own diagram
+        # may go below its text (``_defer``, later), else its page's blocks take the gap; a
+        # diagram whose section goes on with a run of blocks (the ladder's tiers) and is
+        # followed by plain text floats below that text instead (``_float``).
+        return _float(document, gap, parents, boxes)
+    if (
         unit[0].get("data-gp-keep") is not None
         and at
         and siblings[at - 1].get("data-gp-figure") is not None
@@ -421,18 +425,20 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
         for element in changed:
             element.set("data-gp-keep", "split")
         return bool(changed)
-    else:
-        first = boxes.get(id(unit[-1]))
-        if not first or not _kept(first[0][1]) or len(where.get(id(unit[0]), ())) > 1:
-            return False
-        following = siblings[at + len(unit) :]
-        unit_height = sum(_outer(boxes[id(e)]) for e in unit if id(e) in boxes)
+    first = boxes.get(id(unit[-1]))
+    if not first or not _kept(first[0][1]) or len(where.get(id(unit[0]), ())) > 1:
+        return False
+    following = siblings[at + len(unit) :]
+    unit_height = sum(_outer(boxes[id(e)]) for e in unit if id(e) in boxes)
     height = pages[gap.page].height
     need = gap.space - SAFETY_PX
+    if need <= 0:
+        return False  # no room for a line: the block and its heading went over together
     taken: list[Element] = []
     total = 0.0
     for element in following:
-        if not (_flexible(element) or _is_section(element)) or id(element) not in boxes:
+        # The text of the block's own section only: a section never comes before an earlier.
+        if not _flexible(element) or id(element) not in boxes:
             break
         size = _outer(boxes[id(element)])
         if total + size > need:
@@ -453,6 +459,77 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
     return True
 
 
+def _keep_heads(document: Any, parts: list[Element]) -> int:
+    """Open the next page with each part of ``parts`` whose head (its band, ``header``) is on a
+    page that shows fewer than HEAD_LINES lines of its first section after it: a band alone at
+    a page's foot reads as a stray. WeasyPrint keeps the head with a section that opens with
+    text (break-after: avoid), not always with one that opens with a side note (a float: a
+    break between a float and the block after it is allowed, WeasyPrint issue 1751), and a
+    section pulled or deferred after the layout may not fit. The part is marked to break
+    before it (``style``); the number marked. A part that opens its page already is left."""
+    pages = [page._page_box for page in document.pages]
+    marked = 0
+    for part in parts:
+        head = next((c for c in part if c.tag == "header"), None)
+        first = next((c for c in part if _is_section(c)), None)
+        if head is None or first is None or "break-before: page" in (part.get("style") or ""):
+            continue
+        number = next((n for n, page in enumerate(pages) if id(head) in _elements(page)), None)
+        if number is None or _opens_page(document, number, part):
+            continue
+        shown = [box for box in _walk(_root(pages[number])) if box.element is first]
+        if sum(_lines(box) for box in shown) >= HEAD_LINES:
+            continue
+        style = part.get("style")
+        own = "break-before: page; margin-top: 0"
+        part.set("style", f"{style}; {own}" if style else own)
+        marked += 1
+    return marked
+
+
+def _lines(box: Any) -> int:
+    """The lines of text ``box`` shows in normal flow (a float's are beside it, not below)."""
+    if type(box).__name__ == "LineBox":
+        return 1
+    children = getattr(box, "children", ())
+    return sum(_lines(child) for child in children if child.is_in_normal_flow())
+
+
+def _float(document: Any, gap: Gap, parents: dict[Element, Element], boxes: dict[int, Any]) -> bool:
+    """Close ``gap`` before a section that opens with its heading and a diagram
+    (``[data-gp-figure]``) followed by its own blocks kept whole (the ladder's tiers) and by
+    sections of plain text, as an editor floats a figure: the section's heading and blocks stay
+    (a block at a time, ``data-gp-keep="split"``), the diagram goes below the plain text of
+    the next section under its own title (``data-gp-deferred``), and the headings keep the
+    contents' order. Only when the next section's text would not fill the page's gap alone
+    nor run on for more than a page. False when it does not apply."""
+    section = gap.before
+    head = [c for c in section if c.tag != "aside"]
+    parent = parents.get(section)
+    if len(head) < 3 or head[1].get("data-gp-figure") is None or parent is None:
+        return False
+    figure, rest = head[1], head[2:]
+    if not all(e.get("data-gp-keep") is not None for e in rest):
+        return False
+    siblings = list(parent)
+    after = siblings[siblings.index(section) + 1 :]
+    if not after or not _is_section(after[0]) or id(after[0]) not in boxes:
+        return False
+    text = after[0]
+    if not all(_flexible(c) or c.tag in ("h3", "aside") for c in text):
+        return False
+    height = document.pages[gap.page]._page_box.height
+    if _outer(boxes[id(text)]) > height:
+        return False
+    section.remove(figure)
+    parent.insert(siblings.index(text) + 1, figure)
+    parents[figure] = parent
+    figure.set("data-gp-deferred", "")
+    for element in rest:
+        element.set("data-gp-keep", "split")
+    return True
+
+
 def _opening(document: Any, gap: Gap, parts: list[Element]) -> Gap:
     """``gap``, or, when it is left before a part that runs on (a booklet's chapter, where parts
     open no page) because its first section opens with a block that must stay whole, the gap
@@ -470,36 +547,6 @@ def _opening(document: Any, gap: Gap, parts: list[Element]) -> Gap:
     # The part's own space above it, which the top of a page drops and this page would show.
     above = part.style["margin_top"].value if part.style["margin_top"].unit == "px" else 0.0
     return Gap(gap.page, gap.space - box.margin_height() - above, first)
-
-
-def _swap_back(pages: list[Any], gap: Gap, parent: Element, unit_height: float) -> bool:
-    """Close ``gap`` before a section that ends its part and must open with a whole block by
-    setting it before the section of plain text that precedes it, when that section begins on
-    the gap's page and the gap and that section's room there hold the block: the plain text
-    then runs on after it. False when it does not fit."""
-    siblings = list(parent)
-    at = siblings.index(gap.before)
-    if at == 0 or not _plain(siblings[at - 1]):
-        return False
-    previous = siblings[at - 1]
-    here = [b for b in _walk(_root(pages[gap.page])) if b.element is previous]
-    if not here or (gap.page and id(previous) in _elements(pages[gap.page - 1])):
-        return False
-    if unit_height > gap.space - SAFETY_PX + _outer([(0, box) for box in here[:1]]):
-        return False
-    # The plain text it displaces ends the part on the next page: on a few lines, it would
-    # read as left over (TAIL_EMPTY).
-    if unit_height - gap.space < (1 - TAIL_EMPTY + MOST_EMPTY) * pages[gap.page].height:
-        return False
-    parent.remove(gap.before)
-    parent.insert(at - 1, gap.before)
-    return True
-
-
-def _plain(element: Element) -> bool:
-    """Whether ``element`` is a section of plain text: its heading, paragraphs, lists that may
-    split and side notes."""
-    return _is_section(element) and all(_flexible(c) or c.tag in ("h3", "aside") for c in element)
 
 
 def _is_section(element: Element) -> bool:
