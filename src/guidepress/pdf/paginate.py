@@ -63,6 +63,18 @@ MOST_PANELS = 2
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
+#: A part opens a page unless the part before it leaves at least this much of its last page's
+#: text area empty: then it runs on there under a smaller band (``data-gp-run-on``; sixth
+#: review: the physical therapist's p7 70 % empty). Less room would set the band low on the
+#: page; a run-on band that starts lower than KEEP_RUN_ON from the foot (the pages above it
+#: moved), or that its first section's heading and lines do not follow on its page, opens a
+#: page again.
+RUN_ON = 0.40
+KEEP_RUN_ON = 0.34
+#: A run-on band keeps with its first section's heading and at least this many lines.
+RUN_ON_LINES = 2
+#: Layouts the run-on step may take at most (each settles the parts that the last one moved).
+RUN_ON_ROUNDS = 3
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -99,6 +111,12 @@ def paginate(laid: Layout) -> Layout:
             document = laid.document
         else:
             document, stale = alone, True
+    # A part runs on below the end of the part before it when that part's last page has room
+    # for its band and first lines (RUN_ON), rather than leave the room empty.
+    ran = _run_on(laid, document, parts, parents)
+    if ran is not None:
+        laid = ran
+        document, stale = laid.document, False
     # One more layout for both: a figure that may wait for its section's text, and a part that
     # still ends on a few lines set tighter still.
     moved = sum(
@@ -146,6 +164,97 @@ def paginate(laid: Layout) -> Layout:
             part.remove(filler)
         settled = relayout(laid)
     return settled
+
+
+def _run_on(
+    laid: Layout, document: Any, parts: list[Element], parents: dict[Element, Element]
+) -> Layout | None:
+    """``laid`` laid out again with each part that opens a page below a last page of the part
+    before it with RUN_ON of its text area left marked ``data-gp-run-on`` (its stylesheet lets
+    it run on under a smaller band), and each marked part whose band then starts too low or
+    stands apart from its first lines unmarked for good; None when no part was marked. Each
+    layout may move the parts after a change: up to RUN_ON_ROUNDS rounds settle them."""
+    refused: set[int] = set()
+    result = None
+    for _ in range(RUN_ON_ROUNDS):
+        changed = False
+        pages = [page._page_box for page in document.pages]
+        for part in parts:
+            before = _previous_part(part, parts, parents)
+            if before is None or id(part) in refused:
+                continue
+            first = next((n for n, page in enumerate(pages) if id(part) in _elements(page)), None)
+            if first is None or not first:
+                continue
+            if part.get("data-gp-run-on") is not None:
+                following = pages[first + 1] if first + 1 < len(pages) else None
+                if not _runs_on_well(pages[first], following, part):
+                    del part.attrib["data-gp-run-on"]
+                    refused.add(id(part))
+                    changed = True
+            elif _room_after(pages[first - 1], pages[first], before, part) >= RUN_ON:
+                part.set("data-gp-run-on", "")
+                changed = True
+        if not changed:
+            break
+        result = relayout(laid)
+        document = result.document
+    return result
+
+
+def _previous_part(
+    part: Element, parts: list[Element], parents: dict[Element, Element]
+) -> Element | None:
+    """The part just before ``part`` in their common parent, else None (the first part, or a
+    booklet chapter's first)."""
+    parent = parents.get(part)
+    siblings = [c for c in parent if c.get("data-gp-fill") is None] if parent is not None else []
+    at = siblings.index(part) if part in siblings else 0
+    offered = {id(p) for p in parts}
+    return siblings[at - 1] if at and id(siblings[at - 1]) in offered else None
+
+
+def _room_after(page: Any, following: Any, before: Element, part: Element) -> float:
+    """The share of ``page``'s text area left below its content when ``page`` ends ``before``
+    and the next page, ``following`` (of the same name), opens with ``part`` on a forced break;
+    else 0."""
+    if following.page_type.name != page.page_type.name or id(before) not in _elements(page):
+        return 0.0
+    start = _first_new(_root(following), _elements(page))
+    if start is None or start.element is not part or not _forced(start):
+        return 0.0
+    top = page.content_box_y()
+    return float((top + page.height - _content_bottom(page, top)) / page.height)
+
+
+def _runs_on_well(page: Any, following: Any, part: Element) -> bool:
+    """Whether ``part``'s band stands on ``page`` below other content (not opening the page),
+    with KEEP_RUN_ON of the text area from its top down, and with its first section's heading
+    and RUN_ON_LINES lines of the block after it (or all of it) on the same page; ``following``:
+    the next page, or None."""
+    boxes = list(_walk(_root(page)))
+    own = next((b for b in boxes if b.element is part), None)
+    head = next((c for c in part if c.tag == "header"), None)
+    section = next((c for c in part if _is_section(c)), None)
+    if own is None or head is None or section is None:
+        return False
+    band = next((b for b in boxes if b.element is head), None)
+    top = page.content_box_y()
+    if band is None or band.border_box_y() <= top + 1:
+        return False  # at the top of a page: an opener, but the wrong one
+    if top + page.height - own.position_y < KEEP_RUN_ON * page.height:
+        return False
+    body = [c for c in section if c.tag != "aside"]
+    if not body or not any(b.element is body[0] for b in boxes):
+        return False
+    if len(body) < 2:
+        return True
+    block = next((b for b in boxes if b.element is body[1]), None)
+    if block is None:
+        return False
+    lines = sum(1 for b in _walk(block) if type(b).__name__ == "LineBox")
+    whole = following is None or id(body[1]) not in _elements(following)
+    return whole or lines >= RUN_ON_LINES
 
 
 def _ran_over(document: Any, ends: list[tuple[Element, Element]]) -> list[tuple[Element, Element]]:
