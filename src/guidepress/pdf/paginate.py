@@ -74,7 +74,7 @@ KEEP_RUN_ON = 0.34
 #: A run-on band keeps with its first section's heading and at least this many lines.
 RUN_ON_LINES = 2
 #: Layouts the run-on step may take at most (each settles the parts that the last one moved).
-RUN_ON_ROUNDS = 3
+RUN_ON_ROUNDS = 4
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -142,6 +142,12 @@ def paginate(laid: Layout) -> Layout:
     if sum(_defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)):
         laid = relayout(laid)
         document, stale = laid.document, False
+    # The steps above may have moved a part's end up its page: the part after it runs on there
+    # rather than take a panel below it.
+    ran = _run_on(laid, document, parts, parents)
+    if ran is not None:
+        laid = ran
+        document, stale = laid.document, False
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)
@@ -173,10 +179,13 @@ def _run_on(
     before it with RUN_ON of its text area left marked ``data-gp-run-on`` (its stylesheet lets
     it run on under a smaller band), and each marked part whose band then starts too low or
     stands apart from its first lines unmarked for good; None when no part was marked. Each
-    layout may move the parts after a change: up to RUN_ON_ROUNDS rounds settle them."""
+    layout may move the parts after a change: up to RUN_ON_ROUNDS rounds settle them, the last
+    of which only unmarks."""
     refused: set[int] = set()
     result = None
-    for _ in range(RUN_ON_ROUNDS):
+    for round_ in range(RUN_ON_ROUNDS):
+        # The last round only takes marks back: its layout is not checked again.
+        last = round_ == RUN_ON_ROUNDS - 1
         changed = False
         pages = [page._page_box for page in document.pages]
         for part in parts:
@@ -192,7 +201,7 @@ def _run_on(
                     del part.attrib["data-gp-run-on"]
                     refused.add(id(part))
                     changed = True
-            elif _room_after(pages[first - 1], pages[first], before, part) >= RUN_ON:
+            elif not last and _room_after(pages[first - 1], pages[first], before, part) >= RUN_ON:
                 part.set("data-gp-run-on", "")
                 changed = True
         if not changed:
@@ -240,8 +249,8 @@ def _runs_on_well(page: Any, following: Any, part: Element) -> bool:
         return False
     band = next((b for b in boxes if b.element is head), None)
     top = page.content_box_y()
-    if band is None or band.border_box_y() <= top + 1:
-        return False  # at the top of a page: an opener, but the wrong one
+    if band is None or own.position_y <= top + 1:
+        return False  # at the top of a page (its margin kept): an opener, but the wrong one
     if top + page.height - own.position_y < KEEP_RUN_ON * page.height:
         return False
     body = [c for c in section if c.tag != "aside"]
