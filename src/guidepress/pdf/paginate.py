@@ -23,6 +23,7 @@ is.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 from typing import Any
@@ -169,7 +170,40 @@ def paginate(laid: Layout) -> Layout:
         for part, filler in over:
             part.remove(filler)
         settled = relayout(laid)
+    # Space and panels set on a page may still push a run-on band down to a page's top (the
+    # electrician's in German): that part opens its page after all.
+    if _unmark_run_on(settled.document, parts):
+        settled = relayout(laid)
     return settled
+
+
+def _unmark_run_on(document: Any, parts: list[Element]) -> int:
+    """Unmark each run-on part of ``document`` whose band does not run on well; how many."""
+    pages = [page._page_box for page in document.pages]
+    bad = [
+        part
+        for part in parts
+        if part.get("data-gp-run-on") is not None and not _runs_on_at(pages, part)
+    ]
+    for part in bad:
+        del part.attrib["data-gp-run-on"]
+        # Space set above it mid-page (``_spread``) would lower its band at the page's top.
+        kept = [rule for rule in (part.get("style") or "").split(";")
+                if rule.strip() and not rule.strip().startswith("padding-top")]  # fmt: skip
+        if kept:
+            part.set("style", ";".join(kept))
+        else:
+            part.attrib.pop("style", None)
+    return len(bad)
+
+
+def _runs_on_at(pages: list[Any], part: Element) -> bool:
+    """Whether run-on ``part`` runs on well (``_runs_on_well``) where it begins in ``pages``."""
+    first = next((n for n, page in enumerate(pages) if id(part) in _elements(page)), None)
+    if first is None:
+        return True
+    following = pages[first + 1] if first + 1 < len(pages) else None
+    return _runs_on_well(pages[first], following, part)
 
 
 def _run_on(
@@ -182,25 +216,37 @@ def _run_on(
     layout may move the parts after a change: up to RUN_ON_ROUNDS rounds settle them, the last
     of which only unmarks."""
     refused: set[int] = set()
+    deferred: dict[int, Callable[[], None]] = {}  # a part's figure moved, and how to move it back
     result = None
     for round_ in range(RUN_ON_ROUNDS):
         # The last round only takes marks back: its layout is not checked again.
         last = round_ == RUN_ON_ROUNDS - 1
         changed = False
         pages = [page._page_box for page in document.pages]
+        starts: dict[int, int] = {}  # the page each element begins on
+        for number, page in reversed(list(enumerate(pages))):
+            starts.update(dict.fromkeys(_elements(page), number))
         for part in parts:
             before = _previous_part(part, parts, parents)
-            if before is None or id(part) in refused:
-                continue
-            first = next((n for n, page in enumerate(pages) if id(part) in _elements(page)), None)
-            if first is None or not first:
+            first = starts.get(id(part))
+            if before is None or id(part) in refused or not first:
                 continue
             if part.get("data-gp-run-on") is not None:
-                following = pages[first + 1] if first + 1 < len(pages) else None
-                if not _runs_on_well(pages[first], following, part):
-                    del part.attrib["data-gp-run-on"]
-                    refused.add(id(part))
-                    changed = True
+                if _runs_on_at(pages, part):
+                    continue
+                changed = True
+                # A diagram that opens the first section and does not fit below the band goes
+                # below its section's text (as where it would leave a page half empty), once.
+                section = next((c for c in part if _is_section(c)), None)
+                if not last and id(part) not in deferred and section is not None:
+                    undo = _deferred_figure(section, parents)
+                    if undo is not None:
+                        deferred[id(part)] = undo
+                        continue
+                del part.attrib["data-gp-run-on"]
+                refused.add(id(part))
+                if id(part) in deferred:
+                    deferred.pop(id(part))()
             elif not last and _room_after(pages[first - 1], pages[first], before, part) >= RUN_ON:
                 part.set("data-gp-run-on", "")
                 changed = True
@@ -209,6 +255,28 @@ def _run_on(
         result = relayout(laid)
         document = result.document
     return result
+
+
+def _deferred_figure(
+    section: Element, parents: dict[Element, Element]
+) -> Callable[[], None] | None:
+    """Set the diagram that opens ``section`` below its text (``_defer``) and return what puts
+    it back; None when the section opens with no such diagram."""
+    children = [c for c in section if c.tag != "aside"]
+    figure = children[1] if len(children) > 1 else None
+    if figure is None or figure.get("data-gp-deferred") is not None:
+        return None
+    parent = parents[figure]
+    at = list(parent).index(figure)
+    if not _defer(Gap(0, 0.0, section), parents):
+        return None
+
+    def undo() -> None:
+        parent.remove(figure)
+        parent.insert(at, figure)
+        del figure.attrib["data-gp-deferred"]
+
+    return undo
 
 
 def _previous_part(
