@@ -279,6 +279,17 @@ def _heading_at(body: list[tuple[int, Line]], title: str, page: int) -> int | No
     )
 
 
+def _band_at(body: list[tuple[int, Line]], title: str, page: int) -> int | None:
+    """Where in ``body`` the band of the part ``title`` begins on ``page``: its kicker, the line
+    above its title."""
+    at = _heading_at(body, title, page)
+    while (
+        at and body[at - 1][0] == page and body[at - 1][1].baseline < body[at][1].baseline + 15 * MM
+    ):
+        at -= 1
+    return at
+
+
 def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -> list[str]:
     """A notes panel whose question asks about a section ("Which of these tasks...") stands
     after all of that section: below its heading, and no line of the section's text (nothing
@@ -307,15 +318,20 @@ def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -
         end = start
         while end + 1 < len(body) and _squash(body[end + 1][1].text) in prompt:
             end += 1
-        # The section ends at the next section's heading, or where the next part opens.
+        # The section ends at the next section's heading, or where the next part opens: at its
+        # title, which may run on below the section on the same page.
         page = sections[at[0]][1]
         following = sections[at[0] + 1] if at[0] + 1 < len(sections) else None
-        opens = {p for t, p in marks.top if t in part_titles and p > page}
-        ends = [n for n, (number, _) in enumerate(body) if number in opens]
+        opens = [_band_at(body, t, p) for t, p in marks.top if t in part_titles and p >= page]
+        ends = [n for n in opens if n is not None and (heading is None or n > heading)]
         if following is not None and (n := _heading_at(body, *following)) is not None:
             ends.append(n)
         stop = min(ends, default=len(body))
-        if heading is None or start < heading or end + 1 < stop:
+        # Between the panel and what follows the section, only the side column's notes of the
+        # next section (floated beside its heading, they may stand above it on a new page).
+        left = body[heading][1].left if heading is not None else 0.0
+        text = [ln for _, ln in body[end + 1 : stop] if ln.left < left + 60 * MM]
+        if heading is None or start < heading or text:
             where = body[start][0]
             found.append(f"p{where}: the notes panel asking about {topic} is above or inside it")
     return found
