@@ -6,6 +6,7 @@ test can run every check on a guide it built and report them all at once.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -45,6 +46,22 @@ HEAD_ZONE_MM, FOOT_ZONE_MM = 18.0, 17.0
 #: text) must be set. The paginator sets a part tighter that ends on less (TAIL_EMPTY), and may
 #: give a part's end more than half empty one write-in panel within the guide's two (END_EMPTY).
 LAST_PAGE_EMPTY = 0.75
+#: How empty a part's last page may be when the next part opens a page: from 40 % of its text
+#: area left the next part runs on there under a smaller band (pdf/paginate.py::RUN_ON; the
+#: sixth review found the physical therapist's p7 70 % empty); 5 % more for what boxes and ink
+#: disagree on.
+RUN_ON_EMPTY = 0.45
+#: A run-on part's band stands in the upper part of its page: its title's first line at least
+#: this much of the text area above the text area's foot (the band starts with 34 % or more of
+#: the text area left, pdf/paginate.py::KEEP_RUN_ON), and its first section's heading and at
+#: least RUN_ON_LINES lines follow it on the page.
+RUN_ON_TITLE_ROOM = 0.2
+#: Sections that open with a block kept whole (the day in the life's rail, the pay table, a
+#: case study): a part that begins with one opens a page when that block does not fit below
+#: the band where the part before ends (the band would stand apart from its first lines), and
+#: that page may then end as short as LAST_PAGE_EMPTY.
+WHOLE_FIRST = ("day_in_the_life", "pay", "case_studies")
+RUN_ON_LINES = 2
 #: The most write-in panels (notes, questions, an action plan) a guide may print: more read as
 #: padding (third review, finding 1).
 MOST_PANELS = 2
@@ -247,6 +264,39 @@ def _opens(page: Page, title: str) -> bool:
     return not any(ln.baseline > top.baseline + 1 and ln.left < top.left + 60 * MM for ln in body)
 
 
+def _below_text(page: Page, baseline: float) -> bool:
+    """Whether a line of the text area stands well above the part title whose first line is at
+    ``baseline`` (more than the band's kicker does): the part runs on below another's end."""
+    body = [ln for ln in page.lines() if ln not in head_lines(page) and ln not in foot_lines(page)]
+    return any(ln.baseline > baseline + 15 * MM for ln in body)
+
+
+def _run_on_problems(
+    page: Page, top: float, title: str, sections: list[tuple[str, int]], number: int
+) -> list[str]:
+    """What is wrong with the band of the part ``title`` that runs on at ``top`` (its title's
+    first baseline) on ``page`` (p``number``): a band low on the page, or apart from its first
+    section's heading and lines (``sections``: the part's, from the bookmarks)."""
+    found = []
+    area = page.height - (22 + 20) * MM
+    if top - 20 * MM < RUN_ON_TITLE_ROOM * area:
+        found.append(f"p{number}: the run-on opener of '{title}' stands at the page's foot")
+    if not sections or sections[0][1] != number:
+        return [*found, f"p{number}: the run-on opener of '{title}' is apart from its section"]
+    wanted = _squash(sections[0][0])
+    lines = page.lines()
+    heading = next((ln for ln in lines if ln.baseline < top and ln.size >= 12 and
+                    _squash(ln.text) and wanted.startswith(_squash(ln.text))), None)  # fmt: skip
+    below = [ln for ln in lines if heading is not None and ln.baseline < heading.baseline
+             and ln.left < heading.left + 60 * MM and ln not in foot_lines(page)]  # fmt: skip
+    if heading is None or len(below) < RUN_ON_LINES:
+        found.append(
+            f"p{number}: the run-on opener of '{title}' keeps {len(below)} lines of its first "
+            "section on its page"
+        )
+    return found
+
+
 def citation_lists(path: Path, heading: str) -> list[list[str]]:
     """Each page's list of numbered citations below a line reading ``heading`` (any case), each
     citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
@@ -326,6 +376,17 @@ def _heading_at(body: list[tuple[int, Line]], title: str, page: int) -> int | No
     )
 
 
+def _band_at(body: list[tuple[int, Line]], title: str, page: int) -> int | None:
+    """Where in ``body`` the band of the part ``title`` begins on ``page``: its kicker, the line
+    above its title."""
+    at = _heading_at(body, title, page)
+    while (
+        at and body[at - 1][0] == page and body[at - 1][1].baseline < body[at][1].baseline + 15 * MM
+    ):
+        at -= 1
+    return at
+
+
 def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -> list[str]:
     """A notes panel whose question asks about a section ("Which of these tasks...") stands
     after all of that section: below its heading, and no line of the section's text (nothing
@@ -354,15 +415,20 @@ def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -
         end = start
         while end + 1 < len(body) and _squash(body[end + 1][1].text) in prompt:
             end += 1
-        # The section ends at the next section's heading, or where the next part opens.
+        # The section ends at the next section's heading, or where the next part opens: at its
+        # title, which may run on below the section on the same page.
         page = sections[at[0]][1]
         following = sections[at[0] + 1] if at[0] + 1 < len(sections) else None
-        opens = {p for t, p in marks.top if t in part_titles and p > page}
-        ends = [n for n, (number, _) in enumerate(body) if number in opens]
+        opens = [_band_at(body, t, p) for t, p in marks.top if t in part_titles and p >= page]
+        ends = [n for n in opens if n is not None and (heading is None or n > heading)]
         if following is not None and (n := _heading_at(body, *following)) is not None:
             ends.append(n)
         stop = min(ends, default=len(body))
-        if heading is None or start < heading or end + 1 < stop:
+        # Between the panel and what follows the section, only the side column's notes of the
+        # next section (floated beside its heading, they may stand above it on a new page).
+        left = body[heading][1].left if heading is not None else 0.0
+        text = [ln for _, ln in body[end + 1 : stop] if ln.left < left + 60 * MM]
+        if heading is None or start < heading or text:
             where = body[start][0]
             found.append(f"p{where}: the notes panel asking about {topic} is above or inside it")
     return found
@@ -479,16 +545,23 @@ def problems(
         (kid for kids in marks.children.values() for kid in kids), key=lambda mark: mark[1]
     )
     opener_heights = set()
+    run_on = set()  # the parts that run on below the part before them
     for title, first in parts:
         last = next((p for p in ends if p > first), len(pages)) - 1
         # The title's first line (the part's title is set between 20 and 40 pt).
-        title_lines = [ln for ln in pages[first - 1].lines() if 20 <= ln.size <= 40]
-        if title_lines:
-            opener_heights.add(round(max(ln.baseline for ln in title_lines)))
+        page = pages[first - 1]
+        title_lines = [ln for ln in page.lines() if 20 <= ln.size <= 40
+                       and _squash(ln.text) and _squash(ln.text) in _squash(title)]  # fmt: skip
+        top = max((ln.baseline for ln in title_lines), default=None)
+        if top is not None and _below_text(page, top):
+            run_on.add(title)
+            found += _run_on_problems(page, top, title, marks.children.get(title, []), first)
+        elif top is not None:
+            opener_heights.add(round(top))
         for number in range(first, last + 1):
             page = pages[number - 1]
             heads = head_lines(page)
-            if number == first:
+            if number == first and title not in run_on:
                 if heads:
                     found.append(f"p{number}: a running head above the opener of '{title}'")
                 continue
@@ -518,16 +591,24 @@ def problems(
         if not feet or any(not 7 <= ln.size <= 7.5 for ln in feet):
             found.append(f"p{page.number}: foot {[(ln.size, ln.text) for ln in feet]}")
 
-    # Page fill: no page in a part more than 15 % empty; a part's last page (before a part
-    # opens, or the back matter) may end short, but not on a few lines (LAST_PAGE_EMPTY).
-    for title, first in parts:
+    # Page fill: no page in a part more than 15 % empty; a part's last page before a part that
+    # opens a page may end short, but not RUN_ON_EMPTY (the next part would have run on there);
+    # the body's last page not on a few lines (LAST_PAGE_EMPTY).
+    whole_first = {labels[key] for key in WHOLE_FIRST}
+    for (title, first), after in itertools.zip_longest(parts, parts[1:]):
         last = next((p for p in ends if p > first), len(pages)) - 1
+        # The next part opens a page although this one has room when its band would stand
+        # apart from a first block that stays whole and does not fit here (WHOLE_FIRST).
+        kids = marks.children.get(after[0], []) if after is not None else []
+        apart = bool(kids) and kids[0][0] in whole_first
         for number in range(first, last + 1):
             fill = page_fill(path, number, 22, 20)
             # The body's last page opening with the sources is a references page of its own:
             # the issue exempts the body's last page, and a list of sources may be short.
             references = number == len(pages) - 1 and _opens(pages[number - 1], labels.sources)
-            if fill < (0.85 if number < last else 0 if references else 1 - LAST_PAGE_EMPTY):
+            short = number == len(pages) - 1 or (apart and after[1] == number + 1)
+            most = 1 - (LAST_PAGE_EMPTY if short else RUN_ON_EMPTY)
+            if fill < (0.85 if number < last else 0 if references else most):
                 found.append(f"p{number} ({title}): {100 - 100 * fill:.0f} % empty")
 
     # Diagrams that stay whole on one page, on the page of their heading.

@@ -501,3 +501,49 @@ def settled(
     texts = page_texts(paginate(laid))
     monkeypatch.undo()
     return texts, sizes
+
+
+#: Two parts that each have a filler (the paginator's parts); the second opens with a band and a
+#: section, and runs on when marked (as styles/guide.css lets a guide's part).
+RUN_ON_STYLE = """<style>
+.part[data-gp-run-on] { break-before: auto; margin-top: 5mm; }
+header { height: 10mm; break-after: avoid; } h3 { margin: 0; break-after: avoid; }
+</style>"""
+
+
+def two_parts(first: str, second: str) -> Layout:
+    body = (
+        f'<section id="one" class="part">{first}</section>'
+        f'<section id="two" class="part"><header>Band</header>'
+        f'<section class="section"><h3>Heading</h3>{second}</section></section>'
+    )
+    own = '<aside class="filler" data-gp-fill="gap" data-gp-for="two"><p>Notes</p></aside>'
+    pool = pool_of(panels=0).replace("<aside", own + "<aside", 1)
+    html = f"<html><head>{STYLE}{RUN_ON_STYLE}</head><body>{body}{pool}</body></html>"
+    return layout(html, [], allowed=[Path.cwd()])
+
+
+def test_a_part_runs_on_below_a_part_that_leaves_room_on_its_last_page() -> None:
+    laid = two_parts(SHORT, WORDS)  # the first part leaves 84 % of its page
+    assert [t.startswith("Band") for t in page_texts(laid)] == [False, True]
+    settled = paginate(laid)
+    texts = page_texts(settled)
+    assert len(texts) == 1 and "BandHeadingSome words" in texts[0]
+    assert part(settled, "two").get("data-gp-run-on") == ""
+
+
+def test_a_part_opens_a_page_below_a_part_that_fills_most_of_its_page() -> None:
+    laid = two_parts(LONGER, WORDS)  # 11 % left: less than RUN_ON
+    settled = paginate(laid)
+    assert page_texts(settled)[1].startswith("Band")
+    assert part(settled, "two").get("data-gp-run-on") is None
+
+
+def test_a_band_that_would_stand_apart_from_its_first_block_opens_a_page() -> None:
+    # 42 % left, but the band, the heading and a block kept whole (62 % of a page) do not fit:
+    # run on, the band would stand at the foot with its heading, the block on the next page.
+    laid = two_parts(WORDS, '<div class="keep"></div>' + SHORT)
+    settled = paginate(laid)
+    texts = page_texts(settled)
+    assert texts[1].startswith("BandHeading")
+    assert part(settled, "two").get("data-gp-run-on") is None

@@ -22,6 +22,19 @@ def test_a_small_x_height_is_set_larger_and_a_narrow_face_narrower() -> None:
     assert baskervald.measure_mm < inter.measure_mm
 
 
+def test_every_face_keeps_the_body_s_line_pitch() -> None:
+    """A body set larger for a small x-height keeps 10 pt Inter's 14.5 pt from baseline to
+    baseline on less leading: brightpath's Karla on Inter's 1.45 took the electrician's guide
+    from 12 pages to 14 (sixth review)."""
+    karla = REPO / "content/brands/brightpath/fonts/Karla-Regular.otf"
+    bodies = [body_type(font, SAMPLE) for font in (INTER, BASKERVALD, karla, None)]
+    assert [b.size_pt for b in bodies] == [10.0, 10.5, 10.25, 10.25]
+    assert bodies[0].leading == 1.45
+    for body in bodies:
+        assert abs(body.size_pt * body.leading - 14.5) < 0.01
+    assert bodies[1].leading < bodies[2].leading < bodies[0].leading
+
+
 def test_a_font_that_cannot_be_read_gets_the_default(tmp_path: Path) -> None:
     broken = tmp_path / "broken.otf"
     broken.write_bytes(b"not a font")

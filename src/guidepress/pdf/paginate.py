@@ -23,6 +23,7 @@ is.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -66,6 +67,18 @@ SMALL_GAP = 0.22
 #: A part's head (its band, where parts run on) keeps this many lines of its first section on
 #: its page (its heading and a line of text, or a diagram's first row), else it opens the next.
 HEAD_LINES = 3
+#: A part opens a page unless the part before it leaves at least this much of its last page's
+#: text area empty: then it runs on there under a smaller band (``data-gp-run-on``; sixth
+#: review: the physical therapist's p7 70 % empty). Less room would set the band low on the
+#: page; a run-on band that starts lower than KEEP_RUN_ON from the foot (the pages above it
+#: moved), or that its first section's heading and lines do not follow on its page, opens a
+#: page again.
+RUN_ON = 0.40
+KEEP_RUN_ON = 0.34
+#: A run-on band keeps with its first section's heading and at least this many lines.
+RUN_ON_LINES = 2
+#: Layouts the run-on step may take at most (each settles the parts that the last one moved).
+RUN_ON_ROUNDS = 4
 #: Where a filler may go: between blocks of these, never inside a list, table or definitions.
 _FLOW = {"section", "main", "article", "div", "body", "header", "aside", "nav"}
 
@@ -100,6 +113,14 @@ def paginate(laid: Layout) -> Layout:
     if one_page or tight:
         laid, document, stale = _lay_out(laid, document, before)
         before = _state(root)
+    # A part runs on below the end of the part before it when that part's last page has room
+    # for its band and first lines (RUN_ON), rather than leave the room empty (whole layouts:
+    # a part that runs on joins the run of pages before it).
+    ran = _run_on(laid, document, parts, parents)
+    if ran is not None:
+        laid = ran
+        document, stale = laid.document, False
+        before = _state(root)
     # One more layout for both: a figure that may wait for its section's text, and a part that
     # still ends on a few lines set tighter still.
     moved = sum(
@@ -129,6 +150,12 @@ def paginate(laid: Layout) -> Layout:
     )
     if deferred + _keep_heads(document, parts):
         laid, document, stale = _lay_out(laid, document, before)
+    # The steps above may have moved a part's end up its page: the part after it runs on there
+    # rather than take a panel below it.
+    ran = _run_on(laid, document, parts, parents)
+    if ran is not None:
+        laid = ran
+        document, stale = laid.document, False
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)
@@ -150,7 +177,168 @@ def paginate(laid: Layout) -> Layout:
         for part, filler in over:
             part.remove(filler)
         settled = relayout(laid)
+    # Space and panels set on a page may still push a run-on band down to a page's top (the
+    # electrician's in German): that part opens its page after all.
+    if _unmark_run_on(settled.document, parts):
+        settled = relayout(laid)
     return settled
+
+
+def _unmark_run_on(document: Any, parts: list[Element]) -> int:
+    """Unmark each run-on part of ``document`` whose band does not run on well; how many."""
+    pages = [page._page_box for page in document.pages]
+    bad = [
+        part
+        for part in parts
+        if part.get("data-gp-run-on") is not None and not _runs_on_at(pages, part)
+    ]
+    for part in bad:
+        del part.attrib["data-gp-run-on"]
+        # Space set above it mid-page (``_spread``) would lower its band at the page's top.
+        kept = [rule for rule in (part.get("style") or "").split(";")
+                if rule.strip() and not rule.strip().startswith("padding-top")]  # fmt: skip
+        if kept:
+            part.set("style", ";".join(kept))
+        else:
+            part.attrib.pop("style", None)
+    return len(bad)
+
+
+def _runs_on_at(pages: list[Any], part: Element) -> bool:
+    """Whether run-on ``part`` runs on well (``_runs_on_well``) where it begins in ``pages``."""
+    first = next((n for n, page in enumerate(pages) if id(part) in _elements(page)), None)
+    if first is None:
+        return True
+    following = pages[first + 1] if first + 1 < len(pages) else None
+    return _runs_on_well(pages[first], following, part)
+
+
+def _run_on(
+    laid: Layout, document: Any, parts: list[Element], parents: dict[Element, Element]
+) -> Layout | None:
+    """``laid`` laid out again with each part that opens a page below a last page of the part
+    before it with RUN_ON of its text area left marked ``data-gp-run-on`` (its stylesheet lets
+    it run on under a smaller band), and each marked part whose band then starts too low or
+    stands apart from its first lines unmarked for good; None when no part was marked. Each
+    layout may move the parts after a change: up to RUN_ON_ROUNDS rounds settle them, the last
+    of which only unmarks."""
+    refused: set[int] = set()
+    deferred: dict[int, Callable[[], None]] = {}  # a part's figure moved, and how to move it back
+    result = None
+    for round_ in range(RUN_ON_ROUNDS):
+        # The last round only takes marks back: its layout is not checked again.
+        last = round_ == RUN_ON_ROUNDS - 1
+        changed = False
+        pages = [page._page_box for page in document.pages]
+        starts: dict[int, int] = {}  # the page each element begins on
+        for number, page in reversed(list(enumerate(pages))):
+            starts.update(dict.fromkeys(_elements(page), number))
+        for part in parts:
+            before = _previous_part(part, parts, parents)
+            first = starts.get(id(part))
+            if before is None or id(part) in refused or not first:
+                continue
+            if part.get("data-gp-run-on") is not None:
+                if _runs_on_at(pages, part):
+                    continue
+                changed = True
+                # A diagram that opens the first section and does not fit below the band goes
+                # below its section's text (as where it would leave a page half empty), once.
+                section = next((c for c in part if _is_section(c)), None)
+                if not last and id(part) not in deferred and section is not None:
+                    undo = _deferred_figure(section, parents)
+                    if undo is not None:
+                        deferred[id(part)] = undo
+                        continue
+                del part.attrib["data-gp-run-on"]
+                refused.add(id(part))
+                if id(part) in deferred:
+                    deferred.pop(id(part))()
+            elif not last and _room_after(pages[first - 1], pages[first], before, part) >= RUN_ON:
+                part.set("data-gp-run-on", "")
+                changed = True
+        if not changed:
+            break
+        result = relayout(laid)
+        document = result.document
+    return result
+
+
+def _deferred_figure(
+    section: Element, parents: dict[Element, Element]
+) -> Callable[[], None] | None:
+    """Set the diagram that opens ``section`` below its text (``_defer``) and return what puts
+    it back; None when the section opens with no such diagram."""
+    children = [c for c in section if c.tag != "aside"]
+    figure = children[1] if len(children) > 1 else None
+    if figure is None or figure.get("data-gp-deferred") is not None:
+        return None
+    parent = parents[figure]
+    at = list(parent).index(figure)
+    if not _defer(Gap(0, 0.0, section), parents):
+        return None
+
+    def undo() -> None:
+        parent.remove(figure)
+        parent.insert(at, figure)
+        del figure.attrib["data-gp-deferred"]
+
+    return undo
+
+
+def _previous_part(
+    part: Element, parts: list[Element], parents: dict[Element, Element]
+) -> Element | None:
+    """The part just before ``part`` in their common parent, else None (the first part, or a
+    booklet chapter's first)."""
+    parent = parents.get(part)
+    siblings = [c for c in parent if c.get("data-gp-fill") is None] if parent is not None else []
+    at = siblings.index(part) if part in siblings else 0
+    offered = {id(p) for p in parts}
+    return siblings[at - 1] if at and id(siblings[at - 1]) in offered else None
+
+
+def _room_after(page: Any, following: Any, before: Element, part: Element) -> float:
+    """The share of ``page``'s text area left below its content when ``page`` ends ``before``
+    and the next page, ``following`` (of the same name), opens with ``part`` on a forced break;
+    else 0."""
+    if following.page_type.name != page.page_type.name or id(before) not in _elements(page):
+        return 0.0
+    start = _first_new(_root(following), _elements(page))
+    if start is None or start.element is not part or not _forced(start):
+        return 0.0
+    top = page.content_box_y()
+    return float((top + page.height - _content_bottom(page, top)) / page.height)
+
+
+def _runs_on_well(page: Any, following: Any, part: Element) -> bool:
+    """Whether ``part``'s band stands on ``page`` below other content (not opening the page),
+    with KEEP_RUN_ON of the text area from its top down, and with its first section's heading
+    and RUN_ON_LINES lines of the block after it (or all of it) on the same page; ``following``:
+    the next page, or None."""
+    boxes = list(_walk(_root(page)))
+    own = next((b for b in boxes if b.element is part), None)
+    head = next((c for c in part if c.tag == "header"), None)
+    section = next((c for c in part if _is_section(c)), None)
+    if own is None or head is None or section is None:
+        return False
+    band = next((b for b in boxes if b.element is head), None)
+    top = page.content_box_y()
+    if band is None or own.position_y <= top + 1:
+        return False  # at the top of a page (its margin kept): an opener, but the wrong one
+    if top + page.height - own.position_y < KEEP_RUN_ON * page.height:
+        return False
+    body = [c for c in section if c.tag != "aside"]
+    if not body or not any(b.element is body[0] for b in boxes):
+        return False
+    if len(body) < 2:
+        return True
+    block = next((b for b in boxes if b.element is body[1]), None)
+    if block is None:
+        return False
+    lines = sum(1 for b in _walk(block) if type(b).__name__ == "LineBox")
+    whole = following is None or id(body[1]) not in _elements(following)
+    return whole or lines >= RUN_ON_LINES
 
 
 def _ran_over(document: Any, ends: list[tuple[Element, Element]]) -> list[tuple[Element, Element]]:

@@ -5,6 +5,7 @@ serif, and a serif with a small x-height looks a size smaller than Inter at the 
 So the body size follows the font's x-height (10 pt for large x-heights, up to 10.5 pt for small
 ones) and the measure is what holds about 71 characters of the guide's own text in that font at
 that size: full lines then average 60 to 75 characters (about 66) whatever the brand's font.
+The lines keep one pitch (PITCH_PT) whatever the size, so a brand's guide has as many pages.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ MM_PER_PT = 25.4 / 72
 CHARACTERS = 71
 SIZES = (10.0, 10.5)  # the body size stays within these (pt)
 MEASURE_MM = (92.0, 124.0)  # and the measure within these, whatever the font says
+#: Baseline to baseline (pt): 10 pt Inter on 1.45. A body set larger for a small x-height keeps
+#: this pitch, on less leading (its lowercase is smaller, so its lines look as far apart): the
+#: brand's font changes how the guide reads, not how many pages it takes (sixth review: Karla
+#: at 10.25 pt on 1.45 took the electrician's guide from 12 pages to 14).
+PITCH_PT = 14.5
 #: Text of ordinary English prose, for a font's average character width when a role has little.
 SAMPLE = (
     "The role involves planning work with colleagues, meeting clients and keeping records "
@@ -62,14 +68,19 @@ def body_type(font: Path | None, text: str) -> BodyType:
     will be set (its letters weigh the average character width)."""
     metrics = _metrics(font, font.stat().st_mtime) if font is not None and font.is_file() else None
     if metrics is None:
-        return BodyType(10.25, 112.0)
+        return BodyType(10.25, 112.0, _leading(10.25))
     low, high = SIZES
     # Inter (x-height 0.55 em) reads well at 10 pt; a Baskerville (0.41 em) needs 10.5.
     size = min(high, max(low, round((10 + (0.53 - metrics.x_height) * 4) * 4) / 4))
     sample = text if len(text) >= 400 else SAMPLE
     width = sum(metrics.widths.get(ch, metrics.fallback) for ch in sample) / len(sample)
     measure = CHARACTERS * width * size * MM_PER_PT
-    return BodyType(size, round(min(MEASURE_MM[1], max(MEASURE_MM[0], measure)), 1))
+    return BodyType(size, round(min(MEASURE_MM[1], max(MEASURE_MM[0], measure)), 1), _leading(size))
+
+
+def _leading(size: float) -> float:
+    """The line height, as a multiple of ``size`` (pt), that keeps the body's PITCH_PT."""
+    return round(PITCH_PT / size, 3)
 
 
 def text_width_mm(font: Path | None, text: str, size_pt: float) -> float:
