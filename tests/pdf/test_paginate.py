@@ -18,6 +18,7 @@ from guidepress.pdf.paginate import (
     SAFETY_PX,
     SPREAD_PX,
     TAIL_EMPTY,
+    _tighten_gaps,
     _tighten_tails,
     gaps,
     paginate,
@@ -254,6 +255,46 @@ def test_a_part_with_a_small_gap_is_set_tighter_before_it_gets_a_filler() -> Non
     assert part(settled, "one").get("data-gp-tight") == ""
     texts = page_texts(settled)
     assert "Head" in texts[0] and "Notes" not in "".join(texts)
+
+
+#: A case study as a guide sets one: a rule above, its takeaway floated first beside its story.
+CASE = (
+    '<article style="border-top: 1px solid; padding-top: 3mm">'
+    '<aside style="float: right; width: 30mm; height: 30mm">Takeaway</aside>'
+    f"<p>{'Case words. ' * 30}</p></article>"
+)
+
+
+def case_at_the_foot(text: str) -> Layout:
+    """``text``, then a case whose takeaway misses the page's foot: WeasyPrint sends the float,
+    and all that follows it, to the next page, and leaves the case's rule alone at the foot (an
+    empty first piece, stretched to the foot)."""
+    return lay_out(f'<section id="one">{text}{CASE}</section>')
+
+
+def test_a_box_left_empty_at_a_page_s_foot_is_a_gap_and_its_part_is_set_tighter() -> None:
+    # 14 short paragraphs: the takeaway misses the page by a few points, 16 % of it left.
+    laid = case_at_the_foot("".join(f"<p>{n}. Some words to read.</p>" for n in range(10, 24)))
+    assert "Takeaway" not in page_texts(laid)[0]
+    [gap] = gaps(laid.document)
+    assert gap.before.tag == "article"
+    assert gap.space > MOST_EMPTY * laid.document.pages[0]._page_box.height
+    settled = paginate(laid)
+    texts = page_texts(settled)
+    assert part(settled, "one").get("data-gp-tight") is not None
+    assert "Takeaway" in texts[0] and "Notes" not in "".join(texts)
+    assert gaps(settled.document) == []
+
+
+def test_a_part_with_a_gap_is_set_a_step_tighter_each_time_at_most_twice() -> None:
+    # One paragraph, 19 % of the page left below it: too few blocks to share the gap out.
+    laid = case_at_the_foot(f"<p>{'Some words to read. ' * 42}</p>")
+    one = part(laid, "one")
+    parents = {child: parent for parent in one.iter() for child in parent}
+    steps = [(_tighten_gaps(laid.document, [one], parents), one.get("data-gp-tight"))]
+    steps += [(_tighten_gaps(laid.document, [one], parents), one.get("data-gp-tight"))]
+    steps += [(_tighten_gaps(laid.document, [one], parents), one.get("data-gp-tight"))]
+    assert steps == [(1, ""), (1, "more"), (0, "more")]
 
 
 def test_a_document_has_one_notes_panel_at_most() -> None:
