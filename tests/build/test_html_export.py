@@ -44,10 +44,13 @@ def test_html_output_prints_the_same_pages_with_plain_weasyprint(project: Path, 
     for mine, other in zip(ours.pages, theirs.pages, strict=True):
         assert mine.extract_text() == other.extract_text()
     if slug != "baker":  # the paginator's edits are in the HTML: the ladder's tiers going on
-        # from their ladder (pulled up rather than leave a gap), the questions below a part's end
+        # from their ladder (pulled up rather than leave a gap), a part running on below the one
+        # before it, a diagram set below its section's text
         html = (guides / f"{slug}.html").read_text()
-        assert 'data-gp-keep="split"' in html
-        assert 'data-gp-kind="questions"' in html.split("</main>")[0]
+        body = html[html.index("<body") : html.index("</main>")]
+        assert 'data-gp-keep="split"' in body
+        assert 'data-gp-run-on=""' in body
+        assert "data-gp-deferred" in body
 
 
 def test_html_format_is_self_contained(project: Path) -> None:

@@ -171,7 +171,8 @@ def test_english_role_text_is_hyphenated_as_english_in_a_german_edition(built: P
     """The role file is English: on the cover, in brief and at a glance its words break where
     English breaks them (German rules made "foste-ring"), the labels stay German."""
     path = built / f"{CSM}.de.pdf"
-    english = pyphen.Pyphen(lang="en_US")
+    # lang="en" takes pyphen's "en" (British) patterns: "mitig-ate" is English, not American.
+    english = [pyphen.Pyphen(lang=lang) for lang in ("en", "en_US")]
     breaks = _breaks(path, range(3))
     assert breaks, "nothing hyphenated on the first three pages: nothing checked"
     summary = squash((REPO / "content/roles" / f"{CSM}.yaml").read_text("utf-8"))
@@ -179,7 +180,7 @@ def test_english_role_text_is_hyphenated_as_english_in_a_german_edition(built: P
         word = head + tail
         if word not in summary:
             continue  # a German label
-        assert len(head) in english.positions(word), (head, tail)
+        assert any(len(head) in rules.positions(word) for rules in english), (head, tail)
 
 
 def test_role_text_carries_its_language_in_the_html(built: Path) -> None:
