@@ -20,6 +20,7 @@ from guidepress.pdf.paginate import (
     TAIL_EMPTY,
     _tighten_gaps,
     _tighten_tails,
+    _walk,
     gaps,
     paginate,
     part_ends,
@@ -323,6 +324,33 @@ def test_a_gap_is_shared_out_between_the_blocks_of_its_page() -> None:
     spread = [e for e in part(settled, "one") if "padding-top" in (e.get("style") or "")]
     assert len(spread) == 17  # every line but the page's first
     assert gap.space - SAFETY_PX < 17 * SPREAD_PX
+
+
+def test_a_gap_shared_out_leaves_the_columns_of_a_list_level() -> None:
+    # A list in two columns (a table of two cells, as theme/filters.py::list_columns sets it)
+    # among the page's blocks: the space goes above the list and between the items of each
+    # column, never above a column, whose top then stood below the other's.
+    lines = "".join(f"<div>{n}. Some words to read.</div>" for n in range(10, 20))
+    column = "".join(f"<li>Item {n}</li>" for n in range(4))
+    cols = (
+        '<div id="cols" style="display: table; width: 100%">'
+        + f'<ul style="display: table-cell; margin: 0">{column}</ul>' * 2
+        + "</div>"
+    )
+    laid = lay_out(f'<section id="one">{lines}{cols}<div class="keep">diagram</div></section>')
+    settled = paginate(laid)
+    assert gaps(settled.document) == []
+    table = part(settled, "cols")
+    assert "padding-top" in (table.get("style") or "")
+    padded = ["padding-top" in (li.get("style") or "") for ul in table for li in ul]
+    assert padded == [False, True, True, True] * 2
+    assert all("padding-top" not in (ul.get("style") or "") for ul in table)
+    tops = {
+        round(box.position_y, 2)
+        for box in _walk(settled.document.pages[0]._page_box)
+        if box.element is not None and box.element in (table[0][0], table[1][0])
+    }
+    assert len(tops) == 1
 
 
 def test_a_gap_before_a_forced_break_is_left_and_nothing_is_laid_out_again() -> None:

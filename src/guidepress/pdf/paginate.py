@@ -52,6 +52,9 @@ SPREAD_PX = 5 * PX_PER_MM
 #: The blocks that may take a little more space above them (never inside a table, a float, a
 #: diagram or a box with a border or a background: their space would show inside).
 _SPREAD = {"section", "p", "ul", "ol", "li", "h3", "h4", "div", "dl", "dt", "dd"}
+#: The boxes a table (a list in two columns) is made of inside its wrapper, which takes the
+#: table's space: they take none (a cell's would set it below the cells beside it).
+_TABLE_PARTS = {"TableBox", "TableRowGroupBox", "TableRowBox", "TableCellBox"}
 #: A diagram that takes its heading to the next page and leaves this one more than this empty
 #: (a part's opener alone) goes below its section's text instead, under its own title; so does
 #: one whose gap is still there when everything else was tried and its page's blocks cannot
@@ -806,7 +809,8 @@ def _spreadable(document: Any, gap: Gap) -> bool:
 
 def _boundaries(document: Any, gap: Gap) -> list[Any]:
     """The boxes of the blocks that begin on ``gap``'s page which may take more space above
-    them: not the page's first, nor one that opens its parent (it shares its parent's)."""
+    them: not the page's first, nor one that opens its parent (it shares its parent's), nor a
+    table's cell or the first block in one (cells stand side by side: a list's two columns)."""
     pages = [page._page_box for page in document.pages]
     before = _elements(pages[gap.page - 1]) if gap.page else set()
     found: list[Any] = []
@@ -830,9 +834,13 @@ def _boundaries(document: Any, gap: Gap) -> list[Any]:
 
     visit(_root(pages[gap.page]))
     # The first block of the page has nothing above it; a block that opens its parent shares
-    # its parent's boundary.
+    # its parent's boundary. A cell's own space would set it below the cells beside it.
     parents = {id(first.element) for box in found if (first := _first_block(box)) is not None}
-    return [box for box in found[1:] if id(box.element) not in parents]
+    return [
+        box
+        for box in found[1:]
+        if id(box.element) not in parents and type(box).__name__ not in _TABLE_PARTS
+    ]
 
 
 def _first_block(box: Any) -> Any:
