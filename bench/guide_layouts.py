@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from batch import RUN_CLI  # bench/batch.py (scripts run from bench/, on the path)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
@@ -52,17 +54,11 @@ def traced_render(self, *args, **kwargs):
 
 weasyprint.HTML.render = traced_render
 from guidepress.cli import main
-sys.argv = ["guidepress", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as exc:
-    if exc.code:
-        raise
-used = resource.getrusage(resource.RUSAGE_SELF)
-with open(os.environ["LAYOUTS_OUT"], "w") as out:
-    json.dump({"cpu": used.ru_utime + used.ru_stime, "peak": used.ru_maxrss // 1024,
-               "trace": trace}, out)
-"""
+
+def usage():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return {"cpu": used.ru_utime + used.ru_stime, "peak": used.ru_maxrss // 1024, "trace": trace}
+""" + RUN_CLI.format(env="LAYOUTS_OUT", result="usage()")
 
 
 def build(src: Path, project: Path, args: list[str], out: Path, kind: str) -> dict[str, Any]:
