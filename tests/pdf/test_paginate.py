@@ -616,3 +616,50 @@ def test_a_band_that_would_stand_apart_from_its_first_block_opens_a_page() -> No
     texts = page_texts(settled)
     assert texts[1].startswith("BandHeading")
     assert part(settled, "two").get("data-gp-run-on") is None
+
+
+def among_parts(first: str, second: str) -> str:
+    """Parts ``one`` (``first``) and ``two`` (``second``, under a band, which runs on when
+    marked) between two longer parts before and after them, as ``two_parts`` sets them."""
+    body = (
+        f'<section class="part">{WORDS * 3}</section>'
+        f'<section id="one" class="part">{first}</section>'
+        f'<section id="two" class="part"><header>Band</header>'
+        f'<section class="section"><h3>Heading</h3>{second}</section></section>'
+        f'<section class="part">{WORDS * 3}</section><section class="part">{WORDS * 3}</section>'
+    )
+    own = "".join(
+        f'<aside class="filler" data-gp-fill="gap" data-gp-for="{name}"><p>Notes</p></aside>'
+        for name in ("one", "two")
+    )
+    pool = pool_of(panels=0).replace("<aside", own + "<aside", 1)
+    return f"<html><head>{STYLE}{RUN_ON_STYLE}</head><body>{body}{pool}</body></html>"
+
+
+def test_a_part_marked_to_run_on_is_laid_out_with_the_run_it_joins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The run-on step's layout takes only the page the part opened and the run before it,
+    which become one run of one page; the pages after it keep their numbers and elements."""
+    html = among_parts(SHORT, WORDS)
+    whole, _ = settled(html, monkeypatch, partial=False)
+    texts, sizes = settled(html, monkeypatch, partial=True)
+    assert texts == whole and len(whole) == 7
+    assert "BandHeadingSome words" in whole[2]  # runs on below the part before it
+    assert sizes == [1, len(whole)]  # the two runs' pages laid out as one, then the whole
+
+
+def test_a_part_unmarked_again_is_laid_out_with_the_run_it_splits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part marked to run on whose band then stands apart from its first block opens a page
+    again: the run it shared splits in two, laid out alone both times."""
+    html = among_parts(WORDS, '<div class="keep"></div>' + SHORT)
+    whole, _ = settled(html, monkeypatch, partial=False)
+    texts, sizes = settled(html, monkeypatch, partial=True)
+    assert texts == whole and len(whole) == 8
+    assert texts[3].startswith("BandHeading")  # opens its page after all
+    # Marked: the two runs laid out as one (the part's band at the foot of the first page, its
+    # block on the next); unmarked: that run, two runs again (a page each). The second run-on
+    # pass, after steps that may have made room, tries it once more, alike; then the whole.
+    assert sizes == [2, 2, 2, 2, len(whole)]

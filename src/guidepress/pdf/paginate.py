@@ -117,13 +117,10 @@ def paginate(laid: Layout) -> Layout:
         laid, document, stale = _lay_out(laid, document, before)
         before = _state(root)
     # A part runs on below the end of the part before it when that part's last page has room
-    # for its band and first lines (RUN_ON), rather than leave the room empty (whole layouts:
-    # a part that runs on joins the run of pages before it).
-    ran = _run_on(laid, document, parts, parents)
-    if ran is not None:
-        laid = ran
-        document, stale = laid.document, False
-        before = _state(root)
+    # for its band and first lines (RUN_ON), rather than leave the room empty (a part that
+    # runs on is laid out with the run of pages before it, which it joins).
+    laid, document = _run_on(laid, document, parts, parents)
+    stale, before = document is not laid.document, _state(root)
     # One more layout for both: a figure that may wait for its section's text, and a part that
     # still ends on a few lines set tighter still.
     moved = sum(
@@ -155,11 +152,8 @@ def paginate(laid: Layout) -> Layout:
         laid, document, stale = _lay_out(laid, document, before)
     # The steps above may have moved a part's end up its page: the part after it runs on there
     # rather than take a panel below it.
-    ran = _run_on(laid, document, parts, parents)
-    if ran is not None:
-        laid = ran
-        document, stale = laid.document, False
-        before = _state(root)
+    laid, document = _run_on(laid, document, parts, parents)
+    stale, before = document is not laid.document, _state(root)
     # A part that ran on there may leave a small gap that its page's blocks cannot take (a case
     # study whose takeaway misses the page by a few points goes over whole): it is set a step
     # tighter, as a part with a gap was at first.
@@ -224,28 +218,29 @@ def _runs_on_at(pages: list[Any], part: Element) -> bool:
 
 def _run_on(
     laid: Layout, document: Any, parts: list[Element], parents: dict[Element, Element]
-) -> Layout | None:
-    """``laid`` laid out again with each part that opens a page below a last page of the part
-    before it with RUN_ON of its text area left marked ``data-gp-run-on`` (its stylesheet lets
-    it run on under a smaller band), and each marked part whose band then starts too low or
-    stands apart from its first lines unmarked for good; None when no part was marked. Each
-    layout may move the parts after a change: up to RUN_ON_ROUNDS rounds settle them, the last
-    of which only unmarks."""
+) -> tuple[Layout, Any]:
+    """``laid`` and its pages ``document`` laid out again (``_lay_out``) with each part that
+    opens a page below a last page of the part before it with RUN_ON of its text area left
+    marked ``data-gp-run-on`` (its stylesheet lets it run on under a smaller band), and each
+    marked part whose band then starts too low or stands apart from its first lines unmarked
+    for good; as they were when no part was marked. Each layout may move the parts after a
+    change: up to RUN_ON_ROUNDS rounds settle them, the last of which only unmarks."""
     refused: set[int] = set()
     deferred: dict[int, Callable[[], None]] = {}  # a part's figure moved, and how to move it back
-    result = None
+    root = laid.source.etree_element
     for round_ in range(RUN_ON_ROUNDS):
         # The last round only takes marks back: its layout is not checked again.
         last = round_ == RUN_ON_ROUNDS - 1
+        before = _state(root)
         changed = False
         pages = [page._page_box for page in document.pages]
         starts: dict[int, int] = {}  # the page each element begins on
         for number, page in reversed(list(enumerate(pages))):
             starts.update(dict.fromkeys(_elements(page), number))
         for part in parts:
-            before = _previous_part(part, parts, parents)
+            previous = _previous_part(part, parts, parents)
             first = starts.get(id(part))
-            if before is None or id(part) in refused or not first:
+            if previous is None or id(part) in refused or not first:
                 continue
             if part.get("data-gp-run-on") is not None:
                 if _runs_on_at(pages, part):
@@ -263,14 +258,13 @@ def _run_on(
                 refused.add(id(part))
                 if id(part) in deferred:
                     deferred.pop(id(part))()
-            elif not last and _room_after(pages[first - 1], pages[first], before, part) >= RUN_ON:
+            elif not last and _room_after(pages[first - 1], pages[first], previous, part) >= RUN_ON:
                 part.set("data-gp-run-on", "")
                 changed = True
         if not changed:
             break
-        result = relayout(laid)
-        document = result.document
-    return result
+        laid, document, _ = _lay_out(laid, document, before)
+    return laid, document
 
 
 def _deferred_figure(
@@ -958,8 +952,9 @@ class _Pages:
 
 
 #: An intermediate layout of this share of the document's pages or more lays the whole document
-#: out: hiding the rest would save too little.
-MOST_PARTIAL = 0.6
+#: out: hiding the rest would save too little (a partial layout still cascades the whole tree's
+#: styles: about 0.15 s for a guide plus its pages' share of a whole layout, docs/benchmarks.md).
+MOST_PARTIAL = 0.8
 
 #: Each element of a tree by its id: the element, its attributes, its children's ids.
 _State = dict[int, tuple[Element, tuple[tuple[str, str], ...], tuple[int, ...]]]
@@ -1010,9 +1005,12 @@ def _partial(
 ) -> _Pages | None:
     """``document``'s pages with the runs between forced breaks that show one of ``changed``
     (or the block after it) laid out again alone, everything else hidden, in place of theirs:
-    the same pages as the whole tree laid out again, for a share of its time. None when a
-    changed element shows on no page (it may be new), when those runs are MOST_PARTIAL of the
-    document or more, or when the layout's runs are not theirs."""
+    the same pages as the whole tree laid out again, for a share of its time. A run opened by
+    a part now marked to run on is laid out with the run before it, which it joins (and a run
+    may split where a part no longer runs on): each stretch of adjacent runs is spliced in
+    whole, from the page its opener begins. None when a changed element shows on no page (it
+    may be new), when those runs are MOST_PARTIAL of the document or more, or when the layout
+    does not open the stretches where the document did."""
     pages = [page._page_box for page in document.pages]
     seen = [_elements(page) for page in pages]
     runs = _segments(document)
@@ -1031,8 +1029,17 @@ def _partial(
             if found and found[0] not in starts:
                 where += found
         wanted |= {k for k, (a, b) in enumerate(runs) if a <= max(where) and b > min(where)}
-    chosen = [runs[k] for k in sorted(wanted)]
-    numbers = {n for first, end in chosen for n in range(first, end)}
+    joins = {id(e) for e in changed if e.get("data-gp-run-on") is not None}
+    for k in range(len(runs) - 1, 0, -1):  # downwards: a run joined may join the one before
+        if k in wanted and joins & _openers(pages[runs[k][0]], seen[runs[k][0] - 1]):
+            wanted.add(k - 1)
+    stretches: list[tuple[int, int]] = []  # adjacent runs wanted, as (first, after the last)
+    for first, end in (runs[k] for k in sorted(wanted)):
+        if stretches and stretches[-1][1] == first:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((first, end))
+    numbers = {n for first, end in stretches for n in range(first, end)}
     if len(numbers) >= MOST_PARTIAL * len(pages):
         return None
     inside: set[int] = set().union(*(seen[n] for n in numbers))
@@ -1059,15 +1066,45 @@ def _partial(
                 del child.attrib["style"]
             else:
                 child.set("style", style)
-    laid_out = _segments(measured)
-    if len(laid_out) != len(chosen):
+    # Each stretch begins where its opener first shows, on a page a forced break opens (the
+    # first on the first page): else the layout ran it on below another, and is not the
+    # whole document's.
+    laid_out = [page._page_box for page in measured.pages]
+    opened = {first for first, _ in _segments(measured)}
+    begins: list[int] = []
+    for first, _ in stretches:
+        opener = _first_new(_root(pages[first]), seen[first - 1]) if first else None
+        if opener is None:
+            begins.append(0)
+            continue
+        at = next(
+            (n for n, page in enumerate(laid_out) if id(opener.element) in _elements(page)), None
+        )
+        if at is None or at not in opened:
+            return None
+        begins.append(at)
+    if begins[0] != 0 or any(a >= b for a, b in pairwise(begins)):
         return None
     result: list[Any] = []
     at = 0
-    for (first, end), (new_first, new_end) in zip(chosen, laid_out, strict=True):
+    for (first, end), new_first, new_end in zip(
+        stretches, begins, [*begins[1:], len(laid_out)], strict=True
+    ):
         result += document.pages[at:first] + measured.pages[new_first:new_end]
         at = end
     return _Pages(result + document.pages[at:])
+
+
+def _openers(page: Any, before: set[int]) -> set[int]:
+    """The elements whose boxes open ``page`` (``_first_new`` and the boxes it starts with),
+    ``before``: the elements of the page before."""
+    box = _first_new(_root(page), before)
+    found = set()
+    while box is not None:
+        found.add(id(box.element))
+        children = getattr(box, "children", None)
+        box = children[0] if children and type(children[0]).__name__ != "LineBox" else None
+    return found
 
 
 def gaps(document: Any, most_empty: float = MOST_EMPTY) -> list[Gap]:
