@@ -663,3 +663,37 @@ def test_a_part_unmarked_again_is_laid_out_with_the_run_it_splits(
     # block on the next); unmarked: that run, two runs again (a page each). The second run-on
     # pass, after steps that may have made room, tries it once more, alike; then the whole.
     assert sizes == [2, 2, 2, 2, len(whole)]
+
+
+def test_a_partial_layout_prints_the_page_numbers_of_what_it_hides() -> None:
+    """A reference to the page of an element on a page before the runs laid out (the pay
+    chart's "see page 3") prints that page's number, as in the whole document, not nothing
+    (the element hidden): the number may break its line otherwise."""
+    import guidepress.pdf.paginate as paginator
+    from guidepress.pdf.engine import relayout
+
+    refs = "<style>.page-ref::after { content: target-counter(attr(href), page); }</style>"
+    body = (
+        '<section id="glance" class="part"><p>At a glance.</p></section>'
+        f'<section class="part">{WORDS}</section>'
+        '<section id="pay" class="part"><p>Compare the chart on page '
+        f'<a class="page-ref" href="#glance"></a>.</p>{WORDS}</section>'
+    )
+    html = f"<html><head>{STYLE}{refs}</head><body>{body}{pool_of()}</body></html>"
+    laid = layout(html, [], allowed=[Path.cwd()])
+    root = laid.source.etree_element
+    parents = {child: parent for parent in root.iter() for child in parent}
+    pay = part(laid, "pay")
+    pay.set("data-gp-tight", "")
+    spliced = paginator._partial(laid, laid.document, [pay], parents)
+    whole = relayout(laid).document
+
+    def texts(pages: list[object]) -> list[str]:
+        return [
+            "".join(getattr(box, "text", "") or "" for box in _walk(page._page_box))  # type: ignore[attr-defined]
+            for page in pages
+        ]
+
+    assert spliced is not None
+    assert texts(spliced.pages) == texts(whole.pages)
+    assert "Compare the chart on page 1." in texts(spliced.pages)[2]

@@ -1042,6 +1042,9 @@ def _partial(
     numbers = {n for first, end in stretches for n in range(first, end)}
     if len(numbers) >= MOST_PARTIAL * len(pages):
         return None
+    refs = _page_refs(laid, document, numbers, stretches[0][0])
+    if refs is None:
+        return None
     inside: set[int] = set().union(*(seen[n] for n in numbers))
     outside: set[int] = set().union(*(seen[n] for n in range(len(pages)) if n not in numbers))
     hidden: list[tuple[Element, str | None]] = []
@@ -1058,6 +1061,10 @@ def _partial(
                 child.set("style", "display: none !important")
 
     hide(laid.source.etree_element)
+    # A hidden element's page number prints as nothing: the reference prints it as its own text.
+    printed = [(element, element.text) for element in refs]
+    for element, number in refs.items():
+        element.text = (element.text or "") + number
     try:
         measured = relayout(laid).document
     finally:
@@ -1066,6 +1073,8 @@ def _partial(
                 del child.attrib["style"]
             else:
                 child.set("style", style)
+        for element, text in printed:
+            element.text = text
     # Each stretch begins where its opener first shows, on a page a forced break opens (the
     # first on the first page): else the layout ran it on below another, and is not the
     # whole document's.
@@ -1093,6 +1102,64 @@ def _partial(
         result += document.pages[at:first] + measured.pages[new_first:new_end]
         at = end
     return _Pages(result + document.pages[at:])
+
+
+#: The ``content`` functions that print what another element shows (its page, its text).
+_TARGETS = {"target-counter()", "target-counters()", "target-text()"}
+
+
+def _page_refs(
+    laid: Layout, document: Any, numbers: set[int], first: int
+) -> dict[Element, str] | None:
+    """The elements on pages ``numbers`` of ``document`` whose ``::after`` prints the page of
+    an element that a layout of those pages alone hides (``target-counter(attr(href), page)``,
+    as ``.page-ref``), each with the number it prints in ``laid``, the last whole layout; None
+    when one cannot be told: its target is on a page from ``first`` on (whose number the layout
+    may change) or on one of ``numbers`` (numbered otherwise alone), the element holds children,
+    or a reference prints anything else."""
+    pages = [page._page_box for page in document.pages]
+    refs: dict[Element, str] = {}
+    for number in sorted(numbers):
+        for box in _walk(_root(pages[number])):
+            tag = box.element_tag or ""
+            if not tag.endswith(("::before", "::after")) or type(box).__name__ == "TextBox":
+                continue
+            used = [item for item in box.style["content"] or () if item[0] in _TARGETS]
+            if not used:
+                continue
+            element = box.element
+            if not tag.endswith("::after") or len(box.style["content"]) > 1 or len(element):
+                return None
+            if used[0][0] != "target-counter()" or used[0][1][1] != "page":
+                return None
+            refs[element] = ""
+    if not refs:
+        return refs
+    root = laid.source.etree_element
+    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
+    old = [page._page_box for page in laid.document.pages]
+    for element in refs:
+        target = ids.get((element.get("href") or "").removeprefix("#"))
+        if target is None:
+            return None
+        at = next((n for n, page in enumerate(pages) if id(target) in _elements(page)), None)
+        was = next((n for n, page in enumerate(old) if id(target) in _elements(page)), None)
+        if at is None or at != was or at >= first:
+            return None
+        # What the last whole layout printed there (its page counter may not start at 1).
+        printed = next(
+            (
+                "".join(getattr(leaf, "text", "") or "" for leaf in _walk(box))
+                for page in old
+                for box in _walk(_root(page))
+                if box.element is element and (box.element_tag or "").endswith("::after")
+            ),
+            None,
+        )
+        if not printed:
+            return None
+        refs[element] = printed
+    return refs
 
 
 def _openers(page: Any, before: set[int]) -> set[int]:
