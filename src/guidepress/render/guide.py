@@ -281,13 +281,12 @@ def _spread_chart(
     style: Style,
     width_mm: float,
 ) -> Chart | None:
-    """The glance page's pay chart: the spread without the median, which the quick facts above
-    it print (each figure once on the page); a regional edition's source line as its own."""
+    """The glance page's pay chart: the spread with the median marked and named but not printed,
+    which the quick facts above it print (each figure once on the page; review 7: the band had
+    no median mark); a regional edition's source line as its own."""
     # A level equal to the median (an estimated mid level) would print it again.
-    spread = pay and replace(
-        pay, median=None, levels=tuple(v for v in pay.levels if v.value != pay.median)
-    )
-    chart = salary_chart(spread, labels, fmt, style, width_mm)
+    spread = pay and replace(pay, levels=tuple(v for v in pay.levels if v.value != pay.median))
+    chart = salary_chart(spread, labels, fmt, style, width_mm, median_figure=False)
     if chart is not None and local is not None and local.chart is not None:
         chart = replace(chart, cited=local.chart.cited)
     return chart
