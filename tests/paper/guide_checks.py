@@ -434,6 +434,45 @@ def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -
     return found
 
 
+#: The hyphens a line ends with where hyphenation broke a word: U+2010 (base.css), the ASCII
+#: hyphen (a brand font without U+2010, tokens.html.j2), and what some fonts' text reads as.
+BREAKS = "\u2010\x02-"
+#: Letters a hyphenation break leaves on either side, at least (base.css hyphenate-limit-chars).
+FRAGMENT = 3
+
+
+def hyphenation_problems(pages: tuple[Page, ...], compounds: str) -> list[str]:
+    """Words broken by hyphenation into a fragment of fewer than FRAGMENT letters at a line's
+    end or the next line's start, or whose rest is alone on the next line ("insur-" / "ance.",
+    review 7). ``compounds``: text holding the words hyphenated in their own right, whose own
+    hyphen may end a line."""
+    found = []
+    for page in pages:
+        lines = [line for line in page.lines() if line.text.strip()]
+        for line in lines:
+            text = line.text.rstrip()
+            head = re.search(r"([^\W\d_]+)[" + BREAKS + "]$", text)
+            if not head:
+                continue
+            below = [
+                n for n in lines
+                if n.size == line.size and 0 < line.baseline - n.baseline <= 2 * line.size
+                and abs(n.left - line.left) < 20
+            ]  # fmt: skip
+            if not below:
+                continue
+            after = max(below, key=lambda n: n.baseline).text.strip()
+            tail = re.match(r"[^\W\d_]+", after)
+            if not tail or (text[-1] != "\u2010" and f"{head[1]}-{tail[0]}" in compounds):
+                continue
+            word = f"{head[1]}-/{tail[0]}"
+            if min(len(head[1]), len(tail[0])) < FRAGMENT:
+                found.append(f"p{page.number}: a fragment of under {FRAGMENT} letters: {word}")
+            elif len(after.split()) == 1:
+                found.append(f"p{page.number}: a hyphenated word's rest alone on a line: {word}")
+    return found
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -455,6 +494,9 @@ def problems(
             f"full lines hold {mean:.1f} characters on average (median {median}, longest "
             f"{max(lengths)}), not 60 to 75"
         )
+
+    # Hyphenation leaves 3 letters or more on each side and never a fragment alone on a line.
+    found += hyphenation_problems(pages, role.model_dump_json())
 
     # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels), words
     # for screen readers included (review 6: 0.75 pt "(in high demand)" beside the chips).
