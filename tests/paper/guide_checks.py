@@ -441,35 +441,44 @@ BREAKS = "\u2010\x02-"
 FRAGMENT = 3
 
 
-def hyphenation_problems(pages: tuple[Page, ...], compounds: str) -> list[str]:
-    """Words broken by hyphenation into a fragment of fewer than FRAGMENT letters at a line's
-    end or the next line's start, or whose rest is alone on the next line ("insur-" / "ance.",
-    review 7). ``compounds``: text holding the words hyphenated in their own right, whose own
-    hyphen may end a line."""
+def hyphen_breaks(pages: tuple[Page, ...]) -> list[tuple[int, str, str, str]]:
+    """Each word a line ends by breaking at a hyphen: (page, the letters before the break,
+    those the next line of its column starts with, the next line's text)."""
     found = []
     for page in pages:
         lines = [line for line in page.lines() if line.text.strip()]
         for line in lines:
             text = line.text.rstrip()
             head = re.search(r"([^\W\d_]+)[" + BREAKS + "]$", text)
-            if not head:
-                continue
             below = [
                 n for n in lines
                 if n.size == line.size and 0 < line.baseline - n.baseline <= 2 * line.size
                 and abs(n.left - line.left) < 20
             ]  # fmt: skip
-            if not below:
+            if not head or not below:
                 continue
             after = max(below, key=lambda n: n.baseline).text.strip()
             tail = re.match(r"[^\W\d_]+", after)
-            if not tail or (text[-1] != "\u2010" and f"{head[1]}-{tail[0]}" in compounds):
-                continue
-            word = f"{head[1]}-/{tail[0]}"
-            if min(len(head[1]), len(tail[0])) < FRAGMENT:
-                found.append(f"p{page.number}: a fragment of under {FRAGMENT} letters: {word}")
-            elif len(after.split()) == 1:
-                found.append(f"p{page.number}: a hyphenated word's rest alone on a line: {word}")
+            if tail:
+                found.append((page.number, head[1] + text[-1], tail[0], after))
+    return found
+
+
+def hyphenation_problems(pages: tuple[Page, ...], compounds: str) -> list[str]:
+    """Words broken by hyphenation into a fragment of fewer than FRAGMENT letters at a line's
+    end or the next line's start, or whose rest is alone on the next line ("insur-" / "ance.",
+    review 7). ``compounds``: text holding the words hyphenated in their own right, whose own
+    hyphen may end a line."""
+    found = []
+    for number, head, tail, after in hyphen_breaks(pages):
+        head, hyphen = head[:-1], head[-1]
+        if hyphen != "\u2010" and f"{head}-{tail}" in compounds:
+            continue
+        word = f"{head}-/{tail}"
+        if min(len(head), len(tail)) < FRAGMENT:
+            found.append(f"p{number}: a fragment of under {FRAGMENT} letters: {word}")
+        elif len(after.split()) == 1:
+            found.append(f"p{number}: a hyphenated word's rest alone on a line: {word}")
     return found
 
 
