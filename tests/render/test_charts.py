@@ -255,7 +255,8 @@ def test_a_median_printed_elsewhere_is_marked_and_named_without_its_figure() -> 
     assert "$105,000" not in words and words.count("Median") == 2  # above the tick, the legend
     (tick,) = ticks(svg)
     (named,) = [n for n in texts(svg) if n.text == "Median" and float(n.get("y", "0")) < tick[1]]
-    assert abs(float(named.get("x", "0")) - tick[0]) < 1 and tick[1] - float(named.get("y", "0")) < 5
+    x, y = float(named.get("x", "0")), float(named.get("y", "0"))
+    assert abs(x - tick[0]) < 1 and tick[1] - y < 5  # centred just above it
     assert crossed(svg, [tick]) == []
 
 

@@ -4,7 +4,6 @@ and escaped, bleed for print marks."""
 from __future__ import annotations
 
 import re
-
 from datetime import date
 from pathlib import Path
 
