@@ -482,6 +482,29 @@ def hyphenation_problems(pages: tuple[Page, ...], compounds: str) -> list[str]:
     return found
 
 
+def early_breaks(pages: tuple[Page, ...]) -> list[str]:
+    """Lines of one word that a sentence goes on from, in lower case, on a full line below (a
+    span at an item's end made WeasyPrint 70 break "Screen" / "for red flags ... care.")."""
+    found = []
+    for page in pages:
+        lines = [line for line in page.lines() if line.text.strip()]
+        for line in lines:
+            words = line.text.lstrip("•·–- ").split()  # its words, not its list marker
+            below = [
+                n for n in lines
+                if n.size == line.size and 0 < line.baseline - n.baseline <= 2 * line.size
+                and abs(n.left - line.left) < 10
+            ]  # fmt: skip
+            if len(words) != 1 or not below or not words[0][-1].isalpha():
+                continue
+            after = max(below, key=lambda n: n.baseline)
+            if after.text.strip()[:1].islower() and after.right - after.left > 4 * (
+                line.right - line.left
+            ):
+                found.append(f"p{page.number}: a line of its first word alone: {words[0]}")
+    return found
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -506,6 +529,7 @@ def problems(
 
     # Hyphenation leaves 3 letters or more on each side and never a fragment alone on a line.
     found += hyphenation_problems(pages, role.model_dump_json())
+    found += early_breaks(pages)
 
     # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels), words
     # for screen readers included (review 6: 0.75 pt "(in high demand)" beside the chips).

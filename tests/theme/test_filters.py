@@ -87,10 +87,11 @@ def test_md_end_keeps_the_last_word_whole() -> None:
     from guidepress.theme.filters import md_end
 
     assert md_end("Within the limits of the insurance.") == (
-        'Within the limits of the <span class="last-word">insurance.</span>'
+        'Within the limits of the<span class="last-word"> insurance.</span>'
     )
     assert md_end("Read **the code book**") == (
-        'Read <strong>the code <span class="last-word">book</span></strong>'
+        'Read <strong>the code<span class="last-word"> book</span></strong>'
     )
-    assert md_end("Tom & Jerry") == 'Tom &amp; <span class="last-word">Jerry</span>'
+    assert md_end("Tom & Jerry") == 'Tom &amp;<span class="last-word"> Jerry</span>'
+    assert md_end("Alone") == '<span class="last-word">Alone</span>'
     assert md_end("") == ""
