@@ -441,12 +441,13 @@ BREAKS = "\u2010\x02-"
 FRAGMENT = 3
 
 
-def hyphen_breaks(pages: tuple[Page, ...]) -> list[tuple[int, str, str, str]]:
-    """Each word a line ends by breaking at a hyphen: (page, the letters before the break,
-    those the next line of its column starts with, the next line's text)."""
+def hyphen_breaks(pages: tuple[Page, ...], size: float) -> list[tuple[int, str, str, str]]:
+    """Each word a line of body text (``size``) ends by breaking at a hyphen: (page, the letters
+    before the break and the hyphen, those the next line of its column starts with, the next
+    line's text)."""
     found = []
     for page in pages:
-        lines = [line for line in page.lines() if line.text.strip()]
+        lines = [line for line in page.lines() if abs(line.size - size) < 0.3]
         for line in lines:
             text = line.text.rstrip()
             head = re.search(r"([^\W\d_]+)[" + BREAKS + "]$", text)
@@ -464,13 +465,13 @@ def hyphen_breaks(pages: tuple[Page, ...]) -> list[tuple[int, str, str, str]]:
     return found
 
 
-def hyphenation_problems(pages: tuple[Page, ...], compounds: str) -> list[str]:
-    """Words broken by hyphenation into a fragment of fewer than FRAGMENT letters at a line's
-    end or the next line's start, or whose rest is alone on the next line ("insur-" / "ance.",
-    review 7). ``compounds``: text holding the words hyphenated in their own right, whose own
-    hyphen may end a line."""
+def hyphenation_problems(pages: tuple[Page, ...], size: float, compounds: str) -> list[str]:
+    """Words of body and list text (``size``) broken by hyphenation into a fragment of fewer
+    than FRAGMENT letters at a line's end or the next line's start, or whose rest is alone on
+    the next line ("insur-" / "ance.", review 7). ``compounds``: text holding the words
+    hyphenated in their own right, whose own hyphen may end a line."""
     found = []
-    for number, head, tail, after in hyphen_breaks(pages):
+    for number, head, tail, after in hyphen_breaks(pages, size):
         head, hyphen = head[:-1], head[-1]
         if hyphen != "\u2010" and f"{head}-{tail}" in compounds:
             continue
@@ -482,12 +483,13 @@ def hyphenation_problems(pages: tuple[Page, ...], compounds: str) -> list[str]:
     return found
 
 
-def early_breaks(pages: tuple[Page, ...]) -> list[str]:
-    """Lines of one word that a sentence goes on from, in lower case, on a full line below (a
-    span at an item's end made WeasyPrint 70 break "Screen" / "for red flags ... care.")."""
+def early_breaks(pages: tuple[Page, ...], size: float) -> list[str]:
+    """Lines of body text (``size``) of one word that a sentence goes on from, in lower case, on
+    a full line below (a span at an item's end made WeasyPrint 70 break "Screen" / "for red
+    flags ... care.")."""
     found = []
     for page in pages:
-        lines = [line for line in page.lines() if line.text.strip()]
+        lines = [line for line in page.lines() if abs(line.size - size) < 0.3]
         for line in lines:
             words = line.text.lstrip("•·–- ").split()  # its words, not its list marker
             below = [
@@ -528,8 +530,8 @@ def problems(
         )
 
     # Hyphenation leaves 3 letters or more on each side and never a fragment alone on a line.
-    found += hyphenation_problems(pages, role.model_dump_json())
-    found += early_breaks(pages)
+    found += hyphenation_problems(pages, size, role.model_dump_json())
+    found += early_breaks(pages, size)
 
     # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels), words
     # for screen readers included (review 6: 0.75 pt "(in high demand)" beside the chips).

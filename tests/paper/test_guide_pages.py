@@ -36,7 +36,7 @@ from tests.helpers import (
     write,
 )
 from tests.paper.guide_checks import hyphen_breaks, problems
-from tests.paper.measure import read_pages
+from tests.paper.measure import body_size, read_pages
 
 pytestmark = pytest.mark.pdf
 
@@ -283,10 +283,10 @@ def test_a_us_edition_hyphenates_as_american_english(brand_guides: Path, slug: s
     end breaks where pyphen's en_US breaks it ("mea-sure", "electri-cal"), not its British
     "en", which WeasyPrint took for lang="en" ("meas-ure", "elect-rical")."""
     american, british = (pyphen.Pyphen(lang=lang) for lang in ("en_US", "en"))
-    path = brand_guides / "out" / "guides" / f"{slug}.pdf"
+    pages = read_pages(brand_guides / "out" / "guides" / f"{slug}.pdf")
     text = squash((Path(__file__).parent / "roles" / f"{slug}.yaml").read_text("utf-8"))
     words = [
-        (head[:-1], tail) for _, head, tail, _ in hyphen_breaks(read_pages(path))
+        (head[:-1], tail) for _, head, tail, _ in hyphen_breaks(pages, body_size(pages))
         if head[-1] == "\u2010" and squash(head[:-1] + tail) in text
     ]  # fmt: skip
     assert len(words) >= 8, words
