@@ -434,6 +434,79 @@ def _misplaced_panels(pages: tuple[Page, ...], marks: Outline, labels: Labels) -
     return found
 
 
+#: The hyphens a line ends with where hyphenation broke a word: U+2010 (base.css), the ASCII
+#: hyphen (a brand font without U+2010, tokens.html.j2), and what some fonts' text reads as.
+BREAKS = "\u2010\x02-"
+#: Letters a hyphenation break leaves on either side, at least (base.css hyphenate-limit-chars).
+FRAGMENT = 3
+
+
+def hyphen_breaks(pages: tuple[Page, ...], size: float) -> list[tuple[int, str, str, str]]:
+    """Each word a line of body text (``size``) ends by breaking at a hyphen: (page, the letters
+    before the break and the hyphen, those the next line of its column starts with, the next
+    line's text)."""
+    found = []
+    for page in pages:
+        lines = [line for line in page.lines() if abs(line.size - size) < 0.3]
+        for line in lines:
+            text = line.text.rstrip()
+            head = re.search(r"([^\W\d_]+)[" + BREAKS + "]$", text)
+            below = [
+                n for n in lines
+                if n.size == line.size and 0 < line.baseline - n.baseline <= 2 * line.size
+                and abs(n.left - line.left) < 20
+            ]  # fmt: skip
+            if not head or not below:
+                continue
+            after = max(below, key=lambda n: n.baseline).text.strip()
+            tail = re.match(r"[^\W\d_]+", after)
+            if tail:
+                found.append((page.number, head[1] + text[-1], tail[0], after))
+    return found
+
+
+def hyphenation_problems(pages: tuple[Page, ...], size: float, compounds: str) -> list[str]:
+    """Words of body and list text (``size``) broken by hyphenation into a fragment of fewer
+    than FRAGMENT letters at a line's end or the next line's start, or whose rest is alone on
+    the next line ("insur-" / "ance.", review 7). ``compounds``: text holding the words
+    hyphenated in their own right, whose own hyphen may end a line."""
+    found = []
+    for number, head, tail, after in hyphen_breaks(pages, size):
+        head, hyphen = head[:-1], head[-1]
+        if hyphen != "\u2010" and f"{head}-{tail}" in compounds:
+            continue
+        word = f"{head}-/{tail}"
+        if min(len(head), len(tail)) < FRAGMENT:
+            found.append(f"p{number}: a fragment of under {FRAGMENT} letters: {word}")
+        elif len(after.split()) == 1:
+            found.append(f"p{number}: a hyphenated word's rest alone on a line: {word}")
+    return found
+
+
+def early_breaks(pages: tuple[Page, ...], size: float) -> list[str]:
+    """Lines of body text (``size``) of one word that a sentence goes on from, in lower case, on
+    a full line below (a span at an item's end made WeasyPrint 70 break "Screen" / "for red
+    flags ... care.")."""
+    found = []
+    for page in pages:
+        lines = [line for line in page.lines() if abs(line.size - size) < 0.3]
+        for line in lines:
+            words = line.text.lstrip("•·–- ").split()  # its words, not its list marker
+            below = [
+                n for n in lines
+                if n.size == line.size and 0 < line.baseline - n.baseline <= 2 * line.size
+                and abs(n.left - line.left) < 10
+            ]  # fmt: skip
+            if len(words) != 1 or not below or not words[0][-1].isalpha():
+                continue
+            after = max(below, key=lambda n: n.baseline)
+            if after.text.strip()[:1].islower() and after.right - after.left > 4 * (
+                line.right - line.left
+            ):
+                found.append(f"p{page.number}: a line of its first word alone: {words[0]}")
+    return found
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -455,6 +528,10 @@ def problems(
             f"full lines hold {mean:.1f} characters on average (median {median}, longest "
             f"{max(lengths)}), not 60 to 75"
         )
+
+    # Hyphenation leaves 3 letters or more on each side and never a fragment alone on a line.
+    found += hyphenation_problems(pages, size, role.model_dump_json())
+    found += early_breaks(pages, size)
 
     # The type floor: nothing printed below 7 pt (source marks, notes, badges, labels), words
     # for screen readers included (review 6: 0.75 pt "(in high demand)" beside the chips).

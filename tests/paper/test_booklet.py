@@ -120,9 +120,9 @@ def _contents(path: Path) -> list[tuple[int, str, int, int]]:
             left, bottom, right, top = (float(v) for v in annot["/Rect"])
             printed = " ".join(text_page.get_text_bounded(left, bottom, right, top).split())
             linked = reader.get_page_number(annot["/Dest"][0].get_object()) + 1
-            match = re.fullmatch(r"(\d+) (\d+) (.+)", printed)  # page (floated right) first
+            match = re.fullmatch(r"(\d+) (.+) (\d+)", printed)  # number, title, page
             if match:
-                page, number, title = match.groups()
+                number, title, page = match.groups()
                 found.append((int(number), title, int(page), linked))
     finally:
         pdf.close()
@@ -146,6 +146,20 @@ def test_the_contents_say_where_each_chapter_begins(booklet: tuple[Path, dict[st
         assert squash(f"CHAPTER {number}") in squash(" ".join(line.text for line in opener.lines()))
     starts = [printed for _, _, printed, _ in contents]
     assert starts[0] == 3 and starts == sorted(starts)  # after the cover and the contents
+    # Review 7: each number on its title's line (it took a line of its own), the numbers in one
+    # column, the page at the right on the same baseline.
+    chars = [c for c in pages[1].chars if c.text.strip()]
+    entries = [c for c in chars if 12 < c.size < 13]  # the titles' 12.5 pt
+    letters = "".join(c.text for c in entries)
+    lefts = []
+    for number, title, printed, _ in contents:
+        first = entries[letters.index(title.replace(" ", ""))]
+        row = [c for c in chars if abs(c.baseline - first.baseline) < 0.3]
+        digits = [c for c in row if c.text.isdigit()]
+        assert [c.text for c in digits] == list(f"{number}{printed}"), (title, row)
+        assert digits[0].right < first.left and digits[-1].left > first.right
+        lefts.append(digits[0].left)
+    assert max(lefts) - min(lefts) < 0.5, lefts
 
 
 def test_bookmarks_nest_group_role_part_and_section(

@@ -20,6 +20,7 @@ from guidepress.i18n.labels import catalogue
 from guidepress.render.sections import guide_parts
 from guidepress.theme.filters import after_first_sentence, first_sentence, plain_text
 from tests.helpers import REPO, SEED_ROLES, squash, squash_hyphenated
+from tests.paper.measure import page_fill
 
 pytestmark = pytest.mark.pdf
 
@@ -120,8 +121,12 @@ def test_every_paragraph_and_bullet_is_on_paper(seed_guides: Path, slug: str) ->
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)
-def test_the_summary_is_printed_once(seed_guides: Path, slug: str) -> None:
-    """Review 6: the cover's sentence opened page 2's summary too. Page 2 goes on from it."""
+def test_page_2_prints_the_whole_summary_and_the_cover_its_first_sentence(
+    seed_guides: Path, slug: str
+) -> None:
+    """Review 7: page 2 going on from the cover's first sentence read abruptly (one sentence on
+    the physical therapist's page 2). Page 2 has the summary whole; the cover its first sentence
+    as a deck, and not the rest."""
     summary = yaml.safe_load((REPO / "content" / "roles" / f"{slug}.yaml").read_text())["summary"]
 
     def bare(text: str) -> str:
@@ -130,7 +135,11 @@ def test_the_summary_is_printed_once(seed_guides: Path, slug: str) -> None:
     pages = [bare(t) for t in body_texts(seed_guides / entry(seed_guides, slug)["path"])]
     first, rest = bare(first_sentence(summary)), bare(after_first_sentence(summary))
     assert rest  # the seed summaries have more than one sentence
-    assert first in pages[0] and first not in pages[1] and rest[:60] in pages[1]
+    assert first in pages[0] and rest[:40] not in pages[0]
+    assert bare(plain_text(summary)) in pages[1]
+    # The summary and the contents fill the page: no hole at its foot (37 % for the physical
+    # therapist's one sentence; about 20 % now).
+    assert 1 - page_fill(seed_guides / entry(seed_guides, slug)["path"], 2, 22, 20) < 0.3
 
 
 @pytest.mark.parametrize("slug", SEED_ROLES)
@@ -175,7 +184,7 @@ def test_metadata_language_and_fonts(seed_guides: Path, slug: str) -> None:
         assert str(info["/Author"]) == "guidepress Career Library"
         assert str(info["/Subject"]).startswith(f"A {title}")
         assert title in str(info["/Keywords"])
-        assert str(pdf.Root.Lang) == "en"
+        assert str(pdf.Root.Lang) == "en-US"  # a U.S. edition (the demo's region): en_US breaks
         assert "/StructTreeRoot" in pdf.Root
         fonts = {
             str(font.BaseFont).split("+")[-1]

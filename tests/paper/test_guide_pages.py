@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pikepdf
+import pyphen
 import pytest
 import yaml
 from pypdf import PdfReader
@@ -30,10 +31,12 @@ from tests.helpers import (
     manifest,
     new_project,
     run,
+    squash,
     text_of,
     write,
 )
-from tests.paper.guide_checks import problems
+from tests.paper.guide_checks import hyphen_breaks, problems
+from tests.paper.measure import body_size, read_pages
 
 pytestmark = pytest.mark.pdf
 
@@ -272,6 +275,24 @@ def test_the_reviewer_s_guides_under_every_brand(brand_guides: Path, slug: str, 
     found = problems(folder / f"{slug}.pdf", project.localized(slug, "en"),
                      project.brand(brand), catalogue("en", brand_guides))  # fmt: skip
     assert found == []
+
+
+@pytest.mark.parametrize("slug", PAPER_ROLES)
+def test_a_us_edition_hyphenates_as_american_english(brand_guides: Path, slug: str) -> None:
+    """The demo's editions are U.S. ones (its regions, BLS pay): every word broken at a line's
+    end breaks where pyphen's en_US breaks it ("mea-sure", "electri-cal"), not its British
+    "en", which WeasyPrint took for lang="en" ("meas-ure", "elect-rical")."""
+    american, british = (pyphen.Pyphen(lang=lang) for lang in ("en_US", "en"))
+    pages = read_pages(brand_guides / "out" / "guides" / f"{slug}.pdf")
+    text = squash((Path(__file__).parent / "roles" / f"{slug}.yaml").read_text("utf-8"))
+    words = [
+        (head[:-1], tail) for _, head, tail, _ in hyphen_breaks(pages, body_size(pages))
+        if head[-1] == "\u2010" and squash(head[:-1] + tail) in text
+    ]  # fmt: skip
+    assert len(words) >= 5, words  # the physical therapist has 7, the electrician 8 or more
+    assert [w for w in words if len(w[0]) not in american.positions("".join(w))] == []
+    # Where the dictionaries differ, the British one would have failed.
+    assert any(len(w[0]) not in british.positions("".join(w)) for w in words), words
 
 
 @pytest.mark.parametrize(

@@ -143,9 +143,9 @@ def test_the_chart_draws_the_distribution_and_the_benchmark(
     for kind in ("guide", "sheet"):
         alts = figure_alts(pdf(regional, kind, "strategic-account-manager", "OH"))
         [chart] = [alt for alt in alts if alt.startswith("Wage distribution")]
-        # The guide's glance page prints the median once, in its quick facts: its chart (and
-        # the chart's text alternative) draws the spread and the benchmark only.
-        median = "" if kind == "guide" else f" Median: {dollars(row['A_MEDIAN'])}."
+        # The guide's glance page prints the median's figure once, in its quick facts; its
+        # chart marks the median (review 7), and the text alternative says what it marks.
+        median = f" Median: {dollars(row['A_MEDIAN'])}."
         assert chart == (
             f"Wage distribution in Ohio: 10th percentile {dollars(row['A_PCT10'])}, 90th "
             f"percentile {dollars(row['A_PCT90'])}.{median} All "

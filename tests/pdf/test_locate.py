@@ -22,3 +22,12 @@ def test_items_with_their_pages_and_no_key() -> None:
     laid = layout(html, [], allowed=[Path.cwd()])
     assert items_on_pages(laid, "skills") == [("Sourdough baking", 0), ("Deck oven", 1)]
     assert items_on_pages(laid, "tools") == []
+
+
+def test_an_items_last_word_in_a_span_keeps_its_space() -> None:
+    """The item's last word in its span, the space before it inside (theme/filters.py::md_end):
+    "Milk texturing", not "Milktexturing" (each part was trimmed on its own)."""
+    html = """<html><body><section id="skills"><ul>
+      <li>Milk<span class="last-word"> texturing</span></li></ul></section></body></html>"""
+    laid = layout(html, [], allowed=[Path.cwd()])
+    assert items_on_pages(laid, "skills") == [("Milk texturing", 0)]

@@ -164,6 +164,17 @@ def test_a_missing_property_fails_with_its_message(
     assert check(out.getvalue(), locale="en") == [message]
 
 
+def test_a_regional_form_of_the_locale_s_language_passes(outputs: dict[str, bytes]) -> None:
+    """A U.S. edition says en-US (WeasyPrint hyphenates it as American English); en-GB and de
+    are checked as before."""
+    for lang, found in (("en-US", []), ("de-DE", ["document language is 'de-DE', expected 'en'"])):
+        with pikepdf.open(io.BytesIO(outputs["sheet"])) as pdf:
+            pdf.Root.Lang = pikepdf.String(lang)
+            out = io.BytesIO()
+            pdf.save(out)
+        assert check(out.getvalue(), locale="en") == [f"{m} (/Lang)" for m in found]
+
+
 def test_a_font_that_is_not_embedded_is_named(outputs: dict[str, bytes]) -> None:
     with pikepdf.open(io.BytesIO(outputs["sheet"])) as pdf:
         _unembed(pdf)

@@ -246,6 +246,20 @@ def ticks(svg: str) -> list[tuple[float, float, float]]:
     ]
 
 
+def test_a_median_printed_elsewhere_is_marked_and_named_without_its_figure() -> None:
+    """The glance page prints the median in its quick facts: its pay band marks the median with
+    its tick, named above it and in the legend, and does not print the figure again (review 7:
+    the band had no median mark)."""
+    svg = role_chart(median_figure=False, marks=[])
+    words = words_of(svg)
+    assert "$105,000" not in words and words.count("Median") == 2  # above the tick, the legend
+    (tick,) = ticks(svg)
+    (named,) = [n for n in texts(svg) if n.text == "Median" and float(n.get("y", "0")) < tick[1]]
+    x, y = float(named.get("x", "0")), float(named.get("y", "0"))
+    assert abs(x - tick[0]) < 1 and tick[1] - y < 5  # centred just above it
+    assert crossed(svg, [tick]) == []
+
+
 def crossed(svg: str, lines: list[tuple[float, float, float]], pad: float = 1.0) -> list[str]:
     """Labels whose box one of ``lines`` runs through (or passes within ``pad`` pt of)."""
     return [

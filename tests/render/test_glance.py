@@ -3,6 +3,10 @@ ladder as bars of years, related roles, the education scale, the citations."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from guidepress.content.education import education_level
 from guidepress.content.models import Role
 from guidepress.render.citations import sources
@@ -106,3 +110,32 @@ def test_figures_cite_their_sources_by_number() -> None:
     assert (found.of("pay"), found.of("outlook"), found.of("education")) == ([1], [2], [1])
     bare = sources(Role(title="Chef", summary="S."), None)
     assert (bare.citations, bare.of("pay"), bare.of("outlook")) == ([], [], [])
+
+
+def _token(css: str, selector: str, prop: str) -> str:
+    """The palette colour (a design token, ``var(--gp-...)``) ``selector``'s rule sets ``prop``
+    to in ``css``, as a Palette field name."""
+    rule = re.search(rf"(?m)^{re.escape(selector)} \{{([^}}]*)\}}", css)
+    assert rule, selector
+    value = re.search(rf"(?:^|[;\s]){prop}: var\(--gp-([a-z-]+)\)", rule.group(1))
+    assert value, (selector, prop)
+    return value.group(1).replace("-", "_")
+
+
+@pytest.mark.parametrize("brand", ["default", "northfield", "brightpath"])
+def test_the_ladder_strip_s_step_numbers_are_readable(brand: str) -> None:
+    """Review 7: the strip's step numbers were 1.43:1 on their tile. 13 pt bold is not large text
+    (14 pt), so 4.5:1, on the plain tiles and on this role's, from the brand's tokens and the
+    colours styles/guide.css gives them."""
+    from guidepress.content.contrast import AA_TEXT, contrast_ratio
+    from guidepress.content.project import load_project
+    from tests.helpers import REPO
+
+    css = (REPO / "styles" / "guide.css").read_text("utf-8")
+    project, _ = load_project(REPO)
+    colors = project.brand(brand).palette
+    for tile in ("", ".strip-mark "):
+        number = _token(css, f"{tile}.strip-n", "color")
+        ground = _token(css, f"{tile}.strip-box", "background")
+        ratio = contrast_ratio(getattr(colors, number), getattr(colors, ground))
+        assert ratio >= AA_TEXT, (brand, tile, number, ground, round(ratio, 2))

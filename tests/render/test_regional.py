@@ -133,3 +133,20 @@ def test_the_occupation_code_never_breaks_from_soc(tmp_path: Path, locale: str) 
     ).html  # fmt: skip
     assert "(SOC\u00a041-4011)" in html
     assert "SOC 41-4011" not in html
+
+
+def test_a_us_edition_tags_its_english_as_american(tmp_path: Path) -> None:
+    """WeasyPrint hyphenates lang="en" with pyphen's British dictionary ("mitig-ate"); a U.S.
+    edition (its pay is BLS's) says en-US, in English and for the English words of a German
+    one (the role's own, BLS's occupation); a German one stays German."""
+    item = official(tmp_path)
+    assert '<html lang="en-US">' in guide(item)
+    project, _ = load_project(REPO)
+    german = render_html(
+        "guide", project.localized("strategic-account-manager", "de"), project.brand("default"),
+        Theme(REPO), official=[item], locale="de", paper="a4", edition=date(2026, 11, 21),
+    ).html  # fmt: skip
+    assert '<html lang="de">' in german
+    assert '<h1 class="cover-title" lang="en-US">' in german
+    assert re.search(r'<span class="qf-note" lang="en-US">[^<]*\(SOC', german), "BLS's words"
+    assert 'lang="en"' not in german

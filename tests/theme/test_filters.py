@@ -80,3 +80,18 @@ def test_page_two_goes_on_from_the_cover_s_sentence() -> None:
     assert after_first_sentence(summary) == "They read plans! And test circuits."
     assert after_first_sentence("One sentence only.") == ""
     assert after_first_sentence("No full stop") == ""
+
+
+def test_md_end_keeps_the_last_word_whole() -> None:
+    """The last word, outside the tags that close at the end, is never hyphenated (review 7)."""
+    from guidepress.theme.filters import md_end
+
+    assert md_end("Within the limits of the insurance.") == (
+        'Within the limits of the<span class="last-word"> insurance.</span>'
+    )
+    assert md_end("Read **the code book**") == (
+        'Read <strong>the code<span class="last-word"> book</span></strong>'
+    )
+    assert md_end("Tom & Jerry") == 'Tom &amp;<span class="last-word"> Jerry</span>'
+    assert md_end("Alone") == '<span class="last-word">Alone</span>'
+    assert md_end("") == ""

@@ -37,9 +37,15 @@ def _walk(box: Any) -> Iterator[Any]:
 
 
 def _text(element: Any) -> str:
+    return " ".join(_words(element).split())
+
+
+def _words(element: Any) -> str:
+    # White space kept as it is until the whole item is read: a child's leading space (the
+    # item's last word, theme/filters.py::md_end) separates it from the word before.
     parts = [element.text or ""]
     for child in element:
         if "visually-hidden" not in (child.get("class") or "").split():
-            parts.append(_text(child))
+            parts.append(_words(child))
         parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    return "".join(parts)

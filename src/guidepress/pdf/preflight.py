@@ -84,7 +84,9 @@ def _language(root: Any, expected: str) -> list[str]:
     lang = root.get("/Lang")
     if lang is None or not str(lang).strip():
         return [f"no document language (/Lang), expected '{expected}'"]
-    if str(lang).strip().lower() != expected.lower():
+    # The locale's language, or a regional form of it (a U.S. edition is en-US: render/context.py).
+    tag = str(lang).strip().lower()
+    if tag != expected.lower() and not tag.startswith(expected.lower() + "-"):
         return [f"document language is '{lang}', expected '{expected}' (/Lang)"]
     return []
 

@@ -334,10 +334,12 @@ def pay_chart(
     style: Style,
     width: float,
     title: str,
+    median_figure: bool = True,
 ) -> tuple[str, float]:
     """A role's pay: its range (or 10th to 90th percentiles, ``middle`` the 25th to 75th) as a bar
-    on a zero-based axis, the median marked and printed, levels as dots (hollow when estimated),
-    the top decile and the all-occupations benchmark. Returns the SVG and its height in pt."""
+    on a zero-based axis, the median marked and printed (named only, without ``median_figure``:
+    a page that prints it elsewhere), levels as dots (hollow when estimated), the top decile and
+    the all-occupations benchmark. Returns the SVG and its height in pt."""
     palette = style.palette
     canvas = Canvas(width, style)
     values = [low, high, *(m.value for m in marks)]
@@ -405,9 +407,11 @@ def pay_chart(
         lowest = under + 2
     if median is not None:
         canvas.shape(_tick(x(median), band_y - 2.5, band_y + band_h + 4, palette.primary))
+        figure = [(money(median), BIG, 700, palette.primary)] if median_figure else []
+        y = 8 if figure else 19.5  # the name alone just above the tick
         canvas.place(
-            [(x(median), 8, "middle"), (x(median) + 4, 8, "start"), (x(median) - 4, 8, "end")],
-            [(words.median, SMALL, 400, palette.muted), (money(median), BIG, 700, palette.primary)],
+            [(x(median), y, "middle"), (x(median) + 4, y, "start"), (x(median) - 4, y, "end")],
+            [(words.median, SMALL, 400, palette.muted), *figure],
             11.5,
             force=True,
         )

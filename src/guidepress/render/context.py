@@ -88,6 +88,14 @@ class PageContext:
     print_marks: bool = False
     generator: str = f"guidepress {__version__}"
     untranslated: str | None = None  # the notice naming content still in the source language
+    #: A U.S. edition (regional: its pay is BLS's): its English is tagged en-US, which WeasyPrint
+    #: hyphenates with pyphen's en_US; plain "en" is pyphen's British dictionary ("mitig-ate").
+    us_edition: bool = False
+
+    def tag(self, code: str) -> str:
+        """The language tag printed for the locale ``code`` (``en``, ``de_DE``) in this edition."""
+        tag = code.replace("_", "-")
+        return "en-US" if self.us_edition and tag == "en" else tag
 
 
 #: Page margins of one-page outputs, in mm (the footer band comes on top of the bottom one).

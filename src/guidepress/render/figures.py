@@ -212,9 +212,10 @@ def salary_chart(
     fmt: Formatter,
     style: charts.Style,
     width_mm: float,
+    median_figure: bool = True,
 ) -> Chart | None:
     """One role's pay: range (or percentiles), median, levels, top decile and benchmark, each
-    figure printed once."""
+    figure printed once (the median marked and named only, without ``median_figure``)."""
     if pay is None:
         return None
     shown = {pay.low, pay.high} | ({pay.median} if pay.median is not None else set())
@@ -252,6 +253,7 @@ def salary_chart(
         style=style,
         width=_pt(width_mm),
         title=labels.salary_band,
+        median_figure=median_figure,
     )
     low, high = _money(pay, fmt, labels, "low", pay.low), _money(pay, fmt, labels, "high", pay.high)
     if pay.ends == "percentiles":

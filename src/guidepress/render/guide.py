@@ -128,13 +128,15 @@ class GuideContext(PageContext):
         when that text is in the role file's language, not the edition's: it is hyphenated and
         read aloud in its own language, while the labels around it stay in the edition's."""
         tag = source_language(self.role, path)
-        return Markup(f' lang="{tag}"') if tag else Markup("")
+        return Markup(f' lang="{self.tag(tag)}"') if tag else Markup("")
 
     @property
     def data_lang(self) -> Markup:
-        """`` lang="en"`` in an edition in another language, for the official data's English
+        """`` lang="en-US"`` in an edition in another language, for the official data's English
         words (the occupation's title as BLS publishes it)."""
-        return Markup("") if same_language(self.locale, "en") else Markup(' lang="en"')
+        if same_language(self.locale, "en"):
+            return Markup("")
+        return Markup(f' lang="{self.tag("en")}"')
 
 
 def source_language(role: Role, path: str) -> str | None:
@@ -181,7 +183,9 @@ def guide_context(
         else len(role.model_dump_json(exclude={"provenance", "sheet"})) < SHORT_GUIDE_CHARS
     )
     return GuideContext(
-        **shared(page, untranslated=notice(role, labels, guide_groups())),
+        **shared(
+            page, untranslated=notice(role, labels, guide_groups()), us_edition=local is not None
+        ),
         role=role,
         parts=(parts := guide_parts(role, labels, reader, present, run_on)),
         sections=[section for part in parts for section in part.sections],
@@ -281,13 +285,12 @@ def _spread_chart(
     style: Style,
     width_mm: float,
 ) -> Chart | None:
-    """The glance page's pay chart: the spread without the median, which the quick facts above
-    it print (each figure once on the page); a regional edition's source line as its own."""
+    """The glance page's pay chart: the spread with the median marked and named but not printed,
+    which the quick facts above it print (each figure once on the page; review 7: the band had
+    no median mark); a regional edition's source line as its own."""
     # A level equal to the median (an estimated mid level) would print it again.
-    spread = pay and replace(
-        pay, median=None, levels=tuple(v for v in pay.levels if v.value != pay.median)
-    )
-    chart = salary_chart(spread, labels, fmt, style, width_mm)
+    spread = pay and replace(pay, levels=tuple(v for v in pay.levels if v.value != pay.median))
+    chart = salary_chart(spread, labels, fmt, style, width_mm, median_figure=False)
     if chart is not None and local is not None and local.chart is not None:
         chart = replace(chart, cited=local.chart.cited)
     return chart

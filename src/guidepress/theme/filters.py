@@ -31,6 +31,21 @@ def css_counters(text: str) -> Markup:
     return Markup(" ".join(out))
 
 
+#: A text's last word and the space before it: up to its end, outside any tag, before the tags
+#: that close there.
+_LAST_WORD = re.compile(r"( ?[^\s<>]+)((?:</[a-z0-9]+>)*)\s*$")
+
+
+def md_end(text: str | None) -> Markup:
+    """Inline Markdown whose last word is never hyphenated (CSS's ``hyphenate-limit-last``,
+    which WeasyPrint lacks): an item or a paragraph never ends on a fragment alone on its last
+    line (review 7: "insur-" / "ance."). The space before it goes inside its span: after the
+    span, WeasyPrint 70 could break a line that missed by the last word after its first word
+    ("Screen" / "for red flags ... medical care.")."""
+    html = str(render_inline(text))
+    return Markup(_LAST_WORD.sub(r'<span class="last-word">\1</span>\2', html, count=1))
+
+
 def plain_text(text: str | None) -> str:
     """Inline Markdown reduced to its words, for metadata and alt text."""
     return render_inline(text).striptags() if text else ""
@@ -127,6 +142,7 @@ def list_columns(items: list[str]) -> list[list[str]]:
 FILTERS = {
     "list_columns": list_columns,
     "md": render_inline,
+    "md_end": md_end,
     "css_string": css_string,
     "css_counters": css_counters,
     "plain": plain_text,
