@@ -549,11 +549,12 @@ def _miss(document: Any, gap: Gap) -> float | None:
     if type(kept).__name__ == "TableRowBox":
         # A table's rows in order: a header row goes with the first row, and each row held to
         # the one above it with that one.
-        table = next(b for b in _walk(box) if kept in getattr(b, "children", ()))
-        rows = [r for b in _walk(box) if b in _table_groups(box, table) for r in b.children]
-        at = rows.index(kept)
-        held = rows[at + 1 :]
-        if table.element_tag == "thead" and held:
+        group = next(b for b in _walk(box) if kept in getattr(b, "children", ()))
+        table = next(b for b in _walk(box) if group in getattr(b, "children", ()))
+        rows = [row for g in table.children if g.element_tag in ("thead", "tbody")
+                for row in g.children]  # fmt: skip
+        held = rows[rows.index(kept) + 1 :]
+        if group.element_tag == "thead" and held:
             last, held = held[0], held[1:]
         for row in held:
             if row.style["break_before"] != "avoid":
@@ -561,12 +562,6 @@ def _miss(document: Any, gap: Gap) -> float | None:
             last = row
     # Its own space below may fall into the page's foot.
     return float(above + last.border_box_y() + last.border_height() - box.position_y - gap.space)
-
-
-def _table_groups(box: Any, group: Any) -> list[Any]:
-    """The row groups of the table in ``box`` whose row group ``group`` is, in order."""
-    table = next(b for b in _walk(box) if group in getattr(b, "children", ()))
-    return [c for c in table.children if type(c).__name__ == "TableRowGroupBox"]
 
 
 def _tighten_tails(document: Any, parts: list[Element]) -> int:
