@@ -190,6 +190,47 @@ def stranded_heads(path: Path, pages: tuple[Page, ...] | None = None) -> list[st
     return found
 
 
+#: The side column's labels (templates/partials/sides/, a case study's takeaway): each heads a
+#: note, a figure or a chart that prints with it.
+SIDE_LABELS = (
+    "also_called", "remote", "projected_growth", "market_demand", "qf_entry_education",
+    "qf_experience", "stress_level", "balance_rating", "takeaway",
+)  # fmt: skip
+#: What of a side note a label keeps below it on its page: a line of its value, chart or note
+#: within this many mm.
+SIDE_NOTE_MM = 40
+
+
+def parted_side_labels(
+    path: Path, labels: Labels, pages: tuple[Page, ...] | None = None
+) -> list[str]:
+    """The side labels (small capitals in the side column, the right 45 % of the page) with
+    nothing of their note, figure or chart below them on their page (review 7: "MARKET DEMAND"
+    at the foot of the electrician's p5, its scale on p6). A label may wrap; a source mark
+    beside it stands a little higher. ``pages``: the PDF's, when read already."""
+    pages = pages or read_pages(path)
+    wanted = {_squash(labels[key].upper()) for key in SIDE_LABELS}
+    found = []
+    for page in pages:
+        lines = [ln for ln in page.lines() if ln not in foot_lines(page)]
+        side = [ln for ln in lines if ln.left > 0.55 * page.width]
+        for at, first in enumerate(side):
+            if first.size >= 8:
+                continue
+            text = ""
+            for last in side[at : at + 3]:
+                text += _squash(last.text)
+                if text in wanted:
+                    break
+            else:
+                continue
+            below = [ln for ln in side if last.baseline - SIDE_NOTE_MM * MM
+                     < ln.baseline < last.baseline - 1]  # fmt: skip
+            if not below:
+                found.append(f"p{page.number}: the side label '{first.text}' without its note")
+    return found
+
+
 def head_lines(page: Page) -> list[Line]:
     return [ln for ln in page.lines() if ln.baseline > page.height - HEAD_ZONE_MM * MM]
 
@@ -558,6 +599,8 @@ def problems(
 
     # Sections in the contents' order; a part's head with its first section's first lines.
     found += out_of_order(path, labels) + stranded_heads(path, pages)
+    # A side label with its note, figure or chart.
+    found += parted_side_labels(path, labels, pages)
 
     # The contents: every part with its sections, in half a page.
     intro = pages[1]

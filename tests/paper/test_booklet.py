@@ -39,6 +39,7 @@ from tests.paper.guide_checks import (
     head_lines,
     out_of_order,
     panels,
+    parted_side_labels,
     stranded_heads,
 )
 from tests.paper.measure import MM, chars_of, page_fill, read_pages, tiny_chars
@@ -474,11 +475,14 @@ def test_every_chapter_prints_its_sections_in_the_contents_order(
     diagram ("Work-life balance and stress" above "A day in the life" in 4 of 7 chapters,
     "Portfolio tips" above "Career ladder"). Every chapter's bookmarks (its headings, in page
     order) follow the contents' order; and no part's band ends its page without its first
-    section's heading and lines (C: "PART 4 / Day to day" alone at the foot, 2 of 35)."""
+    section's heading and lines (C: "PART 4 / Day to day" alone at the foot, 2 of 35); and
+    no side label without its note or chart below it on its page."""
     path = request.getfixturevalue(f"{which}_booklet")
     path = path[1] if isinstance(path, tuple) else path
     assert out_of_order(path, catalogue("en")) == []
     assert stranded_heads(path) == []
+    # Review 7: a side chart's label at a page's foot, its chart on the next (p36, p55).
+    assert parted_side_labels(path, catalogue("en")) == []
 
 
 def test_the_index_does_not_end_on_a_few_lines(demo_booklet: tuple[Path, Path]) -> None:

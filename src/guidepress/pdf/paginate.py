@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
@@ -67,6 +67,15 @@ MOST_PANELS = 2
 #: a part with a gap of up to SMALL_GAP of a page, which a little less space may close.
 TAIL_EMPTY = 0.75
 SMALL_GAP = 0.22
+#: A block kept whole whose ink misses the foot of its page by this much at most (CSS px) may
+#: fit there when its part is set a step or two tighter (``_tighten_misses``), rather than leave a
+#: gap for a write-in panel in the middle of a part (review 7: a 10-item list missed the
+#: physical therapist's A4 p4 by 3.6 mm, the electrician's Letter p4 by 11 mm, and a notes
+#: panel 110-120 mm high stood between two sections). A step takes about 7 mm out of a section
+#: with a list of ten, two steps about 14 mm: a block that misses by more than MISS_STEP_PX
+#: takes two.
+MISS_PX = 12 * PX_PER_MM
+MISS_STEP_PX = 6 * PX_PER_MM
 #: A part's head (its band, where parts run on) keeps this many lines of its first section on
 #: its page (its heading and a line of text, or a diagram's first row), else it opens the next.
 HEAD_LINES = 3
@@ -112,6 +121,9 @@ def paginate(laid: Layout) -> Layout:
     before = _state(root)
     one_page = _tighten(laid.document, root) + _split_long_runs(laid.document, root, parents)
     tight = _tighten_parts(laid.document, parts, parents)
+    # A block kept whole that misses its page by a few mm sets its part a step or two tighter,
+    # rather than leave a gap for a panel (review 7: the physical therapist's p4).
+    tight += _tighten_misses(laid.document, parts, parents)
     document, stale = laid.document, False  # stale: ``laid`` is not the tree as it now is
     if one_page or tight:
         laid, document, stale = _lay_out(laid, document, before)
@@ -132,7 +144,10 @@ def paginate(laid: Layout) -> Layout:
     # Like an editor: a block that must stay whole and moved to the next page lets the text
     # that follows it fill the gap, and opens the next page itself (a figure floating to the
     # top of the next page).
-    if sum(_pull(document, _opening(document, gap, parts), parents) for gap in gaps(document)):
+    # A section whose side notes do not all fit beside its heading sends the rest down beside
+    # its text (``_sink_sides``), rather than go to the next page whole.
+    openings = [_opening(document, gap, parts) for gap in gaps(document)]
+    if sum(_pull(document, gap, parents) or _sink_sides(document, gap) for gap in openings):
         laid, document, stale = _lay_out(laid, document, before)
         before = _state(root)
         # Text that ran on after the block it let first may end its part on a few lines: that
@@ -483,6 +498,66 @@ def _tighten_gaps(document: Any, parts: list[Element], parents: dict[Element, El
     return len(marked)
 
 
+def _tighten_misses(
+    document: Any, parts: list[Element], parents: dict[Element, Element]
+) -> list[Element]:
+    """Mark each part with a gap that its page's blocks cannot take, left by a block kept whole
+    whose ink misses the page by MISS_PX at most, a step tighter (``data-gp-tight``), or two
+    (``"more"``) when it misses by more than MISS_STEP_PX: the block may fit then, and only a
+    gap it still leaves takes a panel; the parts marked."""
+    owners = {id(part): part for part in parts}
+    marked: dict[int, Element] = {}
+    for gap in gaps(document):
+        miss = _miss(document, gap)
+        if miss is None or not 0 < miss <= MISS_PX or _spreadable(document, gap):
+            continue
+        part: Element | None = gap.before
+        while part is not None and id(part) not in owners:
+            part = parents.get(part)
+        if part is None or part.get("data-gp-tight") == "more":
+            continue
+        more = miss > MISS_STEP_PX or part.get("data-gp-tight") is not None
+        part.set("data-gp-tight", "more" if more else "")
+        marked[id(part)] = part
+    return list(marked.values())
+
+
+def _miss(document: Any, gap: Gap) -> float | None:
+    """By how much (CSS px) the ink of the block that opens the page after ``gap`` misses the
+    gap: the block itself when it stays whole, else its first block kept whole below its
+    headings (a section's heading and its list of ten), with the rows held to it (a short
+    table's, ``break-before: avoid``); None when it opens with text that may run over."""
+    page = document.pages[gap.page + 1]._page_box
+    box = next((b for b in _walk(_root(page)) if b.element is gap.before), None)
+    if box is None:
+        return None
+    above = box.style["margin_top"].value if box.style["margin_top"].unit == "px" else 0.0
+    kept = box
+    while not _kept(kept):
+        children = [c for c in getattr(kept, "children", ()) if c.is_in_normal_flow()]
+        heads = [c for c in children if c.element_tag not in ("h3", "h4")]
+        if not heads or type(heads[0]).__name__ == "LineBox":
+            return None
+        kept = heads[0]
+    last = kept
+    if type(kept).__name__ == "TableRowBox":
+        # A table's rows in order: a header row goes with the first row, and each row held to
+        # the one above it with that one.
+        group = next(b for b in _walk(box) if kept in getattr(b, "children", ()))
+        table = next(b for b in _walk(box) if group in getattr(b, "children", ()))
+        rows = [row for g in table.children if g.element_tag in ("thead", "tbody")
+                for row in g.children]  # fmt: skip
+        held = rows[rows.index(kept) + 1 :]
+        if group.element_tag == "thead" and held:
+            last, held = held[0], held[1:]
+        for row in held:
+            if row.style["break_before"] != "avoid":
+                break
+            last = row
+    # Its own space below may fall into the page's foot.
+    return float(above + last.border_box_y() + last.border_height() - box.position_y - gap.space)
+
+
 def _tighten_tails(document: Any, parts: list[Element]) -> int:
     """Mark each part that runs onto a last page by a few lines (more than TAIL_EMPTY of it
     empty) ``data-gp-tight``, or ``"more"`` when it is already; the number marked (a part
@@ -679,6 +754,65 @@ def _pull(document: Any, gap: Gap, parents: dict[Element, Element]) -> bool:
         parent.remove(element)
     for offset, element in enumerate(taken):
         parent.insert(at + offset, element)
+    return True
+
+
+def _sink_sides(document: Any, gap: Gap) -> bool:
+    """Close ``gap`` left before a section whose side notes (the floats it opens with, beside
+    its heading) do not all fit below the page's content: those that fit stay beside the
+    heading, the rest (all of them, if need be) go down the section before its first block
+    that then begins on the next page (its heading, when one ends the page), so that the
+    section's heading and first lines fill the page and the notes stand beside its text
+    there. A side chart and its label are one block (review 7: they
+    parted at a page's foot; kept as one they took their section to the next page and left a
+    notes panel in its place). False when it does not apply."""
+    section = gap.before
+    if not _is_section(section):
+        return False
+    children = list(section)
+    sides = list(takewhile(lambda child: child.tag == "aside", children))
+    body = children[len(sides) :]
+    # The notes it keeps on this page (a section that begins here with floats only, whose rest
+    # went over) and the section's boxes on the next.
+    boxes: dict[int, Any] = {}
+    for page in (gap.page + 1, gap.page):
+        for box in _walk(_root(document.pages[page]._page_box)):
+            if box.element is not None:
+                boxes.setdefault(id(box.element), box)
+    own = boxes.get(id(section))
+    if not sides or not body or own is None:
+        return False
+    # The notes stack from the top of the section's content, below its own space and padding
+    # (the top of a page drops the one, a page that goes on with it the other).
+    style = own.style
+    space = sum(style[name].value for name in ("margin_top", "padding_top")
+                if style[name].unit == "px")  # fmt: skip
+    room = gap.space - SAFETY_PX - space
+    fit, stacked = 0, 0.0
+    for side in sides:
+        stacked += boxes[id(side)].margin_height() if id(side) in boxes else room
+        if stacked > room:
+            break
+        fit += 1
+    # The first block of the section's text that begins below the room (or on a later page).
+    start = own.content_box_y()
+    later = next(
+        (
+            n
+            for n, child in enumerate(body)
+            if id(child) not in boxes or boxes[id(child)].position_y - start >= room
+        ),
+        None,
+    )
+    if fit == len(sides) or later is None or later < 2:
+        return False  # the notes fit, or no line of its text would
+    if later > 1 and body[later - 1].tag in ("h3", "h4"):
+        later -= 1  # a heading goes over with its text: the notes go before it
+    for side in sides[fit:]:
+        section.remove(side)
+    at = list(section).index(body[later])
+    for offset, side in enumerate(sides[fit:]):
+        section.insert(at + offset, side)
     return True
 
 
