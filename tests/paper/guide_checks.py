@@ -342,7 +342,8 @@ def citation_lists(path: Path, heading: str) -> list[list[str]]:
     """Each page's list of numbered citations below a line reading ``heading`` (any case), each
     citation as one text (its wrapped lines joined): a line beginning "N. " opens one; the
     list ends at the first line of another size. Lines of a second column (a briefing sets its
-    sources in two) are not the list's: they start more than 40 pt right of the heading."""
+    sources in two) are not the list's: they start more than 40 pt right of the heading; nor
+    are lines left of it (the running head's "Sources", at the right, heads no list)."""
     lists = []
     for page in read_pages(path):
         lines = page.lines()
@@ -352,7 +353,7 @@ def citation_lists(path: Path, heading: str) -> list[list[str]]:
             found: list[str] = []
             size = 0.0
             for line in lines[start + 1 :]:
-                if line.left > head.left + 40:
+                if not head.left - 20 <= line.left <= head.left + 40:
                     continue
                 if re.match(r"\d+\.\s", line.text):
                     found.append(line.text)

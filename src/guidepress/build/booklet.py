@@ -95,6 +95,7 @@ def produce_booklet(
         settings.intro,
         tuple(replace(c, page=_PLACEHOLDER) for c in chapters),
         index_page=_PLACEHOLDER,
+        onet=any(found.onet for found in pay.values()),
     )
     environment = _environment(theme, kind.stylesheets, brand, output)
     keys: list[str] = []

@@ -174,6 +174,12 @@ def paginate(laid: Layout) -> Layout:
     # tighter, as a part with a gap was at first.
     if _tighten_gaps(document, parts, parents):
         laid, document, stale = _lay_out(laid, document, before)
+        before = _state(root)
+    # The steps since the first may leave a part ending on a few lines of a page of their own
+    # (issue 14: a booklet chapter's occupation note below its sources, after the heads and
+    # diagrams moved): that part is set tighter (or tighter still), as at first.
+    if _tighten_tails(document, parts):
+        laid, document, stale = _lay_out(laid, document, before)
     # Space first, panels last: a gap the page's own blocks can take, a little further apart
     # each, is closed so; what remains may take a panel.
     found = gaps(document)

@@ -20,6 +20,7 @@ from guidepress.i18n.collation import initial
 from guidepress.i18n.formatting import Formatter
 from guidepress.i18n.labels import Labels
 from guidepress.paper import page_mm
+from guidepress.paydata import ONET_CREDIT
 from guidepress.render.charts import PT_PER_MM
 from guidepress.render.context import Options, PageContext, Subject, page_context, shared
 from guidepress.render.cover import cover_art
@@ -269,6 +270,7 @@ class BackContext(PageContext):
     related: list[object] = field(default_factory=list)  # the guide's back cover has some
     booking: Chart | None = None
     next_steps: bool = True
+    onet_credit: str | None = None  # O*NET's licence notice, once for the booklet
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -358,4 +360,5 @@ def booklet_context(
         next_steps=reader is None or reader.prints("back-cover"),
         index=index,
         index_tight=kind is TIGHT_TYPE,
+        onet_credit=ONET_CREDIT if piece.onet else None,
     )

@@ -8,13 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from guidepress import __version__
 from guidepress.content.audiences import Audience
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Comparison, Role
 from guidepress.content.models.config import Config
 from guidepress.i18n.formatting import Formatter
-from guidepress.i18n.labels import Labels, catalogue
+from guidepress.i18n.labels import Labels, catalogue, same_language
 from guidepress.paper import page_mm
 from guidepress.paydata import OnetTitle, PayFigures
 from guidepress.render.figures import logo_data_url, logo_min_height_mm
@@ -96,6 +98,14 @@ class PageContext:
         """The language tag printed for the locale ``code`` (``en``, ``de_DE``) in this edition."""
         tag = code.replace("_", "-")
         return "en-US" if self.us_edition and tag == "en" else tag
+
+    @property
+    def data_lang(self) -> Markup:
+        """`` lang="en-US"`` in an edition in another language, for the official data's English
+        words (the occupation's title as BLS publishes it, O*NET's licence notice)."""
+        if same_language(self.locale, "en"):
+            return Markup("")
+        return Markup(f' lang="{self.tag("en")}"')
 
 
 #: Page margins of one-page outputs, in mm (the footer band comes on top of the bottom one).

@@ -130,14 +130,6 @@ class GuideContext(PageContext):
         tag = source_language(self.role, path)
         return Markup(f' lang="{self.tag(tag)}"') if tag else Markup("")
 
-    @property
-    def data_lang(self) -> Markup:
-        """`` lang="en-US"`` in an edition in another language, for the official data's English
-        words (the occupation's title as BLS publishes it)."""
-        if same_language(self.locale, "en"):
-            return Markup("")
-        return Markup(f' lang="{self.tag("en")}"')
-
 
 def source_language(role: Role, path: str) -> str | None:
     """The language tag of ``role``'s text at ``path`` when it is not the output's language."""

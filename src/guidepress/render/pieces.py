@@ -51,6 +51,9 @@ class Piece:
     skills: tuple[Term, ...] = ()
     pads: int = 0  # the end's designed pages before the back cover
     index_page: int = 0  # where the index begins (0: none, or not known yet)
+    #: A chapter prints O*NET's data (a regional edition): the booklet prints O*NET's licence
+    #: notice once, on its back cover, not in each chapter's sources.
+    onet: bool = False
 
     @property
     def groups(self) -> list[tuple[str | None, list[Chapter]]]:
