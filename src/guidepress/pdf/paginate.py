@@ -825,7 +825,8 @@ def _spreadable(document: Any, gap: Gap) -> bool:
 def _shares(document: Any, gap: Gap, partly: bool = False) -> list[tuple[Any, float]] | None:
     """The space each block that begins on ``gap``'s page takes above it to close the gap: the
     gap shared in proportion to their caps (``_cap``: a list's item ITEM_PX, a block SPREAD_PX,
-    a section SECTION_PX, nothing below a heading), none above its cap; what they cannot take
+    a section SECTION_PX, nothing below a heading; blocks and sections twice that where the
+    gap needs it), none above its cap; what they cannot take
     stays at the page's foot. None when that leaves more than MOST_EMPTY of the page there (or
     there are no such blocks), unless ``partly``. Review 7 found lists double-spaced (27 to 30
     pt between one-line items against 17) where an even share went to every block."""
@@ -833,6 +834,11 @@ def _shares(document: Any, gap: Gap, partly: bool = False) -> list[tuple[Any, fl
     room = sum(cap for _, cap in boundaries)
     need = gap.space - SAFETY_PX
     most = MOST_EMPTY * document.pages[gap.page]._page_box.height
+    if gap.space - room > most:
+        # What the items cannot take goes between the page's blocks and sections, up to twice
+        # their caps, rather than leave the page's foot empty (a page of long lists).
+        boundaries = [(box, cap * (1 if cap <= ITEM_PX else 2)) for box, cap in boundaries]
+        room = sum(cap for _, cap in boundaries)
     if not room or (gap.space - room > most and not partly):
         return None
     share = min(1.0, need / room)
