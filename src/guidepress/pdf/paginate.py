@@ -841,6 +841,12 @@ def _shares(document: Any, gap: Gap, partly: bool = False) -> list[tuple[Any, fl
         room = sum(cap for _, cap in boundaries)
     if not room or (gap.space - room > most and not partly):
         return None
+    if gap.space - room > most:
+        # A page its blocks cannot close under their caps: shared evenly as before the caps
+        # (SPREAD_PX each at most), which the page-fill rule needs more than the pitch.
+        even = need / len(boundaries)
+        if even <= SPREAD_PX:
+            return [(box, even) for box, _ in boundaries]
     share = min(1.0, need / room)
     return [(box, cap * share) for box, cap in boundaries]
 
