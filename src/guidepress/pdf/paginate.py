@@ -953,18 +953,19 @@ def _spreadable(document: Any, gap: Gap) -> bool:
 def _shares(document: Any, gap: Gap, partly: bool = False) -> list[tuple[Any, float]] | None:
     """The space each block that begins on ``gap``'s page takes above it to close the gap: the
     gap shared in proportion to their caps (``_cap``: a list's item ITEM_PX, a block SPREAD_PX,
-    a section SECTION_PX, nothing below a heading; blocks and sections twice that where the
-    gap needs it), none above its cap; what they cannot take
-    stays at the page's foot. None when that leaves more than MOST_EMPTY of the page there (or
-    there are no such blocks), unless ``partly``. Review 7 found lists double-spaced (27 to 30
-    pt between one-line items against 17) where an even share went to every block."""
+    a section SECTION_PX, nothing below a heading; with ``partly``, blocks and sections twice
+    that where the gap needs it), none above its cap; what they cannot take stays at the page's
+    foot. None when that leaves more than MOST_EMPTY of the page there (or there are no such
+    blocks), unless ``partly``. Review 7 found lists double-spaced (27 to 30 pt between one-line
+    items against 17) where an even share went to every block."""
     boundaries = [(box, _cap(box, above)) for box, above in _boundaries(document, gap)]
     room = sum(cap for _, cap in boundaries)
     need = gap.space - SAFETY_PX
     most = MOST_EMPTY * document.pages[gap.page]._page_box.height
-    if gap.space - room > most:
-        # What the items cannot take goes between the page's blocks and sections, up to twice
-        # their caps, rather than leave the page's foot empty (a page of long lists).
+    if partly and gap.space - room > most:
+        # A gap that no panel takes: what the items cannot take goes between the page's blocks
+        # and sections, up to twice their caps, rather than leave the page's foot empty (a page
+        # of long lists). Not before: paragraphs 10 mm apart read looser than a panel.
         boundaries = [(box, cap * (1 if cap <= ITEM_PX else 2)) for box, cap in boundaries]
         room = sum(cap for _, cap in boundaries)
     if not room or (gap.space - room > most and not partly):
@@ -1002,12 +1003,14 @@ def _boundaries(document: Any, gap: Gap) -> list[tuple[Any, Any]]:
     before = _elements(pages[gap.page - 1]) if gap.page else set()
     found: list[tuple[Any, Any]] = []
 
-    def visit(box: Any) -> None:
+    def visit(box: Any, top: bool) -> None:
         above = None
         for child in getattr(box, "children", ()):
             if type(child).__name__ == "LineBox" or not child.is_in_normal_flow():
                 continue
             child_above, above = above, child
+            # The page's first block (nothing in flow above it here) keeps the page's top.
+            first = top and child_above is None
             element = child.element
             boxed = (
                 child.border_top_width > 0
@@ -1016,18 +1019,20 @@ def _boundaries(document: Any, gap: Gap) -> list[tuple[Any, Any]]:
             )
             if element is None or boxed:
                 continue
-            if element.tag in _SPREAD and id(element) not in before:
+            if element.tag in _SPREAD and id(element) not in before and not first:
                 found.append((child, child_above))
             if element.tag in _FLOW | {"ul", "ol"}:
-                visit(child)
+                visit(child, first)
 
-    visit(_root(pages[gap.page]))
-    # The first block of the page has nothing above it; a block that opens its parent shares
-    # its parent's boundary. A cell's own space would set it below the cells beside it.
+    visit(_root(pages[gap.page]), True)
+    # A block that opens its parent shares its parent's boundary. A cell's own space would set
+    # it below the cells beside it. (The page's first block is the first box in flow, which
+    # need not be one that may take space: a figure that went over, a paragraph that runs on;
+    # review 7's CSM Letter p15 opened with its ladder and lost its one section boundary.)
     parents = {id(first.element) for box, _ in found if (first := _first_block(box)) is not None}
     return [
         (box, above)
-        for box, above in found[1:]
+        for box, above in found
         if id(box.element) not in parents and type(box).__name__ not in _TABLE_PARTS
     ]
 
