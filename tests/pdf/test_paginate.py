@@ -19,6 +19,8 @@ from guidepress.pdf.paginate import (
     SAFETY_PX,
     SPREAD_PX,
     TAIL_EMPTY,
+    Gap,
+    _boundaries,
     _tighten_gaps,
     _tighten_tails,
     _walk,
@@ -418,6 +420,22 @@ def test_a_gap_shared_out_sets_a_list_s_items_little_apart_and_nothing_below_a_h
     assert "Notes" not in "".join(texts) and texts[1].startswith("diagram")
     # The items took their share, the heading its own; the rest is left at the foot.
     assert gap.space - SAFETY_PX > 13 * ITEM_PX + _padding(part(settled, "head")) - 0.1
+
+
+def test_a_page_that_opens_with_a_figure_shares_its_gap_from_the_next_block_on() -> None:
+    # Review 7's CSM Letter p15 opened with the ladder (a figure, which takes no space above
+    # it) and then its one section: that section was taken for the page's first block and took
+    # none, the page stayed 17 % empty. The first box in flow keeps the page's top, whatever it is.
+    body = (
+        f'<section id="one">{WORDS}<figure class="keep" id="fig">diagram</figure>'
+        f'<section class="section" id="next">{SHORT}<p id="more">More words.</p></section>'
+        "</section>"
+    )
+    laid = lay_out(body, pool=False)
+    assert len(laid.document.pages) == 2
+    gap = Gap(1, 0, part(laid, "fig"))
+    found = [box.element.get("id") for box, _ in _boundaries(laid.document, gap)]
+    assert found == ["next", "more"]
 
 
 def _padding(element: Element) -> float:
