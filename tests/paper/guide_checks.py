@@ -231,6 +231,87 @@ def parted_side_labels(
     return found
 
 
+#: The marks that open a list's items on paper (bullets, dashes; ticks and crosses for pros and
+#: cons).
+ITEM_MARKS = "•–✓✗"
+#: Consecutive one-line items of a list stand at most this much further apart than the text's
+#: line pitch (pt): the stylesheets' space between items (about 2.5 pt) and the 3 pt the
+#: paginator may add to close a page's gap (pdf/paginate.py::ITEM_PX). Review 7 found 27 to 30
+#: pt between one-line items against 17 elsewhere (the gap shared out evenly).
+LIST_SLACK_PT = 6.0
+
+
+def line_pitch(pages: tuple[Page, ...], size: float) -> float:
+    """The most common distance between the baselines of consecutive lines of one paragraph set
+    at ``size`` (same left edge, next line down): the text's leading, in pt."""
+    found = [
+        round(a.baseline - b.baseline, 1)
+        for page in pages
+        for a, b in pairwise(page.lines())
+        if a.size == b.size == size
+        and abs(a.left - b.left) < 1.5
+        and a.text[:1] not in ITEM_MARKS
+        and size < a.baseline - b.baseline < 2 * size
+    ]
+    return statistics.mode(found) if found else 1.45 * size
+
+
+def spaced_lists(pages: tuple[Page, ...]) -> list[str]:
+    """The lists whose one-line items stand further apart than the line pitch of their text
+    allows (LIST_SLACK_PT): two items in a row, each opening with the same mark at the same left
+    edge and size, the first on one line; one line a page."""
+    found = []
+    pitches: dict[float, float] = {}
+    for page in pages:
+        for a, b in pairwise(page.lines()):
+            same = a.text[:1] == b.text[:1] and abs(a.left - b.left) < 1 and a.size == b.size
+            if a.text[:1] not in ITEM_MARKS or not same:
+                continue
+            pitch = pitches.setdefault(a.size, line_pitch(pages, a.size))
+            apart = a.baseline - b.baseline
+            if apart > pitch + LIST_SLACK_PT:
+                found.append(
+                    f"p{page.number}: list items {apart:.1f} pt apart, lines {pitch:.1f} "
+                    f"('{a.text[:30]}')"
+                )
+                break  # one line a page
+    return found
+
+
+def lone_items(pages: tuple[Page, ...], items: list[str], name: str) -> list[str]:
+    """Where the list ``name`` of ``items`` (their texts, in order) splits with one whole item
+    alone on a side: its first item alone at a page's foot (the second begins on the next page)
+    or its last alone at a page's top (the one before it ends on the page before). A list may
+    split with two items on each side at least (review 7: the registered nurse's fifth tier
+    alone atop the booklet's p58)."""
+    if len(items) < 3:
+        return []
+    starts = [_page_with(pages, item[:40]) for item in items]
+    ends = [_page_with(pages, item[-40:]) for item in items]
+    if not all(starts) or not all(ends):
+        return []
+    found = []
+    if max(ends[0]) < min(starts[1]):
+        found.append(f"p{max(ends[0])}: the first of the {name} alone at the page's foot")
+    if max(ends[-2]) < min(starts[-1]):
+        found.append(f"p{min(starts[-1])}: the last of the {name} alone at the page's top")
+    return found
+
+
+def role_lists(role: Role) -> dict[str, list[str]]:
+    """A role's lists that may split across pages by name, each as its items' texts: the
+    ladder's tiers in words and the lists longer than ten items (shorter ones stay whole)."""
+    found = {"tiers": [t.description for t in role.tiers if t.description]}
+    if len(found["tiers"]) < len(role.tiers):
+        found = {}
+    # Skills may print in two columns (a table, read across): not a list's order on paper.
+    for name in ("responsibilities", "common_mistakes", "advice"):
+        items = getattr(role, name)
+        if len(items) > 10:
+            found[name] = [str(item) for item in items]
+    return found
+
+
 def head_lines(page: Page) -> list[Line]:
     return [ln for ln in page.lines() if ln.baseline > page.height - HEAD_ZONE_MM * MM]
 
@@ -598,8 +679,9 @@ def problems(
     if role.salary and role.salary.median and not any(m in t for t in texts for m in medians):
         found.append("the cover's band lacks the median salary")
 
-    # Sections in the contents' order; a part's head with its first section's first lines.
-    found += out_of_order(path, labels) + stranded_heads(path, pages)
+    # Sections in the contents' order; a part's head with its first section's first lines;
+    # lists not set apart to fill a page.
+    found += out_of_order(path, labels) + stranded_heads(path, pages) + spaced_lists(pages)
     # A side label with its note, figure or chart.
     found += parted_side_labels(path, labels, pages)
 
@@ -789,6 +871,10 @@ def problems(
         )
         if first and last and not set(first) & set(last) and not opens:
             found.append(f"the tiers ({len(role.tiers)}) are split across pages {first}, {last}")
+
+    # A list that splits keeps two items on each side.
+    for name, items in role_lists(role).items():
+        found += lone_items(pages, items, name)
 
     # Write-in panels: a last resort, MOST_PANELS at most, never a kind twice, and no action plan
     # beside the back cover's own "Next steps".

@@ -18,6 +18,7 @@ import yaml
 from pypdf import PdfReader
 
 from guidepress.build.request import BuildRequest
+from guidepress.content.project import load_project
 from guidepress.i18n.labels import catalogue
 from guidepress.paydata import ONET_CREDIT
 from guidepress.pdf.impose import saddle_order
@@ -38,9 +39,12 @@ from tests.paper.guide_checks import (
     citation_lists,
     foot_lines,
     head_lines,
+    lone_items,
     out_of_order,
     panels,
     parted_side_labels,
+    role_lists,
+    spaced_lists,
     stranded_heads,
 )
 from tests.paper.measure import MM, chars_of, page_fill, read_pages, tiny_chars
@@ -485,6 +489,31 @@ def test_every_chapter_prints_its_sections_in_the_contents_order(
     assert stranded_heads(path) == []
     # Review 7: a side chart's label at a page's foot, its chart on the next (p36, p55).
     assert parted_side_labels(path, catalogue("en")) == []
+
+
+@pytest.mark.parametrize("which", ["demo", "fair"])
+def test_lists_keep_their_pitch_and_two_items_on_each_side_of_a_break(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    """Review 7, item 6: the paginator shared a page's gap evenly between its blocks and set
+    one-line list items 27 to 30 pt apart against 17 (the business analyst's mistakes and
+    advice, p11); item 7: the registered nurse's last tier alone at the top of p58. No list's
+    items stand further apart than their text's leading allows, and a list that splits keeps
+    two items on each side."""
+    path = request.getfixturevalue(f"{which}_booklet")
+    path = path[1] if isinstance(path, tuple) else path
+    pages = read_pages(path)
+    assert spaced_lists(pages) == []
+    root = path.parents[2]
+    project, _ = load_project(root)
+    slugs = [f.stem for f in (root / "content/roles").glob("*.yaml") if "." not in f.stem]
+    lone = [
+        f"{slug}: {line}"
+        for slug in sorted(slugs)
+        for name, items in role_lists(project.localized(slug, "en")).items()
+        for line in lone_items(pages, items, name)
+    ]
+    assert lone == []
 
 
 def test_the_index_does_not_end_on_a_few_lines(demo_booklet: tuple[Path, Path]) -> None:

@@ -14,10 +14,13 @@ import pytest
 from guidepress.pdf.engine import Layout, layout
 from guidepress.pdf.paginate import (
     END_EMPTY,
+    ITEM_PX,
     MOST_EMPTY,
     SAFETY_PX,
     SPREAD_PX,
     TAIL_EMPTY,
+    Gap,
+    _boundaries,
     _tighten_gaps,
     _tighten_tails,
     _walk,
@@ -394,6 +397,52 @@ def test_a_gap_is_shared_out_between_the_blocks_of_its_page() -> None:
     spread = [e for e in part(settled, "one") if "padding-top" in (e.get("style") or "")]
     assert len(spread) == 17  # every line but the page's first
     assert gap.space - SAFETY_PX < 17 * SPREAD_PX
+
+
+def test_a_gap_shared_out_sets_a_list_s_items_little_apart_and_nothing_below_a_heading() -> None:
+    # Review 7: the gap shared evenly set one-line items 27-30 pt apart against 17. A list's
+    # items take ITEM_PX at most, the block below a heading none, the sections more: what the
+    # page's blocks cannot take under their caps stays at its foot.
+    items = "".join(f"<li>{n}. Some words to read.</li>" for n in range(1, 15))
+    body = (
+        f'<section id="one">{SHORT}<h3 id="head">Heading</h3>'
+        f'<ul id="list">{items}</ul><div class="keep">diagram</div></section>'
+    )
+    laid = lay_out(body)
+    [gap] = gaps(laid.document)
+    settled = paginate(laid)
+    list_ = part(settled, "list")
+    padding = [_padding(li) for li in list_]
+    assert padding[0] == 0 and 0 < max(padding) <= ITEM_PX + 0.01
+    assert _padding(list_) == 0  # the list opens below its heading
+    assert _padding(part(settled, "head")) > ITEM_PX  # the heading takes a block's share
+    texts = page_texts(settled)
+    assert "Notes" not in "".join(texts) and texts[1].startswith("diagram")
+    # The items took their share, the heading its own; the rest is left at the foot.
+    assert gap.space - SAFETY_PX > 13 * ITEM_PX + _padding(part(settled, "head")) - 0.1
+
+
+def test_a_page_that_opens_with_a_figure_shares_its_gap_from_the_next_block_on() -> None:
+    # Review 7's CSM Letter p15 opened with the ladder (a figure, which takes no space above
+    # it) and then its one section: that section was taken for the page's first block and took
+    # none, the page stayed 17 % empty. The first box in flow keeps the page's top, whatever it is.
+    body = (
+        f'<section id="one">{WORDS}<figure class="keep" id="fig">diagram</figure>'
+        f'<section class="section" id="next">{SHORT}<p id="more">More words.</p></section>'
+        "</section>"
+    )
+    laid = lay_out(body, pool=False)
+    assert len(laid.document.pages) == 2
+    gap = Gap(1, 0, part(laid, "fig"))
+    found = [box.element.get("id") for box, _ in _boundaries(laid.document, gap)]
+    assert found == ["next", "more"]
+
+
+def _padding(element: Element) -> float:
+    """The padding-top (CSS px) the paginator set on ``element``, 0 when none."""
+    rules = [r.split(":") for r in (element.get("style") or "").split(";") if ":" in r]
+    found = [float(v.strip().removesuffix("px")) for k, v in rules if k.strip() == "padding-top"]
+    return found[-1] if found else 0.0
 
 
 def test_a_gap_shared_out_leaves_the_columns_of_a_list_level() -> None:

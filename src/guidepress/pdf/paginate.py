@@ -49,6 +49,11 @@ END_EMPTY = 0.50
 #: this much more space above it at most (CSS px): a page a little more open reads as set,
 #: more as loose.
 SPREAD_PX = 5 * PX_PER_MM
+#: Between sections a little more (space there reads as structure), between a list's items a
+#: little only (3 pt: more reads as a list set double-spaced), below a heading nothing.
+SECTION_PX = 7 * PX_PER_MM
+ITEM_PX = 4.0
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "header", "dt"}
 #: The blocks that may take a little more space above them (never inside a table, a float, a
 #: diagram or a box with a border or a background: their space would show inside).
 _SPREAD = {"section", "p", "ul", "ol", "li", "h3", "h4", "div", "dl", "dt", "dd"}
@@ -187,6 +192,9 @@ def paginate(laid: Layout) -> Layout:
     rest = [gap for gap in found if gap not in spread]
     chosen = _choose(rest, part_ends(document, parts), pool, parents)
     panels = _fill(chosen, parents)
+    # A gap that takes no panel either takes what its blocks can under their caps.
+    filled = {id(spot.gap) for spot in chosen}
+    spread += [gap for gap in rest if id(gap) not in filled and _spread(document, gap, True)]
     ends = [(part, panel) for spot, (part, panel) in zip(chosen, panels, strict=True) if spot.end]
     pages = len(document.pages)
     pages += (rounded := _round(pages, root, pool, parents))
@@ -925,16 +933,18 @@ def _outer(boxes: list[tuple[int, Any]]) -> float:
     return float(sum(tallest.values()))
 
 
-def _spread(document: Any, gap: Gap) -> bool:
+def _spread(document: Any, gap: Gap, partly: bool = False) -> bool:
     """Close ``gap`` by setting the blocks that begin on its page a little apart (padding above
-    each, SPREAD_PX at most): the page then reaches its foot and the next page starts as before;
-    False (nothing changed) when there are too few of them to take it."""
-    boundaries = _boundaries(document, gap)
-    need = gap.space - SAFETY_PX
-    if not boundaries or need / len(boundaries) > SPREAD_PX:
+    each, its share of the gap up to its cap, ``_shares``): the page then reaches its foot, or
+    leaves at most MOST_EMPTY of it there, and the next page starts as before; False (nothing
+    changed) when its blocks cannot take that much. ``partly``: as much as they can take (a gap
+    nothing else fills), the rest left at the foot."""
+    shares = _shares(document, gap, partly)
+    if shares is None:
         return False
-    more = need / len(boundaries)
-    for box in boundaries:
+    for box, more in shares:
+        if more <= 0:
+            continue
         style = box.element.get("style")
         own = f"padding-top: {box.padding_top + more:.2f}px"
         box.element.set("style", f"{style}; {own}" if style else own)
@@ -943,22 +953,70 @@ def _spread(document: Any, gap: Gap) -> bool:
 
 def _spreadable(document: Any, gap: Gap) -> bool:
     """Whether ``_spread`` would close ``gap``."""
-    boundaries = _boundaries(document, gap)
-    return bool(boundaries) and (gap.space - SAFETY_PX) / len(boundaries) <= SPREAD_PX
+    return _shares(document, gap) is not None
 
 
-def _boundaries(document: Any, gap: Gap) -> list[Any]:
+def _shares(document: Any, gap: Gap, partly: bool = False) -> list[tuple[Any, float]] | None:
+    """The space each block that begins on ``gap``'s page takes above it to close the gap: the
+    gap shared in proportion to their caps (``_cap``: a list's item ITEM_PX, a block SPREAD_PX,
+    a section SECTION_PX, nothing below a heading; with ``partly``, blocks and sections twice
+    that where the gap needs it), none above its cap; what they cannot take stays at the page's
+    foot. None when that leaves more than MOST_EMPTY of the page there (or there are no such
+    blocks), unless ``partly``. Review 7 found lists double-spaced (27 to 30 pt between one-line
+    items against 17) where an even share went to every block."""
+    boundaries = [(box, _cap(box, above)) for box, above in _boundaries(document, gap)]
+    room = sum(cap for _, cap in boundaries)
+    need = gap.space - SAFETY_PX
+    most = MOST_EMPTY * document.pages[gap.page]._page_box.height
+    if partly and gap.space - room > most:
+        # A gap that no panel takes: what the items cannot take goes between the page's blocks
+        # and sections, up to twice their caps, rather than leave the page's foot empty (a page
+        # of long lists). Not before: paragraphs 10 mm apart read looser than a panel.
+        boundaries = [(box, cap * (1 if cap <= ITEM_PX else 2)) for box, cap in boundaries]
+        room = sum(cap for _, cap in boundaries)
+    if not room or (gap.space - room > most and not partly):
+        return None
+    if gap.space - room > most:
+        # A page its blocks cannot close under their caps: shared evenly as before the caps
+        # (SPREAD_PX each at most), which the page-fill rule needs more than the pitch.
+        even = need / len(boundaries)
+        if even <= SPREAD_PX:
+            return [(box, even) for box, _ in boundaries]
+    share = min(1.0, need / room)
+    return [(box, cap * share) for box, cap in boundaries]
+
+
+def _cap(box: Any, above: Any) -> float:
+    """The most space ``_spread`` sets above ``box`` (CSS px), ``above``: the block before it in
+    its parent, or None. Space reads as structure: most between sections, less between a
+    section's blocks, little between a list's items (one-line items would read double-spaced),
+    none between a heading and what it heads (it would stand apart from its text)."""
+    if above is not None and above.element is not None and above.element.tag in _HEADINGS:
+        return 0.0
+    if box.element.tag in ("li", "dd"):
+        return ITEM_PX
+    if _is_section(box.element):
+        return SECTION_PX
+    return SPREAD_PX
+
+
+def _boundaries(document: Any, gap: Gap) -> list[tuple[Any, Any]]:
     """The boxes of the blocks that begin on ``gap``'s page which may take more space above
     them: not the page's first, nor one that opens its parent (it shares its parent's), nor a
-    table's cell or the first block in one (cells stand side by side: a list's two columns)."""
+    table's cell or the first block in one (cells stand side by side: a list's two columns);
+    each with the block in normal flow before it in its parent (None: the first)."""
     pages = [page._page_box for page in document.pages]
     before = _elements(pages[gap.page - 1]) if gap.page else set()
-    found: list[Any] = []
+    found: list[tuple[Any, Any]] = []
 
-    def visit(box: Any) -> None:
+    def visit(box: Any, top: bool) -> None:
+        above = None
         for child in getattr(box, "children", ()):
             if type(child).__name__ == "LineBox" or not child.is_in_normal_flow():
                 continue
+            child_above, above = above, child
+            # The page's first block (nothing in flow above it here) keeps the page's top.
+            first = top and child_above is None
             element = child.element
             boxed = (
                 child.border_top_width > 0
@@ -967,18 +1025,20 @@ def _boundaries(document: Any, gap: Gap) -> list[Any]:
             )
             if element is None or boxed:
                 continue
-            if element.tag in _SPREAD and id(element) not in before:
-                found.append(child)
+            if element.tag in _SPREAD and id(element) not in before and not first:
+                found.append((child, child_above))
             if element.tag in _FLOW | {"ul", "ol"}:
-                visit(child)
+                visit(child, first)
 
-    visit(_root(pages[gap.page]))
-    # The first block of the page has nothing above it; a block that opens its parent shares
-    # its parent's boundary. A cell's own space would set it below the cells beside it.
-    parents = {id(first.element) for box in found if (first := _first_block(box)) is not None}
+    visit(_root(pages[gap.page]), True)
+    # A block that opens its parent shares its parent's boundary. A cell's own space would set
+    # it below the cells beside it. (The page's first block is the first box in flow, which
+    # need not be one that may take space: a figure that went over, a paragraph that runs on;
+    # review 7's CSM Letter p15 opened with its ladder and lost its one section boundary.)
+    parents = {id(first.element) for box, _ in found if (first := _first_block(box)) is not None}
     return [
-        box
-        for box in found[1:]
+        (box, above)
+        for box, above in found
         if id(box.element) not in parents and type(box).__name__ not in _TABLE_PARTS
     ]
 
