@@ -72,14 +72,13 @@ def test_two_columns_are_balanced_by_lines_not_items() -> None:
     assert list_columns(items) == [items[:3], items[3:]]
 
 
-def test_page_two_goes_on_from_the_cover_s_sentence() -> None:
-    from guidepress.theme.filters import after_first_sentence, first_sentence
+def test_the_cover_s_deck_is_the_summary_s_first_sentence() -> None:
+    from guidepress.theme.filters import first_sentence
 
     summary = "Electricians wire buildings. They read plans! And test circuits."
     assert first_sentence(summary) == "Electricians wire buildings."
-    assert after_first_sentence(summary) == "They read plans! And test circuits."
-    assert after_first_sentence("One sentence only.") == ""
-    assert after_first_sentence("No full stop") == ""
+    assert first_sentence("One sentence only.") == "One sentence only."
+    assert first_sentence("No full stop") == "No full stop"
 
 
 def test_md_end_keeps_the_last_word_whole() -> None:

@@ -549,10 +549,10 @@ def _miss(document: Any, gap: Gap) -> float | None:
     kept = box
     while not _kept(kept):
         children = [c for c in getattr(kept, "children", ()) if c.is_in_normal_flow()]
-        heads = [c for c in children if c.element_tag not in ("h3", "h4")]
-        if not heads or type(heads[0]).__name__ == "LineBox":
+        below = [c for c in children if c.element_tag not in ("h3", "h4")]  # its headings'
+        if not below or type(below[0]).__name__ == "LineBox":
             return None
-        kept = heads[0]
+        kept = below[0]
     last = kept
     if type(kept).__name__ == "TableRowBox":
         # A table's rows in order: a header row goes with the first row, and each row held to

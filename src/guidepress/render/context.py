@@ -101,8 +101,9 @@ class PageContext:
 
     @property
     def data_lang(self) -> Markup:
-        """`` lang="en-US"`` in an edition in another language, for the official data's English
-        words (the occupation's title as BLS publishes it, O*NET's licence notice)."""
+        """`` lang="en"`` (``en-US`` in a U.S. edition) in an edition in another language, for the
+        official data's English words (the occupation's title as BLS publishes it, O*NET's
+        licence notice); nothing in an English edition."""
         if same_language(self.locale, "en"):
             return Markup("")
         return Markup(f' lang="{self.tag("en")}"')

@@ -57,12 +57,6 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else str(text)
 
 
-def after_first_sentence(text: str) -> str:
-    """The summary after its first sentence (none for a summary of one): a guide's page 2 goes on
-    from the cover's sentence instead of repeating it (review 6)."""
-    return str(text)[len(first_sentence(text)) :].strip()
-
-
 def no_widow(text: str) -> str:
     """A headline whose last line is never one short word: its last two words joined by a
     no-break space (a three-word or longer headline whose last word is under 12 letters)."""
@@ -147,7 +141,6 @@ FILTERS = {
     "css_counters": css_counters,
     "plain": plain_text,
     "first_sentence": first_sentence,
-    "after_first_sentence": after_first_sentence,
     "no_widow": no_widow,
     "keep_end": keep_end,
     "section_label": field_label,
