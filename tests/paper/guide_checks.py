@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from guidepress.content.brands import BrandKit
 from guidepress.content.models import Role
 from guidepress.i18n.labels import Labels, catalogue
+from guidepress.pdf.paginate import SPLIT_ITEMS
 from guidepress.render.sections import OUTLINE, PARTS, PROMPT_TOPICS
 from tests.helpers import fonts_of
 from tests.paper.measure import (
@@ -300,14 +301,15 @@ def lone_items(pages: tuple[Page, ...], items: list[str], name: str) -> list[str
 
 def role_lists(role: Role) -> dict[str, list[str]]:
     """A role's lists that may split across pages by name, each as its items' texts: the
-    ladder's tiers in words and the lists longer than ten items (shorter ones stay whole)."""
+    ladder's tiers in words and the lists of SPLIT_ITEMS items or more (shorter ones stay
+    whole; up to ten split only where kept whole they would leave a gap)."""
     found = {"tiers": [t.description for t in role.tiers if t.description]}
     if len(found["tiers"]) < len(role.tiers):
         found = {}
     # Skills may print in two columns (a table, read across): not a list's order on paper.
     for name in ("responsibilities", "common_mistakes", "advice"):
         items = getattr(role, name)
-        if len(items) > 10:
+        if len(items) >= SPLIT_ITEMS:
             found[name] = [str(item) for item in items]
     return found
 
@@ -846,10 +848,12 @@ def problems(
                    for p in common):  # fmt: skip
             found.append("the day in the life is not whole on one page")
 
-    # Lists of up to ten items stay whole: their first and last item on one page.
+    # Lists of up to ten items stay whole: their first and last item on one page; but a list of
+    # six to ten (pdf/paginate.py SPLIT_ITEMS) may split rather than leave a gap for a panel
+    # (review 8), with two items on each side (lone_items).
     for name in ("responsibilities", "tech_skills", "soft_skills", "common_mistakes", "advice"):
         items = getattr(role, name)
-        if 1 < len(items) <= 10:
+        if 1 < len(items) < SPLIT_ITEMS:
             first, last = set(_page_with(pages, items[0][:60])), _page_with(pages, items[-1][:60])
             if not first & set(last):
                 found.append(f"the list {name} ({len(items)} items) is split across pages")

@@ -33,7 +33,7 @@ from guidepress.errors import RenderError
 from guidepress.pdf.engine import ENGINE, layout, write_pdf
 from guidepress.pdf.locate import items_on_pages
 from guidepress.pdf.merge import join
-from guidepress.pdf.paginate import paginate
+from guidepress.pdf.paginate import end_panels, paginate
 from guidepress.render.context import Official, Options, Subject
 from guidepress.render.kinds import KINDS
 from guidepress.render.pieces import Chapter, Piece
@@ -119,7 +119,7 @@ def produce_booklet(
             # Identified by its key: the same piece kept for another booklet is the same file.
             data = write_pdf(laid, identifier=key, pdf_variant=output.pdf_variant,
                              print_marks=bool(output.print_marks))  # fmt: skip
-            found = Made(data, laid.pages, items)
+            found = Made(data, laid.pages, items, panels=end_panels(laid))
             keep(cache, key, found)
         return found
 
@@ -141,7 +141,9 @@ def produce_booklet(
         page += pieces[-1].pages
     # Designed pages before the back cover round the count: the end is laid out without them
     # to count its own pages (its layout is kept, so a rebuild reads it back).
-    end = replace(whole, part="end", start=page)
+    # A chapter that printed the questions to ask below its end leaves them out of the end.
+    asked = any("questions" in piece.panels for piece in pieces)
+    end = replace(whole, part="end", start=page, asked=asked)
     pads = -(page - 1 + made(end).pages) % settings.pages_multiple
     pieces.append(made(replace(end, pads=pads)) if pads else made(end))
     groups_of.append(None)

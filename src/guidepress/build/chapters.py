@@ -25,12 +25,14 @@ CHAPTERS = Path(".cache/chapters")
 @dataclass(frozen=True)
 class Made:
     """One laid-out piece: its PDF, its page count, the list items of its skills and tools
-    (text, page index in the piece) for the index, and whether it came from the cache."""
+    (text, page index in the piece) for the index, whether it came from the cache, and the
+    kinds of the write-in panels the paginator set below its end (pdf/paginate.py)."""
 
     pdf: bytes
     pages: int
     items: tuple[tuple[str, int], ...] = ()
     cached: bool = False
+    panels: tuple[str, ...] = ()  # the kinds of the panels set below its parts' ends
 
 
 def kept(cache: Path | None, key: str) -> Made | None:
@@ -44,7 +46,8 @@ def kept(cache: Path | None, key: str) -> Made | None:
         items = tuple((str(text), int(page)) for text, page in meta["items"])
         if meta["sha256"] != hashlib.sha256(data).hexdigest():
             return None
-        return Made(data, int(meta["pages"]), items, cached=True)
+        panels = tuple(str(kind) for kind in meta.get("panels", ()))
+        return Made(data, int(meta["pages"]), items, cached=True, panels=panels)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # not kept, or damaged: laid out again
 
@@ -60,6 +63,7 @@ def keep(cache: Path | None, key: str, made: Made) -> None:
             "sha256": hashlib.sha256(made.pdf).hexdigest(),
             "pages": made.pages,
             "items": [list(item) for item in made.items],
+            "panels": list(made.panels),
         }
         write_atomic(cache / f"{key}.json", json.dumps(meta).encode())
 

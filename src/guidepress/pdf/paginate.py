@@ -81,6 +81,11 @@ SMALL_GAP = 0.22
 #: takes two.
 MISS_PX = 12 * PX_PER_MM
 MISS_STEP_PX = 6 * PX_PER_MM
+#: A list kept whole (up to ten items) of this many items or more that still leaves a gap no
+#: other step closed splits (``_split_lists``), two items on each side at least, rather than
+#: leave the gap for a write-in panel in the middle of a part (review 8: a list of ten missed
+#: the physical therapist's Letter p4 by 21 mm). A shorter one splits too few lines to matter.
+SPLIT_ITEMS = 6
 #: A part's head (its band, where parts run on) keeps this many lines of its first section on
 #: its page (its heading and a line of text, or a diagram's first row), else it opens the next.
 HEAD_LINES = 3
@@ -165,9 +170,11 @@ def paginate(laid: Layout) -> Layout:
     # and chart a quarter of a page too low).
     # A part's head that ends its page without its first lines goes to the next page with them
     # (one layout with the late diagrams: they do not move a page's last block).
-    deferred = sum(
-        _defer(gap, parents, True) for gap in gaps(document) if not _spreadable(document, gap)
-    )
+    # A list kept whole that leaves such a gap splits (two items on each side at least), rather
+    # than leave a hole for a panel in the middle of a part (``_split_lists``).
+    stuck = [gap for gap in gaps(document) if not _spreadable(document, gap)]
+    deferred = sum(_defer(gap, parents, True) for gap in stuck)
+    deferred += _split_lists(document, stuck, parents)
     if deferred + _keep_heads(document, parts):
         laid, document, stale = _lay_out(laid, document, before)
     # The steps above may have moved a part's end up its page: the part after it runs on there
@@ -384,6 +391,22 @@ def _ran_over(document: Any, ends: list[tuple[Element, Element]]) -> list[tuple[
     return [(part, panel) for part, panel in ends if id(panel) in starts]
 
 
+def end_panels(laid: Layout) -> tuple[str, ...]:
+    """The kinds (``data-gp-kind``) of the panels the paginator set below a part's end in
+    ``laid``'s tree, in order: a booklet's end leaves out a designed page of what a chapter
+    printed (review 8: the questions to ask on a page of their own)."""
+    root = laid.source.etree_element if laid.source is not None else None
+    pool = root.find(".//*[@data-gp-fillers]") if root is not None else None
+    if root is None or pool is None:
+        return ()
+    offered = {id(node) for node in pool.iter()}
+    return tuple(
+        node.get("data-gp-kind") or "rows"
+        for node in root.iter()
+        if node.get("data-gp-fill") == "end" and id(node) not in offered
+    )
+
+
 def edited_html(laid: Layout) -> str:
     """The HTML of ``laid``'s tree as the paginator left it: what plain WeasyPrint lays out into
     the same pages (HTML output)."""
@@ -536,6 +559,43 @@ def _tighten_misses(
     return list(marked.values())
 
 
+def _split_lists(document: Any, found: list[Gap], parents: dict[Element, Element]) -> int:
+    """Let each list of SPLIT_ITEMS items or more kept whole (class ``keep``) that opens the
+    page after one of ``found`` (itself, or its first block below its section's headings) split
+    (the class taken off: its stylesheet keeps two items on each side of a break, ``.section >
+    ul:not(.keep)``): it fills its gap rather than leave it for a write-in panel in the middle
+    of a part (review 8: the physical therapist's Letter p4, a list of ten that missed the
+    page by 21 mm, more than ``_tighten_misses`` takes); the number unmarked."""
+    unmarked = 0
+    for gap in found:
+        page = document.pages[gap.page + 1]._page_box
+        box = next((b for b in _walk(_root(page)) if b.element is gap.before), None)
+        while box is not None and box.element_tag != "ul":
+            children = [c for c in getattr(box, "children", ()) if c.is_in_normal_flow()]
+            below = [c for c in children if c.element_tag not in ("h3", "h4")]
+            if _kept(box) or not below or type(below[0]).__name__ == "LineBox":
+                box = None
+            else:
+                box = below[0]
+        if box is None:
+            continue
+        element = box.element
+        classes = (element.get("class") or "").split()
+        items = [c for c in element if c.tag == "li"]
+        parent = parents.get(element)
+        if "keep" not in classes or len(items) < SPLIT_ITEMS or parent is None:
+            continue
+        if not _is_section(parent):
+            continue  # its two items on each side are kept only in a section's own list
+        classes.remove("keep")
+        if classes:
+            element.set("class", " ".join(classes))
+        else:
+            del element.attrib["class"]
+        unmarked += 1
+    return unmarked
+
+
 def _miss(document: Any, gap: Gap) -> float | None:
     """By how much (CSS px) the ink of the block that opens the page after ``gap`` misses the
     gap: the block itself when it stays whole, else its first block kept whole below its
@@ -623,17 +683,19 @@ def _choose(
     """A panel for the gaps inside parts (``found``) and the parts that end more than half empty
     (``ends``, ``before``: the part), within the pool's budget (``data-gp-panels``, else
     MOST_PANELS) and never a kind twice: a write-in panel is the last resort, and more than one
-    or two in a guide read as padding. Gaps first, the largest first (a hole inside a part reads
-    as a mistake, a part that ends short as its end), then part ends, the emptiest first. A gap
-    takes notes (its part's, with its question, where it comes after the section the question
-    asks about; else the plain ones), or a panel with rows that fits whole; a part's end only a
-    panel with rows that fits whole, set at its own height (a notes panel stretched to the
-    page's foot is padding). A space nothing may take stays as it is."""
+    or two in a guide read as padding (a pool marked ``data-gp-ends-only``, a booklet's chapter,
+    offers panels below a part's end only). Gaps first, the largest first (a hole inside a part
+    reads as a mistake, a part that ends short as its end), then part ends, the emptiest first.
+    A gap takes notes (its part's, with its question, where it comes after the section the
+    question asks about; else the plain ones), or a panel with rows that fits whole; a part's
+    end only a panel with rows that fits whole, set at its own height (a notes panel stretched
+    to the page's foot is padding). A space nothing may take stays as it is."""
     budget = int(pool.get("data-gp-panels") or MOST_PANELS)
     own = {f.get("data-gp-for"): f for f in pool.findall("*[@data-gp-fill='gap']")}
     plain = pool.find("*[@data-gp-fill='notes']")
     rows = pool.findall("*[@data-gp-fill='end']")
-    spots = [(gap, False) for gap in found if _fillable(gap, parents, own)]
+    inside = pool.get("data-gp-ends-only") is None  # a booklet's chapter: a part's end only
+    spots = [(gap, False) for gap in found if inside and _fillable(gap, parents, own)]
     spots += [(end, True) for end in ends if end.space - SAFETY_PX >= SMALLEST_PX]
     used: set[str] = set()
     chosen: list[_Spot] = []

@@ -348,10 +348,11 @@ def booklet_context(
         if piece.part == "index"
         else (INDEX_TYPE, [])
     )
+    names = [pad for pad in PADS if not (piece.asked and pad == "questions")]
     return BackContext(
         **shared(page),
         piece=piece,
-        pads=[PADS[min(n, len(PADS) - 1)] for n in range(piece.pads)],
+        pads=[names[min(n, len(names) - 1)] for n in range(piece.pads)],
         booking=(
             qr_chart(office.booking_url, brand.brand.colors.text, page.L, QR_MM)
             if office.booking_url

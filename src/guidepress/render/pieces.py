@@ -50,6 +50,7 @@ class Piece:
     tools: tuple[Term, ...] = ()  # the index's entries
     skills: tuple[Term, ...] = ()
     pads: int = 0  # the end's designed pages before the back cover
+    asked: bool = False  # a chapter printed the questions to ask: no designed page of them
     index_page: int = 0  # where the index begins (0: none, or not known yet)
     #: A chapter prints O*NET's data (a regional edition): the booklet prints O*NET's licence
     #: notice once, on its back cover, not in each chapter's sources.
