@@ -632,6 +632,65 @@ def early_breaks(pages: tuple[Page, ...], size: float) -> list[str]:
     return found
 
 
+def _words(line: Line) -> int:
+    """How many words a line prints: runs of characters parted by a space or a gap of a fifth of
+    an em (a no-break space is read as no character, only its gap)."""
+    count, last = 0, None
+    for char in line.chars:
+        if char.text == " ":
+            last = None
+            continue
+        if last is None or char.left - last.right > 0.2 * char.size:
+            count += 1
+        last = char
+    return count
+
+
+def short_chart_note_ends(pages: tuple[Page, ...], labels: Labels) -> list[str]:
+    """Charts' notes (what a chart shows and its source, in fine print under it) whose last line
+    is one or two words (review 8: "May 2025." alone under the physical therapist's pay chart,
+    "role." under the demand scale). A note is read from its line with "Source:" down the lines
+    of its size and left edge, a line apart."""
+    found: list[str] = []
+    word = _squash(labels.source_word)
+    for page in pages:
+        lines = page.lines()
+        for line in lines:
+            if line.size > 8.5 or word not in _squash(line.text):
+                continue
+            last = line
+            while nxt := next(
+                (
+                    ln for ln in lines
+                    if ln.size == last.size and abs(ln.left - line.left) < 3
+                    and 0 < last.baseline - ln.baseline <= 1.6 * last.size
+                ),
+                None,
+            ):  # fmt: skip
+                last = nxt
+            if last is not line and _words(last) <= 2:
+                found.append(f"p{page.number}: a chart's note ends on '{last.text.strip()}'")
+    return found
+
+
+def demand_scale_problems(pages: tuple[Page, ...], labels: Labels) -> list[str]:
+    """The market demand scale's labels each on one line (review 8: "Very High" wrapped onto
+    two lines under the side column's scale). The scale's row: the small characters on one
+    baseline (the value's label is larger than the others) that hold its first two labels."""
+    steps = [_squash(labels[f"demand_{key}"]) for key in ("low", "moderate", "high", "very_high")]
+    found: list[str] = []
+    for page in pages:
+        rows: dict[float, list[Char]] = {}
+        for char in page.chars:
+            if char.size <= 8.5 and char.text != " ":
+                rows.setdefault(char.baseline, []).append(char)
+        for row in rows.values():
+            text = "".join(c.text for c in sorted(row, key=lambda c: c.left))
+            if text.startswith(steps[0] + steps[1]) and text != "".join(steps):
+                found.append(f"p{page.number}: the demand scale's row reads '{text}'")
+    return found
+
+
 def problems(
     path: Path, role: Role, brand: BrandKit, labels: Labels, audience: str | None = None
 ) -> list[str]:
@@ -686,6 +745,8 @@ def problems(
     found += out_of_order(path, labels) + stranded_heads(path, pages) + spaced_lists(pages)
     # A side label with its note, figure or chart.
     found += parted_side_labels(path, labels, pages)
+    # Charts: notes never end on a word or two; the demand scale's labels on one row.
+    found += short_chart_note_ends(pages, labels) + demand_scale_problems(pages, labels)
 
     # The contents: every part with its sections, in half a page.
     intro = pages[1]
@@ -904,6 +965,12 @@ def problems(
     strays = sorted(f for f in fonts_of(path) if not f.startswith(tuple(allowed)))
     if strays:
         found.append(f"fonts other than the theme's and the brand's: {strays}")
+
+    # The disclaimer once, with the sources the figures come from (review 8: the physical
+    # therapist's "Figures are indicative..." on p11 and again in the back cover's colophon).
+    disclaimer = _page_with(pages, brand.brand.disclaimer or labels.disclaimer)
+    if len(disclaimer) != 1 or disclaimer[0] == len(pages):
+        found.append(f"the disclaimer on pages {disclaimer}, not once with the sources")
 
     # The office, on the back cover.
     office = brand.brand.office

@@ -107,3 +107,40 @@ def test_without_an_overlay_the_whole_content_is_marked_untranslated(
         squash_hyphenated("Untranslated") not in english
         and squash_hyphenated("is in English") not in english
     )
+
+
+def _languages(path: Path) -> list[tuple[str, str | None]]:
+    """(structure type, language) of every element of the PDF's structure tree, in tree order;
+    the language is the element's /Lang or the one it inherits (None: the document's)."""
+    found: list[tuple[str, str | None]] = []
+
+    def visit(node: object, lang: str | None) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                lang = str(node.Lang) if "/Lang" in node else lang
+                found.append((str(node.S), lang))
+            if "/K" in node:
+                visit(node.K, lang)
+        elif isinstance(node, pikepdf.Array):
+            for kid in node:
+                visit(kid, lang)
+
+    with pikepdf.open(path) as pdf:
+        visit(pdf.Root.StructTreeRoot, None)
+    return found
+
+
+def test_english_content_is_tagged_english_in_a_german_edition(
+    built: dict[tuple[str, str], Path],
+) -> None:
+    """Review 8: a role with no German translation prints its English content under German
+    headings, and the PDF said only /Lang de (the catalogue's): a screen reader read the
+    English with a German voice. Each section and the summary say their language in the
+    structure tree (from the HTML's lang), its heading the edition's."""
+    german = _languages(built["guide", "de"])
+    english = [kind for kind, lang in german if lang == "en"]
+    assert english.count("/Sect") >= 5 and "/P" in english  # the sections of the role's text
+    headings = {lang for kind, lang in german if kind == "/H3"}
+    assert "de" in headings and "en" not in headings  # their headings are the edition's
+    # An English edition's elements all read in the document's language.
+    assert {lang for _, lang in _languages(built["guide", "en"])} == {None}

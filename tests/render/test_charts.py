@@ -3,6 +3,7 @@ estimates hollow, the brand's face and colours."""
 
 from __future__ import annotations
 
+import itertools
 from itertools import combinations
 from pathlib import Path
 from xml.etree import ElementTree
@@ -201,6 +202,23 @@ def test_a_four_step_scale_names_every_step_and_marks_the_value() -> None:
     rects = list(ElementTree.fromstring(svg).iter(f"{SVG}rect"))
     assert [r.get("fill") for r in rects][:3] == [STYLE.palette.primary] * 3
     assert rects[3].get("fill") == STYLE.palette.track
+
+
+def test_a_four_step_scale_sets_each_label_on_one_line_in_the_side_column() -> None:
+    """Review 8: "Very High" wrapped onto two lines under the side column's scale (121 pt wide
+    in the narrowest guide, a segment 29 pt against the label's 35 pt). Whatever the value,
+    every label stands on one line within the scale, apart from the next by two word spaces,
+    the end ones flush with its ends; a scale too narrow for that wraps them as before."""
+    steps = ["Low", "Moderate", "High", "Very High"]
+    for value in range(4):
+        svg, height = charts.step_scale(steps, value, style=STYLE, width=121, title="Demand")
+        assert words_of(svg) == steps and height == 22
+        boxes = label_boxes(svg)
+        assert boxes[0][0] >= -0.01 and boxes[-1][2] <= 121.01
+        gaps = [b[0] - a[2] for a, b in itertools.pairwise(boxes)]
+        assert min(gaps) >= charts.SCALE_LABEL_GAP - 0.01, (value, gaps)
+    svg, height = charts.step_scale(steps, 2, style=STYLE, width=80, title="Demand")
+    assert words_of(svg) == ["Low", "Moderate", "High", "Very", "High"] and height > 22
 
 
 def test_growth_bars_print_each_value_and_grey_the_benchmark() -> None:

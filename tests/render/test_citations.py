@@ -123,3 +123,20 @@ def test_the_pay_source_cites_the_reference_it_names() -> None:
         ("Occupational Employment and Wage Statistics", BLS, "pay"),
     ]
     assert found.of("pay") == [2]
+
+
+def test_a_pay_release_is_cited_by_its_publisher_year_and_title() -> None:
+    """Review 8: the OEWS release (a regional edition's pay, no reference naming it) was cited
+    as one title, all in italics and with no author, beside citations of a publisher (roman),
+    a year and a title (italics). Its line opens with its publisher: that is its author."""
+    pay = Pay("USD", "annual", "percentiles", 40000, 90000, 61000,
+              source=f"{BLS}, Occupational Employment and Wage Statistics, May 2025")  # fmt: skip
+    found = sources(_role(references=[OOH]), pay)
+    assert [(c.publisher, c.year, c.title, c.role) for c in found.citations] == [
+        (BLS, 2025, "Occupational Outlook Handbook, Electricians", None),
+        (BLS, 2025, "Occupational Employment and Wage Statistics, May 2025", "pay"),
+    ]
+    # A line that opens with no publisher the guide knows stays a title whole.
+    line = "Statistisches Bundesamt, Verdiensterhebung 2024"
+    found = sources(_role(), Pay("EUR", "annual", "range", 40000, 90000, None, source=line))
+    assert [(c.publisher, c.title) for c in found.citations] == [(None, line)]

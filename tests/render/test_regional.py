@@ -81,7 +81,9 @@ def test_the_release_in_the_source_line_never_breaks(tmp_path: Path) -> None:
     html = guide(official(tmp_path))
     # The source lines under the glance page's chart, its figures and the cover's.
     # (The pay note's last word runs on with its reference number: macros.html.j2::cited.)
-    cited = r'Occupational Employment and Wage Statistics, (<span class="nobr">)?May\u00a02025\.'
+    # Its last three words unbroken (review 8: no line of a chart's note of one or two words).
+    nobr = '(<span class="nobr">)?'
+    cited = rf"Occupational Employment and {nobr}Wage Statistics, {nobr}May\u00a02025\."
     assert len(re.findall(cited, html)) == 3
     assert "May 2025." not in html
 
@@ -119,7 +121,8 @@ def test_a_sheets_caption_ends_once_after_an_area_that_ends_in_a_period(tmp_path
         Theme(REPO), official=[Official(figures)], locale="en", paper="a4",
         edition=date(2026, 11, 21),
     ).html  # fmt: skip
-    assert "US dollars,\u00a0U.S.</span>" in html and "U.S.." not in html
+    assert 'in <span class="nobr">US dollars, U.S.</span></span>' in html
+    assert "U.S.." not in html
 
 
 @pytest.mark.parametrize("locale", ["en", "de", "es", "fr"])

@@ -93,4 +93,26 @@ def test_md_end_keeps_the_last_word_whole() -> None:
     )
     assert md_end("Tom & Jerry") == 'Tom &amp;<span class="last-word"> Jerry</span>'
     assert md_end("Alone") == '<span class="last-word">Alone</span>'
+    # The last word with its markup (review 8: the span took the full stop of "*shifts*." alone).
+    assert md_end("Work in *shifts*.") == (
+        'Work in<span class="last-word"> <em>shifts</em>.</span>'
+    )
+    assert md_end("Read **[NEC](https://x.org)**, line 2\\\nand *more*!") == (
+        'Read <strong><a href="https://x.org">NEC</a></strong>, line 2<br>\nand'
+        '<span class="last-word"> <em>more</em>!</span>'
+    )
+    # A word inside an element opened before it: the span ends where that element does.
+    assert md_end("Set *in italics*.") == 'Set <em>in<span class="last-word"> italics</span></em>.'
     assert md_end("") == ""
+
+
+def test_page_two_goes_on_from_the_cover_s_sentence() -> None:
+    """Review 8: page 2 printed the summary from the cover's sentence again. It prints the rest;
+    a summary of one sentence whole (the page opens the guide: "The role in brief" with nothing
+    under it would read as missing)."""
+    from guidepress.theme.filters import summary_rest
+
+    summary = "Electricians wire buildings. They read plans! And test circuits."
+    assert summary_rest(summary) == "They read plans! And test circuits."
+    assert summary_rest("One sentence only.") == "One sentence only."
+    assert summary_rest("No full stop") == "No full stop"

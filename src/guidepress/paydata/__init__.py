@@ -20,6 +20,7 @@ from guidepress.paydata.lookup import (
     suggest,
 )
 from guidepress.paydata.oews import CITATION, KNOWN_TOP_CODES
+from guidepress.paydata.oews import PUBLISHER as OEWS_PUBLISHER
 from guidepress.paydata.onet import CREDIT as ONET_CREDIT
 from guidepress.paydata.onet import OnetTitle, read_onet
 from guidepress.paydata.records import DataLookupError, Release, TopCode
@@ -35,6 +36,7 @@ __all__ = [
     "CITATION",
     "DEFAULT_PATH",
     "KNOWN_TOP_CODES",
+    "OEWS_PUBLISHER",
     "ONET_CREDIT",
     "Change",
     "DataLookupError",

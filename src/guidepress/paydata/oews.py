@@ -21,7 +21,9 @@ from guidepress.errors import ContentError, Problem
 from guidepress.paydata.records import Area, Occupation, TopCode, WageRow
 from guidepress.paydata.tables import Cell, ProblemLog, Table, open_table, text
 
-CITATION = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics"
+#: Who publishes OEWS: the author its citations name (render/citations.py sets it apart).
+PUBLISHER = "U.S. Bureau of Labor Statistics"
+CITATION = f"{PUBLISHER}, Occupational Employment and Wage Statistics"
 
 # BLS's column names, in BLS's order. Matched case-insensitively: some releases' workbooks
 # spell them in lower case (the May 2022 field descriptions do).

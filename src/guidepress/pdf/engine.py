@@ -23,8 +23,10 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from guidepress.errors import RenderError
+from guidepress.pdf import langtags  # noqa: F401  (tags each element's language: see there)
 from guidepress.pdf.fetcher import AllowListFetcher, refusal, short_url
 from guidepress.pdf.fit import Box
+from guidepress.pdf.heads import drop_heads_above_parts
 from guidepress.pdf.print_marks import bleed_box_finisher
 from guidepress.pdf.variants import DEFAULT_PDF_VARIANT
 
@@ -235,6 +237,7 @@ def write_pdf(
         if print_marks:
             bleed_box_finisher(document, pdf)
 
+    drop_heads_above_parts(laid.document)  # no running head above a part's title
     try:
         pdf: bytes = laid.document.write_pdf(
             pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),

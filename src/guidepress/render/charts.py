@@ -637,17 +637,54 @@ def growth_bars(
 # --- A four-step scale ----------------------------------------------------------------------
 
 
+#: The least space between two labels of a scale, in pt: two word spaces at 7.5 pt, so that two
+#: labels never read as one ("High Very High").
+SCALE_LABEL_GAP = 5.0
+
+
+def _spread(want: Sequence[float], widths: Sequence[float], width: float) -> list[float] | None:
+    """Left edges for labels of ``widths`` as near the left edges they ``want`` as a row of
+    ``width`` allows, in order, within it and SCALE_LABEL_GAP apart: pushed right, then back
+    left from the row's end. None when they cannot all fit."""
+    if sum(widths) + SCALE_LABEL_GAP * (len(widths) - 1) > width + 0.01:
+        return None
+    x: list[float] = []
+    for i, at in enumerate(want):
+        x.append(max(at, 0.0, x[-1] + widths[i - 1] + SCALE_LABEL_GAP if x else 0.0))
+    for i in reversed(range(len(x))):
+        end = width if i == len(x) - 1 else x[i + 1] - SCALE_LABEL_GAP
+        x[i] = min(x[i], end - widths[i])
+    return x
+
+
 def step_scale(
     steps: Sequence[str], value: int, *, style: Style, width: float, title: str
 ) -> tuple[str, float]:
     """``steps`` as equal segments in a row, filled up to ``value`` (0-based), every step
-    labelled under its segment and the value's label in bold: a scale, not a dial."""
+    labelled under its segment and the value's label in bold: a scale, not a dial.
+
+    Why: a segment of the side column is about 29 pt, narrower than "Very High" (35 pt at
+    7.5 pt), which wrapped onto two lines (review 8). Each label is centred under its segment
+    where the row has room, else moved along (the end ones flush with the scale's ends) as
+    little as keeps the labels apart; only labels that cannot all stand on one line wrap.
+    Each is measured at the size it is printed in (the value's is larger)."""
     palette = style.palette
     canvas = Canvas(width, style)
     gap = 2.0
     seg = (width - gap * (len(steps) - 1)) / len(steps)
-    deepest = 1
-    for i, step in enumerate(steps):
+    sizes = [(LABEL, 700) if i == value else (SMALL, 400) for i in range(len(steps))]
+    centres = [i * (seg + gap) + seg / 2 for i in range(len(steps))]
+    labels = [[step] for step in steps]
+    widths = [style.face.width(step, *sizes[i]) for i, step in enumerate(steps)]
+    lefts = _spread([c - w / 2 for c, w in zip(centres, widths, strict=True)], widths, width)
+    if lefts is None:  # too long for one line: each wraps within its segment, centred under it
+        labels = [_wrap(step, style.face, seg - 1, *sizes[i]) for i, step in enumerate(steps)]
+        widths = [
+            max(style.face.width(line, *sizes[i]) for line in lines)
+            for i, lines in enumerate(labels)
+        ]
+        lefts = [c - w / 2 for c, w in zip(centres, widths, strict=True)]
+    for i in range(len(steps)):
         x0 = i * (seg + gap)
         filled = i <= value
         opacity = 0.35 + 0.65 * (i + 1) / (value + 1) if filled else 1
@@ -656,13 +693,10 @@ def step_scale(
             f'<rect x="{x0:.2f}" y="2" width="{seg:.2f}" height="7" rx="1.5" fill="{color}" '
             f'fill-opacity="{opacity:.2f}"/>'
         )
-        lines = _wrap(step, style.face, seg - 1, SMALL, 700 if i == value else 400)
-        deepest = max(deepest, len(lines))
-        for n, line in enumerate(lines):
+        for n, line in enumerate(labels[i]):
             canvas.text(
-                x0 + seg / 2, 19 + n * 8.5, line, size=SMALL if i != value else LABEL,
-                weight=700 if i == value else 400,
-                fill=palette.text if i == value else palette.muted,
+                lefts[i] + widths[i] / 2, 19 + n * 8.5, line, size=sizes[i][0],
+                weight=sizes[i][1], fill=palette.text if i == value else palette.muted,
             )  # fmt: skip
-    height = 19 + (deepest - 1) * 8.5 + 3
+    height = 19 + (max(len(lines) for lines in labels) - 1) * 8.5 + 3
     return canvas.svg(height, title), height

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from guidepress.content.models.role import Reference, Role
+from guidepress.paydata import OEWS_PUBLISHER
 from guidepress.render.pay import Pay
 
 
@@ -76,8 +77,11 @@ def sources(role: Role, pay: Pay | None) -> Sources:
                         visited=ref.visited, role=what,
                     )  # fmt: skip
                 return cited[n]
+        title, publisher, year = _work(
+            line, [p.publisher, *(r.publisher for r in references), OEWS_PUBLISHER]
+        )
         lines = {c.title: c.number for c in citations if c.role}
-        return lines.get(line) or add(title=line, role=what)
+        return lines.get(title) or add(title=title, publisher=publisher, year=year, role=what)
 
     page = None
     if has_source_page(role):
@@ -99,6 +103,21 @@ def sources(role: Role, pay: Pay | None) -> Sources:
         outlook or ([page] if page is not None else []),
         paid or ([page] if page is not None else []),
     )
+
+
+def _work(line: str, publishers: list[str | None]) -> tuple[str, str | None, int | None]:
+    """A source line that names no reference, as a citation's title, publisher and year: when
+    it opens with a publisher the guide knows (the source page's, a reference's, the OEWS
+    release's) and a comma, that publisher is its author, the rest its title and the year that
+    title ends with its year; else the line is its title. (Review 8: "U.S. Bureau of Labor
+    Statistics, Occupational Employment and Wage Statistics, May 2025" was set in italics
+    whole, with no author, beside citations whose author is in roman.)"""
+    for publisher in publishers:
+        if publisher and line.startswith(f"{publisher}, ") and len(line) > len(publisher) + 2:
+            title = line[len(publisher) + 2 :]
+            year = re.search(r"\b(?:19|20)\d\d$", title)
+            return title, publisher, int(year.group()) if year else None
+    return line, None, None
 
 
 def _distinct(

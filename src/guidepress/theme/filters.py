@@ -31,9 +31,18 @@ def css_counters(text: str) -> Markup:
     return Markup(" ".join(out))
 
 
-#: A text's last word and the space before it: up to its end, outside any tag, before the tags
-#: that close there.
-_LAST_WORD = re.compile(r"( ?[^\s<>]+)((?:</[a-z0-9]+>)*)\s*$")
+#: A tag; the elements that have no closing tag.
+_TAG, _VOID = re.compile(r"<[^>]*>"), {"br", "img", "wbr"}
+
+
+def _last_word_start(html: str) -> int:
+    """Where the last word of ``html`` starts, with the space before it: the last white space
+    outside tags (0 when there is none), only its final run of tags and text after it."""
+    at = 0
+    for match in re.finditer(r"<[^>]*>|\s", html.rstrip()):
+        if not match.group().startswith("<"):
+            at = match.start()
+    return at
 
 
 def md_end(text: str | None) -> Markup:
@@ -41,9 +50,27 @@ def md_end(text: str | None) -> Markup:
     which WeasyPrint lacks): an item or a paragraph never ends on a fragment alone on its last
     line (review 7: "insur-" / "ance."). The space before it goes inside its span: after the
     span, WeasyPrint 70 could break a line that missed by the last word after its first word
-    ("Screen" / "for red flags ... medical care.")."""
-    html = str(render_inline(text))
-    return Markup(_LAST_WORD.sub(r'<span class="last-word">\1</span>\2', html, count=1))
+    ("Screen" / "for red flags ... medical care."). The word is taken with its markup
+    (``<em>shifts</em>.``, review 8: the span took the full stop alone); the tags that close
+    at the end elements opened before the word stay outside the span, which then ends where
+    the first of them stands."""
+    html = str(render_inline(text)).rstrip()
+    start = _last_word_start(html)
+    word, opened, end = html[start:], [], len(html)
+    for tag in _TAG.finditer(word):
+        name = re.match(r"</?([a-z0-9]+)", tag.group())
+        if name is None or name.group(1) in _VOID or tag.group().endswith("/>"):
+            continue
+        if not tag.group().startswith("</"):
+            opened.append(name.group(1))
+        elif opened and opened[-1] == name.group(1):
+            opened.pop()
+        else:  # closes an element opened before the word: the span ends before it
+            end = start + tag.start()
+            break
+    if not html[start:end].strip() or opened:
+        return Markup(html)
+    return Markup(f'{html[:start]}<span class="last-word">{html[start:end]}</span>{html[end:]}')
 
 
 def plain_text(text: str | None) -> str:
@@ -57,6 +84,15 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else str(text)
 
 
+def summary_rest(text: str) -> str:
+    """The summary after its first sentence, which the cover prints as its deck: a guide's page 2
+    goes on from there instead of printing it again (review 8: read twice). A summary of one
+    sentence is printed whole: page 2 opens the guide and "The role in brief" without a word
+    under it would read as missing, so the one sentence is repeated there."""
+    rest = str(text)[len(first_sentence(text)) :].strip()
+    return rest or str(text)
+
+
 def no_widow(text: str) -> str:
     """A headline whose last line is never one short word: its last two words joined by a
     no-break space (a three-word or longer headline whose last word is under 12 letters)."""
@@ -66,15 +102,16 @@ def no_widow(text: str) -> str:
     return " ".join(words[:-2]) + f" {words[-2]}\u00a0{words[-1]}"
 
 
-def keep_end(text: str) -> Markup:
-    """Fine print whose last line is never a fragment: its last two words set unbroken, neither
-    between them nor by a hyphen (review 4: the role sheet's sources line ended "ation.", the
-    rest of "Association" hyphenated on the line above). Words, not letters, so a long last
-    word stays with the one before it."""
+def keep_end(text: str, count: int = 2) -> Markup:
+    """Fine print whose last line is never a fragment: its last ``count`` words set unbroken,
+    neither between them nor by a hyphen (review 4: the role sheet's sources line ended "ation.",
+    the rest of "Association" hyphenated on the line above). Words, not letters, so a long last
+    word stays with the one before it. A chart's note keeps three (review 8: "May 2025." alone
+    on the pay chart's last line, "role." under the demand scale)."""
     words = str(text).split(" ")
-    if len(words) < 3:
+    if len(words) <= count:
         return escape(text)
-    head, tail = " ".join(words[:-2]), " ".join(words[-2:])
+    head, tail = " ".join(words[:-count]), " ".join(words[-count:])
     return Markup('{} <span class="nobr">{}</span>').format(head, tail)
 
 
@@ -141,6 +178,7 @@ FILTERS = {
     "css_counters": css_counters,
     "plain": plain_text,
     "first_sentence": first_sentence,
+    "summary_rest": summary_rest,
     "no_widow": no_widow,
     "keep_end": keep_end,
     "section_label": field_label,
