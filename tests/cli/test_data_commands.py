@@ -247,7 +247,9 @@ def test_import_pay_and_a_regional_edition_in_euros(tmp_path: Path) -> None:
         "€5,910",  # the median
         "All occupations in Bayern: median €4,180",
         "Range in the role profile: €4,000–€8,000 a month",  # a role without a source page
-        "Source: Test data shaped like a national earnings survey (not official figures).",
+        # The note's last three words never break apart (theme/filters.py::keep_end).
+        'Source: Test data shaped like a national earnings survey <span class="nobr">(not official'
+        " figures).</span>",
     ):
         assert text in html, text
     assert "Bureau of Labor Statistics" not in html and "O*NET" not in html

@@ -126,7 +126,7 @@ def test_prose_written_as_one_text_is_split_into_paragraphs(project: Path) -> No
     html = project_guide_html(project)
     # Each paragraph's last word is set apart (theme/filters.py::md_end: never hyphenated).
     assert (
-        '<p>Hospitals and clinics, often on <em>shifts</em><span class="last-word">.</span></p>'
+        '<p>Hospitals and clinics, often on<span class="last-word"> <em>shifts</em>.</span></p>'
         in html
     )
     assert '<p>A bachelor\'s degree opens more<span class="last-word"> doors.</span></p>' in html
