@@ -568,18 +568,10 @@ def _split_lists(document: Any, found: list[Gap], parents: dict[Element, Element
     page by 21 mm, more than ``_tighten_misses`` takes); the number unmarked."""
     unmarked = 0
     for gap in found:
-        page = document.pages[gap.page + 1]._page_box
-        box = next((b for b in _walk(_root(page)) if b.element is gap.before), None)
-        while box is not None and box.element_tag != "ul":
-            children = [c for c in getattr(box, "children", ()) if c.is_in_normal_flow()]
-            below = [c for c in children if c.element_tag not in ("h3", "h4")]
-            if _kept(box) or not below or type(below[0]).__name__ == "LineBox":
-                box = None
-            else:
-                box = below[0]
-        if box is None:
+        opening = _kept_below(document, gap)
+        if opening is None or opening[1].element_tag != "ul":
             continue
-        element = box.element
+        element = opening[1].element
         classes = (element.get("class") or "").split()
         items = [c for c in element if c.tag == "li"]
         parent = parents.get(element)
@@ -596,23 +588,30 @@ def _split_lists(document: Any, found: list[Gap], parents: dict[Element, Element
     return unmarked
 
 
+def _kept_below(document: Any, gap: Gap) -> tuple[Any, Any] | None:
+    """The box of the block that opens the page after ``gap``, and the block kept whole that it
+    opens with: itself, else its first block below its headings (a section's heading and its
+    list of ten); None when it opens with text that may run over."""
+    page = document.pages[gap.page + 1]._page_box
+    box = next((b for b in _walk(_root(page)) if b.element is gap.before), None)
+    kept = box
+    while kept is not None and not _kept(kept):
+        children = [c for c in getattr(kept, "children", ()) if c.is_in_normal_flow()]
+        below = [c for c in children if c.element_tag not in ("h3", "h4")]  # its headings'
+        kept = below[0] if below and type(below[0]).__name__ != "LineBox" else None
+    return (box, kept) if kept is not None else None
+
+
 def _miss(document: Any, gap: Gap) -> float | None:
     """By how much (CSS px) the ink of the block that opens the page after ``gap`` misses the
     gap: the block itself when it stays whole, else its first block kept whole below its
     headings (a section's heading and its list of ten), with the rows held to it (a short
     table's, ``break-before: avoid``); None when it opens with text that may run over."""
-    page = document.pages[gap.page + 1]._page_box
-    box = next((b for b in _walk(_root(page)) if b.element is gap.before), None)
-    if box is None:
+    opening = _kept_below(document, gap)
+    if opening is None:
         return None
+    box, kept = opening
     above = box.style["margin_top"].value if box.style["margin_top"].unit == "px" else 0.0
-    kept = box
-    while not _kept(kept):
-        children = [c for c in getattr(kept, "children", ()) if c.is_in_normal_flow()]
-        below = [c for c in children if c.element_tag not in ("h3", "h4")]  # its headings'
-        if not below or type(below[0]).__name__ == "LineBox":
-            return None
-        kept = below[0]
     last = kept
     if type(kept).__name__ == "TableRowBox":
         # A table's rows in order: a header row goes with the first row, and each row held to
